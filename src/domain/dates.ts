@@ -1,0 +1,16 @@
+import { DateTime } from 'luxon';
+
+/** PEP dates are calendar days in the meeting's time zone (Europe/London unless configured). */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+/** A task due on a day is overdue once that day has ended where the meeting is held. */
+export function endOfLocalDay(isoDate: string, timeZone: string): string {
+  const day = DateTime.fromISO(isoDate, { zone: timeZone });
+  return day.plus({ days: 1 }).startOf('day').toUTC().toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+export function localDate(instant: string, timeZone: string): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toISODate() ?? '';
+}
+
+export const isValidTimeZone = (zone: string): boolean => DateTime.local().setZone(zone).isValid;

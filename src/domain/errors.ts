@@ -1,0 +1,55 @@
+/**
+ * Every refusal the domain makes carries a stable code. Adapters map the code to words
+ * (src/app/error-messages.ts); tests and logs rely on the code, never on the wording.
+ */
+export const ERROR_CODES = [
+  'VALIDATION.INVALID_INPUT',
+  'MEETING.NOT_FOUND',
+  'MEETING.ILLEGAL_TRANSITION',
+  'MEETING.WRONG_STATUS',
+  'MEETING.NEXT_REVIEW_REQUIRED',
+  'MEETING.NEXT_REVIEW_IN_PAST',
+  'PERMISSION.NOT_PARTICIPANT',
+  'PERMISSION.NOT_ORGANISER',
+  'PERMISSION.NOT_ADDRESSEE',
+  'PARTICIPANT.NOT_FOUND',
+  'PARTICIPANT.DUPLICATE',
+  'PARTICIPANT.IS_ORGANISER',
+  'AGENDA.LOCKED',
+  'AGENDA.ITEM_NOT_FOUND',
+  'CONTRIBUTION.NOT_FOUND',
+  'CONTRIBUTION.ALREADY_SUBMITTED',
+  'SMART.MISSING_SPECIFIC',
+  'SMART.MISSING_MEASURE',
+  'SMART.MISSING_ACHIEVABLE',
+  'SMART.MISSING_RELEVANT',
+  'SMART.MISSING_TIME',
+  'GOAL.NOT_FOUND',
+  'ACTION.NOT_FOUND',
+  'ACTION.ALREADY_DONE',
+  'ACTION.DUE_IN_PAST',
+  'REVIEW.UNKNOWN_PREVIOUS_ACTION',
+  'PROMPT.NOT_FOUND',
+  'PROMPT.ALREADY_ANSWERED',
+  'STORE.CONFLICT',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
+
+export function refuse(code: ErrorCode, message: string, details?: Record<string, unknown>): never {
+  throw new DomainError(code, message, details);
+}

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { RoleSchema } from './roles.js';
+
+/**
+ * The shape of one PEP meeting as it is stored: one document per meeting, versioned for
+ * optimistic concurrency. Stores parse what they read with MeetingSchema, so a document written
+ * by an older release, or edited by hand, is caught at the edge rather than deep in a use case.
+ */
+
+const Instant = z.iso.datetime({ offset: true });
+const LocalDate = z.iso.date();
+const Id = z.string().min(1).max(64);
+
+export const ChannelSchema = z.enum(['teams', 'slack', 'web', 'email', 'system']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const ChildSchema = z.object({
+  /** Pseudonymous PEP reference: the only identifier shown in group chats. */
+  ref: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, 'A PEP reference uses capital letters, digits and dashes (3 to 32 characters), for example PEP-2026-0042.'),
+  initials: z.string().regex(/^[A-Z]{1,3}$/, 'Initials are one to three capital letters, for example JD.'),
+  fullName: z.string().min(1).max(120).optional(),
+  dateOfBirth: LocalDate.optional(),
+  /** 0 = Reception, 1..13 = Year 1..13. Drives age-appropriate wording. */
+  yearGroup: z.number().int().min(0).max(13).optional(),
+  school: z.string().min(1).max(160).optional(),
+});
+export type Child = z.infer<typeof ChildSchema>;
+
+export const RsvpAnswerSchema = z.enum(['accept', 'tentative', 'decline', 'written_contribution']);
+export type RsvpAnswer = z.infer<typeof RsvpAnswerSchema>;
+
+export const IdentitySchema = z.object({
+  email: z.email().transform((e) => e.toLowerCase()).optional(),
+  teamsUserId: z.string().min(1).max(200).optional(),
+  teamsAadObjectId: z.string().min(1).max(64).optional(),
+  slackUserId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'A Slack user id looks like U012AB3CD.').optional(),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
+export const ParticipantSchema = IdentitySchema.extend({
+  id: Id,
+  name: z.string().min(1).max(120),
+  initials: z.string().regex(/^[A-Z]{1,3}$/),
+  role: RoleSchema,
+  preferredChannel: ChannelSchema.exclude(['system']).optional(),
+  invitedAt: Instant.optional(),
+  rsvp: z
+    .object({ answer: RsvpAnswerSchema, at: Instant, note: z.string().max(2000).optional() })
+    .optional(),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const ContributionKindSchema = z.enum(['school', 'carer', 'health', 'other']);
+export type ContributionKind = z.infer<typeof ContributionKindSchema>;
+
+export const ContributionContentSchema = z.object({
+  attendancePercent: z.number().min(0).max(100).optional(),
+  attainment: z.string().max(4000).optional(),
+  exclusions: z.number().int().min(0).max(365).optional(),
+  observations: z.string().max(4000).optional(),
+  health: z.string().max(4000).optional(),
+  text: z.string().max(8000).optional(),
+});
+export type ContributionContent = z.infer<typeof ContributionContentSchema>;
+
+export const ContributionSchema = z.object({
+  id: Id,
+  participantId: Id,
+  kind: ContributionKindSchema,
+  dueAt: Instant.optional(),
+  requestedAt: Instant,
+  status: z.enum(['requested', 'submitted']),
+  submittedAt: Instant.optional(),
+  content: ContributionContentSchema.optional(),
+});
+export type Contribution = z.infer<typeof ContributionSchema>;
+
+export const AgendaItemSchema = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  addedBy: Id,
+  suggested: z.boolean(),
+});
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+
+export const AgendaSchema = z.object({
+  items: z.array(AgendaItemSchema),
+  signOffs: z.array(z.object({ participantId: Id, at: Instant })),
+  lockedAt: Instant.optional(),
+  lockedBy: Id.optional(),
+});
+export type Agenda = z.infer<typeof AgendaSchema>;
+
+export const NoteSchema = z.object({
+  id: Id,
+  agendaItemId: Id.optional(),
+  text: z.string().min(1).max(8000),
+  by: Id,
+  at: Instant,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+export const ActionStatusSchema = z.enum(['open', 'done', 'blocked']);
+export type ActionStatus = z.infer<typeof ActionStatusSchema>;
+
+/** An action carried over from the previous PEP, reviewed at step 6. */
+export const PreviousActionSchema = z.object({
+  id: Id,
+  description: z.string().min(1).max(2000),
+  ownerName: z.string().max(120).optional(),
+  dueDate: LocalDate.optional(),
+  status: ActionStatusSchema,
+});
+export type PreviousAction = z.infer<typeof PreviousActionSchema>;
+
+export const ReviewOutcomeSchema = z.enum(['achieved', 'in_progress', 'not_achieved']);
+export type ReviewOutcome = z.infer<typeof ReviewOutcomeSchema>;
+
+export const ReviewSchema = z.object({
+  previousActionId: Id,
+  outcome: ReviewOutcomeSchema,
+  evidence: z.string().max(4000),
+  by: Id,
+  at: Instant,
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+export const GoalSchema = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  specific: z.string().min(1).max(2000),
+  measurable: z.string().min(1).max(2000),
+  achievable: z.string().min(1).max(2000),
+  relevant: z.string().min(1).max(2000),
+  timeBound: LocalDate,
+  agendaItemId: Id.optional(),
+  createdBy: Id,
+  createdAt: Instant,
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+export const ResourceKindSchema = z.enum(['tutoring', 'mentoring', 'counselling', 'pupil_premium_plus', 'equipment', 'other']);
+export type ResourceKind = z.infer<typeof ResourceKindSchema>;
+
+export const ResourceSchema = z.object({
+  id: Id,
+  goalId: Id,
+  kind: ResourceKindSchema,
+  description: z.string().min(1).max(2000),
+  /** Pupil Premium Plus and other funded support, in pence to avoid float money. */
+  costPence: z.number().int().min(0).optional(),
+  addedBy: Id,
+  at: Instant,
+});
+export type Resource = z.infer<typeof ResourceSchema>;
+
+export const ActionSchema = z.object({
+  id: Id,
+  description: z.string().min(1).max(2000),
+  ownerId: Id,
+  dueDate: LocalDate,
+  /** End of the due day in the meeting's time zone: indexed for "due before" queries. */
+  dueAt: Instant,
+  status: ActionStatusSchema,
+  goalId: Id.optional(),
+  blockedReason: z.string().max(2000).optional(),
+  acknowledgedAt: Instant.optional(),
+  completedAt: Instant.optional(),
+  createdBy: Id,
+  createdAt: Instant,
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+export const PromptKindSchema = z.enum(['carer', 'child_voice']);
+export type PromptKind = z.infer<typeof PromptKindSchema>;
+
+export const CarerAnswerSchema = z.object({
+  kind: z.literal('carer'),
+  mood: z.number().int().min(1).max(5),
+  toRaise: z.string().max(4000).optional(),
+  freeText: z.string().max(8000).optional(),
+});
+export const ChildVoiceAnswerSchema = z.object({
+  kind: z.literal('child_voice'),
+  feeling: z.number().int().min(1).max(5),
+  goingWell: z.string().max(4000).optional(),
+  hard: z.string().max(4000).optional(),
+  want: z.string().max(4000).optional(),
+});
+export const PromptAnswerSchema = z.discriminatedUnion('kind', [CarerAnswerSchema, ChildVoiceAnswerSchema]);
+export type PromptAnswer = z.infer<typeof PromptAnswerSchema>;
+
+export const PromptSchema = z.object({
+  id: Id,
+  kind: PromptKindSchema,
+  participantId: Id,
+  sentAt: Instant,
+  answer: PromptAnswerSchema.optional(),
+  answeredAt: Instant.optional(),
+});
+export type Prompt = z.infer<typeof PromptSchema>;
+
+export const MEETING_STATUSES = [
+  'draft',
+  'invited',
+  'agenda_agreed',
+  'in_progress',
+  'concluded',
+  'plan_distributed',
+  'cancelled',
+] as const;
+export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
+export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
+
+export const LocationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('in_person'), place: z.string().min(1).max(300) }),
+  z.object({ kind: z.literal('online'), url: z.url({ protocol: /^https$/ }) }),
+]);
+export type Location = z.infer<typeof LocationSchema>;
+
+export const MeetingSchema = z.object({
+  id: Id,
+  version: z.number().int().min(1),
+  status: MeetingStatusSchema,
+  child: ChildSchema,
+  purpose: z.string().min(1).max(1000),
+  startsAt: Instant,
+  durationMinutes: z.number().int().min(15).max(480),
+  timeZone: z.string().min(1),
+  location: LocationSchema,
+  organiserId: Id,
+  participants: z.array(ParticipantSchema),
+  contributions: z.array(ContributionSchema),
+  agenda: AgendaSchema,
+  notes: z.array(NoteSchema),
+  previousMeetingId: Id.optional(),
+  previousActions: z.array(PreviousActionSchema),
+  reviews: z.array(ReviewSchema),
+  goals: z.array(GoalSchema),
+  resources: z.array(ResourceSchema),
+  actions: z.array(ActionSchema),
+  prompts: z.array(PromptSchema),
+  nextReviewDate: LocalDate.optional(),
+  cancelledReason: z.string().max(1000).optional(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  concludedAt: Instant.optional(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const AuditEventSchema = z.object({
+  id: Id,
+  meetingId: Id,
+  at: Instant,
+  /** A participant id, or "system" for the scheduler. */
+  actorId: Id,
+  channel: ChannelSchema,
+  /** The command that made the change, e.g. "recordRsvp". */
+  type: z.string().min(1).max(64),
+  /** A short description with no personal data, safe to show to any participant. */
+  summary: z.string().max(300),
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;

@@ -1,0 +1,61 @@
+import type { Action, AuditEvent, Identity, Meeting, Participant } from '../domain/model.js';
+
+/** Who someone is on a channel: the keys the channels use to find the participant behind a click. */
+export type IdentityQuery =
+  | { kind: 'teams'; teamsUserId: string }
+  | { kind: 'teamsAad'; teamsAadObjectId: string }
+  | { kind: 'slack'; slackUserId: string }
+  | { kind: 'email'; email: string };
+
+export interface ParticipantMatch {
+  meetingId: string;
+  participant: Participant;
+}
+
+export interface DueAction {
+  meetingId: string;
+  action: Action;
+}
+
+/** The outcome remembered for an action id, so a retried or double-clicked action applies once. */
+export interface IdempotencyRecord {
+  key: string;
+  result: Record<string, unknown>;
+  at: string;
+}
+
+/** Written with a meeting change, in the same unit of work where the store allows it. */
+export interface SaveOptions {
+  events: AuditEvent[];
+  idempotency?: IdempotencyRecord;
+}
+
+/**
+ * The one storage port. Every adapter (SQLite, MongoDB) passes test/contract/store-contract.ts.
+ * Meetings are whole documents with a version: saveMeeting succeeds only if the stored version is
+ * still `expectedVersion`, otherwise it throws DomainError('STORE.CONFLICT') and writes nothing.
+ */
+export interface MeetingStore {
+  readonly kind: 'sqlite' | 'mongodb';
+  /** Migrations (SQLite) or index creation (MongoDB). Safe to call on every start. */
+  init(): Promise<void>;
+  /** Resolves when the store answers; used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Inserts a new meeting (version 1). Throws STORE.CONFLICT if the id exists. */
+  createMeeting(meeting: Meeting, options: SaveOptions): Promise<void>;
+  /** Replaces the meeting; `meeting.version` must be expectedVersion + 1. */
+  saveMeeting(meeting: Meeting, expectedVersion: number, options: SaveOptions): Promise<void>;
+  getMeeting(id: string): Promise<Meeting | undefined>;
+  meetingsOfChild(childRef: string): Promise<Meeting[]>;
+  meetingsOfParticipant(identity: IdentityQuery): Promise<Meeting[]>;
+  findParticipants(identity: IdentityQuery): Promise<ParticipantMatch[]>;
+  /** Open or blocked actions whose dueAt is strictly before `instant`, earliest first. */
+  actionsDueBefore(instant: string): Promise<DueAction[]>;
+  /** Oldest first. */
+  auditTrail(meetingId: string): Promise<AuditEvent[]>;
+  getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+}
+
+export type { Identity };
