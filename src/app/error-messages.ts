@@ -1,0 +1,63 @@
+import type { ErrorCode } from '../domain/errors.js';
+import { isDomainError } from '../domain/errors.js';
+
+/** What a person sees when something they did was refused: the error card's three parts. */
+export interface UserError {
+  code: ErrorCode | 'INTERNAL';
+  title: string;
+  /** What went wrong, in plain words (the domain's own sentence). */
+  message: string;
+  /** How to put it right. */
+  fix: string;
+  /** What they typed or chose, handed back so nothing is lost. */
+  kept?: unknown;
+}
+
+const smartFix = 'Fill in the missing part of the goal and send it again; everything else you wrote is kept.';
+
+const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
+  'VALIDATION.INVALID_INPUT': { title: 'Some answers need another look', fix: 'Correct the fields named above and send again; what you typed is kept.' },
+  'MEETING.NOT_FOUND': { title: 'Meeting not found', fix: 'Ask the organiser to send you a fresh link or card.' },
+  'MEETING.ILLEGAL_TRANSITION': { title: 'Not possible at this stage', fix: 'Check the meeting status with "status".' },
+  'MEETING.WRONG_STATUS': { title: 'Not possible at this stage', fix: 'Check the meeting status with "status".' },
+  'MEETING.NEXT_REVIEW_REQUIRED': { title: 'Next review date needed', fix: 'Set the next review date (termly is usual), then close the meeting.' },
+  'MEETING.NEXT_REVIEW_IN_PAST': { title: 'Next review date too early', fix: 'Choose a date after this meeting.' },
+  'PERMISSION.NOT_PARTICIPANT': { title: 'Only participants can do that', fix: 'Ask the organiser to add you to the meeting.' },
+  'PERMISSION.NOT_ORGANISER': { title: 'Only the organiser can do that', fix: 'Ask the organiser to do it, or to hand the meeting over to you.' },
+  'PERMISSION.NOT_ADDRESSEE': { title: 'This card is for someone else', fix: 'Only the person it was sent to can answer it.' },
+  'PARTICIPANT.NOT_FOUND': { title: 'Person not in this meeting', fix: 'Check the name, or ask the organiser to add them first.' },
+  'PARTICIPANT.DUPLICATE': { title: 'Already a participant', fix: 'No need to add them again.' },
+  'PARTICIPANT.IS_ORGANISER': { title: 'The organiser stays', fix: 'Hand the meeting to someone else first.' },
+  'PARTICIPANT.NONE_TO_INVITE': { title: 'Nobody to invite yet', fix: 'Add the participants, then send the invitations.' },
+  'AGENDA.LOCKED': { title: 'The agenda is locked', fix: 'Raise it under "Any other business" in the meeting.' },
+  'AGENDA.ITEM_NOT_FOUND': { title: 'Agenda item not found', fix: 'Refresh the agenda card and try again.' },
+  'AGENDA.EMPTY': { title: 'The agenda is empty', fix: 'Add at least one item, then lock it.' },
+  'CONTRIBUTION.NOT_FOUND': { title: 'Contribution request not found', fix: 'Ask the organiser to send the request again.' },
+  'SMART.MISSING_SPECIFIC': { title: 'The goal is not SMART yet', fix: smartFix },
+  'SMART.MISSING_MEASURE': { title: 'The goal is not SMART yet', fix: smartFix },
+  'SMART.MISSING_ACHIEVABLE': { title: 'The goal is not SMART yet', fix: smartFix },
+  'SMART.MISSING_RELEVANT': { title: 'The goal is not SMART yet', fix: smartFix },
+  'SMART.MISSING_TIME': { title: 'The goal is not SMART yet', fix: smartFix },
+  'GOAL.NOT_FOUND': { title: 'Goal not found', fix: 'Refresh the card and try again.' },
+  'ACTION.NOT_FOUND': { title: 'Action not found', fix: 'Refresh the action list and try again.' },
+  'ACTION.ALREADY_DONE': { title: 'Already done', fix: 'Nothing more to do for this action.' },
+  'ACTION.DUE_IN_PAST': { title: 'That date has passed', fix: 'Choose today or a later day.' },
+  'REVIEW.UNKNOWN_PREVIOUS_ACTION': { title: 'Not a previous action', fix: 'Pick one of the actions listed on the review card.' },
+  'PROMPT.NOT_FOUND': { title: 'Question not found', fix: 'Ask the organiser to send the questions again.' },
+  'PROMPT.WRONG_ROLE': { title: 'Wrong person for these questions', fix: 'Send the carer questions to the carer and the child\'s questions to the child.' },
+  'STORE.CONFLICT': { title: 'Someone else changed this at the same moment', fix: 'Please try again.' },
+};
+
+/** Turns any error into words for the person; anything unexpected stays vague on purpose. */
+export function describeError(error: unknown): UserError {
+  if (!isDomainError(error)) {
+    return {
+      code: 'INTERNAL',
+      title: 'Something went wrong on our side',
+      message: 'Your answer was not saved because of a problem in PEP Bot.',
+      fix: 'Please try again in a minute. If it keeps happening, tell the meeting organiser.',
+    };
+  }
+  const guidance = GUIDANCE[error.code];
+  return { code: error.code, title: guidance.title, message: error.message, fix: guidance.fix, kept: error.details.input };
+}

@@ -1,0 +1,60 @@
+import type { Alert } from '../domain/context.js';
+import { MeetingCommandSchema } from '../domain/commands.js';
+import { decide } from '../domain/decide.js';
+import { isDomainError, refuse } from '../domain/errors.js';
+import type { Channel, Meeting } from '../domain/model.js';
+import type { AppDeps } from './deps.js';
+import { parseInput } from './parse-input.js';
+
+export interface CommandRequest {
+  meetingId: string;
+  /** Unchecked: parsed here with the command schema. */
+  command: unknown;
+  actorId: string;
+  channel: Channel;
+  /** The channel's action/activity id plus the person: a retry or double-click applies once. */
+  idempotencyKey?: string;
+}
+
+export interface CommandResult {
+  meeting: Meeting;
+  alerts: Alert[];
+  /** True when this request had already been applied and nothing changed now. */
+  replayed: boolean;
+}
+
+/** Enough attempts for a room full of people clicking at once; more means something is wrong. */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The one path by which a meeting changes: parse, decide, save with optimistic concurrency.
+ * On a version conflict the command is decided again against the fresh meeting, so two people
+ * answering at the same moment both keep their answer.
+ */
+export async function executeCommand(deps: AppDeps, request: CommandRequest): Promise<CommandResult> {
+  const command = parseInput(MeetingCommandSchema, request.command);
+  for (let attempt = 1; ; attempt++) {
+    if (request.idempotencyKey) {
+      const seen = await deps.store.getIdempotency(request.idempotencyKey);
+      if (seen) return { meeting: await loadMeeting(deps, request.meetingId), alerts: [], replayed: true };
+    }
+    const meeting = await loadMeeting(deps, request.meetingId);
+    const ctx = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId };
+    const change = decide(meeting, command, ctx);
+    const idempotency = request.idempotencyKey
+      ? { key: request.idempotencyKey, at: ctx.at, result: { meetingId: meeting.id, version: change.meeting.version, type: command.type } }
+      : undefined;
+    try {
+      await deps.store.saveMeeting(change.meeting, meeting.version, { events: change.events, idempotency });
+      return { meeting: change.meeting, alerts: change.alerts, replayed: false };
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'STORE.CONFLICT' || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export async function loadMeeting(deps: Pick<AppDeps, 'store'>, meetingId: string): Promise<Meeting> {
+  const meeting = await deps.store.getMeeting(meetingId);
+  if (!meeting) refuse('MEETING.NOT_FOUND', 'We could not find that PEP meeting. It may have been removed.', { meetingId });
+  return meeting;
+}

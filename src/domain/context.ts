@@ -1,0 +1,34 @@
+import type { AuditEvent, Channel, Meeting } from './model.js';
+import type { Role } from './roles.js';
+
+/** The scheduler and platform events act as "system"; everyone else is a participant id. */
+export const SYSTEM_ACTOR = 'system';
+
+/**
+ * Everything a decision needs from outside, passed in so the domain stays pure:
+ * who acts (already authenticated by the channel), through which channel, when, and fresh ids.
+ */
+export interface CommandContext {
+  actorId: string;
+  channel: Channel;
+  at: string;
+  newId: () => string;
+}
+
+/** Something the channels should tell a person about, beyond refreshing the cards. */
+export type Alert =
+  | { kind: 'critical_declined'; participantId: string; role: Role }
+  | { kind: 'invite'; participantIds: string[] }
+  | { kind: 'action_captured'; actionId: string; ownerId: string };
+
+export interface Change {
+  meeting: Meeting;
+  events: AuditEvent[];
+  alerts: Alert[];
+}
+
+/** What a handler reports back; decide() turns it into the audit event. */
+export interface Outcome {
+  summary: string;
+  alerts?: Alert[];
+}

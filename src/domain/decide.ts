@@ -1,0 +1,72 @@
+import { acknowledgeAction, blockAction, captureAction, completeAction, rescheduleAction } from './actions.js';
+import {
+  acceptAgendaSuggestion,
+  addAgendaItem,
+  lockAgenda,
+  removeAgendaItem,
+  signOffAgenda,
+  suggestAgendaItem,
+} from './agenda.js';
+import { auditEvent } from './audit.js';
+import type { CommandOf, CommandType, MeetingCommand } from './commands.js';
+import { addNote, reviewPreviousAction } from './conduct.js';
+import type { Change, CommandContext, Outcome } from './context.js';
+import { requestContribution, submitContribution } from './contributions.js';
+import { addGoal, linkResource } from './goals.js';
+import { recordRsvp, sendInvitations } from './invitations.js';
+import type { Meeting } from './model.js';
+import { addParticipant, removeParticipant } from './participants.js';
+import { answerPrompt, sendPrompt } from './prompts.js';
+import { cancelMeeting, concludeMeeting, markPlanDistributed, setNextReviewDate, startMeeting } from './stages.js';
+
+type Handler<T extends CommandType> = (draft: Meeting, command: CommandOf<T>, ctx: CommandContext) => Outcome;
+
+/** One rule per command; the mapped type makes a forgotten command a compile error. */
+const HANDLERS: { [T in CommandType]: Handler<T> } = {
+  addParticipant: (m, c, ctx) => addParticipant(m, c.participant, ctx),
+  removeParticipant: (m, c, ctx) => removeParticipant(m, c.participantId, ctx),
+  sendInvitations: (m, _c, ctx) => sendInvitations(m, ctx),
+  recordRsvp,
+  requestContribution,
+  submitContribution,
+  addAgendaItem: (m, c, ctx) => addAgendaItem(m, c.title, ctx),
+  suggestAgendaItem: (m, c, ctx) => suggestAgendaItem(m, c.title, ctx),
+  acceptAgendaSuggestion: (m, c, ctx) => acceptAgendaSuggestion(m, c.itemId, ctx),
+  removeAgendaItem: (m, c, ctx) => removeAgendaItem(m, c.itemId, ctx),
+  signOffAgenda: (m, _c, ctx) => signOffAgenda(m, ctx),
+  lockAgenda: (m, _c, ctx) => lockAgenda(m, ctx),
+  startMeeting: (m, _c, ctx) => startMeeting(m, ctx),
+  addNote,
+  reviewPreviousAction,
+  addGoal,
+  linkResource,
+  captureAction,
+  acknowledgeAction: (m, c, ctx) => acknowledgeAction(m, c.actionId, ctx),
+  completeAction: (m, c, ctx) => completeAction(m, c.actionId, ctx),
+  blockAction,
+  rescheduleAction,
+  sendPrompt,
+  answerPrompt,
+  setNextReviewDate: (m, c, ctx) => setNextReviewDate(m, c.date, ctx),
+  concludeMeeting: (m, _c, ctx) => concludeMeeting(m, ctx),
+  markPlanDistributed: (m, _c, ctx) => markPlanDistributed(m, ctx),
+  cancelMeeting: (m, c, ctx) => cancelMeeting(m, c.reason, ctx),
+};
+
+/**
+ * Applies one command to a meeting. Pure: the input meeting is never touched, a refusal throws a
+ * DomainError and changes nothing, and every accepted change comes with its audit event.
+ */
+export function decide(meeting: Meeting, command: MeetingCommand, ctx: CommandContext): Change {
+  const draft = structuredClone(meeting);
+  const handler = HANDLERS[command.type] as Handler<typeof command.type>;
+  const outcome = handler(draft, command, ctx);
+  draft.version = meeting.version + 1;
+  draft.updatedAt = ctx.at;
+  const { type, ...data } = command;
+  return {
+    meeting: draft,
+    events: [auditEvent(meeting.id, type, outcome.summary, data, ctx)],
+    alerts: outcome.alerts ?? [],
+  };
+}

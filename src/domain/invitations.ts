@@ -1,0 +1,35 @@
+import type { CommandOf } from './commands.js';
+import type { Alert, CommandContext, Outcome } from './context.js';
+import { requestContributionFor } from './contributions.js';
+import { refuse } from './errors.js';
+import { BEFORE_MEETING, moveTo, requireStatus } from './lifecycle.js';
+import type { Meeting } from './model.js';
+import { actingParticipant, requireOrganiser } from './permissions.js';
+import { isCriticalRole } from './roles.js';
+
+export function sendInvitations(meeting: Meeting, ctx: CommandContext): Outcome {
+  requireOrganiser(meeting, ctx, 'send the invitations');
+  const invitees = meeting.participants.filter((p) => p.id !== meeting.organiserId);
+  if (invitees.length === 0) refuse('PARTICIPANT.NONE_TO_INVITE', 'Add at least one participant before sending invitations.');
+  moveTo(meeting, 'invited');
+  for (const participant of invitees) participant.invitedAt = ctx.at;
+  const organiser = meeting.participants.find((p) => p.id === meeting.organiserId);
+  if (organiser) organiser.rsvp = { answer: 'accept', at: ctx.at };
+  return {
+    summary: `Invitations sent to ${invitees.length} participants`,
+    alerts: [{ kind: 'invite', participantIds: invitees.map((p) => p.id) }],
+  };
+}
+
+/** Answers may change until the call starts; the latest answer counts. */
+export function recordRsvp(meeting: Meeting, command: CommandOf<'recordRsvp'>, ctx: CommandContext): Outcome {
+  const participant = actingParticipant(meeting, ctx);
+  requireStatus(meeting, BEFORE_MEETING, 'answer the invitation');
+  participant.rsvp = { answer: command.answer, at: ctx.at, note: command.note };
+  const alerts: Alert[] = [];
+  if (command.answer === 'decline' && isCriticalRole(participant.role)) {
+    alerts.push({ kind: 'critical_declined', participantId: participant.id, role: participant.role });
+  }
+  if (command.answer === 'written_contribution') requestContributionFor(meeting, participant, ctx);
+  return { summary: `Invitation answered: ${command.answer}`, alerts };
+}
