@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { DEFAULT_TIME_ZONE } from './domain/dates.js';
+
+/**
+ * Start-up configuration from environment variables. Parsed once, up front, so a bad value stops
+ * the process with the variable's name instead of failing later in some adapter.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute folder of the embedded SQLite store. */
+  readonly dataDir: string;
+  /** When set, MongoDB replaces the embedded store. */
+  readonly mongodbUri: string | undefined;
+  /** Base of the links we send; never ends with a slash. */
+  readonly publicBaseUrl: string;
+  readonly timeZone: string;
+  readonly logLevel: LogLevel;
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** The variable names double as the issue paths, so each message can start with the name. */
+const wholeNumber = (min: number, max: number, unit = '') => {
+  const requirement = `a whole number${unit} from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, requirement)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, requirement);
+};
+
+const isHttpBaseUrl = (value: string): boolean => {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+};
+
+const EnvSchema = z.object({
+  PORT: wholeNumber(0, 65535).default(3978),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/[^\s/?#]+/, 'a mongodb:// or mongodb+srv:// URL with a host')
+    .optional(),
+  PUBLIC_BASE_URL: z
+    .string()
+    .refine(isHttpBaseUrl, 'an http:// or https:// URL without a query or #fragment, such as https://pep.example.org')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  TZ_DEFAULT: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone such as Europe/London')
+    .default(DEFAULT_TIME_ZONE),
+  LOG_LEVEL: z
+    .string()
+    .transform((level) => level.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000, ' of milliseconds').default(10_000),
+});
+
+type VariableName = keyof typeof EnvSchema.shape;
+const VARIABLE_NAMES = Object.keys(EnvSchema.shape) as VariableName[];
+
+/** Values that may hold credentials are never echoed into logs or terminals. */
+const SECRET_VARIABLES: ReadonlySet<VariableName> = new Set(['MONGODB_URI']);
+
+/** Brackets an IPv6 literal so it can sit in a URL. */
+const hostForUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Deployment tools often write `VAR=` for "not set"; treat it that way rather than as a value.
+  const present = Object.fromEntries(
+    VARIABLE_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]),
+  ) as Partial<Record<VariableName, string>>;
+
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(describeProblems(parsed.error, present));
+
+  const vars = parsed.data;
+  return Object.freeze({
+    port: vars.PORT,
+    host: vars.HOST,
+    dataDir: path.resolve(vars.DATA_DIR),
+    mongodbUri: vars.MONGODB_URI,
+    publicBaseUrl: vars.PUBLIC_BASE_URL ?? `http://${hostForUrl(vars.HOST)}:${vars.PORT}`,
+    timeZone: vars.TZ_DEFAULT,
+    logLevel: vars.LOG_LEVEL,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+  });
+}
+
+/** One line per bad variable (the first failed check wins), in declaration order. */
+function describeProblems(error: z.ZodError, present: Partial<Record<VariableName, string>>): string[] {
+  const requirementOf = new Map<VariableName, string>();
+  for (const issue of error.issues) {
+    const name = issue.path[0] as VariableName;
+    if (!requirementOf.has(name)) requirementOf.set(name, issue.message);
+  }
+  return VARIABLE_NAMES.filter((name) => requirementOf.has(name)).map((name) => {
+    const got = SECRET_VARIABLES.has(name) ? 'value not shown, it may hold a password' : `got ${JSON.stringify(present[name])}`;
+    return `${name} must be ${requirementOf.get(name)} (${got})`;
+  });
+}

@@ -1,0 +1,46 @@
+import { MongoServerError } from 'mongodb';
+import type { ClientSession } from 'mongodb';
+import type { DomainError } from '../../domain/errors.js';
+import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
+import type { CheckedWrite } from '../write-checks.js';
+import { toAuditDocuments, toMeetingDocument } from './documents.js';
+import type { Collections } from './documents.js';
+import type { UnitOfWork } from './unit-of-work.js';
+
+const DUPLICATE_KEY = 11000;
+
+async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => DomainError): Promise<void> {
+  try {
+    await insert();
+  } catch (error) {
+    throw error instanceof MongoServerError && error.code === DUPLICATE_KEY ? refusal() : error;
+  }
+}
+
+/** The meeting is always written first; its audit events and idempotency record follow it. */
+export function meetingWrites({ meetings, audit, idempotency }: Collections, inUnitOfWork: UnitOfWork) {
+  const writeDependents = async ({ meeting, events, idempotency: record }: CheckedWrite, session: ClientSession | undefined) => {
+    if (events.length > 0) await audit.insertMany(toAuditDocuments(meeting, events), { session });
+    if (record) {
+      const document = { _id: record.key, result: record.result, at: record.at };
+      await insertOrRefuse(() => idempotency.insertOne(document, { session }), () => idempotencyKeyUsed(record.key));
+    }
+  };
+
+  return {
+    create: (write: CheckedWrite): Promise<void> =>
+      inUnitOfWork(async (session) => {
+        const document = toMeetingDocument(write.meeting);
+        await insertOrRefuse(() => meetings.insertOne(document, { session }), () => meetingExists(write.meeting.id));
+        await writeDependents(write, session);
+      }),
+
+    save: (write: CheckedWrite, expectedVersion: number): Promise<void> =>
+      inUnitOfWork(async (session) => {
+        const { _id, ...replacement } = toMeetingDocument(write.meeting);
+        const result = await meetings.replaceOne({ _id, version: expectedVersion }, replacement, { session });
+        if (result.matchedCount === 0) throw staleVersion(_id, expectedVersion);
+        await writeDependents(write, session);
+      }),
+  };
+}

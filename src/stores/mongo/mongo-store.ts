@@ -1,0 +1,110 @@
+import { MongoClient } from 'mongodb';
+import type { Db } from 'mongodb';
+import type { Meeting } from '../../domain/model.js';
+import type { IdentityQuery, MeetingStore } from '../../ports/store.js';
+import { identityKey, participantMatches } from '../identity-match.js';
+import { byStartThenId } from '../query-rules.js';
+import { StoreNotOpenError } from '../store-errors.js';
+import { parseStoredAuditEvent, parseStoredIdempotency } from '../stored-data.js';
+import { checkCreate, checkSave } from '../write-checks.js';
+import { databaseName } from './database-name.js';
+import { fromMeetingDocument } from './documents.js';
+import type { Collections } from './documents.js';
+import { actionsDueBefore } from './due-actions.js';
+import { meetingWrites } from './meeting-writes.js';
+import { prepareDatabase } from './prepare-database.js';
+import { supportsTransactions, unitOfWork } from './unit-of-work.js';
+
+interface OpenState {
+  client: MongoClient;
+  db: Db;
+  collections: Collections;
+  writes: ReturnType<typeof meetingWrites>;
+}
+
+/** The production store. The URI is parsed and connected in init(), so a bad one fails there. */
+export function createMongoStore(options: { uri: string; dbName?: string }): MeetingStore {
+  let state: OpenState | undefined;
+
+  const open = (): OpenState => {
+    if (!state) throw new StoreNotOpenError('MongoDB');
+    return state;
+  };
+
+  const meetingsOfParticipant = async (identity: IdentityQuery): Promise<Meeting[]> => {
+    const { field, value } = identityKey(identity);
+    const documents = await open().collections.meetings.find({ [`participants.${field}`]: value }).toArray();
+    return documents.map(fromMeetingDocument).sort(byStartThenId);
+  };
+
+  return {
+    kind: 'mongodb',
+
+    async init() {
+      if (state) return;
+      // An optional field cleared with `undefined` must vanish, as in JSON, not come back as null and fail MeetingSchema.
+      const client = new MongoClient(options.uri, { ignoreUndefined: true });
+      try {
+        await client.connect();
+        const db = client.db(databaseName(options.uri, options.dbName));
+        const collections = await prepareDatabase(db);
+        const writes = meetingWrites(collections, unitOfWork(client, await supportsTransactions(db)));
+        state = { client, db, collections, writes };
+      } catch (error) {
+        await client.close();
+        throw error;
+      }
+    },
+
+    async ping() {
+      await open().db.command({ ping: 1 });
+    },
+
+    async close() {
+      const client = state?.client;
+      state = undefined;
+      await client?.close();
+    },
+
+    async createMeeting(meeting, saveOptions) {
+      await open().writes.create(checkCreate(meeting, saveOptions));
+    },
+
+    async saveMeeting(meeting, expectedVersion, saveOptions) {
+      await open().writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion);
+    },
+
+    async getMeeting(id) {
+      const document = await open().collections.meetings.findOne({ _id: id });
+      return document ? fromMeetingDocument(document) : undefined;
+    },
+
+    async meetingsOfChild(childRef) {
+      const documents = await open().collections.meetings.find({ 'child.ref': childRef }).toArray();
+      return documents.map(fromMeetingDocument).sort(byStartThenId);
+    },
+
+    meetingsOfParticipant,
+
+    async findParticipants(identity) {
+      return participantMatches(await meetingsOfParticipant(identity), identity);
+    },
+
+    async actionsDueBefore(instant) {
+      return actionsDueBefore(open().collections, instant);
+    },
+
+    async auditTrail(meetingId) {
+      const documents = await open()
+        .collections.audit.find({ meetingId })
+        .sort({ meetingVersion: 1, position: 1 })
+        .toArray();
+      return documents.map((document) => parseStoredAuditEvent(document.event, meetingId));
+    },
+
+    async getIdempotency(key) {
+      const document = await open().collections.idempotency.findOne({ _id: key });
+      return document ? parseStoredIdempotency({ key: document._id, result: document.result, at: document.at }, key) : undefined;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { MongoServerError } from 'mongodb';
+import type { Db } from 'mongodb';
+import { COLLECTION_NAMES, collectionsOf } from './documents.js';
+import type { Collections } from './documents.js';
+
+const NAMESPACE_EXISTS = 48;
+
+/** Collections are created up front: a transaction on a sharded cluster cannot create one. */
+async function ensureCollections(db: Db): Promise<void> {
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name));
+  for (const name of COLLECTION_NAMES.filter((candidate) => !existing.has(candidate))) {
+    try {
+      await db.createCollection(name);
+    } catch (error) {
+      // Another instance starting at the same moment created it first: that is the outcome we wanted.
+      if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
+    }
+  }
+}
+
+/**
+ * Safe on every start: createIndexes does nothing for an index that already exists as defined.
+ * Equality fields come before range fields (status, then due date). The idempotency key is the
+ * collection's _id, which is unique already.
+ */
+export async function prepareDatabase(db: Db): Promise<Collections> {
+  await ensureCollections(db);
+  const collections = collectionsOf(db);
+  await collections.meetings.createIndexes([
+    { key: { 'child.ref': 1 }, name: 'by_child' },
+    { key: { 'participants.email': 1 }, name: 'by_participant_email' },
+    { key: { 'participants.teamsUserId': 1 }, name: 'by_participant_teams_user' },
+    { key: { 'participants.teamsAadObjectId': 1 }, name: 'by_participant_teams_aad' },
+    { key: { 'participants.slackUserId': 1 }, name: 'by_participant_slack_user' },
+    { key: { 'actions.status': 1, 'actions.dueAtDate': 1 }, name: 'by_action_due' },
+  ]);
+  await collections.audit.createIndexes([
+    { key: { meetingId: 1, meetingVersion: 1, position: 1 }, name: 'by_meeting_in_order', unique: true },
+  ]);
+  return collections;
+}

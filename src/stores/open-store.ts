@@ -1,0 +1,14 @@
+import type { MeetingStore } from '../ports/store.js';
+import { createMongoStore } from './mongo/mongo-store.js';
+import { createSqliteStore } from './sqlite/sqlite-store.js';
+import { defaultSqliteFilename } from './sqlite/default-file.js';
+
+/**
+ * MongoDB when a URI is configured, otherwise the embedded SQLite file under dataDir. An empty
+ * URI is passed on as given (and fails at init) rather than silently falling back to SQLite.
+ */
+export function openStore(config: { mongodbUri?: string; dataDir: string }): MeetingStore {
+  return config.mongodbUri === undefined
+    ? createSqliteStore({ filename: defaultSqliteFilename(config.dataDir) })
+    : createMongoStore({ uri: config.mongodbUri });
+}

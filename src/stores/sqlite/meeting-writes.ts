@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+import type { Meeting } from '../../domain/model.js';
+import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
+import type { CheckedWrite } from '../write-checks.js';
+import { actionRows, participantRows } from './index-rows.js';
+import type { MeetingRow, Statements } from './statements.js';
+
+const meetingRow = (meeting: Meeting): MeetingRow => ({
+  id: meeting.id,
+  version: meeting.version,
+  childRef: meeting.child.ref,
+  doc: JSON.stringify(meeting),
+});
+
+/**
+ * Each write is one SQLite transaction: the meeting, its index rows, its audit events and its
+ * idempotency record commit together, and a refusal thrown inside rolls all of them back.
+ * IMMEDIATE takes the write lock at BEGIN, so another process on the same file waits for it
+ * (busy timeout) instead of failing when its read turns into a write.
+ */
+export function meetingWrites(db: Database, statements: Statements) {
+  const writeDependents = ({ meeting, events, idempotency }: CheckedWrite): void => {
+    statements.deleteParticipants.run(meeting.id);
+    for (const row of participantRows(meeting)) statements.insertParticipant.run(row);
+    statements.deleteActions.run(meeting.id);
+    for (const row of actionRows(meeting)) statements.insertAction.run(row);
+    for (const event of events) statements.insertAudit.run({ meetingId: meeting.id, event: JSON.stringify(event) });
+    if (idempotency) {
+      const row = { key: idempotency.key, result: JSON.stringify(idempotency.result), at: idempotency.at };
+      if (statements.insertIdempotency.run(row).changes === 0) throw idempotencyKeyUsed(idempotency.key);
+    }
+  };
+
+  const create = db.transaction((write: CheckedWrite): void => {
+    if (statements.insertMeeting.run(meetingRow(write.meeting)).changes === 0) throw meetingExists(write.meeting.id);
+    writeDependents(write);
+  });
+
+  const save = db.transaction((write: CheckedWrite, expectedVersion: number): void => {
+    const updated = statements.updateMeeting.run({ ...meetingRow(write.meeting), expectedVersion });
+    if (updated.changes === 0) throw staleVersion(write.meeting.id, expectedVersion);
+    writeDependents(write);
+  });
+
+  return {
+    create: (write: CheckedWrite): void => create.immediate(write),
+    save: (write: CheckedWrite, expectedVersion: number): void => save.immediate(write, expectedVersion),
+  };
+}

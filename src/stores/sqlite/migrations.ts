@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Applied in order, each once. Never edit a migration that has shipped: add the next one.
+ * Meetings are whole JSON documents; the other meeting tables are indexes rewritten on every save.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'meetings, identity and action indexes, audit, idempotency',
+    sql: `
+      CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        child_ref TEXT NOT NULL,
+        doc TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX meetings_by_child ON meetings (child_ref);
+
+      CREATE TABLE meeting_participants (
+        meeting_id TEXT NOT NULL REFERENCES meetings (id),
+        participant_id TEXT NOT NULL,
+        email TEXT,
+        teams_user_id TEXT,
+        teams_aad_object_id TEXT,
+        slack_user_id TEXT,
+        PRIMARY KEY (meeting_id, participant_id)
+      ) STRICT;
+      CREATE INDEX participants_by_email ON meeting_participants (email) WHERE email IS NOT NULL;
+      CREATE INDEX participants_by_teams_user ON meeting_participants (teams_user_id) WHERE teams_user_id IS NOT NULL;
+      CREATE INDEX participants_by_teams_aad ON meeting_participants (teams_aad_object_id) WHERE teams_aad_object_id IS NOT NULL;
+      CREATE INDEX participants_by_slack_user ON meeting_participants (slack_user_id) WHERE slack_user_id IS NOT NULL;
+
+      -- due_at_ms, not the ISO text: instants with different offsets do not sort as strings.
+      CREATE TABLE meeting_actions (
+        meeting_id TEXT NOT NULL REFERENCES meetings (id),
+        action_id TEXT NOT NULL,
+        due_at_ms INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, action_id)
+      ) STRICT;
+      CREATE INDEX actions_by_due ON meeting_actions (status, due_at_ms);
+
+      -- seq is the insertion order the audit trail is read back in.
+      CREATE TABLE audit_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        meeting_id TEXT NOT NULL REFERENCES meetings (id),
+        event TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_by_meeting ON audit_events (meeting_id, seq);
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+
+      CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY,
+        result TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/**
+ * IMMEDIATE takes the write lock before reading what was applied, so two processes starting on
+ * the same file cannot both apply a migration.
+ */
+export function applyMigrations(db: Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const appliedVersions = db.prepare<[], number>('SELECT version FROM schema_migrations').pluck();
+  const record = db.prepare<[number, string, string]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    const applied = new Set(appliedVersions.all());
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  }).immediate();
+}

@@ -1,0 +1,100 @@
+import type { Database } from 'better-sqlite3';
+import type { Meeting } from '../../domain/model.js';
+import type { DueAction, IdentityQuery, MeetingStore } from '../../ports/store.js';
+import { identityKey, participantMatches } from '../identity-match.js';
+import { byStartThenId, instantMillis } from '../query-rules.js';
+import { StoreNotOpenError, StoredDataError } from '../store-errors.js';
+import { parseStoredAuditEvent, parseStoredIdempotency, parseStoredMeeting } from '../stored-data.js';
+import { checkCreate, checkSave } from '../write-checks.js';
+import { openDatabase } from './connection.js';
+import { meetingWrites } from './meeting-writes.js';
+import { prepareStatements } from './statements.js';
+import type { Statements } from './statements.js';
+
+interface OpenState {
+  db: Database;
+  statements: Statements;
+  writes: ReturnType<typeof meetingWrites>;
+}
+
+const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(JSON.parse(row.doc), row.id);
+
+/** The embedded default: one file, no server. better-sqlite3 is synchronous, so each call is atomic. */
+export function createSqliteStore(options: { filename: string }): MeetingStore {
+  let state: OpenState | undefined;
+
+  const open = (): OpenState => {
+    if (!state) throw new StoreNotOpenError('SQLite');
+    return state;
+  };
+
+  const meetingsOfParticipant = async (identity: IdentityQuery): Promise<Meeting[]> => {
+    const { field, value } = identityKey(identity);
+    return open().statements.meetingsWithIdentity[field].all(value).map(meetingFromRow).sort(byStartThenId);
+  };
+
+  return {
+    kind: 'sqlite',
+
+    async init() {
+      if (state) return;
+      const db = openDatabase(options.filename);
+      const statements = prepareStatements(db);
+      state = { db, statements, writes: meetingWrites(db, statements) };
+    },
+
+    async ping() {
+      open().statements.ping.get();
+    },
+
+    async close() {
+      state?.db.close();
+      state = undefined;
+    },
+
+    async createMeeting(meeting, saveOptions) {
+      open().writes.create(checkCreate(meeting, saveOptions));
+    },
+
+    async saveMeeting(meeting, expectedVersion, saveOptions) {
+      open().writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion);
+    },
+
+    async getMeeting(id) {
+      const row = open().statements.meetingById.get(id);
+      return row ? meetingFromRow(row) : undefined;
+    },
+
+    async meetingsOfChild(childRef) {
+      return open().statements.meetingsOfChild.all(childRef).map(meetingFromRow).sort(byStartThenId);
+    },
+
+    meetingsOfParticipant,
+
+    async findParticipants(identity) {
+      return participantMatches(await meetingsOfParticipant(identity), identity);
+    },
+
+    async actionsDueBefore(instant) {
+      const rows = open().statements.dueActions.all(instantMillis(instant));
+      // A meeting with several due actions is parsed once.
+      const meetings = new Map<string, Meeting>();
+      return rows.map((row): DueAction => {
+        const meeting = meetings.get(row.id) ?? meetingFromRow(row);
+        meetings.set(row.id, meeting);
+        const action = meeting.actions.find((candidate) => candidate.id === row.actionId);
+        if (!action) throw new StoredDataError(`The action index lists ${row.actionId}, which meeting ${row.id} does not have.`);
+        return { meetingId: row.id, action };
+      });
+    },
+
+    async auditTrail(meetingId) {
+      return open().statements.auditOfMeeting.all(meetingId).map((event) => parseStoredAuditEvent(JSON.parse(event), meetingId));
+    },
+
+    async getIdempotency(key) {
+      const row = open().statements.idempotencyByKey.get(key);
+      return row ? parseStoredIdempotency({ ...row, result: JSON.parse(row.result) }, key) : undefined;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Database } from 'better-sqlite3';
+import type { IdentityField } from '../identity-match.js';
+import { DUE_STATUSES } from '../query-rules.js';
+import type { ActionRow, ParticipantRow } from './index-rows.js';
+
+export interface MeetingRow {
+  id: string;
+  version: number;
+  childRef: string;
+  doc: string;
+}
+
+export interface DueActionRow {
+  id: string;
+  doc: string;
+  actionId: string;
+}
+
+export interface AuditRow {
+  meetingId: string;
+  event: string;
+}
+
+export interface IdempotencyRow {
+  key: string;
+  result: string;
+  at: string;
+}
+
+const IDENTITY_COLUMNS: Record<IdentityField, string> = {
+  email: 'email',
+  teamsUserId: 'teams_user_id',
+  teamsAadObjectId: 'teams_aad_object_id',
+  slackUserId: 'slack_user_id',
+};
+
+const meetingsWithIdentity = (db: Database, field: IdentityField) =>
+  db.prepare<[string], Pick<MeetingRow, 'id' | 'doc'>>(
+    `SELECT id, doc FROM meetings
+     WHERE id IN (SELECT meeting_id FROM meeting_participants WHERE ${IDENTITY_COLUMNS[field]} = ?)`,
+  );
+
+/** Prepared once at init(): every query the store runs, in one place. */
+export function prepareStatements(db: Database) {
+  return {
+    ping: db.prepare<[], number>('SELECT 1').pluck(),
+    insertMeeting: db.prepare<MeetingRow>(
+      `INSERT INTO meetings (id, version, child_ref, doc) VALUES (@id, @version, @childRef, @doc)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    updateMeeting: db.prepare<MeetingRow & { expectedVersion: number }>(
+      `UPDATE meetings SET version = @version, child_ref = @childRef, doc = @doc
+       WHERE id = @id AND version = @expectedVersion`,
+    ),
+    meetingById: db.prepare<[string], Pick<MeetingRow, 'id' | 'doc'>>('SELECT id, doc FROM meetings WHERE id = ?'),
+    meetingsOfChild: db.prepare<[string], Pick<MeetingRow, 'id' | 'doc'>>('SELECT id, doc FROM meetings WHERE child_ref = ?'),
+    meetingsWithIdentity: {
+      email: meetingsWithIdentity(db, 'email'),
+      teamsUserId: meetingsWithIdentity(db, 'teamsUserId'),
+      teamsAadObjectId: meetingsWithIdentity(db, 'teamsAadObjectId'),
+      slackUserId: meetingsWithIdentity(db, 'slackUserId'),
+    } satisfies Record<IdentityField, unknown>,
+    deleteParticipants: db.prepare<[string]>('DELETE FROM meeting_participants WHERE meeting_id = ?'),
+    insertParticipant: db.prepare<ParticipantRow>(
+      `INSERT INTO meeting_participants (meeting_id, participant_id, email, teams_user_id, teams_aad_object_id, slack_user_id)
+       VALUES (@meetingId, @participantId, @email, @teamsUserId, @teamsAadObjectId, @slackUserId)`,
+    ),
+    deleteActions: db.prepare<[string]>('DELETE FROM meeting_actions WHERE meeting_id = ?'),
+    insertAction: db.prepare<ActionRow>(
+      `INSERT INTO meeting_actions (meeting_id, action_id, due_at_ms, status)
+       VALUES (@meetingId, @actionId, @dueAtMs, @status)`,
+    ),
+    dueActions: db.prepare<[number], DueActionRow>(
+      `SELECT m.id, m.doc, a.action_id AS actionId
+       FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id
+       WHERE a.status IN (${DUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND a.due_at_ms < ?
+       ORDER BY a.due_at_ms, a.meeting_id, a.action_id`,
+    ),
+    insertAudit: db.prepare<AuditRow>('INSERT INTO audit_events (meeting_id, event) VALUES (@meetingId, @event)'),
+    auditOfMeeting: db.prepare<[string], string>('SELECT event FROM audit_events WHERE meeting_id = ? ORDER BY seq').pluck(),
+    insertIdempotency: db.prepare<IdempotencyRow>(
+      'INSERT INTO idempotency (key, result, at) VALUES (@key, @result, @at) ON CONFLICT (key) DO NOTHING',
+    ),
+    idempotencyByKey: db.prepare<[string], IdempotencyRow>('SELECT key, result, at FROM idempotency WHERE key = ?'),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;

@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const OWN_VARIABLES = ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS'];
+
+type LogRecord = Record<string, unknown>;
+
+interface Bot {
+  child: ChildProcess;
+  stderr: () => string;
+  /** Resolves with the first JSON log line whose msg matches. */
+  logLine: (msg: string | RegExp) => Promise<LogRecord>;
+  exit: Promise<[number | null, NodeJS.Signals | null]>;
+}
+
+function startBot(env: Record<string, string>, preload: string[] = []): Bot {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.includes(name)));
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((file) => ['--import', file]), 'src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exit = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+  const records: Array<LogRecord> = [];
+  const waiters: Array<{ matches: (record: LogRecord) => boolean; resolve: (record: LogRecord) => void }> = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const record = JSON.parse(line) as LogRecord;
+    records.push(record);
+    for (const waiter of waiters.filter(({ matches }) => matches(record))) waiter.resolve(record);
+  });
+  const logLine = (msg: string | RegExp) =>
+    new Promise<LogRecord>((resolve, reject) => {
+      const matches = (record: LogRecord) =>
+        typeof msg === 'string' ? record.msg === msg : msg.test(String(record.msg));
+      const seen = records.find(matches);
+      if (seen) return resolve(seen);
+      waiters.push({ matches, resolve });
+      void exit.then(([code]) => reject(new Error(`bot exited (${code}) before logging "${msg}"; stderr: ${stderr}`)));
+    });
+  return { child, stderr: () => stderr, logLine, exit };
+}
+
+describe('node src/main.ts', () => {
+  let dataDir: string;
+  let bot: Bot | undefined;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'pep-main-'));
+  });
+
+  afterEach(async () => {
+    if (bot && bot.child.exitCode === null && bot.child.signalCode === null) {
+      bot.child.kill('SIGKILL');
+      await bot.exit;
+    }
+    bot = undefined;
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves /healthz on the bound port and exits 0 on SIGTERM, leaving the SQLite file', async () => {
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+
+    const warning = await bot.logLine(/^EMBEDDED STORE: .*MONGODB_URI/);
+    expect(warning).toMatchObject({ level: 'warn', store: 'sqlite' });
+    const listening = await bot.logLine('listening');
+    expect(listening).toMatchObject({ level: 'info', store: 'sqlite', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    expect(listening.url).not.toMatch(/:0$/);
+
+    const response = await fetch(`${String(listening.url)}/healthz`, { headers: { connection: 'close' } });
+    expect(await response.json()).toEqual({ status: 'ok' });
+
+    bot.child.kill('SIGTERM');
+    const [code] = await bot.exit;
+    expect(code).toBe(0);
+    expect(await bot.logLine('stopped')).toMatchObject({ level: 'info' });
+    expect((await readdir(dataDir)).some((file) => /\.(sqlite3?|db)$/.test(file))).toBe(true);
+  });
+
+  it('exits 1 on a second signal while requests are still running', async () => {
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir, SHUTDOWN_TIMEOUT_MS: '600000' });
+    const { url } = await bot.logLine('listening');
+    const { port } = new URL(String(url));
+
+    // A request whose body never arrives keeps shutdown waiting. The server's "100 Continue"
+    // proves it has the request in hand before the signal is sent.
+    const socket = connect(Number(port), '127.0.0.1');
+    // The bot exits with this socket open, so a reset is the expected ending.
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    socket.write('POST /healthz HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 64\r\nExpect: 100-continue\r\n\r\n');
+    const [interim] = (await once(socket, 'data')) as [Buffer];
+    expect(interim.toString()).toContain('100 Continue');
+
+    bot.child.kill('SIGTERM');
+    await bot.logLine('shutting down: finishing in-flight requests');
+    bot.child.kill('SIGTERM');
+    const [code] = await bot.exit;
+    expect(code).toBe(1);
+    socket.destroy();
+  });
+
+  it('logs an unhandled rejection and exits 1', async () => {
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir }, ['./test/server/fixtures/reject-once-running.ts']);
+    const [code] = await bot.exit;
+    expect(code).toBe(1);
+    expect(await bot.logLine('unhandled promise rejection')).toMatchObject({
+      level: 'fatal',
+      err: expect.objectContaining({ message: 'injected fault' }),
+    });
+  });
+
+  it('exits 1 naming PORT when PORT is not a number, without a stack trace', async () => {
+    bot = startBot({ PORT: 'abc', DATA_DIR: dataDir });
+    const [code] = await bot.exit;
+    expect(code).toBe(1);
+    expect(bot.stderr()).toContain('PORT must be a whole number from 0 to 65535 (got "abc")');
+    expect(bot.stderr()).not.toMatch(/\n\s+at /);
+  });
+});
