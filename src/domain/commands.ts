@@ -115,3 +115,5 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
 export type MeetingCommand = z.infer<typeof MeetingCommandSchema>;
 export type CommandType = MeetingCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<MeetingCommand, { type: T }>;
+/** A command as a channel builds it, before parsing fills defaults and trims text. */
+export type MeetingCommandInput = z.input<typeof MeetingCommandSchema>;

@@ -19,7 +19,9 @@ export interface CommandContext {
 export type Alert =
   | { kind: 'critical_declined'; participantId: string; role: Role }
   | { kind: 'invite'; participantIds: string[] }
-  | { kind: 'action_captured'; actionId: string; ownerId: string };
+  | { kind: 'action_captured'; actionId: string; ownerId: string }
+  | { kind: 'contribution_requested'; contributionId: string; participantId: string }
+  | { kind: 'prompt_sent'; promptId: string; participantId: string };
 
 export interface Change {
   meeting: Meeting;

@@ -16,9 +16,8 @@ const KIND_BY_ROLE: Partial<Record<Role, ContributionKind>> = {
 export const contributionKindFor = (role: Role): ContributionKind => KIND_BY_ROLE[role] ?? 'other';
 
 /** Someone who cannot attend sends a written contribution instead: open the request once. */
-export function requestContributionFor(meeting: Meeting, participant: Participant, ctx: CommandContext): Contribution {
-  const existing = meeting.contributions.find((c) => c.participantId === participant.id);
-  if (existing) return existing;
+export function requestContributionFor(meeting: Meeting, participant: Participant, ctx: CommandContext): Contribution | undefined {
+  if (meeting.contributions.some((c) => c.participantId === participant.id)) return undefined;
   const contribution: Contribution = {
     id: ctx.newId(),
     participantId: participant.id,
@@ -35,15 +34,19 @@ export function requestContribution(meeting: Meeting, command: CommandOf<'reques
   requireOrganiser(meeting, ctx, 'request contributions');
   requireStatus(meeting, BEFORE_MEETING, 'request contributions');
   findParticipant(meeting, command.participantId);
+  const id = ctx.newId();
   meeting.contributions.push({
-    id: ctx.newId(),
+    id,
     participantId: command.participantId,
     kind: command.kind,
     dueAt: command.dueAt ?? meeting.startsAt,
     requestedAt: ctx.at,
     status: 'requested',
   });
-  return { summary: `Contribution requested (${command.kind})` };
+  return {
+    summary: `Contribution requested (${command.kind})`,
+    alerts: [{ kind: 'contribution_requested', contributionId: id, participantId: command.participantId }],
+  };
 }
 
 /** A contribution can be corrected until the call starts; the latest version counts. */

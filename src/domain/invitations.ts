@@ -30,6 +30,9 @@ export function recordRsvp(meeting: Meeting, command: CommandOf<'recordRsvp'>, c
   if (command.answer === 'decline' && isCriticalRole(participant.role)) {
     alerts.push({ kind: 'critical_declined', participantId: participant.id, role: participant.role });
   }
-  if (command.answer === 'written_contribution') requestContributionFor(meeting, participant, ctx);
+  if (command.answer === 'written_contribution') {
+    const request = requestContributionFor(meeting, participant, ctx);
+    if (request) alerts.push({ kind: 'contribution_requested', contributionId: request.id, participantId: participant.id });
+  }
   return { summary: `Invitation answered: ${command.answer}`, alerts };
 }

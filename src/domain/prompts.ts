@@ -16,8 +16,9 @@ export function sendPrompt(meeting: Meeting, command: CommandOf<'sendPrompt'>, c
   if (participant.role !== ROLE_FOR_PROMPT[command.kind]) {
     refuse('PROMPT.WRONG_ROLE', `The ${command.kind === 'carer' ? 'carer' : "child's voice"} prompt is only for the ${ROLE_FOR_PROMPT[command.kind]}.`);
   }
-  meeting.prompts.push({ id: ctx.newId(), kind: command.kind, participantId: participant.id, sentAt: ctx.at });
-  return { summary: `Prompt sent (${command.kind})` };
+  const id = ctx.newId();
+  meeting.prompts.push({ id, kind: command.kind, participantId: participant.id, sentAt: ctx.at });
+  return { summary: `Prompt sent (${command.kind})`, alerts: [{ kind: 'prompt_sent', promptId: id, participantId: participant.id }] };
 }
 
 /** Answers may be changed until the call starts: the latest answer is what the meeting sees. */

@@ -1,11 +1,8 @@
 import type { Action, AuditEvent, Identity, Meeting, Participant } from '../domain/model.js';
+import type { KeyValueStore } from './key-value.js';
+import type { IdentityQuery } from '../domain/identity.js';
 
-/** Who someone is on a channel: the keys the channels use to find the participant behind a click. */
-export type IdentityQuery =
-  | { kind: 'teams'; teamsUserId: string }
-  | { kind: 'teamsAad'; teamsAadObjectId: string }
-  | { kind: 'slack'; slackUserId: string }
-  | { kind: 'email'; email: string };
+export type { IdentityQuery };
 
 export interface ParticipantMatch {
   meetingId: string;
@@ -35,7 +32,7 @@ export interface SaveOptions {
  * Meetings are whole documents with a version: saveMeeting succeeds only if the stored version is
  * still `expectedVersion`, otherwise it throws DomainError('STORE.CONFLICT') and writes nothing.
  */
-export interface MeetingStore {
+export interface MeetingStore extends KeyValueStore {
   readonly kind: 'sqlite' | 'mongodb';
   /** Migrations (SQLite) or index creation (MongoDB). Safe to call on every start. */
   init(): Promise<void>;

@@ -1,0 +1,180 @@
+import type { CardSubmission } from '../cards/verbs.js';
+import { parseCardAction } from '../cards/verbs.js';
+import type { MeetingCommand, MeetingCommandInput } from '../domain/commands.js';
+import type { Alert } from '../domain/context.js';
+import { DomainError, isDomainError, refuse } from '../domain/errors.js';
+import type { IdentityQuery } from '../domain/identity.js';
+import { matchesIdentity } from '../domain/identity.js';
+import type { Channel, Meeting, Participant } from '../domain/model.js';
+import type { OutboundCard } from '../ports/messenger.js';
+import type { AppDeps } from './deps.js';
+import { describeError } from './error-messages.js';
+import { executeCommand, loadMeeting } from './execute-command.js';
+import { agendaCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
+import type { FormState } from './views/preparation-cards.js';
+import { actionNudgeCard, goalFormCard, liveActionsCard, previousActionsCard } from './views/meeting-cards.js';
+import { confirmationCard, errorCard } from './views/message-cards.js';
+
+export interface CardActionRequest {
+  verb: string;
+  /** The button's data merged with the card's inputs (see mergeSubmission). */
+  payload: Record<string, unknown>;
+  /** Who clicked, as the channel authenticated them: never taken from the card's data. */
+  actor: IdentityQuery;
+  channel: Channel;
+  idempotencyKey?: string;
+}
+
+export interface CardActionResult {
+  /** What replaces the card the person clicked: refreshed, or re-shown with their input and the problem. */
+  card: OutboundCard;
+  /** Present when the meeting changed, for the fan-out to the other people and chats. */
+  change?: { meeting: Meeting; alerts: Alert[]; command: MeetingCommand['type']; actorId: string };
+}
+
+export function actorIn(meeting: Meeting, identity: IdentityQuery): Participant {
+  const participant = meeting.participants.find((p) => matchesIdentity(p, identity));
+  if (!participant) refuse('PERMISSION.NOT_PARTICIPANT', 'Only people invited to this PEP meeting can do that.');
+  return participant;
+}
+
+/** Each verb: the command it means (none for a refresh) and the card that carried it. */
+function commandFor(submission: CardSubmission, actor: Participant): MeetingCommandInput | undefined {
+  const { verb, data } = submission;
+  switch (verb) {
+    case 'rsvp':
+      // The card names whom it was sent to; answering someone else's invitation is refused.
+      if (data.participantId !== actor.id) refuse('PERMISSION.NOT_ADDRESSEE', 'This invitation was sent to someone else: only they can answer it.');
+      return { type: 'recordRsvp', answer: data.answer, note: data.note };
+    case 'contribution.submit': {
+      const { meetingId: _m, contributionId, ...content } = data;
+      return { type: 'submitContribution', contributionId, content };
+    }
+    case 'agenda.signOff':
+      return { type: 'signOffAgenda' };
+    case 'agenda.suggest':
+      return { type: 'suggestAgendaItem', title: data.title };
+    case 'agenda.lock':
+      return { type: 'lockAgenda' };
+    case 'review.record':
+      return { type: 'reviewPreviousAction', previousActionId: data.previousActionId, outcome: data.outcome, evidence: data.evidence };
+    case 'action.acknowledge':
+      return { type: 'acknowledgeAction', actionId: data.actionId };
+    case 'goal.add': {
+      const { meetingId: _m, ...goal } = data;
+      return { type: 'addGoal', ...goal };
+    }
+    case 'nudge.done':
+      return { type: 'completeAction', actionId: data.actionId };
+    case 'nudge.moreTime':
+      return { type: 'rescheduleAction', actionId: data.actionId, dueDate: data.newDueDate };
+    case 'nudge.blocked':
+      return { type: 'blockAction', actionId: data.actionId, reason: data.blockedReason };
+    case 'prompt.answer': {
+      const { meetingId: _m, promptId, ...answer } = data;
+      return { type: 'answerPrompt', promptId, answer };
+    }
+    case 'card.refresh':
+      return undefined;
+    case 'meeting.reschedule':
+    case 'plan.signOff':
+      throw new DomainError('MEETING.WRONG_STATUS', 'This button is not available yet in this version of PEP Bot.');
+  }
+}
+
+/**
+ * The card a verb came from, drawn for this person from the meeting's current state. A form is
+ * re-drawn with `form` (what they typed and what to fix); a card without inputs returns undefined
+ * for a form so the caller shows the error card instead.
+ */
+function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Meeting, actor: Participant, form?: FormState): OutboundCard | undefined {
+  const id = (key: string) => String(payload[key] ?? '');
+  const stage = 'due_today';
+  switch (verb) {
+    case 'rsvp':
+      return invitationCard(meeting, actor.id, form);
+    case 'contribution.submit':
+      return contributionRequestCard(meeting, id('contributionId'), form);
+    case 'agenda.suggest':
+      return agendaCard(meeting, form);
+    case 'agenda.signOff':
+    case 'agenda.lock':
+      return form ? undefined : agendaCard(meeting);
+    case 'review.record':
+      return previousActionsCard(meeting, form);
+    case 'action.acknowledge':
+      return form ? undefined : liveActionsCard(meeting);
+    case 'goal.add':
+      return goalFormCard(meeting, form);
+    case 'nudge.moreTime':
+    case 'nudge.blocked':
+    case 'nudge.done':
+      return form || verb !== 'nudge.done' ? actionNudgeCard(meeting, id('actionId'), stage, form) : undefined;
+    case 'prompt.answer':
+      return promptCard(meeting, id('promptId'), form);
+    case 'card.refresh':
+      return payload.card === 'live-actions' ? liveActionsCard(meeting) : invitationCard(meeting, actor.id);
+    default:
+      return undefined;
+  }
+}
+
+/** After a change, what the person who clicked should see in place of their card. */
+function resultCard(verb: string, payload: Record<string, unknown>, meeting: Meeting, actor: Participant): OutboundCard {
+  switch (verb) {
+    case 'nudge.done':
+      return confirmationCard('Marked as done', 'Thank you. The organiser can see the action is done.');
+    case 'nudge.moreTime':
+      return confirmationCard('New date saved', `The action is now due on ${String(payload.newDueDate)}. We will remind you nearer the time.`);
+    case 'nudge.blocked':
+      return confirmationCard('Thanks for letting us know', 'The organiser can see the action is blocked and why.');
+    case 'prompt.answer':
+      return confirmationCard('Thank you', 'Your answers are saved. You can change them until the meeting starts.');
+    case 'contribution.submit':
+      return confirmationCard('Contribution received', 'Thank you. You can send a corrected version until the meeting starts.');
+    case 'goal.add':
+      return confirmationCard('Goal added', `"${String(payload.title)}" is now part of the plan.`);
+    default:
+      return sourceCard(verb, payload, meeting, actor) ?? confirmationCard('Done', 'Saved.');
+  }
+}
+
+/**
+ * Any card click on any channel: parse, find who clicked among the participants, apply the
+ * command, and answer with the card to show. Refusals come back as the same form with what was
+ * typed and the reason, or as the error card when the card had nothing to type into.
+ */
+export async function handleCardAction(deps: AppDeps, request: CardActionRequest): Promise<CardActionResult> {
+  const parsed = parseCardAction(request.verb, request.payload);
+  const meetingId = typeof request.payload.meetingId === 'string' ? request.payload.meetingId : '';
+  let meeting: Meeting | undefined;
+  let actor: Participant | undefined;
+  try {
+    meeting = await loadMeeting(deps, meetingId);
+    actor = actorIn(meeting, request.actor);
+    if (!parsed.ok) {
+      const problems = parsed.problems.map((p) => p.message);
+      throw new DomainError('VALIDATION.INVALID_INPUT', `Some answers need another look. ${problems.join(' ')}`, { problems, input: request.payload });
+    }
+    const command = commandFor(parsed.submission, actor);
+    if (!command) return { card: sourceCard(request.verb, request.payload, meeting, actor) ?? confirmationCard('Up to date', 'Nothing has changed.') };
+    const result = await executeCommand(deps, {
+      meetingId,
+      command,
+      actorId: actor.id,
+      channel: request.channel,
+      idempotencyKey: request.idempotencyKey,
+    });
+    return {
+      card: resultCard(request.verb, request.payload, result.meeting, actor),
+      change: result.replayed ? undefined : { meeting: result.meeting, alerts: result.alerts, command: command.type, actorId: actor.id },
+    };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const described = describeError(error);
+    const problems = Array.isArray(error.details.problems) ? error.details.problems.map(String) : [error.message];
+    const form = { values: request.payload, errors: problems.map((p) => (typeof p === 'string' ? p : String(p))) };
+    const again = meeting && actor ? sourceCard(request.verb, request.payload, meeting, actor, form) : undefined;
+    return { card: again ?? errorCard({ ...described, kept: request.payload }, problems) };
+  }
+}

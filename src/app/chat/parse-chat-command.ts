@@ -1,0 +1,99 @@
+import { findDueDate } from './plain-dates.js';
+
+/** Who an action is for, as typed: a platform mention the channel resolved, or a typed name. */
+export type OwnerRef = { kind: 'mention'; index: number } | { kind: 'name'; text: string };
+
+export type ChatCommand =
+  | { kind: 'action'; owner: OwnerRef; description: string; dueDate: string }
+  | { kind: 'goal'; title: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'nextReview'; date: string }
+  | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' };
+
+/** A command that could not be read: what was understood, what was not, and the text as typed. */
+export interface ChatCommandProblem {
+  text: string;
+  understood: string[];
+  missing: string[];
+}
+
+export type ParsedChatCommand = { ok: true; command: ChatCommand } | { ok: false; problem: ChatCommandProblem };
+
+export const CHAT_COMMAND_HELP = [
+  'action @person what to do by when — e.g. "action @Sam send the reading report by Friday"',
+  'goal short name — opens the SMART goal form',
+  'note what was said — adds a note to the record',
+  'agenda — shows the agenda to sign off',
+  'start — starts the meeting (organiser)',
+  'review — shows the last PEP\'s actions to review',
+  'next review 10 March — sets the next review date (organiser)',
+  'close — closes the meeting (organiser; needs the next review date)',
+  'status — where the meeting is up to',
+  'help — this list',
+];
+
+/** Mentions reach the parser as @{0}, @{1} … so each channel resolves its own mention syntax first. */
+const MENTION = /^@\{(\d+)\}\s*/;
+const TYPED_NAME = /^@([\p{L}'’.-]+(?:\s[\p{Lu}][\p{L}'’.-]*)?)\s*/u;
+
+const fail = (text: string, understood: string[], missing: string[]): ParsedChatCommand => ({ ok: false, problem: { text, understood, missing } });
+
+function parseAction(rest: string, text: string, now: Date, timeZone: string): ParsedChatCommand {
+  const understood = ['an action'];
+  const missing: string[] = [];
+  let owner: OwnerRef | undefined;
+  let body = rest;
+  const mention = MENTION.exec(body);
+  const typed = mention ? undefined : TYPED_NAME.exec(body);
+  if (mention) owner = { kind: 'mention', index: Number(mention[1]) };
+  else if (typed?.[1]) owner = { kind: 'name', text: typed[1] };
+  if (owner) {
+    understood.push('who it is for');
+    body = body.slice((mention ?? typed)![0].length);
+  } else missing.push('who it is for (start with @ and their name)');
+
+  const due = findDueDate(body, now, timeZone);
+  if (due) {
+    understood.push(`due ${due.date}`);
+    body = `${body.slice(0, due.index)} ${body.slice(due.index + due.phrase.length)}`;
+  } else missing.push('when it is due (for example "by Friday" or "by 15 Jan")');
+
+  const description = body.replace(/\s+/g, ' ').trim();
+  if (description) understood.push('what to do');
+  else missing.push('what needs doing');
+
+  if (!owner || !due || !description) return fail(text, understood, missing);
+  return { ok: true, command: { kind: 'action', owner, description, dueDate: due.date } };
+}
+
+/**
+ * Reads a command typed to the bot (after the bot's own mention is removed). Words, not
+ * punctuation, carry the meaning, so "Action: @Sam …" and "action @Sam …" are the same.
+ */
+export function parseChatCommand(input: string, now: Date, timeZone: string): ParsedChatCommand {
+  const text = input.trim();
+  const match = /^(next\s+review|[a-z]+)\b[:\s]*/i.exec(text);
+  const verb = match?.[1]?.toLowerCase().replace(/\s+/g, ' ') ?? '';
+  const rest = match ? text.slice(match[0].length).trim() : text;
+  switch (verb) {
+    case 'action':
+      return parseAction(rest, text, now, timeZone);
+    case 'goal':
+      return { ok: true, command: { kind: 'goal', title: rest } };
+    case 'note':
+      return rest ? { ok: true, command: { kind: 'note', text: rest } } : fail(text, ['a note'], ['what the note says']);
+    case 'next review': {
+      const due = findDueDate(rest, now, timeZone);
+      return due ? { ok: true, command: { kind: 'nextReview', date: due.date } } : fail(text, ['the next review date'], ['a date, for example "10 March"']);
+    }
+    case 'status':
+    case 'help':
+    case 'start':
+    case 'review':
+    case 'close':
+    case 'agenda':
+      return { ok: true, command: { kind: verb } };
+    default:
+      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'help'].join(', ')}`]);
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { Meeting, Participant } from '../domain/model.js';
+import type { KeyValueStore } from '../ports/key-value.js';
+import type { Delivery, MessageRef, Messenger, OutboundCard } from '../ports/messenger.js';
+import type { Unreachable } from './views/preparation-cards.js';
+
+/** Key-value namespaces the delivery layer owns. */
+const CARD_REFS = 'card-ref';
+const UNREACHABLE = 'unreachable';
+const MEETING_CHATS = 'meeting-chats';
+const CHAT_MEETING = 'chat-meeting';
+
+const MessageRefSchema = z.object({ channel: z.enum(['teams', 'slack']), conversationId: z.string(), messageId: z.string() });
+const ChatSchema = z.object({ channel: z.enum(['teams', 'slack']), conversationId: z.string() });
+export type Chat = z.infer<typeof ChatSchema>;
+
+/** Something the organiser or an operator should know about: never dropped silently. */
+export type DeliveryEvent =
+  | { kind: 'undeliverable'; meetingId: string; participantId: string; card: string; reason: string }
+  | { kind: 'group_post_failed'; meetingId: string; conversationId: string; card: string; reason: string };
+
+export interface DeliveryDeps {
+  store: KeyValueStore;
+  messengers: readonly Messenger[];
+  report: (event: DeliveryEvent) => void;
+}
+
+const NO_CHANNEL = 'No Teams or Slack account is known for this person, so the bot cannot message them.';
+
+/**
+ * Sends cards to people and chats and keeps track of where each one went, so later changes
+ * update the same message instead of posting a new one.
+ */
+export class CardDelivery {
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  /** The person's preferred channel when it knows them, else the first channel that does. */
+  messengerFor(person: Participant): Messenger | undefined {
+    const { messengers } = this.deps;
+    return messengers.find((m) => m.channel === person.preferredChannel && m.knows(person)) ?? messengers.find((m) => m.knows(person));
+  }
+
+  /** A new direct message. Failures are recorded against the person and reported. */
+  async sendDirect(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
+    const messenger = this.messengerFor(person);
+    const delivery: Delivery = messenger ? await messenger.sendDirect(person, card) : { delivered: false, reason: NO_CHANNEL, retryable: false };
+    const refKey = `${meeting.id}/${card.name}/${person.id}`;
+    if (delivery.delivered) {
+      await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
+      await this.deps.store.deleteValue(UNREACHABLE, `${meeting.id}/${person.id}`);
+    } else {
+      await this.deps.store.putValue(UNREACHABLE, `${meeting.id}/${person.id}`, { reason: delivery.reason });
+      this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: person.id, card: card.name, reason: delivery.reason });
+    }
+    return delivery;
+  }
+
+  /** Updates the person's copy of this card in place, or sends it if they have none yet. */
+  async refreshDirect(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
+    const ref = await this.ref(`${meeting.id}/${card.name}/${person.id}`);
+    const messenger = ref && this.deps.messengers.find((m) => m.channel === ref.channel);
+    if (ref && messenger) {
+      const delivery = await messenger.update(ref, card);
+      if (delivery.delivered) return delivery;
+    }
+    return this.sendDirect(meeting, person, card);
+  }
+
+  /** Updates this card in every chat linked to the meeting, posting it where it is not yet. */
+  async refreshInChats(meeting: Meeting, card: OutboundCard, options: { newMessage?: boolean } = {}): Promise<void> {
+    for (const chat of await this.chatsOf(meeting.id)) {
+      const messenger = this.deps.messengers.find((m) => m.channel === chat.channel);
+      if (!messenger) continue;
+      const refKey = `${meeting.id}/${card.name}/${chat.channel}:${chat.conversationId}`;
+      const ref = options.newMessage ? undefined : await this.ref(refKey);
+      const updated = ref ? await messenger.update(ref, card) : undefined;
+      const delivery = updated?.delivered ? updated : await messenger.post(chat.conversationId, card);
+      if (delivery.delivered) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
+      else this.deps.report({ kind: 'group_post_failed', meetingId: meeting.id, conversationId: chat.conversationId, card: card.name, reason: delivery.reason });
+    }
+  }
+
+  /** Remembers that a chat belongs to a meeting: agenda, live actions and the start card go there. */
+  async linkChat(meetingId: string, chat: Chat): Promise<void> {
+    const chats = await this.chatsOf(meetingId);
+    if (!chats.some((c) => c.channel === chat.channel && c.conversationId === chat.conversationId)) {
+      await this.deps.store.putValue(MEETING_CHATS, meetingId, [...chats, chat]);
+    }
+    await this.deps.store.putValue(CHAT_MEETING, `${chat.channel}:${chat.conversationId}`, meetingId);
+  }
+
+  async meetingOfChat(chat: Chat): Promise<string | undefined> {
+    const value = await this.deps.store.getValue(CHAT_MEETING, `${chat.channel}:${chat.conversationId}`);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async unreachable(meetingId: string): Promise<Unreachable[]> {
+    const entries = await this.deps.store.listValues(UNREACHABLE, `${meetingId}/`);
+    return entries.map((e) => ({ participantId: e.key.slice(meetingId.length + 1), reason: z.object({ reason: z.string() }).parse(e.value).reason }));
+  }
+
+  private async chatsOf(meetingId: string): Promise<Chat[]> {
+    return z.array(ChatSchema).parse((await this.deps.store.getValue(MEETING_CHATS, meetingId)) ?? []);
+  }
+
+  private async ref(key: string): Promise<MessageRef | undefined> {
+    const parsed = MessageRefSchema.safeParse(await this.deps.store.getValue(CARD_REFS, key));
+    return parsed.success ? parsed.data : undefined;
+  }
+}

@@ -1,0 +1,124 @@
+import type { Meeting } from '../../domain/model.js';
+import type { OutboundCard } from '../../ports/messenger.js';
+import { childLabel, childTag, groupPerson, participant, timeFields } from './people.js';
+import type { FormState } from './preparation-cards.js';
+
+const attends = (answer: string | undefined) => answer === 'accept' || answer === 'tentative';
+
+/** Step 5, in the meeting chat: who is here (everyone who said they would come) and why we meet. */
+export function meetingStartCard(meeting: Meeting): OutboundCard {
+  return {
+    name: 'meeting-start',
+    text: `The PEP meeting for ${childLabel(meeting)} is starting.`,
+    data: {
+      meetingId: meeting.id,
+      child: childTag(meeting),
+      purpose: meeting.purpose,
+      ...timeFields(meeting),
+      present: meeting.participants.filter((p) => attends(p.rsvp?.answer) || p.id === meeting.organiserId).map(groupPerson),
+      apologies: meeting.participants.filter((p) => p.rsvp && !attends(p.rsvp.answer)).map(groupPerson),
+    },
+  };
+}
+
+export function previousActionsCard(meeting: Meeting, form: FormState = {}): OutboundCard {
+  return {
+    name: 'previous-actions',
+    text: `Review of the last PEP's actions for ${childLabel(meeting)}.`,
+    data: {
+      meetingId: meeting.id,
+      child: childTag(meeting),
+      actions: meeting.previousActions.map((a) => {
+        const review = meeting.reviews.find((r) => r.previousActionId === a.id);
+        return {
+          id: a.id,
+          description: a.description,
+          dueDate: a.dueDate,
+          status: a.status,
+          review: review ? { outcome: review.outcome, evidence: review.evidence } : undefined,
+        };
+      }),
+      values: form.values ?? {},
+      errors: form.errors ?? [],
+    },
+  };
+}
+
+/** The newest thirty: the written plan lists every action. */
+export function liveActionsCard(meeting: Meeting): OutboundCard {
+  return {
+    name: 'live-actions',
+    text: `${meeting.actions.length} actions captured for ${childLabel(meeting)}.`,
+    data: {
+      meetingId: meeting.id,
+      child: childTag(meeting),
+      actions: meeting.actions.slice(-30).map((a) => ({
+        id: a.id,
+        description: a.description,
+        owner: groupPerson(participant(meeting, a.ownerId)),
+        dueDate: a.dueDate,
+        status: a.status,
+        acknowledged: a.acknowledgedAt !== undefined,
+      })),
+    },
+  };
+}
+
+export function goalFormCard(meeting: Meeting, form: FormState = {}): OutboundCard {
+  return {
+    name: 'goal-form',
+    text: `Add a SMART goal for ${childLabel(meeting)}.`,
+    data: {
+      meetingId: meeting.id,
+      child: childTag(meeting),
+      agendaItems: meeting.agenda.items.map((i) => ({ id: i.id, title: i.title })),
+      values: form.values ?? {},
+      errors: form.errors ?? [],
+    },
+  };
+}
+
+export type NudgeStage = 'before_due' | 'due_today' | 'overdue';
+
+export function actionNudgeCard(meeting: Meeting, actionId: string, stage: NudgeStage, form: FormState = {}): OutboundCard {
+  const action = meeting.actions.find((a) => a.id === actionId);
+  if (!action) throw new Error(`action ${actionId} is not in meeting ${meeting.id}`);
+  return {
+    name: 'action-nudge',
+    text: stage === 'overdue' ? `An action for ${childLabel(meeting)} is overdue.` : `Reminder: an action for ${childLabel(meeting)} is due.`,
+    data: {
+      meetingId: meeting.id,
+      actionId,
+      child: childTag(meeting),
+      recipientName: participant(meeting, action.ownerId).name,
+      description: action.description,
+      dueDate: action.dueDate,
+      stage,
+      values: form.values ?? {},
+      errors: form.errors ?? [],
+    },
+  };
+}
+
+/** Step 11: the plan as each participant receives it, with their own sign-off state. */
+export function planSummaryCard(meeting: Meeting, documentUrl?: string): OutboundCard {
+  if (!meeting.nextReviewDate) throw new Error(`meeting ${meeting.id} has no next review date yet`);
+  return {
+    name: 'plan-summary',
+    text: `The written plan for ${childLabel(meeting)} is ready.`,
+    data: {
+      meetingId: meeting.id,
+      planVersion: meeting.version,
+      child: childTag(meeting),
+      ...timeFields(meeting),
+      decisions: meeting.notes.slice(-20).map((n) => n.text.slice(0, 2000)),
+      goals: meeting.goals.slice(0, 10).map((g) => ({ title: g.title, timeBound: g.timeBound })),
+      actions: meeting.actions.slice(0, 30).map((a) => ({ description: a.description, ownerName: participant(meeting, a.ownerId).name, dueDate: a.dueDate })),
+      nextReviewDate: meeting.nextReviewDate,
+      waitingFor: [],
+      signedOff: [],
+      documentUrl,
+    },
+  };
+}
+

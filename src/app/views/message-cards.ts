@@ -1,0 +1,36 @@
+import type { OutboundCard } from '../../ports/messenger.js';
+import type { UserError } from '../error-messages.js';
+
+const IGNORED_KEYS = new Set(['meetingId', 'participantId', 'actionId', 'promptId', 'contributionId', 'planVersion', 'kind', 'type', 'verb']);
+
+/** What the person typed, as label/value rows the error card can show back. Ids are not theirs. */
+export function keptFacts(kept: unknown): { label: string; value: string }[] {
+  if (typeof kept !== 'object' || kept === null) return [];
+  return Object.entries(kept as Record<string, unknown>)
+    .filter(([key, value]) => !IGNORED_KEYS.has(key) && (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== '')
+    .slice(0, 20)
+    .map(([key, value]) => ({ label: key, value: String(value).slice(0, 4000) }));
+}
+
+export function errorCard(error: UserError, problems: string[] = []): OutboundCard {
+  return {
+    name: 'error',
+    text: error.title,
+    data: {
+      title: error.title.slice(0, 150),
+      message: error.message.slice(0, 2000),
+      problems: problems.slice(0, 10).map((p) => p.slice(0, 500)),
+      kept: keptFacts(error.kept),
+      fix: error.fix,
+      code: error.code,
+    },
+  };
+}
+
+export function confirmationCard(title: string, message: string, facts: { label: string; value: string }[] = []): OutboundCard {
+  return { name: 'confirmation', text: title, data: { title, message, facts } };
+}
+
+export function welcomeCard(commandPrefix: '' | '/pep ' = ''): OutboundCard {
+  return { name: 'welcome', text: 'PEP Bot helps you run Personal Education Plan meetings.', data: { commandPrefix } };
+}

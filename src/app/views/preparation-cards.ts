@@ -1,0 +1,114 @@
+import { localDate } from '../../domain/dates.js';
+import type { Meeting } from '../../domain/model.js';
+import type { OutboundCard } from '../../ports/messenger.js';
+import { childLabel, childTag, groupPerson, namedPerson, participant, timeFields } from './people.js';
+
+/** What a re-shown form carries: the typed values and the problems to fix. */
+export interface FormState {
+  values?: Record<string, unknown>;
+  errors?: string[];
+}
+
+export function invitationCard(meeting: Meeting, participantId: string, form: FormState = {}): OutboundCard {
+  const person = participant(meeting, participantId);
+  const organiser = participant(meeting, meeting.organiserId);
+  return {
+    name: 'invitation',
+    text: `You are invited to the PEP meeting for ${childLabel(meeting)}.`,
+    data: {
+      meetingId: meeting.id,
+      participantId,
+      child: childTag(meeting),
+      recipientName: person.name,
+      role: person.role,
+      organiserName: organiser.name,
+      purpose: meeting.purpose,
+      ...timeFields(meeting),
+      location: meeting.location,
+      answer: person.rsvp?.answer,
+      values: form.values ?? { note: person.rsvp?.note ?? '' },
+      errors: form.errors ?? [],
+    },
+  };
+}
+
+export interface Unreachable {
+  participantId: string;
+  reason: string;
+}
+
+export function attendanceSummaryCard(meeting: Meeting, unreachable: readonly Unreachable[] = []): OutboundCard {
+  return {
+    name: 'attendance-summary',
+    text: `Attendance for the PEP meeting for ${childLabel(meeting)}.`,
+    data: {
+      meetingId: meeting.id,
+      child: childTag(meeting),
+      ...timeFields(meeting),
+      participants: meeting.participants.map((p) => ({ ...namedPerson(p), answer: p.rsvp?.answer ?? 'no_answer', note: p.rsvp?.note })),
+      unreachable: unreachable.map((u) => ({ ...namedPerson(participant(meeting, u.participantId)), reason: u.reason })),
+    },
+  };
+}
+
+export function agendaCard(meeting: Meeting, form: FormState = {}): OutboundCard {
+  const signed = new Set(meeting.agenda.signOffs.map((s) => s.participantId));
+  return {
+    name: 'agenda',
+    text: `Agenda for the PEP meeting for ${childLabel(meeting)}${meeting.agenda.lockedAt ? ' (agreed)' : ': please sign off'}.`,
+    data: {
+      meetingId: meeting.id,
+      child: childTag(meeting),
+      ...timeFields(meeting),
+      items: meeting.agenda.items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        suggestedBy: item.suggested ? groupPerson(participant(meeting, item.addedBy)) : undefined,
+      })),
+      signedBy: meeting.participants.filter((p) => signed.has(p.id)).map(groupPerson),
+      waitingFor: meeting.agenda.lockedAt ? [] : meeting.participants.filter((p) => !signed.has(p.id)).map(groupPerson),
+      locked: meeting.agenda.lockedAt !== undefined,
+      values: form.values ?? {},
+      errors: form.errors ?? [],
+    },
+  };
+}
+
+export function contributionRequestCard(meeting: Meeting, contributionId: string, form: FormState = {}): OutboundCard {
+  const request = meeting.contributions.find((c) => c.id === contributionId);
+  if (!request) throw new Error(`contribution ${contributionId} is not in meeting ${meeting.id}`);
+  return {
+    name: 'contribution-request',
+    text: `Please send your contribution for the PEP meeting for ${childLabel(meeting)}.`,
+    data: {
+      meetingId: meeting.id,
+      contributionId,
+      child: childTag(meeting),
+      kind: request.kind,
+      recipientName: participant(meeting, request.participantId).name,
+      dueDate: request.dueAt ? localDate(request.dueAt, meeting.timeZone) : undefined,
+      values: form.values ?? { ...request.content },
+      errors: form.errors ?? [],
+    },
+  };
+}
+
+export function promptCard(meeting: Meeting, promptId: string, form: FormState = {}): OutboundCard {
+  const prompt = meeting.prompts.find((p) => p.id === promptId);
+  if (!prompt) throw new Error(`prompt ${promptId} is not in meeting ${meeting.id}`);
+  const person = participant(meeting, prompt.participantId);
+  const { kind: _kind, ...previous } = prompt.answer ?? { kind: prompt.kind };
+  const values = form.values ?? previous;
+  if (prompt.kind === 'carer') {
+    return {
+      name: 'carer-prompt',
+      text: `A few questions before the PEP meeting for ${childLabel(meeting)}.`,
+      data: { meetingId: meeting.id, promptId, child: childTag(meeting), recipientName: person.name, values, errors: form.errors ?? [] },
+    };
+  }
+  return {
+    name: 'child-voice-prompt',
+    text: 'What do you think? Your views matter for your plan.',
+    data: { meetingId: meeting.id, promptId, name: person.name.split(' ')[0], yearGroup: meeting.child.yearGroup, values, errors: form.errors ?? [] },
+  };
+}

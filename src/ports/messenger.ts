@@ -1,0 +1,35 @@
+import type { CardName } from '../cards/catalogue.js';
+import type { Participant } from '../domain/model.js';
+
+/** A card on its way out: the catalogue name, its data, and a one-line text for notifications. */
+export interface OutboundCard {
+  name: CardName;
+  data: unknown;
+  /** Shown in notifications, by screen readers and where cards cannot render. No child names. */
+  text: string;
+}
+
+/** Where a card was posted, so it can be updated in place later. */
+export interface MessageRef {
+  channel: 'teams' | 'slack';
+  conversationId: string;
+  messageId: string;
+}
+
+export type Delivery =
+  | { delivered: true; ref: MessageRef }
+  /** `retryable` false means retrying cannot help (bot not installed, user gone): tell the organiser. */
+  | { delivered: false; reason: string; retryable: boolean };
+
+/**
+ * What the core asks of a chat channel. Teams and Slack each implement it; a failure is a
+ * Delivery with a reason, never an exception swallowed on the way.
+ */
+export interface Messenger {
+  readonly channel: 'teams' | 'slack';
+  /** Whether this channel has an identity for the person at all. */
+  knows(participant: Participant): boolean;
+  sendDirect(participant: Participant, card: OutboundCard): Promise<Delivery>;
+  post(conversationId: string, card: OutboundCard): Promise<Delivery>;
+  update(ref: MessageRef, card: OutboundCard): Promise<Delivery>;
+}
