@@ -7,12 +7,13 @@ import type { Unreachable } from './views/preparation-cards.js';
 /** Key-value namespaces the delivery layer owns. */
 const CARD_REFS = 'card-ref';
 const UNREACHABLE = 'unreachable';
-const MEETING_CHATS = 'meeting-chats';
 const CHAT_MEETING = 'chat-meeting';
 
 const MessageRefSchema = z.object({ channel: z.enum(['teams', 'slack']), conversationId: z.string(), messageId: z.string() });
-const ChatSchema = z.object({ channel: z.enum(['teams', 'slack']), conversationId: z.string() });
-export type Chat = z.infer<typeof ChatSchema>;
+export interface Chat {
+  channel: 'teams' | 'slack';
+  conversationId: string;
+}
 
 /** Something the organiser or an operator should know about: never dropped silently. */
 export type DeliveryEvent =
@@ -68,7 +69,7 @@ export class CardDelivery {
 
   /** Updates this card in every chat linked to the meeting, posting it where it is not yet. */
   async refreshInChats(meeting: Meeting, card: OutboundCard, options: { newMessage?: boolean } = {}): Promise<void> {
-    for (const chat of await this.chatsOf(meeting.id)) {
+    for (const chat of meeting.chats) {
       const messenger = this.deps.messengers.find((m) => m.channel === chat.channel);
       if (!messenger) continue;
       const refKey = `${meeting.id}/${card.name}/${chat.channel}:${chat.conversationId}`;
@@ -80,12 +81,8 @@ export class CardDelivery {
     }
   }
 
-  /** Remembers that a chat belongs to a meeting: agenda, live actions and the start card go there. */
-  async linkChat(meetingId: string, chat: Chat): Promise<void> {
-    const chats = await this.chatsOf(meetingId);
-    if (!chats.some((c) => c.channel === chat.channel && c.conversationId === chat.conversationId)) {
-      await this.deps.store.putValue(MEETING_CHATS, meetingId, [...chats, chat]);
-    }
+  /** The reverse of meeting.chats, so a command typed in a chat finds its meeting. */
+  async indexChat(meetingId: string, chat: Chat): Promise<void> {
     await this.deps.store.putValue(CHAT_MEETING, `${chat.channel}:${chat.conversationId}`, meetingId);
   }
 
@@ -97,10 +94,6 @@ export class CardDelivery {
   async unreachable(meetingId: string): Promise<Unreachable[]> {
     const entries = await this.deps.store.listValues(UNREACHABLE, `${meetingId}/`);
     return entries.map((e) => ({ participantId: e.key.slice(meetingId.length + 1), reason: z.object({ reason: z.string() }).parse(e.value).reason }));
-  }
-
-  private async chatsOf(meetingId: string): Promise<Chat[]> {
-    return z.array(ChatSchema).parse((await this.deps.store.getValue(MEETING_CHATS, meetingId)) ?? []);
   }
 
   private async ref(key: string): Promise<MessageRef | undefined> {

@@ -14,6 +14,7 @@ export interface MeetingChange {
 }
 
 const AGENDA_COMMANDS: ReadonlySet<string> = new Set([
+  'linkChat',
   'addAgendaItem',
   'suggestAgendaItem',
   'acceptAgendaSuggestion',

@@ -45,6 +45,7 @@ export function createMeeting(command: CreateMeeting, ctx: Omit<CommandContext, 
     resources: [],
     actions: [],
     prompts: [],
+    chats: [],
     createdAt: ctx.at,
     updatedAt: ctx.at,
   };

@@ -9,7 +9,7 @@ import {
 } from './agenda.js';
 import { auditEvent } from './audit.js';
 import type { CommandOf, CommandType, MeetingCommand } from './commands.js';
-import { addNote, reviewPreviousAction } from './conduct.js';
+import { addNote, linkChat, reviewPreviousAction } from './conduct.js';
 import type { Change, CommandContext, Outcome } from './context.js';
 import { requestContribution, submitContribution } from './contributions.js';
 import { addGoal, linkResource } from './goals.js';
@@ -33,6 +33,7 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   suggestAgendaItem: (m, c, ctx) => suggestAgendaItem(m, c.title, ctx),
   acceptAgendaSuggestion: (m, c, ctx) => acceptAgendaSuggestion(m, c.itemId, ctx),
   removeAgendaItem: (m, c, ctx) => removeAgendaItem(m, c.itemId, ctx),
+  linkChat,
   signOffAgenda: (m, _c, ctx) => signOffAgenda(m, ctx),
   lockAgenda: (m, _c, ctx) => lockAgenda(m, ctx),
   startMeeting: (m, _c, ctx) => startMeeting(m, ctx),

@@ -218,6 +218,15 @@ export const LocationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Location = z.infer<typeof LocationSchema>;
 
+/** A group or meeting chat that shows this meeting's agenda, start card and live actions. */
+export const LinkedChatSchema = z.object({
+  channel: z.enum(['teams', 'slack']),
+  conversationId: z.string().min(1).max(500),
+  linkedBy: Id,
+  at: Instant,
+});
+export type LinkedChat = z.infer<typeof LinkedChatSchema>;
+
 export const MeetingSchema = z.object({
   id: Id,
   version: z.number().int().min(1),
@@ -240,6 +249,7 @@ export const MeetingSchema = z.object({
   resources: z.array(ResourceSchema),
   actions: z.array(ActionSchema),
   prompts: z.array(PromptSchema),
+  chats: z.array(LinkedChatSchema).max(10).default([]),
   nextReviewDate: LocalDate.optional(),
   cancelledReason: z.string().max(1000).optional(),
   createdAt: Instant,

@@ -45,6 +45,7 @@ describe('typed commands', () => {
   it('reads the other commands', () => {
     expect(parse('note Attendance is up to 94%')).toEqual({ ok: true, command: { kind: 'note', text: 'Attendance is up to 94%' } });
     expect(parse('goal Reading age')).toEqual({ ok: true, command: { kind: 'goal', title: 'Reading age' } });
+    expect(parse('link pep-2026-0042')).toEqual({ ok: true, command: { kind: 'link', childRef: 'PEP-2026-0042' } });
     expect(parse('next review 10 March')).toEqual({ ok: true, command: { kind: 'nextReview', date: '2027-03-10' } });
     for (const kind of ['status', 'help', 'start', 'review', 'close', 'agenda']) expect(parse(` ${kind.toUpperCase()} `)).toEqual({ ok: true, command: { kind } });
   });

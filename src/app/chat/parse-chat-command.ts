@@ -8,6 +8,7 @@ export type ChatCommand =
   | { kind: 'goal'; title: string }
   | { kind: 'note'; text: string }
   | { kind: 'nextReview'; date: string }
+  | { kind: 'link'; childRef: string }
   | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' };
 
 /** A command that could not be read: what was understood, what was not, and the text as typed. */
@@ -23,6 +24,7 @@ export const CHAT_COMMAND_HELP = [
   'action @person what to do by when — e.g. "action @Sam send the reading report by Friday"',
   'goal short name — opens the SMART goal form',
   'note what was said — adds a note to the record',
+  'link PEP-2026-0042 — makes this chat the meeting chat for that PEP (organiser)',
   'agenda — shows the agenda to sign off',
   'start — starts the meeting (organiser)',
   'review — shows the last PEP\'s actions to review',
@@ -86,6 +88,10 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
       const due = findDueDate(rest, now, timeZone);
       return due ? { ok: true, command: { kind: 'nextReview', date: due.date } } : fail(text, ['the next review date'], ['a date, for example "10 March"']);
     }
+    case 'link': {
+      const ref = /^[A-Z0-9][A-Z0-9-]{2,31}$/i.exec(rest)?.[0];
+      return ref ? { ok: true, command: { kind: 'link', childRef: ref.toUpperCase() } } : fail(text, ['linking this chat to a meeting'], ['the PEP reference, for example PEP-2026-0042']);
+    }
     case 'status':
     case 'help':
     case 'start':
@@ -94,6 +100,6 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
     case 'agenda':
       return { ok: true, command: { kind: verb } };
     default:
-      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'help'].join(', ')}`]);
+      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'help'].join(', ')}`]);
   }
 }

@@ -1,0 +1,175 @@
+import type { MeetingCommandInput } from '../../domain/commands.js';
+import { DomainError, isDomainError, refuse } from '../../domain/errors.js';
+import type { IdentityQuery } from '../../domain/identity.js';
+import { matchesIdentity } from '../../domain/identity.js';
+import { STATUS_LABELS } from '../../domain/lifecycle.js';
+import type { Meeting, Participant } from '../../domain/model.js';
+import type { OutboundCard } from '../../ports/messenger.js';
+import { actorIn } from '../card-actions.js';
+import type { Chat, CardDelivery } from '../delivery.js';
+import type { AppDeps } from '../deps.js';
+import { describeError } from '../error-messages.js';
+import { executeCommand, loadMeeting } from '../execute-command.js';
+import type { MeetingChange } from '../fanout.js';
+import { agendaCard } from '../views/preparation-cards.js';
+import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
+import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
+import { childLabel } from '../views/people.js';
+import type { ChatCommand, OwnerRef } from './parse-chat-command.js';
+import { CHAT_COMMAND_HELP, parseChatCommand } from './parse-chat-command.js';
+
+export interface ChatCommandRequest {
+  /** What was typed, with the bot's own mention removed and other mentions written @{0}, @{1} … */
+  text: string;
+  /** The identities behind @{0}, @{1} …, as the channel resolved them. */
+  mentions: IdentityQuery[];
+  actor: IdentityQuery;
+  chat: Chat;
+  /** Group and meeting chats may only show initials and the PEP reference. */
+  isGroupChat: boolean;
+  commandPrefix?: '' | '/pep ';
+  idempotencyKey?: string;
+}
+
+export interface ChatCommandResult {
+  /** The reply to show where the command was typed (none when the chat's cards are updated instead). */
+  reply?: OutboundCard;
+  change?: MeetingChange;
+}
+
+const ACTIVE = new Set(['draft', 'invited', 'agenda_agreed', 'in_progress']);
+
+/** The meeting a command is about: the chat's own meeting, else the person's one active meeting. */
+async function meetingFor(deps: AppDeps, delivery: CardDelivery, request: ChatCommandRequest): Promise<Meeting> {
+  const linked = await delivery.meetingOfChat(request.chat);
+  if (linked) return loadMeeting(deps, linked);
+  const mine = (await deps.store.meetingsOfParticipant(request.actor)).filter((m) => ACTIVE.has(m.status));
+  const live = mine.filter((m) => m.status === 'in_progress');
+  const only = mine.length === 1 ? mine[0] : live.length === 1 ? live[0] : undefined;
+  if (only) return only;
+  if (mine.length === 0) refuse('PERMISSION.NOT_PARTICIPANT', 'You are not part of any PEP meeting that is still open.');
+  refuse('MEETING.NOT_FOUND', `You are part of ${mine.length} open PEP meetings (${mine.map((m) => m.child.ref).join(', ')}). In a group chat, the organiser can type "link" and the PEP reference to choose one.`);
+}
+
+/** The owner of a typed action, by mention or by a name that fits exactly one participant. */
+function ownerOf(meeting: Meeting, ref: OwnerRef, mentions: IdentityQuery[]): Participant {
+  if (ref.kind === 'mention') {
+    const identity = mentions[ref.index];
+    const found = identity && meeting.participants.find((p) => matchesIdentity(p, identity));
+    if (!found) refuse('PARTICIPANT.NOT_FOUND', 'The person you mentioned is not a participant of this meeting.');
+    return found;
+  }
+  const typed = ref.text.toLowerCase();
+  const candidates = meeting.participants.filter((p) => {
+    const name = p.name.toLowerCase();
+    return name === typed || name.split(' ')[0] === typed || p.initials.toLowerCase() === typed;
+  });
+  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  refuse('PARTICIPANT.NOT_FOUND', candidates.length > 1 ? `More than one participant is called "${ref.text}": use their full name or @mention them.` : `Nobody called "${ref.text}" is in this meeting.`);
+}
+
+function statusCard(meeting: Meeting): OutboundCard {
+  const answered = meeting.participants.filter((p) => p.rsvp).length;
+  const open = meeting.actions.filter((a) => a.status !== 'done').length;
+  return confirmationCard(`PEP meeting for ${childLabel(meeting)}`, `The meeting is ${STATUS_LABELS[meeting.status]}.`, [
+    { label: 'Answers', value: `${answered} of ${meeting.participants.length}` },
+    { label: 'Agenda', value: meeting.agenda.lockedAt ? 'Agreed' : `${meeting.agenda.signOffs.length} signed off` },
+    { label: 'Goals', value: String(meeting.goals.length) },
+    { label: 'Actions', value: `${meeting.actions.length} (${open} open)` },
+    { label: 'Next review', value: meeting.nextReviewDate ?? 'Not set yet' },
+  ]);
+}
+
+/** What a command changes, if anything, as a domain command. */
+function domainCommand(command: ChatCommand, meeting: Meeting, request: ChatCommandRequest): MeetingCommandInput | undefined {
+  switch (command.kind) {
+    case 'action':
+      return { type: 'captureAction', ownerId: ownerOf(meeting, command.owner, request.mentions).id, description: command.description, dueDate: command.dueDate };
+    case 'note':
+      return { type: 'addNote', text: command.text };
+    case 'nextReview':
+      return { type: 'setNextReviewDate', date: command.date };
+    case 'start':
+      return { type: 'startMeeting' };
+    case 'close':
+      return { type: 'concludeMeeting' };
+    case 'link':
+      return { type: 'linkChat', channel: request.chat.channel, conversationId: request.chat.conversationId };
+    default:
+      return undefined;
+  }
+}
+
+/** What to show where the command was typed, after it was applied. */
+function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean): OutboundCard | undefined {
+  switch (command.kind) {
+    case 'action':
+    case 'start':
+      // In the meeting chat the fan-out updates the shared cards; elsewhere, show them here.
+      if (linkedHere) return undefined;
+      return command.kind === 'action' ? liveActionsCard(meeting) : meetingStartCard(meeting);
+    case 'note':
+      return confirmationCard('Note added', 'It will be part of the written plan.');
+    case 'nextReview':
+      return confirmationCard('Next review date set', `The next PEP review is on ${meeting.nextReviewDate}.`);
+    case 'close':
+      return confirmationCard('Meeting closed', 'The plan summary is on its way to every participant.');
+    case 'link':
+      return confirmationCard('This is now the meeting chat', `The agenda, the start card and the live action list for ${childLabel(meeting)} will appear here.`);
+    case 'goal':
+      return goalFormCard(meeting, { values: { title: command.title } });
+    case 'review':
+      return previousActionsCard(meeting);
+    case 'agenda':
+      return linkedHere ? undefined : agendaCard(meeting);
+    case 'status':
+      return statusCard(meeting);
+    case 'help':
+      return welcomeCard();
+  }
+}
+
+/**
+ * A command typed in a chat, on any channel. Refusals and unreadable commands come back as the
+ * error card with the typed text kept, so the person can correct it rather than retype it.
+ */
+export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, request: ChatCommandRequest): Promise<ChatCommandResult> {
+  const parsed = parseChatCommand(request.text, deps.clock.now(), deps.defaultTimeZone);
+  if (!parsed.ok) {
+    const { understood, missing } = parsed.problem;
+    const message = understood.length > 0 ? `I understood ${understood.join(', ')}, but not ${missing.join(' or ')}.` : `I did not understand that. I need ${missing.join(', ')}.`;
+    return {
+      reply: errorCard(
+        { code: 'VALIDATION.INVALID_INPUT', title: 'I could not read that command', message, fix: `Try again, for example: ${CHAT_COMMAND_HELP[0]}`, kept: { text: parsed.problem.text } },
+        missing.map((m) => `Missing: ${m}`),
+      ),
+    };
+  }
+  const { command } = parsed;
+  if (command.kind === 'help') return { reply: welcomeCard(request.commandPrefix ?? '') };
+  try {
+    const meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
+    const actor = actorIn(meeting, request.actor);
+    const change = domainCommand(command, meeting, request);
+    if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
+    const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey });
+    if (command.kind === 'link') await delivery.indexChat(meeting.id, request.chat);
+    const linkedHere = result.meeting.chats.some((c) => sameChat(c, request.chat));
+    return {
+      reply: replyFor(command, result.meeting, linkedHere),
+      change: result.replayed ? undefined : { meeting: result.meeting, alerts: result.alerts, command: change.type, actorId: actor.id },
+    };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { reply: errorCard({ ...describeError(error), kept: { text: request.text } }) };
+  }
+}
+
+const sameChat = (a: Chat, b: Chat) => a.channel === b.channel && a.conversationId === b.conversationId;
+
+async function meetingByRef(deps: AppDeps, actor: IdentityQuery, childRef: string): Promise<Meeting> {
+  const mine = (await deps.store.meetingsOfParticipant(actor)).filter((m) => ACTIVE.has(m.status) && m.child.ref === childRef);
+  const meeting = mine[0];
+  if (!meeting) throw new DomainError('MEETING.NOT_FOUND', `You have no open PEP meeting with the reference ${childRef}.`);
+  return meeting;
+}

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleCardAction } from '../../src/app/card-actions.js';
+import { handleChatCommand } from '../../src/app/chat/handle-chat-command.js';
+import { createMeeting } from '../../src/app/create-meeting.js';
+import { CardDelivery, type DeliveryEvent } from '../../src/app/delivery.js';
+import type { AppDeps } from '../../src/app/deps.js';
+import { executeCommand } from '../../src/app/execute-command.js';
+import { fanOut } from '../../src/app/fanout.js';
+import { renderCard } from '../../src/cards/render-card.js';
+import type { CardName } from '../../src/cards/catalogue.js';
+import type { Meeting, Participant } from '../../src/domain/model.js';
+import type { Delivery, MessageRef, Messenger, OutboundCard } from '../../src/ports/messenger.js';
+import type { MeetingStore } from '../../src/ports/store.js';
+import { openStore } from '../../src/stores/open-store.js';
+import { NOW, counterIds, createInput } from '../domain/scenario.js';
+
+/**
+ * The shared flows the Teams and Slack adapters call, on the real store and card catalogue. The
+ * messenger here records what each channel was asked to send: the channels' own tests drive the
+ * real Bot Framework adapter and Bolt receiver.
+ */
+class RecordingMessenger implements Messenger {
+  readonly sent: { kind: 'direct' | 'post' | 'update'; to: string; card: OutboundCard }[] = [];
+  private n = 0;
+  constructor(readonly channel: 'teams' | 'slack') {}
+  knows(p: Participant): boolean {
+    return this.channel === 'teams' ? Boolean(p.teamsAadObjectId) : Boolean(p.slackUserId);
+  }
+  private deliver(kind: 'direct' | 'post' | 'update', to: string, card: OutboundCard, ref?: MessageRef): Delivery {
+    // Every card must render: a view that produced bad data fails here, not in production.
+    renderCard(card.name as CardName, card.data as never);
+    this.sent.push({ kind, to, card });
+    return { delivered: true, ref: ref ?? { channel: this.channel, conversationId: to, messageId: `m${++this.n}` } };
+  }
+  async sendDirect(p: Participant, card: OutboundCard) {
+    return this.deliver('direct', p.id, card);
+  }
+  async post(conversationId: string, card: OutboundCard) {
+    return this.deliver('post', conversationId, card);
+  }
+  async update(ref: MessageRef, card: OutboundCard) {
+    return this.deliver('update', ref.conversationId, card, ref);
+  }
+}
+
+let dir: string;
+let store: MeetingStore;
+let deps: AppDeps;
+let teams: RecordingMessenger;
+let slack: RecordingMessenger;
+let delivery: CardDelivery;
+let events: DeliveryEvent[];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pep-flows-'));
+  store = openStore({ dataDir: dir });
+  await store.init();
+  deps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('f'), defaultTimeZone: 'Europe/London' };
+  teams = new RecordingMessenger('teams');
+  slack = new RecordingMessenger('slack');
+  events = [];
+  delivery = new CardDelivery({ store, messengers: [teams, slack], report: (e) => events.push(e) });
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const input = { ...createInput, organiser: { ...createInput.organiser, teamsAadObjectId: 'aad-sam' } };
+const id = (m: Meeting, role: string) => m.participants.find((p) => p.role === role)!.id;
+
+async function invited(): Promise<Meeting> {
+  const created = await createMeeting(deps, { command: input, channel: 'teams' });
+  const result = await executeCommand(deps, { meetingId: created.id, command: { type: 'sendInvitations' }, actorId: created.organiserId, channel: 'teams' });
+  await fanOut(delivery, { meeting: result.meeting, alerts: result.alerts, command: 'sendInvitations', actorId: created.organiserId });
+  return result.meeting;
+}
+
+describe('confirming attendance from a card', () => {
+  it('invitations go to each person on their channel; people the bot cannot reach are listed for the organiser', async () => {
+    const meeting = await invited();
+    expect(teams.sent.filter((s) => s.card.name === 'invitation').map((s) => s.to)).toEqual([id(meeting, 'designated_teacher')]);
+    expect(slack.sent.filter((s) => s.card.name === 'invitation').map((s) => s.to)).toEqual([id(meeting, 'carer')]);
+    expect(events.map((e) => e.kind === 'undeliverable' && e.participantId)).toEqual([id(meeting, 'child'), id(meeting, 'virtual_school_officer')]);
+    const summary = teams.sent.find((s) => s.card.name === 'attendance-summary')!;
+    expect(summary.to).toBe(meeting.organiserId);
+    expect((summary.card.data as { unreachable: { reason: string }[] }).unreachable).toHaveLength(2);
+  });
+
+  it('an answer refreshes the card for that person and updates the organiser\'s summary in place', async () => {
+    const meeting = await invited();
+    const result = await handleCardAction(deps, {
+      verb: 'rsvp',
+      payload: { meetingId: meeting.id, participantId: id(meeting, 'carer'), answer: 'accept', note: 'Will bring the reading log' },
+      actor: { kind: 'slack', slackUserId: 'U0CARER' },
+      channel: 'slack',
+      idempotencyKey: 'slack:trigger-1',
+    });
+    expect(result.card.name).toBe('invitation');
+    expect(result.card.data).toMatchObject({ answer: 'accept' });
+    await fanOut(delivery, result.change!);
+    expect(teams.sent.at(-1)).toMatchObject({ kind: 'update', card: { name: 'attendance-summary' } });
+  });
+
+  it('nobody can answer someone else\'s invitation, even with its data', async () => {
+    const meeting = await invited();
+    const result = await handleCardAction(deps, {
+      verb: 'rsvp',
+      payload: { meetingId: meeting.id, participantId: id(meeting, 'designated_teacher'), answer: 'decline' },
+      actor: { kind: 'slack', slackUserId: 'U0CARER' },
+      channel: 'slack',
+    });
+    expect(result.change).toBeUndefined();
+    expect(result.card).toMatchObject({ name: 'invitation', data: { participantId: id(meeting, 'carer'), errors: [expect.stringContaining('someone else')] } });
+    expect((await store.getMeeting(meeting.id))!.participants.every((p) => p.id === meeting.organiserId || !p.rsvp)).toBe(true);
+  });
+
+  it('a critical decline sends the organiser a new summary so they are notified', async () => {
+    const meeting = await invited();
+    const before = teams.sent.length;
+    const result = await handleCardAction(deps, {
+      verb: 'rsvp',
+      payload: { meetingId: meeting.id, participantId: id(meeting, 'designated_teacher'), answer: 'decline' },
+      actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' },
+      channel: 'teams',
+    });
+    await fanOut(delivery, result.change!);
+    expect(teams.sent.slice(before)).toEqual([expect.objectContaining({ kind: 'direct', to: meeting.organiserId, card: expect.objectContaining({ name: 'attendance-summary' }) })]);
+  });
+
+  it('a bad value re-shows the form with what was typed', async () => {
+    const meeting = await invited();
+    const result = await handleCardAction(deps, {
+      verb: 'rsvp',
+      payload: { meetingId: meeting.id, participantId: id(meeting, 'carer'), answer: 'perhaps', note: 'After 3pm only' },
+      actor: { kind: 'slack', slackUserId: 'U0CARER' },
+      channel: 'slack',
+    });
+    expect(result.card).toMatchObject({ name: 'invitation', data: { values: { note: 'After 3pm only' }, errors: [expect.any(String)] } });
+  });
+});
+
+describe('capturing actions with a command in the meeting chat', () => {
+  const chat = { channel: 'teams' as const, conversationId: '19:meeting_abc@thread.v2' };
+  const organiser = { kind: 'teamsAad' as const, teamsAadObjectId: 'aad-sam' };
+  const run = async (text: string, mentions = [] as { kind: 'teamsAad'; teamsAadObjectId: string }[], actor = organiser) => {
+    const result = await handleChatCommand(deps, delivery, { text, mentions, actor, chat, isGroupChat: true });
+    if (result.change) await fanOut(delivery, result.change);
+    return result;
+  };
+
+  it('link, agenda, start, action, status, close: the shared cards follow in the chat', async () => {
+    const meeting = await invited();
+    expect((await run('link PEP-2026-0042')).reply).toMatchObject({ name: 'confirmation' });
+    expect(teams.sent.at(-1)).toMatchObject({ kind: 'post', to: chat.conversationId, card: { name: 'agenda' } });
+    await executeCommand(deps, { meetingId: meeting.id, command: { type: 'lockAgenda' }, actorId: meeting.organiserId, channel: 'teams' });
+    expect((await run('start')).reply).toBeUndefined();
+    expect(teams.sent.some((s) => s.kind === 'post' && s.card.name === 'meeting-start')).toBe(true);
+
+    const action = await run('action @{0} send the reading report by Friday', [{ kind: 'teamsAad', teamsAadObjectId: 'aad-dana' }]);
+    expect(action.reply).toBeUndefined();
+    const live = teams.sent.filter((s) => s.card.name === 'live-actions').at(-1)!;
+    expect(live.card.data).toMatchObject({ actions: [{ description: 'send the reading report', dueDate: '2026-11-27', owner: { name: 'Dana Teacher' } }] });
+    expect(JSON.stringify(teams.sent.filter((s) => s.kind !== 'direct'))).not.toContain('Jordan');
+
+    await run('action @Chris buy a dictionary in two weeks');
+    expect(teams.sent.at(-1)).toMatchObject({ kind: 'update', card: { name: 'live-actions' } });
+    expect((await run('status')).reply).toMatchObject({ name: 'confirmation', data: { facts: expect.arrayContaining([{ label: 'Actions', value: '2 (2 open)' }]) } });
+    expect((await run('close')).reply).toMatchObject({ name: 'error', data: { code: 'MEETING.NEXT_REVIEW_REQUIRED' } });
+    await run('next review 10 March');
+    expect((await run('close')).reply).toMatchObject({ name: 'confirmation', data: { title: 'Meeting closed' } });
+    const plans = [...teams.sent, ...slack.sent].filter((s) => s.card.name === 'plan-summary');
+    expect(plans.map((p) => p.to).sort()).toEqual([meeting.organiserId, id(meeting, 'designated_teacher'), id(meeting, 'carer')].sort());
+  });
+
+  it('an unreadable command says what was understood and keeps the text', async () => {
+    await invited();
+    const result = await run('action send the report');
+    expect(result.reply).toMatchObject({ name: 'error', data: { kept: [{ label: 'text', value: 'action send the report' }] } });
+    expect((result.reply!.data as { message: string }).message).toMatch(/understood an action, what to do, but not who it is for/);
+  });
+
+  it('only the organiser links a chat', async () => {
+    await invited();
+    const result = await run('link PEP-2026-0042', [], { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' });
+    expect(result.reply).toMatchObject({ name: 'error', data: { code: 'PERMISSION.NOT_ORGANISER' } });
+  });
+});
