@@ -10,10 +10,10 @@ const databases = new Map<object, string>();
 storeContract({
   name: 'MongoDB store contract',
   skip: mongo.available ? undefined : mongo.reason,
-  create: async () => {
+  create: async ({ clock }) => {
     if (!mongo.available) throw new Error(mongo.reason);
     const dbName = `pep_bot_test_${randomUUID().replaceAll('-', '')}`;
-    const store = createMongoStore({ uri: mongo.uri, dbName });
+    const store = createMongoStore({ uri: mongo.uri, dbName, clock });
     databases.set(store, dbName);
     return store;
   },

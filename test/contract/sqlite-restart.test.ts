@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/stores/sqlite/migrations.js';
+import { MIGRATIONS, applyMigrations } from '../../src/stores/sqlite/migrations.js';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
 import { aMeeting, anAuditEvent, nextVersion } from '../support/meeting-fixture.js';
 
@@ -54,6 +54,27 @@ describe('SQLite store across a restart', () => {
     await expect(after.saveMeeting(nextVersion(meeting), 1, { events: [] })).rejects.toMatchObject({ code: 'STORE.CONFLICT' });
     await after.saveMeeting(nextVersion(answered), 2, { events: [] });
     await after.close();
+  });
+
+  it('upgrades a file an earlier release left at migration 1, keeping its meetings, then stores key values', async () => {
+    const meeting = aMeeting();
+    const old = new Database(filename);
+    try {
+      // As the first release left it: only migration 1 applied, and a meeting written.
+      applyMigrations(old, MIGRATIONS.slice(0, 1));
+      old
+        .prepare('INSERT INTO meetings (id, version, child_ref, doc) VALUES (?, ?, ?, ?)')
+        .run(meeting.id, meeting.version, meeting.child.ref, JSON.stringify(meeting));
+    } finally {
+      old.close();
+    }
+
+    const upgraded = createSqliteStore({ filename });
+    await upgraded.init();
+    expect(await upgraded.getMeeting(meeting.id)).toStrictEqual(meeting);
+    await upgraded.putValue('teams.conversation', meeting.id, { id: '19:abc@thread.v2' });
+    expect(await upgraded.getValue('teams.conversation', meeting.id)).toStrictEqual({ id: '19:abc@thread.v2' });
+    await upgraded.close();
   });
 
   it('applies each migration once, and leaves the file in WAL mode', async () => {

@@ -8,9 +8,9 @@ const folders = new Map<object, string>();
 
 storeContract({
   name: 'SQLite store contract',
-  create: async () => {
+  create: async ({ clock }) => {
     const folder = mkdtempSync(join(tmpdir(), 'pep-bot-sqlite-'));
-    const store = createSqliteStore({ filename: join(folder, 'pep-bot.sqlite') });
+    const store = createSqliteStore({ filename: join(folder, 'pep-bot.sqlite'), clock });
     folders.set(store, folder);
     return store;
   },

@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { aMeeting, anAuditEvent, nextVersion } from '../support/meeting-fixture.js';
 import { refusal } from './refusal.js';
+import { settableClock } from './settable-clock.js';
+import { keyValuesContract } from './store-contract-key-values.js';
 import { queriesContract } from './store-contract-queries.js';
 import { writesContract } from './store-contract-writes.js';
 
 export interface StoreContractOptions {
   name: string;
-  /** A new store on an empty database of its own; the suite calls init(). */
-  create: () => Promise<MeetingStore>;
+  /** A new store on an empty database of its own, using `clock`; the suite calls init(). */
+  create: (options: { clock: Clock }) => Promise<MeetingStore>;
   /** Closes the store (it may be closed already) and removes its database. */
   cleanup: (store: MeetingStore) => Promise<void>;
   /** Why the suite cannot run here: the reason becomes part of the suite's name. */
@@ -24,13 +27,15 @@ export function storeContract({ name, create, cleanup, skip }: StoreContractOpti
 
   describe.skipIf(skip !== undefined)(title, () => {
     let store: MeetingStore | undefined;
+    const clock = settableClock('2026-03-10T09:00:00.000Z');
     const current = (): MeetingStore => {
       if (!store) throw new Error('The store was not created: see the beforeEach failure.');
       return store;
     };
 
     beforeEach(async () => {
-      store = await create();
+      clock.set('2026-03-10T09:00:00.000Z');
+      store = await create({ clock });
       await store.init();
     });
 
@@ -65,6 +70,7 @@ export function storeContract({ name, create, cleanup, skip }: StoreContractOpti
 
     writesContract(current);
     queriesContract(current);
+    keyValuesContract(current, clock);
 
     describe('idempotency records', () => {
       const record = {

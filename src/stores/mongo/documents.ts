@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { Action, AuditEvent, Meeting } from '../../domain/model.js';
+import type { KeyValueRow } from '../key-values.js';
 import { instantMillis } from '../query-rules.js';
 import { parseStoredMeeting } from '../stored-data.js';
 
@@ -24,18 +25,33 @@ export interface IdempotencyDocument {
   at: string;
 }
 
+/**
+ * The value stays JSON text rather than a BSON document, so it round-trips exactly as in SQLite:
+ * keys such as "$type" or "a.b" and the order of keys need no special care. (namespace, key) is
+ * unique through the by_namespace_key index, which also serves prefix listings in key order.
+ */
+export type KeyValueDocument = KeyValueRow;
+
 export interface Collections {
   meetings: Collection<MeetingDocument>;
   audit: Collection<AuditDocument>;
   idempotency: Collection<IdempotencyDocument>;
+  keyValues: Collection<KeyValueDocument>;
 }
 
-export const COLLECTION_NAMES = ['meetings', 'audit', 'idempotency'] as const satisfies readonly (keyof Collections)[];
+/** The collections' names in the database, which are not always the names used in code. */
+export const COLLECTION_NAMES = {
+  meetings: 'meetings',
+  audit: 'audit',
+  idempotency: 'idempotency',
+  keyValues: 'key_values',
+} as const satisfies Record<keyof Collections, string>;
 
 export const collectionsOf = (db: Db): Collections => ({
-  meetings: db.collection<MeetingDocument>('meetings'),
-  audit: db.collection<AuditDocument>('audit'),
-  idempotency: db.collection<IdempotencyDocument>('idempotency'),
+  meetings: db.collection<MeetingDocument>(COLLECTION_NAMES.meetings),
+  audit: db.collection<AuditDocument>(COLLECTION_NAMES.audit),
+  idempotency: db.collection<IdempotencyDocument>(COLLECTION_NAMES.idempotency),
+  keyValues: db.collection<KeyValueDocument>(COLLECTION_NAMES.keyValues),
 });
 
 export const toMeetingDocument = (meeting: Meeting): MeetingDocument => ({

@@ -1,19 +1,17 @@
-import { MongoServerError } from 'mongodb';
 import type { ClientSession } from 'mongodb';
 import type { DomainError } from '../../domain/errors.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { CheckedWrite } from '../write-checks.js';
 import { toAuditDocuments, toMeetingDocument } from './documents.js';
 import type { Collections } from './documents.js';
+import { isDuplicateKey } from './duplicate-key.js';
 import type { UnitOfWork } from './unit-of-work.js';
-
-const DUPLICATE_KEY = 11000;
 
 async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => DomainError): Promise<void> {
   try {
     await insert();
   } catch (error) {
-    throw error instanceof MongoServerError && error.code === DUPLICATE_KEY ? refusal() : error;
+    throw isDuplicateKey(error) ? refusal() : error;
   }
 }
 

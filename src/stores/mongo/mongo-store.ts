@@ -1,8 +1,12 @@
 import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import type { Meeting } from '../../domain/model.js';
+import { systemClock } from '../../ports/clock.js';
+import type { Clock } from '../../ports/clock.js';
 import type { IdentityQuery, MeetingStore } from '../../ports/store.js';
 import { identityKey, participantMatches } from '../identity-match.js';
+import { keyValueStore } from '../key-values.js';
+import type { KeyValueRows } from '../key-values.js';
 import { byStartThenId } from '../query-rules.js';
 import { StoreNotOpenError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency } from '../stored-data.js';
@@ -11,6 +15,7 @@ import { databaseName } from './database-name.js';
 import { fromMeetingDocument } from './documents.js';
 import type { Collections } from './documents.js';
 import { actionsDueBefore } from './due-actions.js';
+import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
 import { prepareDatabase } from './prepare-database.js';
 import { supportsTransactions, unitOfWork } from './unit-of-work.js';
@@ -20,10 +25,14 @@ interface OpenState {
   db: Db;
   collections: Collections;
   writes: ReturnType<typeof meetingWrites>;
+  keyValues: KeyValueRows;
 }
 
-/** The production store. The URI is parsed and connected in init(), so a bad one fails there. */
-export function createMongoStore(options: { uri: string; dbName?: string }): MeetingStore {
+/**
+ * The production store. The URI is parsed and connected in init(), so a bad one fails there.
+ * The clock stamps key-value entries (updatedAt).
+ */
+export function createMongoStore(options: { uri: string; dbName?: string; clock?: Clock }): MeetingStore {
   let state: OpenState | undefined;
 
   const open = (): OpenState => {
@@ -49,7 +58,7 @@ export function createMongoStore(options: { uri: string; dbName?: string }): Mee
         const db = client.db(databaseName(options.uri, options.dbName));
         const collections = await prepareDatabase(db);
         const writes = meetingWrites(collections, unitOfWork(client, await supportsTransactions(db)));
-        state = { client, db, collections, writes };
+        state = { client, db, collections, writes, keyValues: keyValueRows(collections.keyValues) };
       } catch (error) {
         await client.close();
         throw error;
@@ -106,5 +115,7 @@ export function createMongoStore(options: { uri: string; dbName?: string }): Mee
       const document = await open().collections.idempotency.findOne({ _id: key });
       return document ? parseStoredIdempotency({ key: document._id, result: document.result, at: document.at }, key) : undefined;
     },
+
+    ...keyValueStore(() => open().keyValues, options.clock ?? systemClock),
   };
 }

@@ -8,7 +8,7 @@ const NAMESPACE_EXISTS = 48;
 /** Collections are created up front: a transaction on a sharded cluster cannot create one. */
 async function ensureCollections(db: Db): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name));
-  for (const name of COLLECTION_NAMES.filter((candidate) => !existing.has(candidate))) {
+  for (const name of Object.values(COLLECTION_NAMES).filter((candidate) => !existing.has(candidate))) {
     try {
       await db.createCollection(name);
     } catch (error) {
@@ -21,7 +21,7 @@ async function ensureCollections(db: Db): Promise<void> {
 /**
  * Safe on every start: createIndexes does nothing for an index that already exists as defined.
  * Equality fields come before range fields (status, then due date). The idempotency key is the
- * collection's _id, which is unique already.
+ * collection's _id, which is unique already; a key-value claim relies on by_namespace_key being unique.
  */
 export async function prepareDatabase(db: Db): Promise<Collections> {
   await ensureCollections(db);
@@ -37,5 +37,6 @@ export async function prepareDatabase(db: Db): Promise<Collections> {
   await collections.audit.createIndexes([
     { key: { meetingId: 1, meetingVersion: 1, position: 1 }, name: 'by_meeting_in_order', unique: true },
   ]);
+  await collections.keyValues.createIndexes([{ key: { namespace: 1, key: 1 }, name: 'by_namespace_key', unique: true }]);
   return collections;
 }

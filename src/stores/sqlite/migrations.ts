@@ -66,13 +66,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'key values',
+    sql: `
+      -- Small JSON values the edges keep between requests (see src/ports/key-value.ts).
+      -- The primary key is also the index that prefix listings scan, in key order.
+      CREATE TABLE key_values (
+        namespace TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL CHECK (json_valid(value)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (namespace, key)
+      ) STRICT;
+    `,
+  },
 ];
 
 /**
  * IMMEDIATE takes the write lock before reading what was applied, so two processes starting on
- * the same file cannot both apply a migration.
+ * the same file cannot both apply a migration. `migrations` is a parameter only so a test can
+ * make a file as an earlier release left it.
  */
-export function applyMigrations(db: Database): void {
+export function applyMigrations(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -82,7 +98,7 @@ export function applyMigrations(db: Database): void {
   const record = db.prepare<[number, string, string]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   db.transaction(() => {
     const applied = new Set(appliedVersions.all());
-    for (const migration of MIGRATIONS) {
+    for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());

@@ -1,12 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { Meeting } from '../../domain/model.js';
+import { systemClock } from '../../ports/clock.js';
+import type { Clock } from '../../ports/clock.js';
 import type { DueAction, IdentityQuery, MeetingStore } from '../../ports/store.js';
 import { identityKey, participantMatches } from '../identity-match.js';
+import { keyValueStore } from '../key-values.js';
+import type { KeyValueRows } from '../key-values.js';
 import { byStartThenId, instantMillis } from '../query-rules.js';
 import { StoreNotOpenError, StoredDataError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency, parseStoredMeeting } from '../stored-data.js';
 import { checkCreate, checkSave } from '../write-checks.js';
 import { openDatabase } from './connection.js';
+import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
@@ -15,12 +20,16 @@ interface OpenState {
   db: Database;
   statements: Statements;
   writes: ReturnType<typeof meetingWrites>;
+  keyValues: KeyValueRows;
 }
 
 const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(JSON.parse(row.doc), row.id);
 
-/** The embedded default: one file, no server. better-sqlite3 is synchronous, so each call is atomic. */
-export function createSqliteStore(options: { filename: string }): MeetingStore {
+/**
+ * The embedded default: one file, no server. better-sqlite3 is synchronous, so each call is atomic.
+ * The clock stamps key-value entries (updatedAt).
+ */
+export function createSqliteStore(options: { filename: string; clock?: Clock }): MeetingStore {
   let state: OpenState | undefined;
 
   const open = (): OpenState => {
@@ -40,7 +49,7 @@ export function createSqliteStore(options: { filename: string }): MeetingStore {
       if (state) return;
       const db = openDatabase(options.filename);
       const statements = prepareStatements(db);
-      state = { db, statements, writes: meetingWrites(db, statements) };
+      state = { db, statements, writes: meetingWrites(db, statements), keyValues: keyValueRows(statements.keyValues) };
     },
 
     async ping() {
@@ -96,5 +105,7 @@ export function createSqliteStore(options: { filename: string }): MeetingStore {
       const row = open().statements.idempotencyByKey.get(key);
       return row ? parseStoredIdempotency({ ...row, result: JSON.parse(row.result) }, key) : undefined;
     },
+
+    ...keyValueStore(() => open().keyValues, options.clock ?? systemClock),
   };
 }

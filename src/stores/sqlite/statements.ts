@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { IdentityField } from '../identity-match.js';
+import type { KeyValueRow, ListedRow } from '../key-values.js';
 import { DUE_STATUSES } from '../query-rules.js';
 import type { ActionRow, ParticipantRow } from './index-rows.js';
 
@@ -39,6 +40,26 @@ const meetingsWithIdentity = (db: Database, field: IdentityField) =>
     `SELECT id, doc FROM meetings
      WHERE id IN (SELECT meeting_id FROM meeting_participants WHERE ${IDENTITY_COLUMNS[field]} = ?)`,
   );
+
+const keyValueStatements = (db: Database) => ({
+  get: db.prepare<[string, string], string>('SELECT value FROM key_values WHERE namespace = ? AND key = ?').pluck(),
+  put: db.prepare<KeyValueRow>(
+    `INSERT INTO key_values (namespace, key, value, updated_at) VALUES (@namespace, @key, @value, @updatedAt)
+     ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ),
+  claim: db.prepare<KeyValueRow>(
+    `INSERT INTO key_values (namespace, key, value, updated_at) VALUES (@namespace, @key, @value, @updatedAt)
+     ON CONFLICT (namespace, key) DO NOTHING`,
+  ),
+  delete: db.prepare<[string, string]>('DELETE FROM key_values WHERE namespace = ? AND key = ?'),
+  // Not LIKE: its % and _ are wildcards. `key >= @prefix` lets the primary key start the scan at
+  // the prefix (every key that starts with it sorts at or after it); substr() decides the match.
+  list: db.prepare<{ namespace: string; prefix: string }, ListedRow>(
+    `SELECT key, value, updated_at AS updatedAt FROM key_values
+     WHERE namespace = @namespace AND key >= @prefix AND substr(key, 1, length(@prefix)) = @prefix
+     ORDER BY key`,
+  ),
+});
 
 /** Prepared once at init(): every query the store runs, in one place. */
 export function prepareStatements(db: Database) {
@@ -82,6 +103,7 @@ export function prepareStatements(db: Database) {
       'INSERT INTO idempotency (key, result, at) VALUES (@key, @result, @at) ON CONFLICT (key) DO NOTHING',
     ),
     idempotencyByKey: db.prepare<[string], IdempotencyRow>('SELECT key, result, at FROM idempotency WHERE key = ?'),
+    keyValues: keyValueStatements(db),
   };
 }
 
