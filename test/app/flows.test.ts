@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCardAction } from '../../src/app/card-actions.js';
 import { handleChatCommand } from '../../src/app/chat/handle-chat-command.js';
+import { submitMeetingForm } from '../../src/app/create-meeting-from-form.js';
 import { createMeeting } from '../../src/app/create-meeting.js';
 import { CardDelivery, type DeliveryEvent } from '../../src/app/delivery.js';
 import type { AppDeps } from '../../src/app/deps.js';
@@ -188,5 +189,43 @@ describe('capturing actions with a command in the meeting chat', () => {
     await invited();
     const result = await run('link PEP-2026-0042', [], { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' });
     expect(result.reply).toMatchObject({ name: 'error', data: { code: 'PERMISSION.NOT_ORGANISER' } });
+  });
+});
+
+describe('creating a meeting from the form', () => {
+  const organiser = { name: 'Sam Social', teamsAadObjectId: 'aad-sam', email: 'sam@la.example.org' };
+  const form = {
+    childRef: 'pep-2026-0042',
+    childInitials: 'jd',
+    yearGroup: '7',
+    date: '2026-12-04',
+    time: '10:00',
+    durationMinutes: '60',
+    place: '',
+    onlineUrl: 'https://teams.example.org/meet/abc',
+    organiserRole: 'social_worker',
+    participants: 'Dana Teacher, dana@school.example.org, designated_teacher\nChris Carer, carer\n',
+  };
+
+  it('creates the meeting in London time and sends the invitations', async () => {
+    const result = await submitMeetingForm(deps, { payload: form, organiser, channel: 'teams' });
+    expect(result.card).toMatchObject({ name: 'confirmation', data: { title: 'Invitations sent' } });
+    const meeting = result.change!.meeting;
+    expect(meeting).toMatchObject({ status: 'invited', startsAt: '2026-12-04T10:00:00Z', child: { ref: 'PEP-2026-0042', initials: 'JD', yearGroup: 7 } });
+    expect(meeting.participants.map((p) => [p.name, p.role, p.email])).toEqual([
+      ['Sam Social', 'social_worker', 'sam@la.example.org'],
+      ['Dana Teacher', 'designated_teacher', 'dana@school.example.org'],
+      ['Chris Carer', 'carer', undefined],
+    ]);
+    const summer = await submitMeetingForm(deps, { payload: { ...form, childRef: 'PEP-2027-0001', date: '2027-06-04' }, organiser, channel: 'teams' });
+    expect(summer.change!.meeting.startsAt).toBe('2027-06-04T09:00:00Z');
+  });
+
+  it('lists every problem at once and keeps what was typed', async () => {
+    const result = await submitMeetingForm(deps, { payload: { ...form, onlineUrl: '', participants: 'Dana, dana@school.example.org, headteacher' }, organiser, channel: 'teams' });
+    expect(result.change).toBeUndefined();
+    expect(result.card).toMatchObject({ name: 'meeting-form', data: { values: { participants: 'Dana, dana@school.example.org, headteacher', childRef: 'pep-2026-0042' } } });
+    const errors = (result.card.data as { errors: string[] }).errors;
+    expect(errors).toEqual([expect.stringContaining('"headteacher" is not a role'), expect.stringContaining('a place, or an online meeting link')]);
   });
 });

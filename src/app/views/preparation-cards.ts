@@ -112,3 +112,8 @@ export function promptCard(meeting: Meeting, promptId: string, form: FormState =
     data: { meetingId: meeting.id, promptId, name: person.name.split(' ')[0], yearGroup: meeting.child.yearGroup, values, errors: form.errors ?? [] },
   };
 }
+
+/** The organiser's new-meeting form, empty or re-shown with what they typed and what to fix. */
+export function meetingFormCard(form: FormState = {}): OutboundCard {
+  return { name: 'meeting-form', text: 'Create a PEP meeting and send the invitations.', data: { values: form.values ?? {}, errors: form.errors ?? [] } };
+}
