@@ -45,6 +45,9 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'REVIEW.UNKNOWN_PREVIOUS_ACTION': { title: 'Not a previous action', fix: 'Pick one of the actions listed on the review card.' },
   'PROMPT.NOT_FOUND': { title: 'Question not found', fix: 'Ask the organiser to send the questions again.' },
   'PROMPT.WRONG_ROLE': { title: 'Wrong person for these questions', fix: 'Send the carer questions to the carer and the child\'s questions to the child.' },
+  'LINK.NOT_FOUND': { title: 'Link not found', fix: 'Ask the organiser for a new link.' },
+  'LINK.INACTIVE': { title: 'This link no longer works', fix: 'Ask the organiser for a new link.' },
+  'LINK.WRONG_ITEM': { title: 'Link not possible', fix: 'Send the link to the person the card is for.' },
   'STORE.CONFLICT': { title: 'Someone else changed this at the same moment', fix: 'Please try again.' },
 };
 

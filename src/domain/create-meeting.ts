@@ -46,6 +46,7 @@ export function createMeeting(command: CreateMeeting, ctx: Omit<CommandContext, 
     actions: [],
     prompts: [],
     chats: [],
+    links: [],
     createdAt: ctx.at,
     updatedAt: ctx.at,
   };

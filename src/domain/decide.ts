@@ -14,6 +14,7 @@ import type { Change, CommandContext, Outcome } from './context.js';
 import { requestContribution, submitContribution } from './contributions.js';
 import { addGoal, linkResource } from './goals.js';
 import { recordRsvp, sendInvitations } from './invitations.js';
+import { issueLink, revokeLink, useLink } from './links.js';
 import type { Meeting } from './model.js';
 import { addParticipant, removeParticipant } from './participants.js';
 import { answerPrompt, sendPrompt } from './prompts.js';
@@ -34,6 +35,9 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   acceptAgendaSuggestion: (m, c, ctx) => acceptAgendaSuggestion(m, c.itemId, ctx),
   removeAgendaItem: (m, c, ctx) => removeAgendaItem(m, c.itemId, ctx),
   linkChat,
+  issueLink,
+  revokeLink: (m, c, ctx) => revokeLink(m, c.linkId, ctx),
+  useLink: (m, c, ctx) => useLink(m, c.linkId, ctx),
   signOffAgenda: (m, _c, ctx) => signOffAgenda(m, ctx),
   lockAgenda: (m, _c, ctx) => lockAgenda(m, ctx),
   startMeeting: (m, _c, ctx) => startMeeting(m, ctx),

@@ -218,6 +218,30 @@ export const LocationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Location = z.infer<typeof LocationSchema>;
 
+export const LINK_PURPOSES = ['invitation', 'carer-prompt', 'child-voice-prompt', 'action-nudge', 'contribution-request', 'plan'] as const;
+export const LinkPurposeSchema = z.enum(LINK_PURPOSES);
+export type LinkPurpose = z.infer<typeof LinkPurposeSchema>;
+
+/**
+ * A secure web link for someone with no Teams or Slack: bound to one person and one card (or the
+ * plan). Only a hash of the token is kept, so the stored meeting cannot be turned into a link.
+ */
+export const SecureLinkSchema = z.object({
+  id: Id,
+  tokenHash: z.string().regex(/^[a-f0-9]{64}$/),
+  participantId: Id,
+  purpose: LinkPurposeSchema,
+  /** The prompt, action or contribution the card is about. */
+  itemId: Id.optional(),
+  singleUse: z.boolean(),
+  issuedBy: Id,
+  issuedAt: Instant,
+  expiresAt: Instant,
+  usedAt: Instant.optional(),
+  revokedAt: Instant.optional(),
+});
+export type SecureLink = z.infer<typeof SecureLinkSchema>;
+
 /** A group or meeting chat that shows this meeting's agenda, start card and live actions. */
 export const LinkedChatSchema = z.object({
   channel: z.enum(['teams', 'slack']),
@@ -250,6 +274,7 @@ export const MeetingSchema = z.object({
   actions: z.array(ActionSchema),
   prompts: z.array(PromptSchema),
   chats: z.array(LinkedChatSchema).max(10).default([]),
+  links: z.array(SecureLinkSchema).max(500).default([]),
   nextReviewDate: LocalDate.optional(),
   cancelledReason: z.string().max(1000).optional(),
   createdAt: Instant,

@@ -1,0 +1,69 @@
+import type { CommandOf } from './commands.js';
+import type { CommandContext, Outcome } from './context.js';
+import { refuse } from './errors.js';
+import type { LinkPurpose, Meeting, SecureLink } from './model.js';
+import { requireAddressee, requireOrganiser, requireOrganiserOrSystem } from './permissions.js';
+import { findParticipant } from './participants.js';
+
+export type LinkState = 'active' | 'expired' | 'revoked' | 'used';
+
+export function linkState(link: SecureLink, now: string): LinkState {
+  if (link.revokedAt) return 'revoked';
+  if (link.singleUse && link.usedAt) return 'used';
+  return now >= link.expiresAt ? 'expired' : 'active';
+}
+
+/** The thing a link opens must belong to the person it is for: their prompt, their action. */
+function requireOwnItem(meeting: Meeting, participantId: string, purpose: LinkPurpose, itemId: string | undefined): void {
+  const owned: Record<LinkPurpose, () => boolean> = {
+    invitation: () => true,
+    plan: () => true,
+    'carer-prompt': () => meeting.prompts.some((p) => p.id === itemId && p.participantId === participantId && p.kind === 'carer'),
+    'child-voice-prompt': () => meeting.prompts.some((p) => p.id === itemId && p.participantId === participantId && p.kind === 'child_voice'),
+    'action-nudge': () => meeting.actions.some((a) => a.id === itemId && a.ownerId === participantId),
+    'contribution-request': () => meeting.contributions.some((c) => c.id === itemId && c.participantId === participantId),
+  };
+  if (!owned[purpose]()) refuse('LINK.WRONG_ITEM', 'A link can only open something addressed to the person it is for.', { purpose });
+}
+
+export function issueLink(meeting: Meeting, command: CommandOf<'issueLink'>, ctx: CommandContext): Outcome {
+  requireOrganiserOrSystem(meeting, ctx, 'send secure links');
+  findParticipant(meeting, command.participantId);
+  requireOwnItem(meeting, command.participantId, command.purpose, command.itemId);
+  if (command.expiresAt <= ctx.at) refuse('VALIDATION.INVALID_INPUT', 'A link must expire in the future.');
+  meeting.links.push({
+    id: ctx.newId(),
+    tokenHash: command.tokenHash,
+    participantId: command.participantId,
+    purpose: command.purpose,
+    itemId: command.itemId,
+    singleUse: command.singleUse,
+    issuedBy: ctx.actorId,
+    issuedAt: ctx.at,
+    expiresAt: command.expiresAt,
+  });
+  return { summary: `Secure link issued (${command.purpose})` };
+}
+
+function findLink(meeting: Meeting, linkId: string): SecureLink {
+  const link = meeting.links.find((l) => l.id === linkId);
+  if (!link) refuse('LINK.NOT_FOUND', 'That link does not exist.');
+  return link;
+}
+
+export function revokeLink(meeting: Meeting, linkId: string, ctx: CommandContext): Outcome {
+  requireOrganiser(meeting, ctx, 'revoke links');
+  const link = findLink(meeting, linkId);
+  if (!link.revokedAt) link.revokedAt = ctx.at;
+  return { summary: `Secure link revoked (${link.purpose})` };
+}
+
+/** Recorded when the person submits through the link; a single-use link then stops working. */
+export function useLink(meeting: Meeting, linkId: string, ctx: CommandContext): Outcome {
+  const link = findLink(meeting, linkId);
+  requireAddressee(ctx, link.participantId, 'link');
+  const state = linkState(link, ctx.at);
+  if (state !== 'active') refuse('LINK.INACTIVE', `This link has ${state === 'used' ? 'already been used' : `been ${state}`}.`, { state });
+  link.usedAt = ctx.at;
+  return { summary: `Secure link used (${link.purpose})` };
+}
