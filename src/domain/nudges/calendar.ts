@@ -1,0 +1,44 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+import { isoDateOf } from './instants.js';
+
+/**
+ * Working days in England and Wales: Monday to Friday, less bank holidays (substitute days
+ * included). The holiday data ships inside date-holidays, so no lookup leaves the process.
+ * Observances such as Mother's Day are not days off, so only public and bank holidays count.
+ */
+const englandAndWales = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
+const bankHolidaysByYear = new Map<number, ReadonlySet<string>>();
+
+function bankHolidaysOf(year: number): ReadonlySet<string> {
+  let days = bankHolidaysByYear.get(year);
+  if (!days) {
+    // Holiday.date is "YYYY-MM-DD hh:mm:ss" in the country's own time: the calendar day we want.
+    days = new Set(englandAndWales.getHolidays(year).map((holiday) => holiday.date.slice(0, 10)));
+    bankHolidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+const calendarDay = (isoDate: string): DateTime => DateTime.fromISO(isoDate, { zone: 'utc' });
+
+export const isBankHoliday = (isoDate: string): boolean => bankHolidaysOf(calendarDay(isoDate).year).has(isoDate);
+
+export const isWorkingDay = (isoDate: string): boolean => calendarDay(isoDate).weekday <= 5 && !isBankHoliday(isoDate);
+
+export const addCalendarDays = (isoDate: string, days: number): string => isoDateOf(calendarDay(isoDate).plus({ days }));
+
+/**
+ * The date `count` working days after (or, when negative, before) `isoDate`. The start day
+ * itself does not count, whether or not it is a working day: two working days before Monday is
+ * the Thursday before.
+ */
+export function addWorkingDays(isoDate: string, count: number): string {
+  const step = Math.sign(count);
+  let day = isoDate;
+  for (let left = Math.abs(count); left > 0; ) {
+    day = addCalendarDays(day, step);
+    if (isWorkingDay(day)) left -= 1;
+  }
+  return day;
+}

@@ -1,0 +1,12 @@
+export { addWorkingDays, isBankHoliday, isWorkingDay } from './calendar.js';
+export { planNextMeetingPreparation } from './next-meeting.js';
+export type { NextMeetingPreparation } from './next-meeting.js';
+export { NUDGE_KINDS, NudgeKindSchema } from './nudge.js';
+export type { NudgeKind, PlannedNudge } from './nudge.js';
+export { planNudges } from './plan-nudges.js';
+export { NudgePreferencesByParticipantSchema, NudgePreferencesSchema } from './preferences.js';
+export type { NudgePreferences, NudgePreferencesByParticipant } from './preferences.js';
+export { NoSendingTimeError, nextAllowedSendingTime, sendingWindow } from './sending-window.js';
+export type { SendingWindow } from './sending-window.js';
+export { DEFAULT_NUDGE_SETTINGS, NudgeSettingsSchema } from './settings.js';
+export type { NudgeSettings, NudgeSettingsInput } from './settings.js';

@@ -1,0 +1,23 @@
+import { DateTime } from 'luxon';
+
+/** Instants leave the policy as UTC ISO strings ("2026-03-30T08:00:00Z"), like the rest of the model. */
+export function toInstant(time: DateTime): string {
+  const iso = time.toUTC().toISO({ suppressMilliseconds: true });
+  if (iso === null) throw new RangeError(`Not a valid time: ${time.invalidExplanation ?? 'unknown reason'}`);
+  return iso;
+}
+
+/** The calendar day of a time, in its own zone. */
+export function isoDateOf(time: DateTime): string {
+  const date = time.toISODate();
+  if (date === null) throw new RangeError(`Not a valid date: ${time.invalidExplanation ?? 'unknown reason'}`);
+  return date;
+}
+
+export const millis = (instant: string): number => DateTime.fromISO(instant, { setZone: true }).toMillis();
+
+/** A wall-clock time ("09:00") on a calendar day where the meeting is held. */
+export const atLocalTime = (isoDate: string, timeOfDay: string, timeZone: string): DateTime =>
+  DateTime.fromISO(`${isoDate}T${timeOfDay}`, { zone: timeZone });
+
+export const startOfLocalDay = (isoDate: string, timeZone: string): string => toInstant(DateTime.fromISO(isoDate, { zone: timeZone }));

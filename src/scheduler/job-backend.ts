@@ -1,0 +1,49 @@
+import { MongoBackend } from '@agendajs/mongo-backend';
+import type { AgendaBackend } from 'agenda';
+import { MongoClient } from 'mongodb';
+import { databaseName } from '../stores/mongo/database-name.js';
+import { SqliteBackend } from './sqlite-backend/sqlite-backend.js';
+
+/** Where the jobs live: beside the store, in its SQLite file or its MongoDB database. */
+export type JobStoreConfig = { kind: 'sqlite'; filename: string } | { kind: 'mongodb'; uri: string; dbName?: string };
+
+export interface OpenJobBackend {
+  /** Already connected; Agenda's own connect() and disconnect() calls are no-ops on it. */
+  backend: AgendaBackend;
+  close(): Promise<void>;
+}
+
+/**
+ * Agenda calls backend.connect() from its constructor without handling a rejection, which would
+ * surface as an unhandled rejection far from its cause. So the scheduler connects first, here,
+ * where a bad file or URI fails startScheduler, and closes the connection itself on stop.
+ */
+function connectedAlready(backend: AgendaBackend): AgendaBackend {
+  return {
+    name: backend.name,
+    repository: backend.repository,
+    notificationChannel: backend.notificationChannel,
+    logger: backend.logger,
+    ownsConnection: false,
+    connect: () => Promise.resolve(),
+    disconnect: () => Promise.resolve(),
+  };
+}
+
+export async function openJobBackend(config: JobStoreConfig): Promise<OpenJobBackend> {
+  if (config.kind === 'sqlite') {
+    const backend = new SqliteBackend({ filename: config.filename });
+    await backend.connect();
+    return { backend: connectedAlready(backend), close: () => backend.disconnect() };
+  }
+  const client = new MongoClient(config.uri);
+  try {
+    await client.connect();
+    const backend = new MongoBackend({ mongo: client.db(databaseName(config.uri, config.dbName)) });
+    await backend.connect();
+    return { backend: connectedAlready(backend), close: () => client.close() };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+}

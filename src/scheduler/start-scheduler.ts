@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { Agenda, exponential } from 'agenda';
+import { NudgeSettingsSchema } from '../domain/nudges/index.js';
+import type { NudgeSettingsInput } from '../domain/nudges/index.js';
+import type { Clock } from '../ports/clock.js';
+import { agendaTime } from './agenda-time.js';
+import { deliveryLedger } from './delivery-ledger.js';
+import { openJobBackend } from './job-backend.js';
+import type { JobStoreConfig } from './job-backend.js';
+import { nudgeScheduler } from './nudge-scheduler.js';
+import type { NudgeScheduler } from './nudge-scheduler.js';
+import { planner } from './planner.js';
+import { preferencesFromStore } from './preferences-source.js';
+import type { PreferencesSource } from './preferences-source.js';
+import { trackRuns } from './run-tracker.js';
+import { JOB_NAMES } from './scheduled-work.js';
+import { scheduledWorkJob } from './scheduled-work-job.js';
+import type { NudgeSender, PrepareNextMeeting, SchedulerLogger, SchedulerStore, UndeliverableHandler } from './scheduler-ports.js';
+
+export interface SchedulerTuning {
+  /** How often Agenda looks for due jobs. */
+  processEveryMs: number;
+  /** How long a job stays locked to one worker; a crashed worker's jobs run again after it. */
+  lockLifetimeMs: number;
+  /** Jobs of one kind running at once in this process. */
+  concurrency: number;
+  /** First delay before retrying a retryable failure; it doubles with each retry. */
+  retryDelayMs: number;
+  /** Retries before a retryable failure is reported as undeliverable. */
+  maxRetries: number;
+  /** How long stop() waits for sends under way. */
+  stopTimeoutMs: number;
+}
+
+/** Retries at 1, 2, 4, 8 and 16 minutes: a 429 or a timeout has half an hour to clear. */
+export const DEFAULT_TUNING: SchedulerTuning = {
+  processEveryMs: 10_000,
+  lockLifetimeMs: 10 * 60_000,
+  concurrency: 5,
+  retryDelayMs: 60_000,
+  maxRetries: 5,
+  stopTimeoutMs: 10_000,
+};
+
+export interface StartSchedulerOptions {
+  jobs: JobStoreConfig;
+  /** The open MeetingStore: meetings are read from it and the delivery ledger kept in it. */
+  store: SchedulerStore;
+  clock: Clock;
+  sender: NudgeSender;
+  onUndeliverable: UndeliverableHandler;
+  prepareNextMeeting: PrepareNextMeeting;
+  logger?: SchedulerLogger;
+  settings?: NudgeSettingsInput;
+  /** Defaults to the store's `nudge-preferences` entries. */
+  preferences?: PreferencesSource;
+  tuning?: Partial<SchedulerTuning>;
+}
+
+export interface RunningScheduler extends NudgeScheduler {
+  /** Stops taking jobs, lets sends under way finish (up to stopTimeoutMs), closes the job connection. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Errors and warnings still reach stderr when no logger is given; routine news does not. */
+const stderrLogger: SchedulerLogger = {
+  info: () => undefined,
+  warn: (fields, message) => console.warn(message, fields),
+  error: (fields, message) => console.error(message, fields),
+};
+
+export async function startScheduler(options: StartSchedulerOptions): Promise<RunningScheduler> {
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const logger = options.logger ?? stderrLogger;
+  const { clock, store } = options;
+  const settings = NudgeSettingsSchema.parse(options.settings ?? {});
+  const plan = planner(settings, options.preferences ?? preferencesFromStore(store));
+  const ledger = deliveryLedger(store, clock);
+  const runAt = agendaTime(clock);
+
+  const opened = await openJobBackend(options.jobs);
+  const agenda = new Agenda({
+    backend: opened.backend,
+    name: `pep-bot-${randomUUID().slice(0, 8)}`,
+    processEvery: tuning.processEveryMs,
+    defaultLockLifetime: tuning.lockLifetimeMs,
+    defaultConcurrency: tuning.concurrency,
+  });
+  agenda.on('error', (error) => logger.error({ err: error }, 'scheduler error'));
+  agenda.on('fail', (error: Error, job) =>
+    logger.warn({ job: job.attrs.name, jobId: String(job.attrs._id), failCount: job.attrs.failCount, reason: error.message }, 'scheduled job failed'),
+  );
+  agenda.on('retry exhausted', (error, job) =>
+    logger.error({ job: job.attrs.name, jobId: String(job.attrs._id), reason: error.message }, 'scheduled job gave up: the next sync of its meeting plans it again'),
+  );
+  const runs = trackRuns(agenda);
+
+  const scheduler = nudgeScheduler({ agenda, store, ledger, clock, plan, runAt });
+  const handler = scheduledWorkJob({
+    store,
+    ledger,
+    clock,
+    plan,
+    runAt,
+    resync: (meeting) => scheduler.syncMeeting(meeting),
+    sender: options.sender,
+    onUndeliverable: options.onUndeliverable,
+    prepareNextMeeting: options.prepareNextMeeting,
+    maxRetries: tuning.maxRetries,
+    logger,
+  });
+  // The ledger, not Agenda's row, remembers what was sent: finished jobs are removed.
+  const definition = {
+    backoff: exponential({ delay: tuning.retryDelayMs, factor: 2, maxRetries: tuning.maxRetries }),
+    removeOnComplete: true,
+  };
+  for (const name of Object.values(JOB_NAMES)) agenda.define(name, handler, definition);
+
+  try {
+    await agenda.start();
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+
+  async function stop(): Promise<void> {
+    // Jobs locked but not started are unlocked for the next start; one-off jobs already running keep going.
+    await agenda.stop(false);
+    if (!(await runs.idle(tuning.stopTimeoutMs))) {
+      logger.warn({ running: runs.running }, 'scheduler stopped with sends under way: their jobs run again after the lock lifetime');
+    }
+    await opened.close();
+  }
+  let stopping: Promise<void> | undefined;
+
+  return {
+    syncMeeting: (meeting) => scheduler.syncMeeting(meeting),
+    stop: () => (stopping ??= stop()),
+  };
+}

@@ -1,0 +1,130 @@
+import { Agenda, constant } from 'agenda';
+import type { Job } from 'agenda';
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BackendUnderTest } from './scheduler-backend-contract.js';
+import { MINUTE, SECOND, aJob, eventually, inMs } from './scheduler-backend-fixtures.js';
+
+type Define = (agenda: Agenda) => void;
+
+/** The backend under a real Agenda: what the scheduler sees when it runs. */
+export function agendaContract(subject: () => BackendUnderTest): void {
+  describe('under Agenda', () => {
+    const running: Agenda[] = [];
+
+    /** Fast polling and a short lock so a dead worker's job comes back within the test. */
+    async function startAgenda(define: Define, name = 'contract-worker'): Promise<Agenda> {
+      const agenda = new Agenda({ backend: subject().backend, name, processEvery: 50, defaultLockLifetime: SECOND });
+      agenda.on('error', (error) => {
+        throw error;
+      });
+      define(agenda);
+      running.push(agenda);
+      await agenda.start();
+      return agenda;
+    }
+
+    afterEach(async () => {
+      // The suite's cleanup closes the connection, not Agenda.
+      await Promise.all(running.splice(0).map((agenda) => agenda.stop(false)));
+    });
+
+    const repo = () => subject().repository;
+    const recorder = () => {
+      const runs: unknown[] = [];
+      const define: Define = (agenda) => agenda.define('contract-job', async (job: Job) => void runs.push(job.attrs.data));
+      return { runs, define };
+    };
+
+    it('runs a due job once, with its data, and records that it finished', async () => {
+      const { runs, define } = recorder();
+      const saved = await repo().saveJob(aJob({ data: { meetingId: 'm-1' } }), undefined);
+      await startAgenda(define);
+      const finished = await eventually(async () => {
+        const job = await repo().getJobById(String(saved._id));
+        expect(job?.lastFinishedAt).toBeInstanceOf(Date);
+        return job;
+      });
+      expect(runs).toEqual([{ meetingId: 'm-1' }]);
+      expect(finished?.nextRunAt).toBeNull();
+      expect(finished?.lockedAt ?? undefined).toBeUndefined();
+    });
+
+    it('runs each job once when two workers share the database', async () => {
+      const { runs, define } = recorder();
+      for (let n = 0; n < 10; n += 1) await repo().saveJob(aJob({ data: { n } }), undefined);
+      await Promise.all([startAgenda(define, 'worker-a'), startAgenda(define, 'worker-b')]);
+      await eventually(() => expect(runs).toHaveLength(10));
+      expect(new Set(runs.map((data) => (data as { n: number }).n)).size).toBe(10);
+    });
+
+    it('repeats an interval job, keeping one row for it', async () => {
+      const ticks: number[] = [];
+      const agenda = await startAgenda((a) => a.define('tick', async () => void ticks.push(Date.now())));
+      await agenda.every(150, 'tick');
+      await eventually(() => expect(ticks.length).toBeGreaterThanOrEqual(2));
+      expect((await repo().queryJobs({ name: 'tick' })).total).toBe(1);
+    });
+
+    it('keeps a cron job on its wall-clock time in its time zone, before and after a run', async () => {
+      const runs: Date[] = [];
+      const agenda = await startAgenda((a) => a.define('weekly', async () => void runs.push(new Date())));
+      const job = await agenda.every('0 9 * * 1', 'weekly', undefined, { timezone: 'Europe/London' });
+      const mondayNineInLondon = (date: Date | null | undefined) => {
+        const local = DateTime.fromJSDate(date ?? new Date(0), { zone: 'Europe/London' });
+        return { weekday: local.weekday, time: local.toFormat('HH:mm') };
+      };
+      expect(mondayNineInLondon(job.attrs.nextRunAt)).toEqual({ weekday: 1, time: '09:00' });
+
+      // Make it due now; after the run it is back on a Monday at 09:00 in London.
+      await repo().saveJob({ ...job.attrs, nextRunAt: inMs(-SECOND) }, undefined);
+      await eventually(() => expect(runs).toHaveLength(1));
+      const rescheduled = await eventually(async () => {
+        const stored = await repo().getJobById(String(job.attrs._id));
+        expect(stored?.lastFinishedAt).toBeInstanceOf(Date);
+        return stored;
+      });
+      expect(mondayNineInLondon(rescheduled?.nextRunAt)).toEqual({ weekday: 1, time: '09:00' });
+      expect(rescheduled!.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+    });
+
+    it('picks up the job of a worker that died holding its lock, once the lock has expired', async () => {
+      const { runs, define } = recorder();
+      await repo().saveJob(aJob({ nextRunAt: null, lockedAt: inMs(-5 * SECOND), lastRunAt: inMs(-5 * SECOND), data: { crashed: true } }), undefined);
+      await startAgenda(define);
+      await eventually(() => expect(runs).toEqual([{ crashed: true }]));
+    });
+
+    it('does not run a disabled or removed job, and runs it once enabled again', async () => {
+      const { runs, define } = recorder();
+      const disabled = await repo().saveJob(aJob({ data: { which: 'disabled' }, disabled: true }), undefined);
+      const removed = await repo().saveJob(aJob({ data: { which: 'removed' } }), undefined);
+      await repo().saveJob(aJob({ data: { which: 'enabled' } }), undefined);
+      await repo().removeJobs({ id: removed._id });
+      const agenda = await startAgenda(define);
+      await eventually(() => expect(runs).toEqual([{ which: 'enabled' }]));
+      expect(await agenda.enable({ id: disabled._id })).toBe(1);
+      await eventually(() => expect(runs).toEqual([{ which: 'enabled' }, { which: 'disabled' }]));
+    });
+
+    it('retries a failing job with its backoff until the retries run out', async () => {
+      let attempts = 0;
+      const exhausted = new Promise<number | undefined>((resolve) => {
+        void startAgenda((agenda) => {
+          agenda.define(
+            'flaky',
+            async () => {
+              attempts += 1;
+              throw new Error('HTTP 429');
+            },
+            { backoff: constant({ delay: 50, maxRetries: 2 }) },
+          );
+          agenda.on('retry exhausted', (_error, job) => resolve(job.attrs.failCount));
+        });
+      });
+      await repo().saveJob(aJob({ name: 'flaky', nextRunAt: inMs(-MINUTE) }), undefined);
+      expect(await exhausted).toBe(3);
+      expect(attempts).toBe(3);
+    });
+  });
+}
