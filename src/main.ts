@@ -1,3 +1,4 @@
+import { composeApp } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { createLogger } from './observability/logger.js';
@@ -25,11 +26,14 @@ const logger = createLogger({ level: config.logLevel });
 
 /** Replaced once the store is open, so a crash at any later point still closes it. */
 let closeStore = (): Promise<void> => Promise.resolve();
+/** Replaced once the scheduler runs: it stops before the store closes under it. */
+let stopScheduler = (): Promise<void> => Promise.resolve();
 
 /** Logs, closes the store so nothing is left half-written, and exits 1. */
 async function crash(error: unknown, msg: string): Promise<never> {
   logger.fatal({ err: error }, msg);
   try {
+    await stopScheduler();
     await closeStore();
   } catch (closeError) {
     logger.error({ err: closeError }, 'closing the store failed');
@@ -62,7 +66,10 @@ if (store.kind === 'sqlite') {
   );
 }
 
-const server = createHttpServer({ store, logger, config });
+const app = await startStep('the scheduler could not start', () => composeApp({ config, logger, store, channels: () => [] }));
+stopScheduler = () => app.scheduler.stop();
+
+const server = createHttpServer({ store, logger, config, mount: app.modules });
 let shuttingDown = false;
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
@@ -74,6 +81,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
   try {
     await server.stop();
+    await stopScheduler();
     await closeStore();
   } catch (error) {
     await crash(error, 'shutdown failed');

@@ -14,5 +14,6 @@ export async function createMeeting(deps: AppDeps, request: CreateMeetingRequest
   const ctx = { channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId };
   const change = decideCreate(command, ctx, deps.defaultTimeZone);
   await deps.store.createMeeting(change.meeting, { events: change.events });
+  await deps.onMeetingSaved?.(change.meeting);
   return change.meeting;
 }

@@ -1,3 +1,4 @@
+import type { Meeting } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import type { MeetingStore } from '../ports/store.js';
@@ -8,4 +9,9 @@ export interface AppDeps {
   clock: Clock;
   newId: IdGenerator;
   defaultTimeZone: string;
+  /**
+   * Told about every saved meeting (the scheduler replans its nudges). It must not throw: the
+   * change is already saved, and its own failures are its to log and recover from.
+   */
+  onMeetingSaved?: (meeting: Meeting) => Promise<void>;
 }

@@ -46,6 +46,7 @@ export async function executeCommand(deps: AppDeps, request: CommandRequest): Pr
       : undefined;
     try {
       await deps.store.saveMeeting(change.meeting, meeting.version, { events: change.events, idempotency });
+      await deps.onMeetingSaved?.(change.meeting);
       return { meeting: change.meeting, alerts: change.alerts, replayed: false };
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'STORE.CONFLICT' || attempt >= MAX_ATTEMPTS) throw error;

@@ -1,0 +1,65 @@
+import { formatDay, formatMeetingTime } from '../cards/format.js';
+import type { Meeting } from '../domain/model.js';
+import type { PlannedNudge } from '../domain/nudges/index.js';
+import type { Delivery, OutboundCard } from '../ports/messenger.js';
+import type { CardDelivery } from './delivery.js';
+import { actionNudgeCard } from './views/meeting-cards.js';
+import { confirmationCard } from './views/message-cards.js';
+import { childLabel, participant } from './views/people.js';
+import { contributionRequestCard, invitationCard } from './views/preparation-cards.js';
+
+function action(meeting: Meeting, actionId: string) {
+  const found = meeting.actions.find((a) => a.id === actionId);
+  if (!found) throw new Error(`action ${actionId} is not in meeting ${meeting.id}`);
+  return found;
+}
+
+function escalation(meeting: Meeting, actionId: string): OutboundCard {
+  const overdue = action(meeting, actionId);
+  const owner = participant(meeting, overdue.ownerId);
+  return confirmationCard(`An action for ${childLabel(meeting)} is overdue`, 'The owner has had reminders. You may want to check in with them.', [
+    { label: 'Action', value: overdue.description },
+    { label: 'Owner', value: owner.name },
+    { label: 'Was due', value: formatDay(overdue.dueDate) },
+  ]);
+}
+
+function digest(meeting: Meeting, now: string): OutboundCard {
+  const open = meeting.actions.filter((a) => a.status !== 'done');
+  const overdue = open.filter((a) => a.dueAt <= now);
+  return confirmationCard(`This week: PEP for ${childLabel(meeting)}`, `${open.length} actions open, ${overdue.length} overdue.`, [
+    ...open.slice(0, 15).map((a) => ({ label: participant(meeting, a.ownerId).name, value: `${a.description} (due ${formatDay(a.dueDate)})` })),
+  ]);
+}
+
+/** The card each kind of nudge sends: the scene's own card where one exists, so buttons work. */
+export function nudgeCard(nudge: PlannedNudge, meeting: Meeting): OutboundCard {
+  switch (nudge.kind) {
+    case 'action_before_due':
+      return actionNudgeCard(meeting, nudge.itemId, 'before_due');
+    case 'action_due_today':
+      return actionNudgeCard(meeting, nudge.itemId, 'due_today');
+    case 'action_overdue':
+      return actionNudgeCard(meeting, nudge.itemId, 'overdue');
+    case 'action_escalation_organiser':
+    case 'action_escalation_vso':
+      return escalation(meeting, nudge.itemId);
+    case 'contribution_reminder':
+    case 'contribution_chaser':
+      return contributionRequestCard(meeting, nudge.itemId);
+    case 'rsvp_chaser':
+      return invitationCard(meeting, nudge.itemId);
+    case 'meeting_reminder':
+      return confirmationCard(`Reminder: PEP meeting for ${childLabel(meeting)}`, formatMeetingTime(meeting.startsAt, meeting.durationMinutes, meeting.timeZone), [
+        { label: 'Where', value: meeting.location.kind === 'online' ? meeting.location.url : meeting.location.place },
+      ]);
+    case 'weekly_digest':
+      return digest(meeting, nudge.dueInstant);
+  }
+}
+
+/** The scheduler's sender: the nudge's card, to its recipient, on whichever channel reaches them. */
+export function nudgeSender(delivery: CardDelivery) {
+  return (nudge: PlannedNudge, meeting: Meeting): Promise<Delivery> =>
+    delivery.sendDirect(meeting, participant(meeting, nudge.recipientParticipantId), nudgeCard(nudge, meeting));
+}

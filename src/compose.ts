@@ -1,0 +1,78 @@
+import type { AppDeps } from './app/deps.js';
+import { CardDelivery } from './app/delivery.js';
+import type { DeliveryEvent } from './app/delivery.js';
+import { nudgeSender } from './app/nudge-cards.js';
+import { confirmationCard } from './app/views/message-cards.js';
+import { participant } from './app/views/people.js';
+import type { Config } from './config.js';
+import type { Logger } from './observability/logger.js';
+import { systemClock } from './ports/clock.js';
+import { randomIds } from './ports/ids.js';
+import type { Messenger } from './ports/messenger.js';
+import type { MeetingStore } from './ports/store.js';
+import { startScheduler } from './scheduler/start-scheduler.js';
+import type { RunningScheduler } from './scheduler/start-scheduler.js';
+import type { HttpModule } from './server.js';
+import { defaultSqliteFilename } from './stores/sqlite/default-file.js';
+
+/** A channel as the composition root sees it: its routes and, for chat channels, its messenger. */
+export interface Channel {
+  name: string;
+  module: HttpModule;
+  messenger?: Messenger;
+}
+
+export interface ComposedApp {
+  deps: AppDeps;
+  delivery: CardDelivery;
+  scheduler: RunningScheduler;
+  modules: HttpModule[];
+}
+
+function logDeliveryEvent(logger: Logger) {
+  return (event: DeliveryEvent) => logger.warn({ ...event, reason: event.reason }, `card not delivered (${event.kind})`);
+}
+
+/**
+ * Builds the core and its edges for one process. Channels are created after the core they call
+ * into, then hand back their messengers, which the delivery reaches through the same array.
+ */
+export async function composeApp(options: {
+  config: Config;
+  logger: Logger;
+  store: MeetingStore;
+  channels: (core: { deps: AppDeps; delivery: CardDelivery }) => Channel[];
+}): Promise<ComposedApp> {
+  const { config, logger, store } = options;
+  const deps: AppDeps = { store, clock: systemClock, newId: randomIds, defaultTimeZone: config.timeZone };
+  const messengers: Messenger[] = [];
+  const delivery = new CardDelivery({ store, messengers, report: logDeliveryEvent(logger) });
+  const channels = options.channels({ deps, delivery });
+  for (const channel of channels) if (channel.messenger) messengers.push(channel.messenger);
+
+  const scheduler = await startScheduler({
+    jobs: config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri },
+    store,
+    clock: systemClock,
+    sender: nudgeSender(delivery),
+    onUndeliverable: async (nudge, reason) => {
+      const meeting = await store.getMeeting(nudge.meetingId);
+      if (!meeting || nudge.recipientParticipantId === meeting.organiserId) return;
+      const who = participant(meeting, nudge.recipientParticipantId);
+      await delivery.sendDirect(meeting, participant(meeting, meeting.organiserId), confirmationCard('A reminder could not be delivered', `${who.name} did not get a reminder: ${reason}`));
+    },
+    prepareNextMeeting: async (meetingId) => {
+      logger.info({ meetingId }, 'next PEP preparation is due');
+    },
+    logger: logger.child({ component: 'scheduler' }),
+  });
+  deps.onMeetingSaved = async (meeting) => {
+    try {
+      await scheduler.syncMeeting(meeting);
+    } catch (error) {
+      // The change is saved; the job's own re-check and the next sync put the nudges right.
+      logger.error({ err: error, meetingId: meeting.id }, 'replanning nudges failed');
+    }
+  };
+  return { deps, delivery, scheduler, modules: channels.map((c) => c.module) };
+}
