@@ -21,6 +21,13 @@ export type MeetingForm = z.output<(typeof VERBS)['meeting.create']>;
 export type Organiser = Omit<NewParticipant, 'role'>;
 
 /**
+ * The channel's directory: a person typed on the form as name and email, with the account the
+ * channel knows for that email added (Slack: users.lookupByEmail), so their invitation can reach
+ * them there and their clicks find them. Returns the person unchanged when the channel has none.
+ */
+export type IdentifyParticipant = (participant: NewParticipant) => Promise<NewParticipant>;
+
+/**
  * "Dana Teacher, dana@school.example.org, designated_teacher" — one participant a line. The email
  * may be left out for the child or a carer with no account: they will get a secure web link.
  */
@@ -50,7 +57,7 @@ export function parseParticipantLines(text: string): { participants: NewParticip
  */
 export async function createMeetingFromForm(
   deps: AppDeps,
-  request: { form: MeetingForm; organiser: Organiser; channel: Channel },
+  request: { form: MeetingForm; organiser: Organiser; channel: Channel; identify?: IdentifyParticipant },
 ): Promise<{ meeting: Meeting; change: MeetingChange }> {
   const { form } = request;
   const { participants, problems } = parseParticipantLines(form.participants);
@@ -58,6 +65,8 @@ export async function createMeetingFromForm(
   if (!start.isValid) problems.push('Choose a valid date and start time.');
   if (!form.place && !form.onlineUrl) problems.push('Say where the meeting is: a place, or an online meeting link.');
   if (problems.length > 0) throw new DomainError('VALIDATION.INVALID_INPUT', `Some answers need another look. ${problems.join(' ')}`, { problems, input: form });
+  const { identify } = request;
+  const identified = identify ? await Promise.all(participants.map((p) => identify(p))) : participants;
 
   const meeting = await createMeeting(deps, {
     channel: request.channel,
@@ -68,7 +77,7 @@ export async function createMeetingFromForm(
       durationMinutes: form.durationMinutes,
       location: form.onlineUrl ? { kind: 'online', url: form.onlineUrl } : { kind: 'in_person', place: form.place },
       organiser: { ...request.organiser, role: form.organiserRole },
-      participants,
+      participants: identified,
     },
   });
   const invited = await executeCommand(deps, { meetingId: meeting.id, command: { type: 'sendInvitations' }, actorId: meeting.organiserId, channel: request.channel });
@@ -84,14 +93,19 @@ export async function createMeetingFromForm(
  */
 export async function submitMeetingForm(
   deps: AppDeps,
-  request: { payload: Record<string, unknown>; organiser: Organiser; channel: Channel },
+  request: { payload: Record<string, unknown>; organiser: Organiser; channel: Channel; identify?: IdentifyParticipant },
 ): Promise<{ card: OutboundCard; change?: MeetingChange }> {
   const reshow = (problems: string[]) => ({ card: meetingFormCard({ values: formValues(request.payload), errors: problems.slice(0, 10) }) });
   const parsed = parseCardAction('meeting.create', request.payload);
   if (!parsed.ok) return reshow(parsed.problems.map((p) => p.message));
   if (parsed.submission.verb !== 'meeting.create') throw new Error('unreachable: parsed as another verb');
   try {
-    const { meeting, change } = await createMeetingFromForm(deps, { form: parsed.submission.data, organiser: request.organiser, channel: request.channel });
+    const { meeting, change } = await createMeetingFromForm(deps, {
+      form: parsed.submission.data,
+      organiser: request.organiser,
+      channel: request.channel,
+      identify: request.identify,
+    });
     return {
       card: confirmationCard('Invitations sent', `The PEP meeting for ${childLabel(meeting)} is created and everyone has been invited. Your attendance summary follows.`),
       change,

@@ -39,8 +39,12 @@ export interface ChatCommandResult {
 
 const ACTIVE = new Set(['draft', 'invited', 'agenda_agreed', 'in_progress']);
 
-/** The meeting a command is about: the chat's own meeting, else the person's one active meeting. */
-async function meetingFor(deps: AppDeps, delivery: CardDelivery, request: ChatCommandRequest): Promise<Meeting> {
+/**
+ * The meeting a command is about: the chat's own meeting, else the person's one active meeting.
+ * Exported for channel entry points that need the meeting before a command is typed (a Teams
+ * dialog lists the meeting's people as possible action owners).
+ */
+export async function meetingFor(deps: AppDeps, delivery: CardDelivery, request: Pick<ChatCommandRequest, 'actor' | 'chat'>): Promise<Meeting> {
   const linked = await delivery.meetingOfChat(request.chat);
   if (linked) return loadMeeting(deps, linked);
   const mine = (await deps.store.meetingsOfParticipant(request.actor)).filter((m) => ACTIVE.has(m.status));

@@ -1,0 +1,25 @@
+import type { Logger } from '../../observability/logger.js';
+
+/**
+ * Work that happens after Slack has had its acknowledgement: saving, replying in place, fan-out.
+ * Each task runs on its own; a failure is logged with the task's ids (never thrown back into Bolt,
+ * whose request is long answered), and stop() waits for whatever is still running so a shutdown
+ * does not cut a half-sent fan-out or close the store under it.
+ */
+export class BackgroundWork {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  run(task: string, ids: Record<string, string | undefined>, work: () => Promise<void>): void {
+    const started = work()
+      .catch((error: unknown) => this.logger.error({ err: error, task, ...ids }, 'slack work after the ack failed'))
+      .finally(() => this.running.delete(started));
+    this.running.add(started);
+  }
+
+  /** Resolves when no task is running, including tasks started while waiting. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+}

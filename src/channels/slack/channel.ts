@@ -1,0 +1,97 @@
+import { App, ExpressReceiver } from '@slack/bolt';
+import type { CardDelivery } from '../../app/delivery.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Messenger } from '../../ports/messenger.js';
+import { JSON_BODY_LIMIT } from '../../server.js';
+import type { HttpModule } from '../../server.js';
+import { BackgroundWork } from './background.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerCardClicks } from './card-clicks.js';
+import type { SlackConfig } from './config.js';
+import { SlackDirectory } from './directory.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { registerHomeTab } from './home-opened.js';
+import { registerMeetingForm } from './meeting-form-submission.js';
+import { SlackMessenger } from './messenger.js';
+import { registerSlashCommand } from './slash-command.js';
+import { createWebClient, webClientOptions } from './web-client.js';
+
+/** Where Slack sends slash commands, interactivity and events (the manifest's request URLs). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackChannelDeps {
+  config: SlackConfig;
+  deps: AppDeps;
+  delivery: CardDelivery;
+  logger: Logger;
+}
+
+export interface SlackChannel {
+  readonly name: 'slack';
+  /** Sends to people and chats on Slack: give it to the CardDelivery. */
+  readonly messenger: Messenger;
+  /** Mount on the shared server: /slack/events, or nothing in Socket Mode, where Slack is reached over a WebSocket. */
+  readonly module: HttpModule;
+  /** Checks the bot token with Slack (auth.test) and, in Socket Mode, connects. Before listening. */
+  start(): Promise<void>;
+  /** Disconnects Socket Mode, then waits for work begun after an ack (replies, fan-out) to end. */
+  stop(): Promise<void>;
+  /** Resolves once no work begun after an ack is still running (what stop() waits for). */
+  idle(): Promise<void>;
+}
+
+/**
+ * The Slack channel: Bolt on the shared HTTP server at /slack/events (or Socket Mode when an app
+ * token is set), every listener acknowledging first and doing the work afterwards, and one
+ * WebClient for all calls. Signatures are checked by Bolt on the exact bytes Slack signed: the
+ * shared server keeps JSON bodies' raw bytes on req.rawBody, which Bolt reads before parsing, and
+ * leaves form-encoded bodies (commands, interactivity) unread for Bolt to read itself.
+ */
+export function createSlackChannel({ config, deps, delivery, logger }: SlackChannelDeps): SlackChannel {
+  const log = logger.child({ channel: 'slack' });
+  const sdkLogger = boltLogger(log);
+  const client = createWebClient(config, sdkLogger);
+  const background = new BackgroundWork(log);
+  const socketMode = config.appToken !== undefined;
+  const receiver = socketMode
+    ? undefined
+    : new ExpressReceiver({
+        signingSecret: config.signingSecret,
+        endpoints: '/',
+        processBeforeResponse: false,
+        logger: sdkLogger,
+        bodyLimit: JSON_BODY_LIMIT,
+      });
+  const app = new App({
+    token: config.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+    logger: sdkLogger,
+    clientOptions: webClientOptions(config, sdkLogger),
+    // auth.test runs in start(), where a bad token stops start-up, instead of in the constructor.
+    deferInitialization: true,
+    convoStore: false,
+  });
+
+  const handlerDeps: HandlerDeps = { app: deps, delivery, client, directory: new SlackDirectory(client, log), background, logger: log };
+  registerSlashCommand(app, handlerDeps);
+  registerCardClicks(app, handlerDeps);
+  registerMeetingForm(app, handlerDeps);
+  registerHomeTab(app, handlerDeps);
+
+  return {
+    name: 'slack',
+    messenger: new SlackMessenger(client, log),
+    module: receiver ? { path: SLACK_EVENTS_PATH, router: receiver.router } : () => undefined,
+    start: async () => {
+      await app.init();
+      if (socketMode) await app.start();
+      log.info({ socketMode }, 'slack channel ready');
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+      await background.idle();
+    },
+    idle: () => background.idle(),
+  };
+}

@@ -1,0 +1,16 @@
+import type { CardDelivery } from '../../app/delivery.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { Logger } from '../../observability/logger.js';
+import type { BackgroundWork } from './background.js';
+import type { SlackDirectory } from './directory.js';
+import type { WebClient } from './web-client.js';
+
+/** What every Slack listener is given: the shared core, and the Slack client to answer with. */
+export interface HandlerDeps {
+  readonly app: AppDeps;
+  readonly delivery: CardDelivery;
+  readonly client: WebClient;
+  readonly directory: SlackDirectory;
+  readonly background: BackgroundWork;
+  readonly logger: Logger;
+}

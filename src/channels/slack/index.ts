@@ -1,0 +1,5 @@
+/** The Slack channel, as the composition root sees it. */
+export type { SlackChannel, SlackChannelDeps } from './channel.js';
+export { createSlackChannel, SLACK_EVENTS_PATH } from './channel.js';
+export type { SlackConfig } from './config.js';
+export { loadSlackConfig } from './config.js';

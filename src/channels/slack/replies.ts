@@ -1,0 +1,52 @@
+import type { RespondArguments, RespondFn } from '@slack/bolt';
+import { describeError } from '../../app/error-messages.js';
+import { fanOut } from '../../app/fanout.js';
+import type { MeetingChange } from '../../app/fanout.js';
+import { errorCard } from '../../app/views/message-cards.js';
+import type { OutboundCard } from '../../ports/messenger.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { slackMessage } from './render.js';
+
+/** A card only the person who typed or clicked sees, below the message they used. */
+export const onlyYou = (card: OutboundCard): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...slackMessage(card) });
+
+/** A card in place of the message that was clicked (the only way to change an ephemeral one). */
+export const inPlace = (card: OutboundCard): RespondArguments => ({ replace_original: true, ...slackMessage(card) });
+
+/**
+ * Runs the work behind one request after its ack. Should it fail unexpectedly before anything was
+ * saved, the person is told so, with what they typed handed back, and the failure goes to the log.
+ */
+export async function answering(deps: HandlerDeps, respond: RespondFn | undefined, kept: Record<string, unknown>, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (respond) {
+      try {
+        await respond(onlyYou(errorCard({ ...describeError(error), kept })));
+      } catch (respondError) {
+        deps.logger.warn({ err: respondError }, 'could not tell the person their request failed');
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * The person gets their answer first, then everyone else catches up. By then the change is saved,
+ * so neither step failing may tell the person otherwise: a card that could not be redrawn, or a
+ * fan-out send that failed, is logged for us to look at, and the fan-out runs regardless.
+ */
+export async function answerThenFanOut(deps: HandlerDeps, answer: () => Promise<unknown>, change: MeetingChange | undefined): Promise<void> {
+  try {
+    await answer();
+  } catch (error) {
+    deps.logger.error({ err: error, meetingId: change?.meeting.id }, 'the answer could not be shown in Slack (the request itself was applied)');
+  }
+  if (!change) return;
+  try {
+    await fanOut(deps.delivery, change);
+  } catch (error) {
+    deps.logger.error({ err: error, meetingId: change.meeting.id, command: change.command }, 'fan-out after a Slack request failed');
+  }
+}

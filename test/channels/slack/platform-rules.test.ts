@@ -1,0 +1,181 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MeetingStore } from '../../../src/ports/store.js';
+import type { SlackHarness, SlowStore } from './slack-harness.js';
+import { CHRIS, DANA, SAM, SIGNING_SECRET, slowed, startSlack } from './slack-harness.js';
+import { click, createMeeting, FORM, linkLockAndStart, openMeetingForm, shownOnlyTo, submitForm, type } from './slack-scenes.js';
+import { signature } from './signed-requests.js';
+
+/**
+ * The platform's rules: signatures on every request, acks inside three seconds whatever the
+ * store does, retries and double-clicks applied once, 429s retried after Retry-After.
+ */
+let h: SlackHarness;
+let expectedErrors: string[] = [];
+afterEach(async () => {
+  await h.close(expectedErrors);
+  expectedErrors = [];
+});
+
+const FIVE_MINUTES_AND_MORE = 6 * 60;
+
+describe('request signatures', () => {
+  it('a forged, stale or unsigned request gets 401 and changes nothing', async () => {
+    h = await startSlack();
+    const before = h.stub.calls.length;
+    const forged = await type(h, SAM, 'D0SAM', 'new', { secret: 'not-the-signing-secret' });
+    const stale = await type(h, SAM, 'D0SAM', 'new', { timestamp: Math.floor(Date.now() / 1000) - FIVE_MINUTES_AND_MORE });
+    const unsigned = await fetch(h.slack.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'command=%2Fpep&text=new&user_id=U0SAM',
+    });
+    const forgedEvent = await h.slack.event({ type: 'event_callback', event_id: 'Ev0X', event: { type: 'app_home_opened', user: SAM.id, tab: 'home' } }, { secret: 'wrong' });
+    expect([forged.answer.status, stale.answer.status, unsigned.status, forgedEvent.status]).toEqual([401, 401, 401, 401]);
+    await h.settle();
+    expect(h.stub.calls.slice(before)).toEqual([]);
+    expect(h.stub.responses).toEqual([]);
+  });
+
+  it('is checked on the exact bytes Slack signed, not on JSON parsed and written again', async () => {
+    h = await startSlack();
+    // Spacing and key order no re-serialisation would reproduce.
+    const body = '{ "type" : "url_verification",\n  "token": "x", "challenge" : "ch4ll3nge" }';
+    const timestamp = Math.floor(Date.now() / 1000);
+    const answer = await fetch(h.slack.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Slack-Request-Timestamp': String(timestamp), 'X-Slack-Signature': signature(SIGNING_SECRET, timestamp, body) },
+      body,
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ challenge: 'ch4ll3nge' });
+  });
+});
+
+describe('acknowledging within three seconds', () => {
+  it('acks a command, a click and a form at once while the store takes seconds to answer', async () => {
+    let slow!: SlowStore;
+    h = await startSlack({
+      appStore: (store: MeetingStore) => {
+        slow = slowed(store);
+        return slow.store;
+      },
+    });
+    const meeting = await createMeeting(h);
+    const form = await openMeetingForm(h);
+    slow.setDelay(1_500);
+    const callsBefore = slow.completed();
+
+    const [command, clicked, submitted] = await Promise.all([
+      type(h, SAM, 'D0SAM', 'status'),
+      click(h, DANA, h.stub.messageWith(DANA.id, 'rsvp'), 'rsvp', { title: 'Accept' }),
+      submitForm(h, form, { ...FORM, childRef: 'PEP-2026-0077' }),
+    ]);
+    // Every answer is in while not one store call has finished: nothing waited for the store.
+    expect(slow.completed()).toBe(callsBefore);
+    for (const answer of [command.answer, clicked.answer, submitted]) {
+      expect(answer.status).toBe(200);
+      expect(answer.ms).toBeLessThan(3_000);
+    }
+
+    slow.setDelay(0);
+    await h.settle();
+    expect(slow.completed()).toBeGreaterThan(callsBefore);
+    expect(shownOnlyTo(h, command.responseId)).toHaveLength(1);
+    expect((await h.store.getMeeting(meeting.id))!.participants.find((p) => p.slackUserId === DANA.id)!.rsvp?.answer).toBe('accept');
+    expect((await h.store.meetingsOfChild('PEP-2026-0077'))).toHaveLength(1);
+  });
+});
+
+describe('applied once', () => {
+  it('a double-click (the same action_ts) records one answer and updates the organiser once', async () => {
+    h = await startSlack();
+    const meeting = await createMeeting(h);
+    const invitation = h.stub.messageWith(CHRIS.id, 'rsvp');
+    await click(h, CHRIS, invitation, 'rsvp', { title: 'Tentative', actionTs: '1700000123.000200' });
+    await h.settle();
+    const summaryUpdates = h.stub.callsOf('chat.update').filter((c) => c.args.channel === 'D0SAM').length;
+    await click(h, CHRIS, invitation, 'rsvp', { title: 'Tentative', actionTs: '1700000123.000200' });
+    await h.settle();
+    const answers = (await h.store.auditTrail(meeting.id)).filter((e) => e.type === 'recordRsvp');
+    expect(answers).toHaveLength(1);
+    expect(h.stub.callsOf('chat.update').filter((c) => c.args.channel === 'D0SAM')).toHaveLength(summaryUpdates);
+  });
+
+  it('a replayed command (the same trigger) captures one action; a replayed form creates one meeting', async () => {
+    h = await startSlack();
+    const meeting = await createMeeting(h);
+    await linkLockAndStart(h, 'C0PEPCHAT');
+    await type(h, SAM, 'C0PEPCHAT', 'action <@U0DANA> send the reading report by Friday', { triggerId: 'trigger.same' });
+    await type(h, SAM, 'C0PEPCHAT', 'action <@U0DANA> send the reading report by Friday', { triggerId: 'trigger.same' });
+    await h.settle();
+    expect((await h.store.getMeeting(meeting.id))!.actions).toHaveLength(1);
+
+    const form = await openMeetingForm(h);
+    const again = { ...FORM, childRef: 'PEP-2026-0099' };
+    await submitForm(h, form, again, SAM, { triggerId: 'trigger.form' });
+    await submitForm(h, form, again, SAM, { triggerId: 'trigger.form' });
+    await h.settle();
+    expect(await h.store.meetingsOfChild('PEP-2026-0099')).toHaveLength(1);
+  });
+});
+
+describe('rate limits', () => {
+  it('a 429 is retried after the Retry-After Slack sent, and the invitation still arrives', async () => {
+    h = await startSlack();
+    h.stub.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+    await createMeeting(h);
+    const [limited, retried] = h.stub.callsOf('chat.postMessage');
+    expect(limited!.result).toBeUndefined();
+    expect(retried!.args.channel).toBe(limited!.args.channel);
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1_000);
+    expect(h.reports).toEqual([expect.objectContaining({ kind: 'undeliverable', card: 'invitation' })]);
+    expect(h.stub.messageWith(DANA.id, 'rsvp')).toBeDefined();
+  });
+});
+
+describe('when the store fails after the ack', () => {
+  /** A store whose writes fail, as a full disk or a lost database connection would. */
+  const failingWrites = (store: MeetingStore): MeetingStore =>
+    new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'createMeeting' || property === 'saveMeeting') return () => Promise.reject(new Error('disk I/O error'));
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+
+  it('the organiser gets the form back with what they typed and word that nothing was saved', async () => {
+    h = await startSlack({ appStore: failingWrites });
+    expectedErrors = ['slack work after the ack failed'];
+    const form = await openMeetingForm(h);
+    await submitForm(h, form, FORM);
+    await h.settle();
+    const reshown = h.stub.callsOf('views.update').at(-1)!.args.view as { blocks: Record<string, unknown>[]; submit?: unknown };
+    expect(reshown.submit).toBeDefined();
+    expect(JSON.stringify(reshown.blocks)).toContain('not saved because of a problem in PEP Bot');
+    const childRef = reshown.blocks.find((b) => b.block_id === 'childRef') as { element: { initial_value: string } };
+    expect(childRef.element.initial_value).toBe('PEP-2026-0042');
+    expect(h.logs().find((r) => r.level === 'error')).toMatchObject({ task: 'meeting form', userId: SAM.id, err: { message: 'disk I/O error' } });
+  });
+
+  it('someone answering a card is told privately, with their note handed back', async () => {
+    let failing = false;
+    h = await startSlack({
+      appStore: (store) =>
+        new Proxy(store, {
+          get(target, property, receiver) {
+            if (failing && property === 'saveMeeting') return () => Promise.reject(new Error('disk I/O error'));
+            return Reflect.get(target, property, receiver) as unknown;
+          },
+        }),
+    });
+    await createMeeting(h);
+    failing = true;
+    expectedErrors = ['slack work after the ack failed'];
+    const clicked = await click(h, CHRIS, h.stub.messageWith(CHRIS.id, 'rsvp'), 'rsvp', { title: 'Decline', inputs: { note: 'Hospital appointment that day' } });
+    await h.settle();
+    const [told] = shownOnlyTo(h, clicked.responseId);
+    expect(told!.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(told!.blocks)).toContain('Hospital appointment that day');
+    expect(JSON.stringify(told!.blocks)).toContain('Something went wrong on our side');
+  });
+});

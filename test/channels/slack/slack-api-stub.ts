@@ -1,0 +1,203 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Slack, on loopback: the Web API at /api/<method> (SLACK_API_URL points here) and the response
+ * URLs of commands and clicks at /respond/<id>. Every call is recorded with the time it arrived;
+ * a method can be told to fail next (a platform error, or HTTP 429 with Retry-After).
+ */
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** What the stub answered (absent for a 429). */
+  result?: Record<string, unknown>;
+  at: number;
+}
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+type Failure = { error: string } | { status: 429; retryAfterSeconds: number };
+
+/** Arguments the WebClient sends as JSON inside the form body. */
+const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+export class SlackApiStub {
+  readonly calls: ApiCall[] = [];
+  readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private server: Server | undefined;
+  private ts = 1_700_000_000;
+  private views = 0;
+  url = '';
+  /** Where apps.connections.open sends a Socket Mode client. */
+  socketUrl = '';
+
+  constructor(private readonly users: readonly SlackUser[]) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/respond/${id}`;
+  }
+
+  failNext(method: string, failure: Failure): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages posted to a conversation (or a user's DM), oldest first. */
+  posted(channel: string): ApiCall[] {
+    return this.callsOf('chat.postMessage').filter((c) => c.args.channel === channel);
+  }
+
+  respondedTo(id: string): Record<string, unknown>[] {
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** Every message as it looks now: posted, then changed by chat.update. */
+  messages(): SlackMessageNow[] {
+    const byKey = new Map<string, SlackMessageNow>();
+    for (const call of this.calls) {
+      if (call.method === 'chat.postMessage' && call.result?.ok) {
+        const message = { channel: String(call.result.channel), ts: String(call.result.ts), text: String(call.args.text), blocks: call.args.blocks as Block[] };
+        byKey.set(`${message.channel}/${message.ts}`, message);
+      }
+      if (call.method === 'chat.update' && call.result?.ok) {
+        const key = `${String(call.args.channel)}/${String(call.args.ts)}`;
+        const before = byKey.get(key);
+        if (before) byKey.set(key, { ...before, text: String(call.args.text), blocks: call.args.blocks as Block[] });
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  /** The latest message in a conversation (a DM: the user id works too) whose blocks carry a button for `verb`. */
+  messageWith(channel: string, verb: string): SlackMessageNow {
+    const dm = channel.replace(/^[UW]/, 'D');
+    const found = this.messages().filter((m) => m.channel === dm && buttons(m.blocks).some((b) => b.verb === verb)).at(-1);
+    if (!found) throw new Error(`no message in ${dm} has a "${verb}" button`);
+    return found;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = req.url ?? '';
+    if (path.startsWith('/respond/')) {
+      this.responses.push({ id: path.slice('/respond/'.length), body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
+      res.writeHead(200).end('ok');
+      return;
+    }
+    const method = path.replace(/^\/api\//, '');
+    const args = Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, JSON_ARGS.has(k) ? JSON.parse(v) : v]));
+    const call: ApiCall = { method, args, at: Date.now() };
+    this.calls.push(call);
+    const failure = this.failures.get(method)?.shift();
+    if (failure && 'status' in failure) {
+      res.writeHead(429, { 'Retry-After': String(failure.retryAfterSeconds) }).end();
+      return;
+    }
+    const body = failure ? { ok: false, error: failure.error } : this.answer(method, args);
+    call.result = body;
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      case 'auth.test':
+        return { ok: true, user_id: 'U0PEPBOT', bot_id: 'B0PEPBOT', team_id: 'T0TEAM' };
+      case 'chat.postMessage': {
+        // A message to a user id lands in the app's DM with them, whose id Slack returns.
+        const channel = String(args.channel).replace(/^[UW]/, 'D');
+        return { ok: true, channel, ts: `${++this.ts}.000100` };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'users.info':
+        return this.user((u) => u.id === args.user, 'user_not_found');
+      case 'users.lookupByEmail':
+        return this.user((u) => u.email === args.email, 'users_not_found');
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: typeof args.view_id === 'string' ? args.view_id : `V0VIEW${++this.views}` } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private user(match: (u: SlackUser) => boolean, notFound: string): Record<string, unknown> {
+    const user = this.users.find(match);
+    if (!user) return { ok: false, error: notFound };
+    return { ok: true, user: { id: user.id, name: user.name.toLowerCase(), real_name: user.name, deleted: false, is_bot: false, profile: { real_name: user.name, email: user.email } } };
+  }
+}
+
+export type Block = Record<string, unknown> & { type: string };
+export interface SlackMessageNow {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: Block[];
+}
+export interface Button {
+  verb: string;
+  action_id: string;
+  value: string;
+  title: string;
+  block_id?: string;
+}
+
+/** Every button in a message or view, with the verb its action_id stands for. */
+export function buttons(blocks: readonly Block[]): Button[] {
+  const found: Button[] = [];
+  const take = (element: unknown, blockId?: string) => {
+    const e = element as { type?: string; action_id?: string; value?: string; text?: { text: string } };
+    if (e.type === 'button' && e.action_id && e.value !== undefined) found.push({ verb: e.action_id.split('~')[0]!, action_id: e.action_id, value: e.value, title: e.text?.text ?? '', block_id: blockId });
+  };
+  for (const block of blocks) {
+    const b = block as { block_id?: string; elements?: unknown[]; accessory?: unknown };
+    for (const element of b.elements ?? []) take(element, b.block_id);
+    if (b.accessory) take(b.accessory, b.block_id);
+  }
+  return found;
+}
+
+/** All the words a person would read in these blocks, for assertions. */
+export function readText(blocks: readonly Block[]): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'text' && typeof value === 'string') texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(blocks);
+  return texts.join('\n');
+}
