@@ -1,6 +1,7 @@
 import type { AppDeps } from './app/deps.js';
 import { CardDelivery } from './app/delivery.js';
-import type { DeliveryEvent } from './app/delivery.js';
+import type { DeliveryDeps, DeliveryEvent } from './app/delivery.js';
+import type { LinkSender } from './app/link-sender.js';
 import { nudgeSender } from './app/nudge-cards.js';
 import { confirmationCard } from './app/views/message-cards.js';
 import { participant } from './app/views/people.js';
@@ -15,17 +16,26 @@ import type { RunningScheduler } from './scheduler/start-scheduler.js';
 import type { HttpModule } from './server.js';
 import { defaultSqliteFilename } from './stores/sqlite/default-file.js';
 
-/** A channel as the composition root sees it: its routes and, for chat channels, its messenger. */
+/**
+ * A channel as the composition root sees it: its routes; for chat channels, its messenger; for
+ * the web, the link sender that reaches people with no chat account; and its own start and stop.
+ */
 export interface Channel {
   name: string;
-  module: HttpModule;
+  module?: HttpModule;
   messenger?: Messenger;
+  linkSender?: LinkSender;
+  /** Before the server listens. */
+  start?(): Promise<void>;
+  /** After the server stops taking requests: work started after an acknowledgement finishes. */
+  stop?(): Promise<void>;
 }
 
 export interface ComposedApp {
   deps: AppDeps;
   delivery: CardDelivery;
   scheduler: RunningScheduler;
+  channels: Channel[];
   modules: HttpModule[];
 }
 
@@ -46,9 +56,13 @@ export async function composeApp(options: {
   const { config, logger, store } = options;
   const deps: AppDeps = { store, clock: systemClock, newId: randomIds, defaultTimeZone: config.timeZone };
   const messengers: Messenger[] = [];
-  const delivery = new CardDelivery({ store, messengers, report: logDeliveryEvent(logger) });
+  const deliveryDeps: DeliveryDeps = { store, messengers, report: logDeliveryEvent(logger) };
+  const delivery = new CardDelivery(deliveryDeps);
   const channels = options.channels({ deps, delivery });
-  for (const channel of channels) if (channel.messenger) messengers.push(channel.messenger);
+  for (const channel of channels) {
+    if (channel.messenger) messengers.push(channel.messenger);
+    if (channel.linkSender) deliveryDeps.links = channel.linkSender;
+  }
 
   const scheduler = await startScheduler({
     jobs: config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri },
@@ -74,5 +88,5 @@ export async function composeApp(options: {
       logger.error({ err: error, meetingId: meeting.id }, 'replanning nudges failed');
     }
   };
-  return { deps, delivery, scheduler, modules: channels.map((c) => c.module) };
+  return { deps, delivery, scheduler, channels, modules: channels.flatMap((c) => (c.module ? [c.module] : [])) };
 }

@@ -1,7 +1,7 @@
-import { composeApp } from './compose.js';
-import { createSlackChannel, loadSlackConfig } from './channels/slack/index.js';
-import type { SlackChannel, SlackConfig } from './channels/slack/index.js';
+import { buildChannels, loadChannelConfigs } from './channel-setup.js';
+import type { ChannelConfigs } from './channel-setup.js';
 import type { Channel } from './compose.js';
+import { composeApp } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { createLogger } from './observability/logger.js';
@@ -13,9 +13,9 @@ import { openStore } from './stores/open-store.js';
  * handed its dependencies, so tests build the same pieces with other adapters.
  */
 
-function configOrExit(): { core: Config; slack: SlackConfig | undefined } {
+function configOrExit(): { core: Config; channels: ChannelConfigs } {
   try {
-    return { core: loadConfig(), slack: loadSlackConfig() };
+    return { core: loadConfig(), channels: loadChannelConfigs() };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // The operator needs the variable names, not a stack trace.
@@ -24,7 +24,7 @@ function configOrExit(): { core: Config; slack: SlackConfig | undefined } {
   }
 }
 
-const { core: config, slack: slackConfig } = configOrExit();
+const { core: config, channels: channelConfigs } = configOrExit();
 const logger = createLogger({ level: config.logLevel });
 
 /** Replaced once the store is open, so a crash at any later point still closes it. */
@@ -69,23 +69,15 @@ if (store.kind === 'sqlite') {
   );
 }
 
-let slack: SlackChannel | undefined;
 const app = await startStep('the scheduler could not start', () =>
-  composeApp({
-    config,
-    logger,
-    store,
-    channels: ({ deps, delivery }) => {
-      const channels: Channel[] = [];
-      if (slackConfig) channels.push((slack = createSlackChannel({ config: slackConfig, deps, delivery, logger })));
-      return channels;
-    },
-  }),
+  composeApp({ config, logger, store, channels: (core) => buildChannels(channelConfigs, core, config, logger) }),
 );
 stopScheduler = () => app.scheduler.stop();
-// Before the server listens: Bolt answers 500 to requests that arrive before it is ready.
-if (slack) await startStep('Slack did not accept SLACK_BOT_TOKEN', () => slack!.start());
-logger.info({ slack: Boolean(slack), teams: false }, 'channels');
+// Before the server listens: Bolt, for one, answers 500 to requests that arrive before it is ready.
+for (const channel of app.channels) {
+  if (channel.start) await startStep(`the ${channel.name} channel could not start`, () => channel.start!());
+}
+logger.info({ channels: app.channels.map((c: Channel) => c.name) }, 'channels ready');
 
 const server = createHttpServer({ store, logger, config, mount: app.modules });
 let shuttingDown = false;
@@ -99,8 +91,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
   try {
     await server.stop();
-    // Work started after Slack's acks (fan-out, DMs) finishes before the store closes.
-    await slack?.stop();
+    // Work started after acknowledgements (fan-out, DMs) finishes before the store closes.
+    for (const channel of app.channels) await channel.stop?.();
     await stopScheduler();
     await closeStore();
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { CardSubmission } from '../cards/verbs.js';
-import { parseCardAction } from '../cards/verbs.js';
+import { parseCardAction, VERBS } from '../cards/verbs.js';
 import type { MeetingCommand, MeetingCommandInput } from '../domain/commands.js';
 import type { Alert } from '../domain/context.js';
 import { DomainError, isDomainError, refuse } from '../domain/errors.js';
@@ -12,15 +12,25 @@ import { describeError } from './error-messages.js';
 import { executeCommand, loadMeeting } from './execute-command.js';
 import { agendaCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
-import { actionNudgeCard, goalFormCard, liveActionsCard, previousActionsCard } from './views/meeting-cards.js';
+import { actionNudgeCard, goalFormCard, liveActionsCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
 import { confirmationCard, errorCard } from './views/message-cards.js';
+
+/**
+ * A participant the channel has already identified without a chat identity: the web channel
+ * knows the person a secure link is bound to. Matched on the participant id only, never looked
+ * up in the store's identity index (which has no such key).
+ */
+export interface KnownParticipant {
+  kind: 'participant';
+  participantId: string;
+}
 
 export interface CardActionRequest {
   verb: string;
   /** The button's data merged with the card's inputs (see mergeSubmission). */
   payload: Record<string, unknown>;
   /** Who clicked, as the channel authenticated them: never taken from the card's data. */
-  actor: IdentityQuery;
+  actor: IdentityQuery | KnownParticipant;
   channel: Channel;
   idempotencyKey?: string;
 }
@@ -32,11 +42,19 @@ export interface CardActionResult {
   change?: { meeting: Meeting; alerts: Alert[]; command: MeetingCommand['type']; actorId: string };
 }
 
-export function actorIn(meeting: Meeting, identity: IdentityQuery): Participant {
-  const participant = meeting.participants.find((p) => matchesIdentity(p, identity));
+export function actorIn(meeting: Meeting, identity: IdentityQuery | KnownParticipant): Participant {
+  const participant = meeting.participants.find((p) => (identity.kind === 'participant' ? p.id === identity.participantId : matchesIdentity(p, identity)));
   if (!participant) refuse('PERMISSION.NOT_PARTICIPANT', 'Only people invited to this PEP meeting can do that.');
   return participant;
 }
+
+/**
+ * The keys a button's own data carries (which meeting, which item, which answer; Teams' fallback
+ * adds the verb). No card has an input by these names, and a re-shown form takes only what was
+ * typed: the card data schemas are strict and refuse anything else.
+ */
+const ACTION_DATA_KEYS: ReadonlySet<string> = new Set(['meetingId', 'participantId', 'answer', 'contributionId', 'actionId', 'promptId', 'kind', 'planVersion', 'documentUrl', 'card', 'verb']);
+const typedInputs = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(payload).filter(([key]) => !ACTION_DATA_KEYS.has(key)));
 
 /** Each verb: the command it means (none for a refresh) and the card that carried it. */
 function commandFor(submission: CardSubmission, actor: Participant): MeetingCommandInput | undefined {
@@ -76,8 +94,9 @@ function commandFor(submission: CardSubmission, actor: Participant): MeetingComm
     }
     case 'card.refresh':
       return undefined;
-    case 'meeting.reschedule':
     case 'plan.signOff':
+      return { type: 'signPlan', planVersion: data.planVersion };
+    case 'meeting.reschedule':
       throw new DomainError('MEETING.WRONG_STATUS', 'This button is not available yet in this version of PEP Bot.');
   }
 }
@@ -114,6 +133,9 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return promptCard(meeting, id('promptId'), form);
     case 'card.refresh':
       return payload.card === 'live-actions' ? liveActionsCard(meeting) : invitationCard(meeting, actor.id);
+    case 'plan.signOff':
+      // Re-drawn with the link the card already had: the server keeps only the token's hash.
+      return form ? undefined : planSummaryCard(meeting, actor.id, VERBS['plan.signOff'].shape.documentUrl.parse(payload.documentUrl));
     default:
       return undefined;
   }
@@ -173,7 +195,7 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
     if (!isDomainError(error)) throw error;
     const described = describeError(error);
     const problems = Array.isArray(error.details.problems) ? error.details.problems.map(String) : [error.message];
-    const form = { values: request.payload, errors: problems.map((p) => (typeof p === 'string' ? p : String(p))) };
+    const form = { values: typedInputs(request.payload), errors: problems.map((p) => (typeof p === 'string' ? p : String(p))) };
     const again = meeting && actor ? sourceCard(request.verb, request.payload, meeting, actor, form) : undefined;
     return { card: again ?? errorCard({ ...described, kept: request.payload }, problems) };
   }

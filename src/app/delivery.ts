@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Meeting, Participant } from '../domain/model.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 import type { Delivery, MessageRef, Messenger, OutboundCard } from '../ports/messenger.js';
+import type { LinkSender } from './link-sender.js';
+import { participant } from './views/people.js';
 import type { Unreachable } from './views/preparation-cards.js';
 
 /** Key-value namespaces the delivery layer owns. */
@@ -24,6 +26,8 @@ export interface DeliveryDeps {
   store: KeyValueStore;
   messengers: readonly Messenger[];
   report: (event: DeliveryEvent) => void;
+  /** For people no messenger knows: a secure web link, emailed and given to the organiser. */
+  links?: LinkSender;
 }
 
 const NO_CHANNEL = 'No Teams or Slack account is known for this person, so the bot cannot message them.';
@@ -41,19 +45,35 @@ export class CardDelivery {
     return messengers.find((m) => m.channel === person.preferredChannel && m.knows(person)) ?? messengers.find((m) => m.knows(person));
   }
 
-  /** A new direct message. Failures are recorded against the person and reported. */
+  /**
+   * A new direct message, or for someone no messenger knows, a secure link to the card when it is
+   * one a link can open. Failures are recorded against the person and reported.
+   */
   async sendDirect(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
     const messenger = this.messengerFor(person);
-    const delivery: Delivery = messenger ? await messenger.sendDirect(person, card) : { delivered: false, reason: NO_CHANNEL, retryable: false };
+    const links = messenger ? undefined : this.deps.links;
+    const delivery: Delivery = messenger
+      ? await messenger.sendDirect(person, card)
+      : links?.opens(card)
+        ? await links.send(meeting, person, card, (notice) => this.tellOrganiser(meeting, notice))
+        : { delivered: false, reason: NO_CHANNEL, retryable: false };
     const refKey = `${meeting.id}/${card.name}/${person.id}`;
     if (delivery.delivered) {
-      await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
+      // A link's ref is the organiser's notice, which must never be overwritten with this card.
+      if (messenger) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
       await this.deps.store.deleteValue(UNREACHABLE, `${meeting.id}/${person.id}`);
     } else {
       await this.deps.store.putValue(UNREACHABLE, `${meeting.id}/${person.id}`, { reason: delivery.reason });
       this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: person.id, card: card.name, reason: delivery.reason });
     }
     return delivery;
+  }
+
+  /** A direct message to the organiser only, never a group chat: it may carry a secure link. */
+  private async tellOrganiser(meeting: Meeting, notice: OutboundCard): Promise<Delivery> {
+    const organiser = participant(meeting, meeting.organiserId);
+    const messenger = this.messengerFor(organiser);
+    return messenger ? messenger.sendDirect(organiser, notice) : { delivered: false, reason: 'No Teams or Slack account is known for the organiser.', retryable: false };
   }
 
   /** Updates the person's copy of this card in place, or sends it if they have none yet. */

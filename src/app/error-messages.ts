@@ -48,6 +48,10 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'LINK.NOT_FOUND': { title: 'Link not found', fix: 'Ask the organiser for a new link.' },
   'LINK.INACTIVE': { title: 'This link no longer works', fix: 'Ask the organiser for a new link.' },
   'LINK.WRONG_ITEM': { title: 'Link not possible', fix: 'Send the link to the person the card is for.' },
+  'PLAN.NO_SIGNATORIES': { title: 'Nobody to sign the plan', fix: 'Choose roles that people in this meeting have, or add the people first.' },
+  'PLAN.NOT_SIGNATORY': { title: 'Not asked to sign this plan', fix: 'Nothing to do: the plan is yours to read. Ask the organiser if you should sign it.' },
+  'PLAN.VERSION_CHANGED': { title: 'The plan has changed', fix: 'Open the newest plan card you were sent, check what changed, and sign that one.' },
+  'PLAN.ALREADY_SIGNED': { title: 'Already signed off', fix: 'Nothing more to do: your sign-off is recorded.' },
   'STORE.CONFLICT': { title: 'Someone else changed this at the same moment', fix: 'Please try again.' },
 };
 

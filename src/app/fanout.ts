@@ -2,9 +2,16 @@ import type { MeetingCommand } from '../domain/commands.js';
 import type { Alert } from '../domain/context.js';
 import type { Meeting } from '../domain/model.js';
 import type { CardDelivery } from './delivery.js';
-import { actionNudgeCard, liveActionsCard, meetingStartCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
+import type { PlanDistributor } from './plan/distribute-plan.js';
+import { sendPlanCards } from './plan/distribute-plan.js';
+import { actionNudgeCard, liveActionsCard, meetingStartCard, planSignedOffCard, previousActionsCard } from './views/meeting-cards.js';
 import { participant } from './views/people.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
+
+export interface FanOutOptions {
+  /** Sends each version of the written plan with links to the document; without it, the cards alone. */
+  plan?: PlanDistributor;
+}
 
 export interface MeetingChange {
   meeting: Meeting;
@@ -21,7 +28,11 @@ const AGENDA_COMMANDS: ReadonlySet<string> = new Set([
   'removeAgendaItem',
   'signOffAgenda',
   'lockAgenda',
+  // The agenda card carries the child's own words once they answer their prompt.
+  'answerPrompt',
 ]);
+/** What changes the organiser's attendance card: answers to invitations and the carer's prompt. */
+const ATTENDANCE_COMMANDS: ReadonlySet<string> = new Set(['sendInvitations', 'recordRsvp', 'addParticipant', 'answerPrompt']);
 const ACTION_COMMANDS: ReadonlySet<string> = new Set(['captureAction', 'acknowledgeAction', 'completeAction', 'blockAction', 'rescheduleAction']);
 
 /**
@@ -29,7 +40,7 @@ const ACTION_COMMANDS: ReadonlySet<string> = new Set(['captureAction', 'acknowle
  * card and the meeting chat's agenda and action list are updated in place, the plan goes to all.
  * Runs after the person who clicked has had their answer, so it never delays an acknowledgement.
  */
-export async function fanOut(delivery: CardDelivery, change: MeetingChange): Promise<void> {
+export async function fanOut(delivery: CardDelivery, change: MeetingChange, options: FanOutOptions = {}): Promise<void> {
   const { meeting } = change;
   const organiser = participant(meeting, meeting.organiserId);
 
@@ -43,7 +54,7 @@ export async function fanOut(delivery: CardDelivery, change: MeetingChange): Pro
     }
   }
 
-  if (change.command === 'sendInvitations' || change.command === 'recordRsvp' || change.command === 'addParticipant') {
+  if (ATTENDANCE_COMMANDS.has(change.command)) {
     const summary = attendanceSummaryCard(meeting, await delivery.unreachable(meeting.id));
     // A critical decline needs the organiser's attention now: a new message notifies, an update does not.
     const urgent = change.alerts.some((a) => a.kind === 'critical_declined');
@@ -59,9 +70,11 @@ export async function fanOut(delivery: CardDelivery, change: MeetingChange): Pro
   if (change.command === 'reviewPreviousAction') await delivery.refreshInChats(meeting, previousActionsCard(meeting));
   if (ACTION_COMMANDS.has(change.command)) await delivery.refreshInChats(meeting, liveActionsCard(meeting));
 
-  if (change.command === 'concludeMeeting') {
-    for (const person of meeting.participants) await delivery.sendDirect(meeting, person, planSummaryCard(meeting));
+  // A version of the plan is issued at conclusion and again by any change to what it says.
+  if (change.alerts.some((a) => a.kind === 'plan_issued')) {
+    await (options.plan ? options.plan.distribute(delivery, meeting) : sendPlanCards(delivery, meeting));
   }
+  if (change.alerts.some((a) => a.kind === 'plan_signed_off')) await delivery.sendDirect(meeting, organiser, planSignedOffCard(meeting));
 }
 
 /** A deadline nudge for one action, to its owner. */

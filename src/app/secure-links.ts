@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { isDomainError } from '../domain/errors.js';
 import type { LinkState } from '../domain/links.js';
 import { linkState } from '../domain/links.js';
-import type { LinkPurpose, Meeting, Participant, SecureLink } from '../domain/model.js';
+import type { Channel, LinkPurpose, Meeting, Participant, SecureLink } from '../domain/model.js';
 import type { AppDeps } from './deps.js';
 import { executeCommand, loadMeeting } from './execute-command.js';
 
@@ -74,4 +74,10 @@ export async function resolveSecureLink(deps: AppDeps, token: string): Promise<R
   if (!link || !participant) return { ok: false, state: 'unknown' };
   const state = linkState(link, deps.clock.now().toISOString());
   return state === 'active' ? { ok: true, meeting, link, participant } : { ok: false, state };
+}
+
+/** The organiser switches a link off, from any channel; the audit trail says who and where. */
+export async function revokeSecureLink(deps: AppDeps, request: { meetingId: string; linkId: string; actorId: string; channel: Channel }): Promise<Meeting> {
+  const result = await executeCommand(deps, { meetingId: request.meetingId, actorId: request.actorId, channel: request.channel, command: { type: 'revokeLink', linkId: request.linkId } });
+  return result.meeting;
 }

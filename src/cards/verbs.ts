@@ -12,6 +12,7 @@ import {
   RsvpAnswerSchema,
 } from '../domain/model.js';
 import { REFRESHABLE_CARDS } from './catalogue.js';
+import { PlanDocumentUrlSchema } from './data/plan-summary.js';
 import type { FieldProblem } from './errors.js';
 import { toFieldProblems } from './errors.js';
 import { optionalNumber, optionalText, requiredChoice, requiredDate, requiredInteger, requiredText } from './input-codecs.js';
@@ -97,7 +98,16 @@ export const VERBS = {
       want: optionalText(maxOf(ChildVoiceAnswerSchema.shape.want.unwrap())),
     }),
   ]),
-  'plan.signOff': z.object({ ...meeting, planVersion: requiredInteger(1, Number.MAX_SAFE_INTEGER, 'The plan version is missing.') }),
+  'plan.signOff': z.object({
+    ...meeting,
+    planVersion: requiredInteger(1, Number.MAX_SAFE_INTEGER, 'The plan version is missing.'),
+    /**
+     * The card's own link to the full plan, carried so the card re-drawn after signing keeps it
+     * (only the token's hash is stored, so the server cannot rebuild it). One that is not a plan
+     * link is dropped rather than refused: it could only ever be shown back to the person who sent it.
+     */
+    documentUrl: PlanDocumentUrlSchema.optional().catch(undefined),
+  }),
   /** Teams asks for a fresh copy of a refreshable card (invitation, live action list). */
   'card.refresh': z.object({ ...meeting, card: z.enum(REFRESHABLE_CARDS as [string, ...string[]]) }),
 } as const;

@@ -13,7 +13,8 @@ import {
   ReviewOutcomeSchema,
   RsvpAnswerSchema,
 } from './model.js';
-import { RoleSchema } from './roles.js';
+import { DEFAULT_PLAN_SIGNATORY_ROLES } from './plan/signatories.js';
+import { ROLES, RoleSchema } from './roles.js';
 
 /**
  * Every change to a meeting is one of these commands. Channels build them from card payloads,
@@ -121,7 +122,12 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sendPrompt'), participantId: id, kind: PromptKindSchema }),
   z.object({ type: z.literal('answerPrompt'), promptId: id, answer: PromptAnswerSchema }),
   z.object({ type: z.literal('setNextReviewDate'), date: localDate }),
-  empty('concludeMeeting'),
+  z.object({
+    type: z.literal('concludeMeeting'),
+    /** Who signs the written plan; the organiser may choose others when closing. */
+    planSignatoryRoles: z.array(RoleSchema).min(1).max(ROLES.length).default([...DEFAULT_PLAN_SIGNATORY_ROLES]),
+  }),
+  z.object({ type: z.literal('signPlan'), planVersion: z.number().int().min(1) }),
   empty('markPlanDistributed'),
   z.object({ type: z.literal('cancelMeeting'), reason: text(1000) }),
 ]);

@@ -21,7 +21,11 @@ export type Alert =
   | { kind: 'invite'; participantIds: string[] }
   | { kind: 'action_captured'; actionId: string; ownerId: string }
   | { kind: 'contribution_requested'; contributionId: string; participantId: string }
-  | { kind: 'prompt_sent'; promptId: string; participantId: string };
+  | { kind: 'prompt_sent'; promptId: string; participantId: string }
+  /** A version of the written plan to send to everyone (at conclusion, and after each change). */
+  | { kind: 'plan_issued'; version: number }
+  /** Every signatory has signed the version in force. */
+  | { kind: 'plan_signed_off'; version: number };
 
 export interface Change {
   meeting: Meeting;

@@ -17,6 +17,8 @@ import { recordRsvp, sendInvitations } from './invitations.js';
 import { issueLink, revokeLink, useLink } from './links.js';
 import type { Meeting } from './model.js';
 import { addParticipant, removeParticipant } from './participants.js';
+import { signPlan } from './plan/sign-off.js';
+import { followPlanChanges } from './plan/versions.js';
 import { answerPrompt, sendPrompt } from './prompts.js';
 import { cancelMeeting, concludeMeeting, markPlanDistributed, setNextReviewDate, startMeeting } from './stages.js';
 
@@ -53,7 +55,8 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   sendPrompt,
   answerPrompt,
   setNextReviewDate: (m, c, ctx) => setNextReviewDate(m, c.date, ctx),
-  concludeMeeting: (m, _c, ctx) => concludeMeeting(m, ctx),
+  concludeMeeting,
+  signPlan,
   markPlanDistributed: (m, _c, ctx) => markPlanDistributed(m, ctx),
   cancelMeeting: (m, c, ctx) => cancelMeeting(m, c.reason, ctx),
 };
@@ -66,12 +69,14 @@ export function decide(meeting: Meeting, command: MeetingCommand, ctx: CommandCo
   const draft = structuredClone(meeting);
   const handler = HANDLERS[command.type] as Handler<typeof command.type>;
   const outcome = handler(draft, command, ctx);
+  // Whatever the command, a change to what the issued plan says makes a new version to sign.
+  const plan = followPlanChanges(meeting, draft, ctx);
   draft.version = meeting.version + 1;
   draft.updatedAt = ctx.at;
   const { type, ...data } = command;
   return {
     meeting: draft,
-    events: [auditEvent(meeting.id, type, outcome.summary, data, ctx)],
-    alerts: outcome.alerts ?? [],
+    events: [auditEvent(meeting.id, type, outcome.summary, data, ctx), ...(plan ? [plan.event] : [])],
+    alerts: [...(outcome.alerts ?? []), ...(plan ? [plan.alert] : [])],
   };
 }

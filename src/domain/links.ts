@@ -2,6 +2,7 @@ import type { CommandOf } from './commands.js';
 import type { CommandContext, Outcome } from './context.js';
 import { refuse } from './errors.js';
 import type { LinkPurpose, Meeting, SecureLink } from './model.js';
+import { isPlanLinkScope } from './plan/link-scope.js';
 import { requireAddressee, requireOrganiser, requireOrganiserOrSystem } from './permissions.js';
 import { findParticipant } from './participants.js';
 
@@ -17,7 +18,7 @@ export function linkState(link: SecureLink, now: string): LinkState {
 function requireOwnItem(meeting: Meeting, participantId: string, purpose: LinkPurpose, itemId: string | undefined): void {
   const owned: Record<LinkPurpose, () => boolean> = {
     invitation: () => true,
-    plan: () => true,
+    plan: () => isPlanLinkScope(itemId),
     'carer-prompt': () => meeting.prompts.some((p) => p.id === itemId && p.participantId === participantId && p.kind === 'carer'),
     'child-voice-prompt': () => meeting.prompts.some((p) => p.id === itemId && p.participantId === participantId && p.kind === 'child_voice'),
     'action-nudge': () => meeting.actions.some((a) => a.id === itemId && a.ownerId === participantId),

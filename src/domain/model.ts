@@ -251,6 +251,35 @@ export const LinkedChatSchema = z.object({
 });
 export type LinkedChat = z.infer<typeof LinkedChatSchema>;
 
+/** Step 11: one sign-off by one signatory, for the plan version they were shown. */
+export const PlanSignOffSchema = z.object({ participantId: Id, version: z.number().int().min(1), at: Instant });
+export type PlanSignOff = z.infer<typeof PlanSignOffSchema>;
+
+/** A change to the plan after it was issued: a new version, with what changed in plain words. */
+export const PlanAmendmentSchema = z.object({
+  version: z.number().int().min(2),
+  at: Instant,
+  /** A participant id, or "system". */
+  by: Id,
+  changes: z.array(z.string().min(1).max(300)).min(1).max(50),
+});
+export type PlanAmendment = z.infer<typeof PlanAmendmentSchema>;
+
+/**
+ * The written plan's state (src/domain/plan/): issued when the meeting closes, signed off by the
+ * key people, re-issued as a new version whenever what it says changes. Sign-offs keep the
+ * version they were for, so a change reopens sign-off without losing who signed what earlier.
+ */
+export const PlanStateSchema = z.object({
+  version: z.number().int().min(1),
+  /** When the current version was issued. */
+  issuedAt: Instant,
+  signatories: z.array(Id).min(1),
+  signOffs: z.array(PlanSignOffSchema),
+  amendments: z.array(PlanAmendmentSchema),
+});
+export type PlanState = z.infer<typeof PlanStateSchema>;
+
 export const MeetingSchema = z.object({
   id: Id,
   version: z.number().int().min(1),
@@ -280,6 +309,8 @@ export const MeetingSchema = z.object({
   createdAt: Instant,
   updatedAt: Instant,
   concludedAt: Instant.optional(),
+  /** Absent until the meeting closes, and on meetings closed before plans were kept. */
+  plan: PlanStateSchema.optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

@@ -1,9 +1,11 @@
+import type { CommandOf } from './commands.js';
 import type { CommandContext, Outcome } from './context.js';
 import { localDate } from './dates.js';
 import { refuse } from './errors.js';
 import { moveTo, requireStatus } from './lifecycle.js';
 import type { Meeting } from './model.js';
 import { requireOrganiser, requireOrganiserOrSystem } from './permissions.js';
+import { issuePlan } from './plan/versions.js';
 
 export function startMeeting(meeting: Meeting, ctx: CommandContext): Outcome {
   requireOrganiserOrSystem(meeting, ctx, 'start the meeting');
@@ -24,7 +26,8 @@ export function setNextReviewDate(meeting: Meeting, date: string, ctx: CommandCo
   return { summary: `Next review date set to ${date}` };
 }
 
-export function concludeMeeting(meeting: Meeting, ctx: CommandContext): Outcome {
+/** Closing the meeting issues the written plan (step 11) to the chosen signatories. */
+export function concludeMeeting(meeting: Meeting, command: CommandOf<'concludeMeeting'>, ctx: CommandContext): Outcome {
   requireOrganiser(meeting, ctx, 'close the meeting');
   requireStatus(meeting, ['in_progress'], 'close the meeting');
   if (!meeting.nextReviewDate) {
@@ -32,6 +35,7 @@ export function concludeMeeting(meeting: Meeting, ctx: CommandContext): Outcome 
   }
   moveTo(meeting, 'concluded');
   meeting.concludedAt = ctx.at;
+  issuePlan(meeting, command.planSignatoryRoles, ctx);
   return { summary: `Meeting closed with ${meeting.goals.length} goals and ${meeting.actions.length} actions` };
 }
 

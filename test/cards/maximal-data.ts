@@ -18,6 +18,7 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     ...when,
     participants: times(25, (i) => ({ name: name(i), role: 'iro' as const, answer: 'decline' as const, note: text(2000) })),
     unreachable: times(25, (i) => ({ name: name(i), role: 'other' as const, reason: text(300) })),
+    carerAnswers: times(5, (i) => ({ name: name(i), mood: 2, toRaise: text(4000), freeText: text(8000) })),
   },
   agenda: {
     meetingId: 'm'.repeat(64),
@@ -26,6 +27,7 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     items: times(30, (i) => ({ id: `item-${i}`, title: text(200), suggestedBy: person(i) })),
     signedBy: times(25, person),
     waitingFor: times(25, person),
+    childVoice: { feeling: 1, goingWell: text(4000), hard: text(4000), want: text(4000) },
     values: { title: text(200) },
     errors: times(10, () => text(300)),
   },
@@ -60,7 +62,8 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     nextReviewDate: '2026-06-16',
     signedOff: times(25, (i) => ({ name: name(i), role: 'carer' as const })),
     waitingFor: times(25, (i) => ({ name: name(i), role: 'carer' as const })),
-    documentUrl: `https://pep.example.org/${'p'.repeat(200)}`,
+    changes: times(8, () => text(300)),
+    documentUrl: `https://pep.example.org/${'p'.repeat(476)}`,
   },
   error: {
     title: text(150),

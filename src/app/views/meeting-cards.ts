@@ -1,6 +1,10 @@
-import type { Meeting } from '../../domain/model.js';
+import { MAX_ACTIONS, MAX_PEOPLE } from '../../cards/data/common.js';
+import { MAX_CHANGES_SHOWN } from '../../cards/data/plan-summary.js';
+import { currentSignOffs, hasSigned, waitingFor } from '../../domain/plan/signatories.js';
+import type { Meeting, PlanState } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
-import { childLabel, childTag, groupPerson, participant, timeFields } from './people.js';
+import { confirmationCard } from './message-cards.js';
+import { childLabel, childTag, groupPerson, namedPerson, participant, timeFields } from './people.js';
 import type { FormState } from './preparation-cards.js';
 
 const attends = (answer: string | undefined) => answer === 'accept' || answer === 'tentative';
@@ -100,25 +104,49 @@ export function actionNudgeCard(meeting: Meeting, actionId: string, stage: Nudge
   };
 }
 
-/** Step 11: the plan as each participant receives it, with their own sign-off state. */
-export function planSummaryCard(meeting: Meeting, documentUrl?: string): OutboundCard {
-  if (!meeting.nextReviewDate) throw new Error(`meeting ${meeting.id} has no next review date yet`);
+function issuedPlan(meeting: Meeting): PlanState & { nextReviewDate: string } {
+  if (!meeting.plan || !meeting.nextReviewDate) throw new Error(`meeting ${meeting.id} has no written plan yet`);
+  return { ...meeting.plan, nextReviewDate: meeting.nextReviewDate };
+}
+
+/**
+ * Step 11: the plan as one participant receives it, with who has signed the version in force and
+ * whether they still need to. A re-issued version says what changed. The card shows the start of
+ * each list; the document behind documentUrl has everything.
+ */
+export function planSummaryCard(meeting: Meeting, recipientId: string, documentUrl?: string): OutboundCard {
+  const plan = issuedPlan(meeting);
+  const amendment = plan.amendments.find((a) => a.version === plan.version);
+  const person = (id: string) => namedPerson(participant(meeting, id));
   return {
     name: 'plan-summary',
-    text: `The written plan for ${childLabel(meeting)} is ready.`,
+    text: amendment ? `The written plan for ${childLabel(meeting)} has changed.` : `The written plan for ${childLabel(meeting)} is ready.`,
     data: {
       meetingId: meeting.id,
-      planVersion: meeting.version,
+      planVersion: plan.version,
       child: childTag(meeting),
       ...timeFields(meeting),
       decisions: meeting.notes.slice(-20).map((n) => n.text.slice(0, 2000)),
       goals: meeting.goals.slice(0, 10).map((g) => ({ title: g.title, timeBound: g.timeBound })),
-      actions: meeting.actions.slice(0, 30).map((a) => ({ description: a.description, ownerName: participant(meeting, a.ownerId).name, dueDate: a.dueDate })),
-      nextReviewDate: meeting.nextReviewDate,
-      waitingFor: [],
-      signedOff: [],
+      actions: meeting.actions.slice(0, MAX_ACTIONS).map((a) => ({ description: a.description, ownerName: participant(meeting, a.ownerId).name, dueDate: a.dueDate })),
+      nextReviewDate: plan.nextReviewDate,
+      signedOff: currentSignOffs(plan).slice(0, MAX_PEOPLE).map((s) => person(s.participantId)),
+      waitingFor: waitingFor(plan).slice(0, MAX_PEOPLE).map(person),
+      recipientHasSigned: hasSigned(plan, recipientId),
+      recipientIsSignatory: plan.signatories.includes(recipientId),
+      changes: amendment?.changes.slice(0, MAX_CHANGES_SHOWN) ?? [],
       documentUrl,
     },
   };
+}
+
+/** For the organiser, as a new message so they are notified: everyone asked has signed. */
+export function planSignedOffCard(meeting: Meeting): OutboundCard {
+  const plan = issuedPlan(meeting);
+  return confirmationCard(
+    'Written plan signed off',
+    `Everyone asked has signed off version ${plan.version} of the written plan for ${childLabel(meeting)}.`,
+    currentSignOffs(plan).slice(0, 20).map((s) => ({ label: participant(meeting, s.participantId).name, value: `Signed ${s.at}` })),
+  );
 }
 

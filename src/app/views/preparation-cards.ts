@@ -1,6 +1,9 @@
+import { shorten } from '../../cards/format.js';
+import { MAX_CARER_ANSWERS } from '../../cards/data/attendance-summary.js';
 import { localDate } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
+import { childVoiceSummary } from './child-voice.js';
 import { childLabel, childTag, groupPerson, namedPerson, participant, timeFields } from './people.js';
 
 /** What a re-shown form carries: the typed values and the problems to fix. */
@@ -37,6 +40,9 @@ export interface Unreachable {
   reason: string;
 }
 
+/** A delivery failure reason as the card takes it: reasons that combine a link and a chat failure run long. */
+const MAX_REASON = 300;
+
 export function attendanceSummaryCard(meeting: Meeting, unreachable: readonly Unreachable[] = []): OutboundCard {
   return {
     name: 'attendance-summary',
@@ -46,9 +52,18 @@ export function attendanceSummaryCard(meeting: Meeting, unreachable: readonly Un
       child: childTag(meeting),
       ...timeFields(meeting),
       participants: meeting.participants.map((p) => ({ ...namedPerson(p), answer: p.rsvp?.answer ?? 'no_answer', note: p.rsvp?.note })),
-      unreachable: unreachable.map((u) => ({ ...namedPerson(participant(meeting, u.participantId)), reason: u.reason })),
+      unreachable: unreachable.map((u) => ({ ...namedPerson(participant(meeting, u.participantId)), reason: shorten(u.reason, MAX_REASON) })),
+      carerAnswers: meeting.prompts.flatMap((p) =>
+        p.answer?.kind === 'carer' ? [{ name: participant(meeting, p.participantId).name, mood: p.answer.mood, toRaise: p.answer.toRaise, freeText: p.answer.freeText }] : [],
+      ).slice(-MAX_CARER_ANSWERS),
     },
   };
+}
+
+/** The group card shows what the child said, attributed by initials (the card adds them). */
+function childVoiceOnAgenda(meeting: Meeting) {
+  const voice = childVoiceSummary(meeting);
+  return voice && { feeling: voice.feeling, goingWell: voice.goingWell, hard: voice.hard, want: voice.want };
 }
 
 export function agendaCard(meeting: Meeting, form: FormState = {}): OutboundCard {
@@ -68,6 +83,7 @@ export function agendaCard(meeting: Meeting, form: FormState = {}): OutboundCard
       signedBy: meeting.participants.filter((p) => signed.has(p.id)).map(groupPerson),
       waitingFor: meeting.agenda.lockedAt ? [] : meeting.participants.filter((p) => !signed.has(p.id)).map(groupPerson),
       locked: meeting.agenda.lockedAt !== undefined,
+      childVoice: childVoiceOnAgenda(meeting),
       values: form.values ?? {},
       errors: form.errors ?? [],
     },

@@ -9,8 +9,29 @@
   const config = readJson('pep-page-config');
   const formHost = document.getElementById('pep-card');
   const replyHost = document.getElementById('pep-reply');
+  // Text colours that keep WCAG 2.2 AA contrast (4.5:1 and more) on every container style: the
+  // library's defaults put red text on a pink "attention" background at 3.4:1.
+  const text = { default: '#201F1E', subtle: '#545352' };
+  const foregroundColors = {
+    default: text,
+    dark: text,
+    light: { default: '#545352', subtle: '#545352' },
+    accent: { default: '#005A9E', subtle: '#005A9E' },
+    good: { default: '#0B6A0B', subtle: '#0B6A0B' },
+    warning: { default: '#7A4F01', subtle: '#7A4F01' },
+    attention: { default: '#A4262C', subtle: '#A4262C' },
+  };
+  const style = (backgroundColor) => ({ backgroundColor, foregroundColors });
   const hostConfig = new AdaptiveCards.HostConfig({
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    containerStyles: {
+      default: style('#FFFFFF'),
+      emphasis: style('#F3F2F1'),
+      accent: style('#DEECF9'),
+      good: style('#DFF6DD'),
+      warning: style('#FFF4CE'),
+      attention: style('#FDE7E9'),
+    },
   });
   let sending = false;
 

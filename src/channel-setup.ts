@@ -1,0 +1,37 @@
+import type { CardDelivery } from './app/delivery.js';
+import type { AppDeps } from './app/deps.js';
+import { createSlackChannel, loadSlackConfig } from './channels/slack/index.js';
+import type { SlackConfig } from './channels/slack/index.js';
+import { createWebChannel, loadWebConfig } from './channels/web/index.js';
+import type { WebConfig } from './channels/web/index.js';
+import type { Channel } from './compose.js';
+import type { Config } from './config.js';
+import type { Logger } from './observability/logger.js';
+
+/** Each channel's own settings; a chat channel is undefined when it is not configured. */
+export interface ChannelConfigs {
+  slack: SlackConfig | undefined;
+  web: WebConfig;
+}
+
+/** Throws ConfigError naming the variable, like loadConfig. */
+export function loadChannelConfigs(env: NodeJS.ProcessEnv = process.env): ChannelConfigs {
+  return { slack: loadSlackConfig(env), web: loadWebConfig(env) };
+}
+
+/** The channels that are configured, built on the core they call into. */
+export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; delivery: CardDelivery }, config: Config, logger: Logger): Channel[] {
+  const channels: Channel[] = [];
+  if (configs.slack) channels.push(createSlackChannel({ config: configs.slack, deps: core.deps, delivery: core.delivery, logger }));
+  const web = createWebChannel({ config, web: configs.web, deps: core.deps, delivery: () => core.delivery, logger });
+  channels.push({
+    name: 'web',
+    module: web.module,
+    linkSender: web.linkSender,
+    stop: async () => {
+      await web.settled();
+      web.close();
+    },
+  });
+  return channels;
+}

@@ -1,0 +1,72 @@
+import type { ResolvedLink } from '../../app/secure-links.js';
+import { escapeHtml } from './card-page.js';
+
+/** Why a link does not open: the resolver's states, which say nothing about the meeting. */
+export type LinkProblem = Extract<ResolvedLink, { ok: false }>['state'];
+
+interface Words {
+  status: number;
+  title: string;
+  explanation: string;
+  next: string;
+}
+
+const ASK = 'ask the person who sent it to you (usually the child’s social worker) for a new one';
+
+/** The same words for every meeting and every person, so a bad link gives nothing away. */
+export const LINK_PROBLEMS: Record<LinkProblem, Words> = {
+  unknown: {
+    status: 404,
+    title: 'This link does not work',
+    explanation: 'It may have been copied without its end, or it may never have been a PEP Bot link.',
+    next: `Open the link again from the message you were sent. If it still does not work, ${ASK}.`,
+  },
+  expired: {
+    status: 410,
+    title: 'This link has expired',
+    explanation: 'PEP Bot links only work for a limited time, to keep your information safe.',
+    next: `If you still need to answer, ${ASK}.`,
+  },
+  used: {
+    status: 410,
+    title: 'This link has already been used',
+    explanation: 'Thank you: your answer was saved. Each link works once, to keep your information safe.',
+    next: `If you want to change something, ${ASK}.`,
+  },
+  revoked: {
+    status: 410,
+    title: 'This link has been switched off',
+    explanation: 'The person who sent it has switched it off.',
+    next: `If you still need to answer, ${ASK}.`,
+  },
+};
+
+/**
+ * A plain page with no script and no meeting data: just what happened and what to do next. It
+ * shares the card page's stylesheet, so it looks like the rest of PEP Bot on a phone.
+ */
+export function renderLinkNotice(problem: LinkProblem, assetBaseUrl: string): string {
+  const words = LINK_PROBLEMS[problem];
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>PEP Bot: ${escapeHtml(words.title.toLowerCase())}</title>
+<link rel="stylesheet" href="${escapeHtml(`${assetBaseUrl}/card-page.css`)}">
+</head>
+<body>
+<main class="pep-page">
+<h1>PEP Bot</h1>
+<div class="pep-notice-card">
+<h2>${escapeHtml(words.title)}</h2>
+<p>${escapeHtml(words.explanation)}</p>
+<p>${escapeHtml(words.next)}</p>
+</div>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { UserError } from '../../app/error-messages.js';
+import { confirmationCard, errorCard } from '../../app/views/message-cards.js';
+import { ConfirmationDataSchema } from '../../cards/data/messages.js';
+import type { OutboundCard } from '../../ports/messenger.js';
+import type { LinkProblem } from './link-notice.js';
+import { LINK_PROBLEMS } from './link-notice.js';
+
+/**
+ * The cards the page shows after a press. A refusal goes above the form, which still holds what
+ * was typed, so these cards say what to fix rather than repeating the answers.
+ */
+
+const KEPT_IN_FORM = 'Everything you typed is still in the form below.';
+
+/** After a success: the card's own confirmation, or a plain one, and whether the link now stops. */
+export function webConfirmation(card: OutboundCard, singleUse: boolean): OutboundCard {
+  const own = card.name === 'confirmation' ? ConfirmationDataSchema.safeParse(card.data) : undefined;
+  const { title, message } = own?.success ? own.data : { title: 'Thank you', message: 'Your answer is saved, and the organiser can see it.' };
+  const stops = singleUse ? ' This link has now done its job and stops working: if you want to change something, ask the person who sent it for a new one.' : '';
+  return confirmationCard(title, `${message}${stops}`);
+}
+
+/** A refusal from the meeting's rules or the card's checks, as a short list of what to fix. */
+export function webRefusal(card: OutboundCard): OutboundCard {
+  if (card.name === 'error') return card;
+  const problems = z.object({ errors: z.array(z.string()) }).safeParse(card.data);
+  const refusal: UserError = {
+    code: 'VALIDATION.INVALID_INPUT',
+    title: 'Your answer is not saved yet',
+    message: 'Please look again at what is listed here, then send it again.',
+    fix: KEPT_IN_FORM,
+  };
+  return errorCard(refusal, problems.success ? problems.data.errors : []);
+}
+
+/** A link that stopped working between opening the page and pressing the button. */
+export function linkProblemCard(problem: LinkProblem): OutboundCard {
+  const words = LINK_PROBLEMS[problem];
+  return errorCard({ code: 'LINK.INACTIVE', title: words.title, message: `Your answer was not saved. ${words.explanation}`, fix: `${words.next} ${KEPT_IN_FORM}` });
+}
+
+/** A post the page would never make: a malformed body, or a button that is not on this card. */
+export function badPressCard(): OutboundCard {
+  return errorCard({
+    code: 'VALIDATION.INVALID_INPUT',
+    title: 'That did not go through',
+    message: 'Your answer was not saved: the page sent something this link cannot accept.',
+    fix: `Open the link again from your message and try once more. ${KEPT_IN_FORM}`,
+  });
+}

@@ -1,0 +1,94 @@
+import { Router } from 'express';
+import type { RequestHandler } from 'express';
+import type { AppDeps } from '../../app/deps.js';
+import { cardForLink } from '../../app/link-cards.js';
+import { resolveSecureLink } from '../../app/secure-links.js';
+import type { LinkPurpose } from '../../domain/model.js';
+import { cardPageAssets, renderCardPage } from './card-page.js';
+import { LINK_PROBLEMS, renderLinkNotice } from './link-notice.js';
+import { badPressCard } from './link-replies.js';
+import type { SubmissionOutcome } from './link-submission.js';
+import { submitThroughLink } from './link-submission.js';
+import { renderOutbound } from './outbound.js';
+import { securityHeaders } from './security-headers.js';
+
+/** Where the page's script and styles are served; outside /p so no token is ever in an asset URL. */
+const ASSETS_PATH = '/web/assets';
+const LINK_PATH = '/p';
+
+/** Tab titles say what kind of page it is and nothing about whom it concerns. */
+const PAGE_TITLES: Record<LinkPurpose, string> = {
+  invitation: 'PEP Bot: your invitation',
+  'carer-prompt': 'PEP Bot: a few questions',
+  'child-voice-prompt': 'PEP Bot: what do you think?',
+  'action-nudge': 'PEP Bot: a reminder',
+  'contribution-request': 'PEP Bot: your contribution',
+  plan: 'PEP Bot: the written plan',
+};
+
+export interface LinkRoutesDeps {
+  app: AppDeps;
+  /** The path part of PUBLIC_BASE_URL ("" or "/pep"), so pages link to their assets behind a proxy. */
+  basePath: string;
+  https: boolean;
+  /** Runs after a saved answer has been confirmed to the person (the fan-out). */
+  afterChange: (change: NonNullable<SubmissionOutcome['change']>) => void;
+}
+
+function assetRoutes(router: Router): void {
+  for (const asset of cardPageAssets()) {
+    router.get(`${ASSETS_PATH}/${asset.name}`, (_req, res) => {
+      // The same for everyone and free of secrets: a phone may keep it for an hour.
+      res.set('Cache-Control', 'public, max-age=3600').type(asset.contentType).sendFile(asset.filePath);
+    });
+  }
+}
+
+/** GET: the card, or a page that says what to do, never what the meeting is. */
+function openLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
+  const assets = `${deps.basePath}${ASSETS_PATH}`;
+  return async (req, res) => {
+    const { token } = req.params;
+    const resolved = await resolveSecureLink(deps.app, token);
+    if (!resolved.ok) {
+      res.status(LINK_PROBLEMS[resolved.state].status).type('html').send(renderLinkNotice(resolved.state, assets));
+      return;
+    }
+    const card = renderOutbound(cardForLink(resolved.meeting, resolved.link, deps.app.clock.now()));
+    const title = PAGE_TITLES[resolved.link.purpose];
+    res.type('html').send(renderCardPage({ card, title, postUrl: `${deps.basePath}${LINK_PATH}/${token}`, assetBaseUrl: assets }));
+  };
+}
+
+/**
+ * POST: JSON only, which a cross-site form cannot send without a CORS preflight we never answer;
+ * browsers that say a request is cross-site are refused outright.
+ */
+function answerLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
+  return async (req, res) => {
+    if (!req.is('application/json')) {
+      res.status(415).json({ card: renderOutbound(badPressCard()) });
+      return;
+    }
+    if (req.get('sec-fetch-site') === 'cross-site') {
+      res.status(403).json({ card: renderOutbound(badPressCard()) });
+      return;
+    }
+    const outcome = await submitThroughLink(deps.app, req.params.token, req.body);
+    res.status(outcome.status).json({ card: renderOutbound(outcome.card) });
+    if (outcome.change) deps.afterChange(outcome.change);
+  };
+}
+
+export function linkRoutes(deps: LinkRoutesDeps): Router {
+  const router = Router();
+  router.use([ASSETS_PATH, LINK_PATH], securityHeaders({ https: deps.https }));
+  assetRoutes(router);
+  // Browsers ask for it with every page; "no icon" keeps a 404 out of every carer's console.
+  router.get('/favicon.ico', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400').status(204).end();
+  });
+  router.get(`${LINK_PATH}/:token`, openLink(deps));
+  router.post(`${LINK_PATH}/:token`, answerLink(deps));
+  return router;
+}

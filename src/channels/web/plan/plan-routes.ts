@@ -1,0 +1,53 @@
+import express from 'express';
+import type { Response } from 'express';
+import type { AppDeps } from '../../../app/deps.js';
+import { openPlan } from '../../../app/plan/open-plan.js';
+import { PLAN_PATH } from '../../../app/plan/plan-links.js';
+import type { HttpModule } from '../../../server.js';
+import type { LinkProblem } from '../link-notice.js';
+import { LINK_PROBLEMS } from '../link-notice.js';
+import { securityHeaders } from '../security-headers.js';
+import { PLAN_PAGE_CSP, renderPlanHtml, renderPlanNoticeHtml } from './plan-html.js';
+import { renderPlanPdf } from './plan-pdf.js';
+
+export interface PlanRoutesDeps {
+  app: AppDeps;
+  /** PUBLIC_BASE_URL: whether browsers are told to keep to https (HSTS). */
+  publicBaseUrl: string;
+}
+
+/** A token (43 base64url characters), and ".pdf" for the download. */
+function parseFile(file: string): { token: string; pdf: boolean } | undefined {
+  const match = /^([A-Za-z0-9_-]{43})(\.pdf)?$/.exec(file);
+  return match?.[1] ? { token: match[1], pdf: match[2] !== undefined } : undefined;
+}
+
+/**
+ * GET /plan/<token> shows the written plan a plan link opens; /plan/<token>.pdf downloads it.
+ * One route with the file name parsed here, so the logged route is "/plan/:file", never a token.
+ * The headers are those of every secure-link response, and a link that does not work gets the
+ * same words as the card links' notice page.
+ */
+export function planRoutes(deps: PlanRoutesDeps): HttpModule {
+  const router = express.Router();
+  router.use(securityHeaders({ https: new URL(deps.publicBaseUrl).protocol === 'https:' }));
+  // Stricter than the card pages' policy: a plan page loads nothing and allows only its own style.
+  router.use((_req, res, next) => {
+    res.set('Content-Security-Policy', PLAN_PAGE_CSP);
+    next();
+  });
+  const notice = (res: Response, problem: LinkProblem) => res.status(LINK_PROBLEMS[problem].status).type('html').send(renderPlanNoticeHtml(problem));
+  router.get('/:file', async (req, res) => {
+    const file = parseFile(req.params.file);
+    if (!file) return void notice(res, 'unknown');
+    const opened = await openPlan(deps.app, file.token);
+    if (!opened.ok) return void notice(res, opened.state);
+    if (file.pdf) {
+      // A download, not an inline view: browsers' PDF viewers do not all work under this CSP.
+      res.type('application/pdf').attachment(opened.view.fileName).send(await renderPlanPdf(opened.view));
+      return;
+    }
+    res.type('html').send(renderPlanHtml(opened.view, { pdfHref: `${file.token}.pdf` }));
+  });
+  return { path: PLAN_PATH, router };
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import {
+  ActionSchema,
+  ChildSchema,
+  ContributionContentSchema,
+  ContributionSchema,
+  GoalSchema,
+  MeetingSchema,
+  NoteSchema,
+  ParticipantSchema,
+  PreviousActionSchema,
+  PromptAnswerSchema,
+  ResourceSchema,
+  ReviewSchema,
+  RsvpAnswerSchema,
+} from '../model.js';
+import type { Meeting } from '../model.js';
+import { RoleSchema } from '../roles.js';
+
+/**
+ * What the written plan says (step 11), self-contained: people are named, not referenced, so a
+ * version kept in the audit trail or exported still reads correctly after the meeting moves on.
+ * Progress (an action done, a card acknowledged) is deliberately not here: it is tracked against
+ * the plan and does not change what was agreed.
+ */
+
+const Id = MeetingSchema.shape.id;
+
+export const PlanPersonSchema = z.object({ participantId: Id, name: ParticipantSchema.shape.name, role: RoleSchema });
+export type PlanPerson = z.infer<typeof PlanPersonSchema>;
+
+export const PlanContentSchema = z.object({
+  child: z.object({ ref: ChildSchema.shape.ref, initials: ChildSchema.shape.initials }),
+  meeting: MeetingSchema.pick({ startsAt: true, durationMinutes: true, timeZone: true, purpose: true }),
+  /** Everyone who said they would come, and the organiser. */
+  attendees: z.array(PlanPersonSchema),
+  /** Everyone else invited, with their answer (none when they did not reply). */
+  absent: z.array(PlanPersonSchema.extend({ answer: RsvpAnswerSchema.optional() })),
+  contributions: z.array(
+    z.object({ id: Id, kind: ContributionSchema.shape.kind, from: PlanPersonSchema, submittedAt: ContributionSchema.shape.submittedAt, content: ContributionContentSchema }),
+  ),
+  /** The child's voice and the carer's answers, as they gave them before the meeting. */
+  voices: z.array(z.object({ id: Id, from: PlanPersonSchema, answer: PromptAnswerSchema })),
+  previousActions: z.array(PreviousActionSchema.extend({ review: ReviewSchema.pick({ outcome: true, evidence: true }).optional() })),
+  /** Notes per agenda item, in agenda order; notes not filed under an item come last. */
+  needs: z.array(
+    z.object({
+      agendaItemId: Id.optional(),
+      title: z.string().min(1).max(200),
+      notes: z.array(NoteSchema.pick({ id: true, text: true, at: true }).extend({ by: PlanPersonSchema })),
+    }),
+  ),
+  goals: z.array(GoalSchema.pick({ id: true, title: true, specific: true, measurable: true, achievable: true, relevant: true, timeBound: true })),
+  resources: z.array(ResourceSchema.pick({ id: true, goalId: true, kind: true, description: true, costPence: true })),
+  actions: z.array(ActionSchema.pick({ id: true, description: true, dueDate: true, goalId: true }).extend({ owner: PlanPersonSchema })),
+  nextReviewDate: MeetingSchema.shape.nextReviewDate,
+});
+export type PlanContent = z.infer<typeof PlanContentSchema>;
+
+const OTHER_NOTES_TITLE = 'Other notes';
+
+const attends = (meeting: Meeting, p: Meeting['participants'][number]) =>
+  p.id === meeting.organiserId || p.rsvp?.answer === 'accept' || p.rsvp?.answer === 'tentative';
+
+/** A participant as the plan names them. Someone removed before the call keeps what they sent. */
+function personIn(meeting: Meeting, participantId: string): PlanPerson {
+  const p = meeting.participants.find((candidate) => candidate.id === participantId);
+  return p ? { participantId, name: p.name, role: p.role } : { participantId, name: 'Someone no longer in this meeting', role: 'other' };
+}
+
+function needsOf(meeting: Meeting): PlanContent['needs'] {
+  const notesUnder = (agendaItemId: string | undefined) =>
+    meeting.notes.filter((n) => n.agendaItemId === agendaItemId).map((n) => ({ id: n.id, text: n.text, at: n.at, by: personIn(meeting, n.by) }));
+  const filed = meeting.agenda.items.map((item) => ({ agendaItemId: item.id, title: item.title, notes: notesUnder(item.id) }));
+  const known = new Set(meeting.agenda.items.map((i) => i.id));
+  // A note whose item was removed later is not lost: it joins the unfiled ones.
+  const unfiled = meeting.notes
+    .filter((n) => n.agendaItemId === undefined || !known.has(n.agendaItemId))
+    .map((n) => ({ id: n.id, text: n.text, at: n.at, by: personIn(meeting, n.by) }));
+  return [...filed, { title: OTHER_NOTES_TITLE, notes: unfiled }].filter((need) => need.notes.length > 0);
+}
+
+export function planContent(meeting: Meeting): PlanContent {
+  const person = (id: string) => personIn(meeting, id);
+  return {
+    child: { ref: meeting.child.ref, initials: meeting.child.initials },
+    meeting: { startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes, timeZone: meeting.timeZone, purpose: meeting.purpose },
+    attendees: meeting.participants.filter((p) => attends(meeting, p)).map((p) => person(p.id)),
+    absent: meeting.participants.filter((p) => !attends(meeting, p)).map((p) => ({ ...person(p.id), answer: p.rsvp?.answer })),
+    contributions: meeting.contributions
+      .filter((c) => c.status === 'submitted')
+      .map((c) => ({ id: c.id, kind: c.kind, from: person(c.participantId), submittedAt: c.submittedAt, content: c.content ?? {} })),
+    voices: meeting.prompts.flatMap((p) => (p.answer ? [{ id: p.id, from: person(p.participantId), answer: p.answer }] : [])),
+    previousActions: meeting.previousActions.map((a) => {
+      const review = meeting.reviews.find((r) => r.previousActionId === a.id);
+      return { ...a, review: review && { outcome: review.outcome, evidence: review.evidence } };
+    }),
+    needs: needsOf(meeting),
+    goals: meeting.goals.map(({ id, title, specific, measurable, achievable, relevant, timeBound }) => ({ id, title, specific, measurable, achievable, relevant, timeBound })),
+    resources: meeting.resources.map(({ id, goalId, kind, description, costPence }) => ({ id, goalId, kind, description, costPence })),
+    actions: meeting.actions.map((a) => ({ id: a.id, description: a.description, dueDate: a.dueDate, goalId: a.goalId, owner: person(a.ownerId) })),
+    nextReviewDate: meeting.nextReviewDate,
+  };
+}

@@ -1,0 +1,64 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** One email as the SMTP server received it, body decoded. */
+export interface ReceivedEmail {
+  from: string;
+  to: string[];
+  headers: string;
+  body: string;
+}
+
+export interface SmtpSink {
+  /** smtp://127.0.0.1:<port>, for SMTP_URL. */
+  url: string;
+  received: ReceivedEmail[];
+  /** Resolves with the next email to arrive (or one that already has, from the given index on). */
+  nextEmail(after?: number): Promise<ReceivedEmail>;
+  close(): Promise<void>;
+}
+
+/** Quoted-printable, as nodemailer writes long or non-ASCII lines. */
+const decodeQuotedPrintable = (text: string): string =>
+  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+
+function parse(raw: string, from: string, to: string[]): ReceivedEmail {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  return { from, to, headers, body: /content-transfer-encoding:\s*quoted-printable/i.test(headers) ? decodeQuotedPrintable(body) : body };
+}
+
+/** A real SMTP server (smtp-server) on loopback: plain SMTP, no AUTH, keeps every message it gets. */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ReceivedEmail[] = [];
+  const waiting: (() => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        received.push(parse(Buffer.concat(chunks).toString('utf8'), from, session.envelope.rcptTo.map((r) => r.address)));
+        waiting.splice(0).forEach((wake) => wake());
+        callback();
+      });
+    },
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server.server, 'listening');
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    async nextEmail(after = received.length) {
+      while (received.length <= after) await new Promise<void>((resolve) => waiting.push(resolve));
+      return received[after]!;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
