@@ -13,6 +13,7 @@ const groups = {
   sqlite: ['better-sqlite3'],
   agenda: ['agenda', '@agendajs/*'],
   http: ['express', 'http', 'https', 'node:http', 'node:https', 'nodemailer', 'pino', 'pino-*'],
+  pdf: ['pdfkit'],
   io: ['fs', 'fs/*', 'node:fs', 'node:fs/*', 'net', 'node:net', 'child_process', 'node:child_process'],
 };
 
@@ -22,7 +23,7 @@ const zones = [
   { name: 'app', files: ['src/app/**', 'src/ports/**'], allow: [] },
   { name: 'teams', files: ['src/channels/teams/**'], allow: ['teams', 'http', 'io'] },
   { name: 'slack', files: ['src/channels/slack/**'], allow: ['slack', 'http', 'io'] },
-  { name: 'web', files: ['src/channels/web/**'], allow: ['http', 'io'] },
+  { name: 'web', files: ['src/channels/web/**'], allow: ['http', 'io', 'pdf'] },
   { name: 'mongo-store', files: ['src/stores/mongo/**'], allow: ['mongo'] },
   { name: 'sqlite-store', files: ['src/stores/sqlite/**'], allow: ['sqlite', 'io'] },
   { name: 'scheduler', files: ['src/scheduler/**'], allow: ['agenda', 'mongo', 'sqlite'] },

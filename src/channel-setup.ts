@@ -3,6 +3,7 @@ import type { AppDeps } from './app/deps.js';
 import { createSlackChannel, loadSlackConfig } from './channels/slack/index.js';
 import type { SlackConfig } from './channels/slack/index.js';
 import { createWebChannel, loadWebConfig } from './channels/web/index.js';
+import { planRoutes } from './channels/web/plan/plan-routes.js';
 import type { WebConfig } from './channels/web/index.js';
 import type { Channel } from './compose.js';
 import type { Config } from './config.js';
@@ -33,5 +34,6 @@ export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; de
       web.close();
     },
   });
+  channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl }) });
   return channels;
 }

@@ -2,7 +2,11 @@ import type { AppDeps } from './app/deps.js';
 import { CardDelivery } from './app/delivery.js';
 import type { DeliveryDeps, DeliveryEvent } from './app/delivery.js';
 import type { LinkSender } from './app/link-sender.js';
+import { executeCommand } from './app/execute-command.js';
+import { fanOut } from './app/fanout.js';
 import { nudgeSender } from './app/nudge-cards.js';
+import { createNextMeeting } from './app/plan/create-next-meeting.js';
+import { createPlanDistributor } from './app/plan/distribute-plan.js';
 import { confirmationCard } from './app/views/message-cards.js';
 import { participant } from './app/views/people.js';
 import type { Config } from './config.js';
@@ -56,7 +60,12 @@ export async function composeApp(options: {
   const { config, logger, store } = options;
   const deps: AppDeps = { store, clock: systemClock, newId: randomIds, defaultTimeZone: config.timeZone };
   const messengers: Messenger[] = [];
-  const deliveryDeps: DeliveryDeps = { store, messengers, report: logDeliveryEvent(logger) };
+  const deliveryDeps: DeliveryDeps = {
+    store,
+    messengers,
+    report: logDeliveryEvent(logger),
+    plan: createPlanDistributor({ app: deps, publicBaseUrl: config.publicBaseUrl }),
+  };
   const delivery = new CardDelivery(deliveryDeps);
   const channels = options.channels({ deps, delivery });
   for (const channel of channels) {
@@ -76,7 +85,12 @@ export async function composeApp(options: {
       await delivery.sendDirect(meeting, participant(meeting, meeting.organiserId), confirmationCard('A reminder could not be delivered', `${who.name} did not get a reminder: ${reason}`));
     },
     prepareNextMeeting: async (meetingId) => {
-      logger.info({ meetingId }, 'next PEP preparation is due');
+      const next = await createNextMeeting(deps, meetingId, { channel: 'system' });
+      if (next.status !== 'draft') return;
+      // Sent on the organiser's behalf, as they asked when they set the review date; the audit says "system".
+      const invited = await executeCommand(deps, { meetingId: next.id, command: { type: 'sendInvitations' }, actorId: next.organiserId, channel: 'system', idempotencyKey: `next-pep:${meetingId}` });
+      if (!invited.replayed) await fanOut(delivery, { meeting: invited.meeting, alerts: invited.alerts, command: 'sendInvitations', actorId: next.organiserId });
+      logger.info({ meetingId, nextMeetingId: next.id }, 'next PEP prepared and invitations sent');
     },
     logger: logger.child({ component: 'scheduler' }),
   });

@@ -5,6 +5,7 @@ import type { Delivery, MessageRef, Messenger, OutboundCard } from '../ports/mes
 import type { LinkSender } from './link-sender.js';
 import { participant } from './views/people.js';
 import type { Unreachable } from './views/preparation-cards.js';
+import type { PlanDistributor } from './plan/distribute-plan.js';
 
 /** Key-value namespaces the delivery layer owns. */
 const CARD_REFS = 'card-ref';
@@ -28,6 +29,8 @@ export interface DeliveryDeps {
   report: (event: DeliveryEvent) => void;
   /** For people no messenger knows: a secure web link, emailed and given to the organiser. */
   links?: LinkSender;
+  /** Sends each version of the written plan with links to the document. */
+  plan?: PlanDistributor;
 }
 
 const NO_CHANNEL = 'No Teams or Slack account is known for this person, so the bot cannot message them.';
@@ -38,6 +41,10 @@ const NO_CHANNEL = 'No Teams or Slack account is known for this person, so the b
  */
 export class CardDelivery {
   constructor(private readonly deps: DeliveryDeps) {}
+
+  get planDistributor(): PlanDistributor | undefined {
+    return this.deps.plan;
+  }
 
   /** The person's preferred channel when it knows them, else the first channel that does. */
   messengerFor(person: Participant): Messenger | undefined {

@@ -72,7 +72,8 @@ export async function fanOut(delivery: CardDelivery, change: MeetingChange, opti
 
   // A version of the plan is issued at conclusion and again by any change to what it says.
   if (change.alerts.some((a) => a.kind === 'plan_issued')) {
-    await (options.plan ? options.plan.distribute(delivery, meeting) : sendPlanCards(delivery, meeting));
+    const distributor = options.plan ?? delivery.planDistributor;
+    await (distributor ? distributor.distribute(delivery, meeting) : sendPlanCards(delivery, meeting));
   }
   if (change.alerts.some((a) => a.kind === 'plan_signed_off')) await delivery.sendDirect(meeting, organiser, planSignedOffCard(meeting));
 }

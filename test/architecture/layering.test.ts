@@ -34,6 +34,8 @@ describe('layering rules', () => {
     ['src/cards/x.ts', '@slack/bolt'],
     ['src/server.ts', 'mongodb'],
     ['src/scheduler/x.ts', 'botbuilder'],
+    ['src/domain/x.ts', 'pdfkit'],
+    ['src/app/x.ts', 'pdfkit'],
   ])('%s may not import %s', async (file, module) => {
     expect(await violations(file, imports(module))).not.toEqual([]);
   });
@@ -48,6 +50,7 @@ describe('layering rules', () => {
     ['src/stores/sqlite/x.ts', 'better-sqlite3'],
     ['src/scheduler/x.ts', 'agenda'],
     ['src/scheduler/x.ts', '@agendajs/mongo-backend'],
+    ['src/channels/web/plan/x.ts', 'pdfkit'],
   ])('%s may import %s', async (file, module) => {
     expect(await violations(file, imports(module))).toEqual([]);
   });
