@@ -2,6 +2,8 @@ import type { CardDelivery } from './app/delivery.js';
 import type { AppDeps } from './app/deps.js';
 import { createSlackChannel, loadSlackConfig } from './channels/slack/index.js';
 import type { SlackConfig } from './channels/slack/index.js';
+import { createTeamsChannel, loadTeamsConfig } from './channels/teams/index.js';
+import type { TeamsConfig } from './channels/teams/index.js';
 import { createWebChannel, loadWebConfig } from './channels/web/index.js';
 import { planRoutes } from './channels/web/plan/plan-routes.js';
 import type { WebConfig } from './channels/web/index.js';
@@ -12,17 +14,19 @@ import type { Logger } from './observability/logger.js';
 /** Each channel's own settings; a chat channel is undefined when it is not configured. */
 export interface ChannelConfigs {
   slack: SlackConfig | undefined;
+  teams: TeamsConfig | undefined;
   web: WebConfig;
 }
 
 /** Throws ConfigError naming the variable, like loadConfig. */
 export function loadChannelConfigs(env: NodeJS.ProcessEnv = process.env): ChannelConfigs {
-  return { slack: loadSlackConfig(env), web: loadWebConfig(env) };
+  return { slack: loadSlackConfig(env), teams: loadTeamsConfig(env), web: loadWebConfig(env) };
 }
 
 /** The channels that are configured, built on the core they call into. */
 export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; delivery: CardDelivery }, config: Config, logger: Logger): Channel[] {
   const channels: Channel[] = [];
+  if (configs.teams) channels.push(createTeamsChannel({ config: configs.teams, deps: core.deps, delivery: core.delivery, logger }));
   if (configs.slack) channels.push(createSlackChannel({ config: configs.slack, deps: core.deps, delivery: core.delivery, logger }));
   const web = createWebChannel({ config, web: configs.web, deps: core.deps, delivery: () => core.delivery, logger });
   channels.push({

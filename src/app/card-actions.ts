@@ -194,9 +194,15 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const described = describeError(error);
-    const problems = Array.isArray(error.details.problems) ? error.details.problems.map(String) : [error.message];
-    const form = { values: typedInputs(request.payload), errors: problems.map((p) => (typeof p === 'string' ? p : String(p))) };
+    const problems = Array.isArray(error.details.problems) ? error.details.problems.map(problemText) : [error.message];
+    const form = { values: typedInputs(request.payload), errors: problems };
     const again = meeting && actor ? sourceCard(request.verb, request.payload, meeting, actor, form) : undefined;
     return { card: again ?? errorCard({ ...described, kept: request.payload }, problems) };
   }
+}
+
+/** Problems arrive as sentences (card parsing) or as { field, message } (command parsing). */
+function problemText(problem: unknown): string {
+  if (typeof problem === 'object' && problem !== null && 'message' in problem) return String(problem.message);
+  return String(problem);
 }

@@ -10,6 +10,7 @@ import { CardDelivery, type DeliveryEvent } from '../../src/app/delivery.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { executeCommand } from '../../src/app/execute-command.js';
 import { fanOut } from '../../src/app/fanout.js';
+import { liveActionsCard } from '../../src/app/views/meeting-cards.js';
 import { renderCard } from '../../src/cards/render-card.js';
 import type { CardName } from '../../src/cards/catalogue.js';
 import type { Meeting, Participant } from '../../src/domain/model.js';
@@ -227,5 +228,20 @@ describe('creating a meeting from the form', () => {
     expect(result.card).toMatchObject({ name: 'meeting-form', data: { values: { participants: 'Dana, dana@school.example.org, headteacher', childRef: 'pep-2026-0042' } } });
     const errors = (result.card.data as { errors: string[] }).errors;
     expect(errors).toEqual([expect.stringContaining('"headteacher" is not a role'), expect.stringContaining('a place, or an online meeting link')]);
+  });
+});
+
+describe('a long meeting', () => {
+  it('the live action list keeps drawing after many actions (the newest the card can hold)', async () => {
+    const meeting = await invited();
+    await executeCommand(deps, { meetingId: meeting.id, command: { type: 'lockAgenda' }, actorId: meeting.organiserId, channel: 'teams' });
+    await executeCommand(deps, { meetingId: meeting.id, command: { type: 'startMeeting' }, actorId: meeting.organiserId, channel: 'teams' });
+    let last: Meeting = meeting;
+    for (let i = 1; i <= 26; i++) {
+      last = (await executeCommand(deps, { meetingId: meeting.id, command: { type: 'captureAction', ownerId: id(meeting, 'carer'), description: `Action ${i}`, dueDate: '2026-12-11' }, actorId: meeting.organiserId, channel: 'teams' })).meeting;
+    }
+    const card = liveActionsCard(last);
+    expect(() => renderCard('live-actions', card.data as never)).not.toThrow();
+    expect((card.data as { actions: { description: string }[] }).actions.at(-1)!.description).toBe('Action 26');
   });
 });

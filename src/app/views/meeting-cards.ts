@@ -48,7 +48,7 @@ export function previousActionsCard(meeting: Meeting, form: FormState = {}): Out
   };
 }
 
-/** The newest thirty: the written plan lists every action. */
+/** The newest actions the card can hold: the written plan lists every action. */
 export function liveActionsCard(meeting: Meeting): OutboundCard {
   return {
     name: 'live-actions',
@@ -56,7 +56,7 @@ export function liveActionsCard(meeting: Meeting): OutboundCard {
     data: {
       meetingId: meeting.id,
       child: childTag(meeting),
-      actions: meeting.actions.slice(-30).map((a) => ({
+      actions: meeting.actions.slice(-MAX_ACTIONS).map((a) => ({
         id: a.id,
         description: a.description,
         owner: groupPerson(participant(meeting, a.ownerId)),

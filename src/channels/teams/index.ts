@@ -1,0 +1,5 @@
+/** The Teams channel, for the composition root (src/main.ts). */
+export type { TeamsChannel, TeamsChannelDeps } from './teams-channel.js';
+export { createTeamsChannel } from './teams-channel.js';
+export type { TeamsConfig } from './teams-config.js';
+export { loadTeamsConfig } from './teams-config.js';

@@ -1,0 +1,69 @@
+import type { TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import { answerInvoke, answerWithCard, answerWithMessage, cardMessage } from '../card-activity.js';
+import { cardClick } from '../card-click.js';
+import { connectorFailure } from '../connector-errors.js';
+import type { TeamsDeps } from '../teams-turn.js';
+
+const Data = z.record(z.string(), z.unknown());
+
+/** The `adaptiveCard/action` invoke of Universal Actions. Teams merges the card's inputs into `data`. */
+const ExecuteValueSchema = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().min(1).max(64), data: Data.default({}) }),
+  trigger: z.enum(['manual', 'automatic']).optional(),
+});
+
+/** The Action.Submit fallback (older clients): a message whose value is the data, inputs and the verb. */
+const SubmitValueSchema = Data.and(z.object({ verb: z.string().min(1).max(64) }));
+
+const isExecuteInvoke = async (context: TurnContext) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action';
+const isSubmitFallback = async (context: TurnContext) =>
+  context.activity.type === ActivityTypes.Message && SubmitValueSchema.safeParse(context.activity.value).success;
+
+/**
+ * Card clicks. teams-ai's actionExecute() would also update the whole message for everyone
+ * whenever the returned card has a refresh block (the invitation and the live action list), on
+ * every automatic refresh too; the fan-out already updates shared cards, so the invoke is answered
+ * here, for the person who clicked only.
+ */
+export function registerCardActionRoutes(app: Application, deps: TeamsDeps): void {
+  app.addRoute(
+    isExecuteInvoke,
+    async (context) => {
+      const value = ExecuteValueSchema.safeParse(context.activity.value);
+      if (!value.success) {
+        await answerInvoke(context, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'That card action could not be read.' } });
+        return;
+      }
+      const { action, trigger } = value.data;
+      const card = await cardClick(deps, context, action.verb, action.data);
+      // A refresh Teams makes on its own (someone opened the chat) must not replace a card with a refusal.
+      if (trigger === 'automatic' && card.name === 'error') await answerWithMessage(context, 'This card is up to date.');
+      else await answerWithCard(context, card);
+    },
+    true,
+  );
+
+  app.activity(isSubmitFallback, async (context) => {
+    const { verb, ...payload } = SubmitValueSchema.parse(context.activity.value);
+    const card = await cardClick(deps, context, verb, payload);
+    await replaceOrSend(deps, context, cardMessage(card));
+  });
+}
+
+/** Action.Submit has no in-place answer: update the clicked message, or send the card if that fails. */
+async function replaceOrSend(deps: TeamsDeps, context: TurnContext, message: ReturnType<typeof cardMessage>): Promise<void> {
+  const { replyToId } = context.activity;
+  if (replyToId) {
+    try {
+      await context.updateActivity({ ...message, id: replyToId });
+      return;
+    } catch (error) {
+      // Too old, or not the bot's to edit: the card then arrives as a new message.
+      deps.logger.warn({ activityId: context.activity.id, failure: connectorFailure(error) }, 'teams card update failed; sending it as a new message');
+    }
+  }
+  await context.sendActivity(message);
+}

@@ -1,0 +1,53 @@
+import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
+import { describeError } from '../../app/error-messages.js';
+import { errorCard } from '../../app/views/message-cards.js';
+import { answerWithCard, cardMessage } from './card-activity.js';
+import { connectorFailure } from './connector-errors.js';
+import { registerCardActionRoutes } from './routes/card-action-routes.js';
+import { registerComposeExtensionRoutes } from './routes/compose-extension-routes.js';
+import { registerInstallRoutes } from './routes/install-routes.js';
+import { registerMeetingRoutes } from './routes/meeting-routes.js';
+import { registerMessageRoutes } from './routes/message-routes.js';
+import type { TeamsDeps } from './teams-turn.js';
+
+/**
+ * The teams-ai Application (v1, no AI): routes in the order they are tried. The Action.Submit
+ * fallback is a message too, so it comes before typed commands.
+ */
+export function createTeamsApplication(adapter: TeamsAdapter, botAppId: string, deps: TeamsDeps): Application {
+  const app = new Application({
+    adapter,
+    botAppId,
+    // Mentions are rewritten by command-text.ts (the bot's removed, others numbered), not dropped.
+    removeRecipientMention: false,
+    // Answers come straight back; a typing timer would only add background sends.
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  registerInstallRoutes(app, deps);
+  registerCardActionRoutes(app, deps);
+  registerComposeExtensionRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
+  registerMessageRoutes(app, deps);
+  app.error((context, error) => onTurnError(deps, context, error));
+  return app;
+}
+
+/**
+ * The last resort for an error a route did not expect: logged with ids only, and the person gets
+ * the "something went wrong on our side" card rather than silence or a 500 Teams would retry.
+ */
+async function onTurnError(deps: TeamsDeps, context: TurnContext, error: Error): Promise<void> {
+  const { type, name, id } = context.activity;
+  deps.logger.error({ activityType: type, invoke: name, activityId: id, failure: connectorFailure(error) }, 'teams turn failed');
+  const card = errorCard(describeError(error));
+  try {
+    if (type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) await answerWithCard(context, card);
+    else if (type === ActivityTypes.Message) await context.sendActivity(cardMessage(card));
+  } catch (replyError) {
+    deps.logger.error({ activityId: id, failure: connectorFailure(replyError) }, 'teams error reply failed');
+  }
+}

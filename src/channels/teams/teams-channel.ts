@@ -1,0 +1,61 @@
+import type { CardDelivery } from '../../app/delivery.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Messenger } from '../../ports/messenger.js';
+import type { HttpModule } from '../../server.js';
+import { BackgroundWork } from './background-work.js';
+import type { BotFrameworkEndpoints } from './bot-adapter.js';
+import { createBotAdapter } from './bot-adapter.js';
+import { ConversationDirectory } from './conversation-directory.js';
+import { messagesEndpoint } from './messages-endpoint.js';
+import { createTeamsApplication } from './teams-application.js';
+import type { TeamsConfig } from './teams-config.js';
+import { botAppId } from './teams-config.js';
+import { TeamsMessenger } from './teams-messenger.js';
+import { TeamsPeople } from './teams-people.js';
+
+export interface TeamsChannelDeps {
+  config: TeamsConfig;
+  deps: AppDeps;
+  delivery: CardDelivery;
+  logger: Logger;
+  /** Tests only: where botbuilder fetches the keys that sign inbound tokens. */
+  endpoints?: BotFrameworkEndpoints;
+}
+
+export interface TeamsChannel {
+  readonly name: 'teams';
+  /** Mount on the shared server: POST /api/messages. */
+  readonly module: HttpModule;
+  /** Proactive sends and in-place updates: give it to the CardDelivery. */
+  readonly messenger: Messenger;
+  /** Reads who has PEP Bot installed, so the messenger knows whom it can reach. Before listening. */
+  start(): Promise<void>;
+  /** After the server stops taking requests: waits for the fan-outs still running, before the store closes. */
+  stop(): Promise<void>;
+  /** Resolves once no fan-out started after an answer is still running (tests wait on it). */
+  idle(): Promise<void>;
+}
+
+/** The Teams channel: the Bot Framework endpoint and the Teams messenger, sharing one adapter. */
+export function createTeamsChannel({ config, deps, delivery, logger: parent, endpoints }: TeamsChannelDeps): TeamsChannel {
+  const logger = parent.child({ channel: 'teams' });
+  if (config.mode === 'anonymous') {
+    logger.warn(
+      'TEAMS ANONYMOUS MODE: MICROSOFT_APP_ID is not set, so /api/messages accepts requests without a Bot Framework token. Use this only on your own machine with the Agents Playground; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID anywhere else.',
+    );
+  }
+  const adapter = createBotAdapter(config, endpoints);
+  const directory = new ConversationDirectory(deps.store);
+  const background = new BackgroundWork(logger);
+  const people = new TeamsPeople(directory, logger);
+  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, background, logger });
+  return {
+    name: 'teams',
+    module: messagesEndpoint(adapter, app),
+    messenger: new TeamsMessenger(adapter, botAppId(config), directory, logger),
+    start: () => directory.load(),
+    stop: () => background.settled(),
+    idle: () => background.settled(),
+  };
+}

@@ -1,0 +1,40 @@
+import type { TurnContext } from 'botbuilder';
+import type { Chat, CardDelivery } from '../../app/delivery.js';
+import type { AppDeps } from '../../app/deps.js';
+import type { MeetingChange } from '../../app/fanout.js';
+import { fanOut } from '../../app/fanout.js';
+import type { Meeting } from '../../domain/model.js';
+import type { Logger } from '../../observability/logger.js';
+import type { BackgroundWork } from './background-work.js';
+import type { ConversationDirectory, TeamsPerson } from './conversation-directory.js';
+import type { TeamsPeople } from './teams-people.js';
+
+/** What every Teams route needs, handed in by createTeamsChannel. */
+export interface TeamsDeps {
+  app: AppDeps;
+  delivery: CardDelivery;
+  people: TeamsPeople;
+  directory: ConversationDirectory;
+  background: BackgroundWork;
+  logger: Logger;
+}
+
+export const chatOf = (context: TurnContext): Chat => ({ channel: 'teams', conversationId: context.activity.conversation.id });
+
+/** Group chats, meeting chats and team channels: anything but the 1:1 chat with the bot. */
+export const isPersonal = (context: TurnContext): boolean => context.activity.conversation?.conversationType === 'personal';
+
+/** Bot Framework retries an activity with the same id; with the person, a retry applies once. */
+export const idempotencyKey = (context: TurnContext, person: TeamsPerson): string => `teams:${context.activity.id ?? ''}:${person.aadObjectId}`;
+
+/** The meeting this chat was linked to, if any. */
+export async function linkedMeeting(deps: TeamsDeps, context: TurnContext): Promise<Meeting | undefined> {
+  const meetingId = await deps.delivery.meetingOfChat(chatOf(context));
+  return meetingId ? deps.app.store.getMeeting(meetingId) : undefined;
+}
+
+/** Everyone else's cards catch up after the person has had their answer. */
+export function fanOutLater(deps: TeamsDeps, change: MeetingChange | undefined): void {
+  if (!change) return;
+  deps.background.run('teams fan-out', { meetingId: change.meeting.id, command: change.command }, () => fanOut(deps.delivery, change));
+}

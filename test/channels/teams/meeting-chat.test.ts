@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendNudge } from '../../../src/app/fanout.js';
+import type { Meeting } from '../../../src/domain/model.js';
+import { execute, installed, message } from './support/activities.js';
+import { headingOf } from './support/connector-stub.js';
+import { cardOf, createMeetingInTeams, headingOfAnswer, idOf, linkMeetingChat } from './support/meeting-setup.js';
+import type { TeamsHarness } from './support/teams-harness.js';
+import { DANA, EVE, MEETING_CHAT, SAM, personalChat, startTeamsHarness } from './support/teams-harness.js';
+
+/**
+ * Scenes 2 to 5 in the meeting chat: the agenda signed off and locked, actions captured by
+ * command during the call and acknowledged from the card, the meeting closed with the plan to
+ * everyone, and a reminder arriving as a 1:1 card.
+ */
+let teams: TeamsHarness;
+let meeting: Meeting;
+beforeEach(async () => {
+  teams = await startTeamsHarness();
+  meeting = await createMeetingInTeams(teams);
+  await linkMeetingChat(teams);
+});
+afterEach(async () => {
+  await teams.close();
+});
+
+const inChat = () => ({ serviceUrl: teams.connector.serviceUrl, chat: MEETING_CHAT });
+const inChatCalls = () => teams.connector.calls.filter((c) => c.conversationId === MEETING_CHAT);
+/** A command typed in the meeting chat; the first message that follows there (the reply, or a shared card). */
+const say = async (from: typeof SAM, text: string, mentions: (typeof SAM)[] = []) => {
+  const before = teams.connector.calls.length;
+  const answer = await teams.post(message(from, inChat(), text, mentions));
+  expect(answer.status).toBe(200);
+  await teams.settled();
+  return teams.connector.calls.slice(before).find((c) => c.conversationId === MEETING_CHAT);
+};
+const stored = async () => (await teams.store.getMeeting(meeting.id))!;
+
+async function agreeAgenda(): Promise<void> {
+  await teams.post(execute(SAM, inChat(), 'agenda.lock', { meetingId: meeting.id }));
+  await teams.settled();
+}
+
+describe('agenda sign-off in the meeting chat', () => {
+  it('"link" posts the agenda; people sign off and suggest; the card shows who signed; the organiser locks it', async () => {
+    const agenda = inChatCalls().find((c) => headingOf(c) === 'PEP meeting agenda')!;
+    expect(agenda.kind).toBe('send');
+
+    const signed = await teams.post(execute(DANA, inChat(), 'agenda.signOff', { meetingId: meeting.id }));
+    expect(JSON.stringify(cardOf(signed.body))).toContain('Dana Teacher');
+    const suggested = await teams.post(execute(DANA, inChat(), 'agenda.suggest', { meetingId: meeting.id, title: 'Transport to school' }));
+    expect(JSON.stringify(cardOf(suggested.body))).toContain('Transport to school');
+    const refused = await teams.post(execute(DANA, inChat(), 'agenda.lock', { meetingId: meeting.id }));
+    expect(headingOfAnswer(refused.body)).toBe('Only the organiser can do that');
+    await agreeAgenda();
+
+    const after = await stored();
+    expect(after.agenda.signOffs.map((s) => s.participantId)).toEqual([idOf(meeting, 'designated_teacher')]);
+    expect(after.agenda.lockedAt).toBeDefined();
+    // The one agenda message in the chat was updated in place each time.
+    const updates = inChatCalls().filter((c) => c.kind === 'update' && c.messageId === agenda.messageId);
+    expect(updates.length).toBeGreaterThanOrEqual(3);
+    expect(updates.some((u) => JSON.stringify(u.activity).includes('Transport to school'))).toBe(true);
+    expect(JSON.stringify(updates.at(-1)!.activity)).toContain('Signed off by: Dana Teacher (designated teacher)');
+  });
+});
+
+describe('live action capture during the call', () => {
+  beforeEach(async () => {
+    await agreeAgenda();
+    expect(await say(SAM, 'start')).toMatchObject({ conversationId: MEETING_CHAT });
+  });
+
+  it('"start" posts the meeting-start card; "action @Dana … by Friday" posts the live action list; Dana acknowledges from it', async () => {
+    expect(inChatCalls().find((c) => c.activity.summary === 'The PEP meeting for JD (PEP-2026-0042) is starting.')).toBeDefined();
+    await say(SAM, 'action @0 send the reading report by Friday', [DANA]);
+    const [action] = (await stored()).actions;
+    expect(action).toMatchObject({ ownerId: idOf(meeting, 'designated_teacher'), description: 'send the reading report', dueDate: '2026-11-27' });
+    const list = inChatCalls().at(-1)!;
+    expect(list.kind).toBe('send');
+    expect(JSON.stringify(list.activity)).toContain('send the reading report');
+
+    const ack = await teams.post(execute(DANA, inChat(), 'action.acknowledge', { meetingId: meeting.id, actionId: action!.id }));
+    expect(JSON.stringify(cardOf(ack.body))).toContain('send the reading report');
+    await teams.settled();
+    expect((await stored()).actions[0]!.acknowledgedAt).toBeDefined();
+    expect(inChatCalls().at(-1)).toMatchObject({ kind: 'update', messageId: list.messageId });
+
+    await say(SAM, 'action @Dana buy a dictionary in two weeks');
+    expect((await stored()).actions).toHaveLength(2);
+    expect(inChatCalls().at(-1)).toMatchObject({ kind: 'update', messageId: list.messageId });
+  });
+
+  it('Teams\' automatic refresh shows each participant the current list, and never a refusal to anyone else in the chat', async () => {
+    await say(SAM, 'action @0 send the reading report by Friday', [DANA]);
+    const refresh = { meetingId: meeting.id, card: 'live-actions' };
+    const forDana = await teams.post(execute(DANA, inChat(), 'card.refresh', refresh, { trigger: 'automatic' }));
+    expect(JSON.stringify(cardOf(forDana.body))).toContain('send the reading report');
+    await teams.post(installed(EVE, inChat()));
+    const forOutsider = await teams.post(execute(EVE, inChat(), 'card.refresh', refresh, { trigger: 'automatic' }));
+    expect(forOutsider.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'This card is up to date.' });
+  });
+
+  it('an unreadable command says what was understood and what was not, and keeps the text', async () => {
+    const reply = await say(SAM, 'action send the report');
+    const shown = JSON.stringify(reply!.activity);
+    expect(shown).toContain('I understood an action, what to do, but not who it is for');
+    expect(shown).toContain('action send the report');
+    expect((await stored()).actions).toEqual([]);
+  });
+
+  it('"review" and "goal" bring their cards; a goal is refused until it is SMART, with what was typed kept', async () => {
+    expect(headingOf((await say(SAM, 'review'))!)).toBe('Actions from the last PEP');
+    expect(headingOf((await say(SAM, 'goal Reading age'))!)).toBe('Add a SMART goal');
+    const refused = await teams.post(execute(SAM, inChat(), 'goal.add', { meetingId: meeting.id, title: 'Reading age', specific: 'Read for 20 minutes a day', measurable: '' }));
+    const shown = JSON.stringify(cardOf(refused.body));
+    expect(headingOfAnswer(refused.body)).toBe('Add a SMART goal');
+    expect(shown).toContain('"value":"Read for 20 minutes a day"');
+    expect((await stored()).goals).toEqual([]);
+  });
+
+  it('"status" and "help" answer in the chat', async () => {
+    expect(JSON.stringify((await say(DANA, 'status'))!.activity)).toContain('PEP meeting for JD (PEP-2026-0042)');
+    expect(headingOf((await say(DANA, 'help'))!)).toBe('Hello, I’m PEP Bot');
+    expect(headingOf((await say(DANA, 'new'))!)).toBe('Create the meeting in your chat with PEP Bot');
+  });
+
+  it('closing needs the next review date; then the plan goes to everyone PEP Bot can reach', async () => {
+    await say(SAM, 'action @0 send the reading report by Friday', [DANA]);
+    expect(JSON.stringify((await say(SAM, 'close'))!.activity)).toContain('Next review date needed');
+    await say(SAM, 'next review 10 March');
+    expect(JSON.stringify((await say(SAM, 'close'))!.activity)).toContain('Meeting closed');
+    for (const person of [SAM, DANA]) {
+      const plan = teams.connector.calls.filter((c) => c.conversationId === personalChat(person) && JSON.stringify(c.activity).includes('The written plan'));
+      expect(plan).toHaveLength(1);
+    }
+    expect((await stored()).status).toBe('concluded');
+  });
+
+  it('group chats never see more of the child than initials and reference; logs hold no names or addresses', async () => {
+    await say(SAM, 'action @0 send the reading report by Friday', [DANA]);
+    await say(SAM, 'note Jordan is reading at home every evening');
+    const chat = JSON.stringify(inChatCalls());
+    expect(chat).toContain('JD');
+    expect(chat).not.toContain('Jordan');
+    const logs = JSON.stringify(teams.logs());
+    for (const personal of ['Dana Teacher', 'Sam Social', 'dana@school.example.org', 'Jordan', 'reading report']) expect(logs).not.toContain(personal);
+  });
+});
+
+describe('reminders', () => {
+  it('a deadline nudge from the scheduler arrives as a 1:1 card through the Teams messenger', async () => {
+    await agreeAgenda();
+    await say(SAM, 'start');
+    await say(SAM, 'action @0 send the reading report by Friday', [DANA]);
+    const current = await stored();
+    const delivery = await sendNudge(teams.delivery, current, current.actions[0]!.id, 'due_today');
+    expect(delivery.delivered).toBe(true);
+    const nudge = teams.connector.calls.at(-1)!;
+    expect(nudge).toMatchObject({ kind: 'send', conversationId: personalChat(DANA) });
+    expect(nudge.activity.summary).toBe('Reminder: an action for JD (PEP-2026-0042) is due.');
+    const done = await teams.post(execute(DANA, { serviceUrl: teams.connector.serviceUrl }, 'nudge.done', { meetingId: meeting.id, actionId: current.actions[0]!.id }));
+    expect(headingOfAnswer(done.body)).toBe('Marked as done');
+  });
+});

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CardDelivery } from '../../../../src/app/delivery.js';
+import type { DeliveryEvent } from '../../../../src/app/delivery.js';
+import type { AppDeps } from '../../../../src/app/deps.js';
+import type { BotFrameworkEndpoints } from '../../../../src/channels/teams/bot-adapter.js';
+import type { TeamsChannel } from '../../../../src/channels/teams/index.js';
+import { createTeamsChannel } from '../../../../src/channels/teams/index.js';
+import type { TeamsConfig } from '../../../../src/channels/teams/teams-config.js';
+import type { Messenger } from '../../../../src/ports/messenger.js';
+import type { MeetingStore } from '../../../../src/ports/store.js';
+import { openStore } from '../../../../src/stores/open-store.js';
+import type { RunningServer } from '../../../server/harness.js';
+import { captureLog, startServer } from '../../../server/harness.js';
+import { NOW, counterIds } from '../../../domain/scenario.js';
+import type { ConnectorStub, RosterMember } from './connector-stub.js';
+import { startConnectorStub } from './connector-stub.js';
+
+export const BOT = { id: '28:pep-bot', name: 'PEP Bot' };
+export const TENANT = '00000000-0000-4000-8000-0000000000aa';
+
+/** People in the test tenant: each has a 1:1 chat with the bot once they install it. */
+export const SAM: RosterMember = { id: '29:sam', name: 'Sam Social', aadObjectId: 'aad-sam', email: 'sam@la.example.org', userPrincipalName: 'sam@la.example.org' };
+export const DANA: RosterMember = { id: '29:dana', name: 'Dana Teacher', aadObjectId: 'aad-dana', email: 'Dana@School.example.org', userPrincipalName: 'dana.teacher@school.example.org' };
+export const CHRIS: RosterMember = { id: '29:chris', name: 'Chris Carer', aadObjectId: 'aad-chris', email: 'chris@home.example.org' };
+export const EVE: RosterMember = { id: '29:eve', name: 'Eve Outsider', aadObjectId: 'aad-eve', email: 'eve@elsewhere.example.org' };
+export const personalChat = (member: RosterMember) => `a:${member.aadObjectId}`;
+export const MEETING_CHAT = '19:meeting_pep@thread.v2';
+
+export interface TeamsHarness {
+  url: string;
+  store: MeetingStore;
+  deps: AppDeps;
+  connector: ConnectorStub;
+  channel: TeamsChannel;
+  delivery: CardDelivery;
+  events: DeliveryEvent[];
+  server: RunningServer;
+  /** What the Teams channel logged, parsed. */
+  logs(): Array<Record<string, unknown>>;
+  /** POSTs an activity to /api/messages as Teams would. */
+  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** Waits for the fan-out started by the requests so far. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real thing, end to end on loopback: the HTTP server with the Teams module, the real
+ * CloudAdapter and teams-ai Application, a SQLite store in a temp dir, and the connector stub.
+ */
+export async function startTeamsHarness(options: { config?: TeamsConfig; endpoints?: BotFrameworkEndpoints } = {}): Promise<TeamsHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'pep-teams-'));
+  const store = openStore({ dataDir: dir });
+  await store.init();
+  const connector = await startConnectorStub();
+  for (const member of [SAM, DANA, CHRIS, EVE]) connector.roster.set(member.id, member);
+  const deps: AppDeps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('t'), defaultTimeZone: 'Europe/London' };
+  const events: DeliveryEvent[] = [];
+  const log = captureLog();
+  // As the composition root does it: the delivery first, the channel's messenger added to it after.
+  const messengers: Messenger[] = [];
+  const delivery = new CardDelivery({ store, messengers, report: (event) => events.push(event) });
+  const channel = createTeamsChannel({ config: options.config ?? { mode: 'anonymous' }, deps, delivery, logger: log.logger, endpoints: options.endpoints });
+  messengers.push(channel.messenger);
+  await channel.start();
+  const server = await startServer({ store, mount: [channel.module] });
+  return {
+    url: server.url,
+    store,
+    deps,
+    connector,
+    channel,
+    delivery,
+    events,
+    server,
+    logs: log.records,
+    async post(activity, headers = {}) {
+      const response = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
+      const json = response.headers.get('content-type')?.includes('json');
+      return { status: response.status, body: json ? ((await response.json()) as unknown) : await response.text() };
+    },
+    settled: () => channel.idle(),
+    async close() {
+      await channel.idle();
+      await server.server.stop();
+      await connector.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
