@@ -33,6 +33,32 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Reads the named variables (`VAR=` counts as unset, as deployment tools often write it), parses
+ * them, and on failure throws a ConfigError with one line per bad variable, in `names` order:
+ * the first failed check wins, and secrets are never echoed into logs or terminals.
+ */
+export function parseEnvironment<S extends z.ZodType>(
+  schema: S,
+  names: readonly string[],
+  env: NodeJS.ProcessEnv,
+  secrets: ReadonlySet<string> = new Set(),
+): { vars: z.output<S>; present: Record<string, string | undefined> } {
+  const present = Object.fromEntries(names.map((name) => [name, env[name] === '' ? undefined : env[name]]));
+  const parsed = schema.safeParse(present);
+  if (parsed.success) return { vars: parsed.data, present };
+  const requirementOf = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0]);
+    if (!requirementOf.has(name)) requirementOf.set(name, issue.message);
+  }
+  throw new ConfigError(
+    names
+      .filter((name) => requirementOf.has(name))
+      .map((name) => `${name} must be ${requirementOf.get(name)} (${secrets.has(name) ? 'value not shown' : `got ${JSON.stringify(present[name])}`})`),
+  );
+}
+
 /** The variable names double as the issue paths, so each message can start with the name. */
 const wholeNumber = (min: number, max: number, unit = '') => {
   const requirement = `a whole number${unit} from ${min} to ${max}`;
@@ -84,15 +110,7 @@ const SECRET_VARIABLES: ReadonlySet<VariableName> = new Set(['MONGODB_URI']);
 const hostForUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // Deployment tools often write `VAR=` for "not set"; treat it that way rather than as a value.
-  const present = Object.fromEntries(
-    VARIABLE_NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]),
-  ) as Partial<Record<VariableName, string>>;
-
-  const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError(describeProblems(parsed.error, present));
-
-  const vars = parsed.data;
+  const { vars } = parseEnvironment(EnvSchema, VARIABLE_NAMES, env, SECRET_VARIABLES);
   return Object.freeze({
     port: vars.PORT,
     host: vars.HOST,
@@ -102,18 +120,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: vars.TZ_DEFAULT,
     logLevel: vars.LOG_LEVEL,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
-  });
-}
-
-/** One line per bad variable (the first failed check wins), in declaration order. */
-function describeProblems(error: z.ZodError, present: Partial<Record<VariableName, string>>): string[] {
-  const requirementOf = new Map<VariableName, string>();
-  for (const issue of error.issues) {
-    const name = issue.path[0] as VariableName;
-    if (!requirementOf.has(name)) requirementOf.set(name, issue.message);
-  }
-  return VARIABLE_NAMES.filter((name) => requirementOf.has(name)).map((name) => {
-    const got = SECRET_VARIABLES.has(name) ? 'value not shown, it may hold a password' : `got ${JSON.stringify(present[name])}`;
-    return `${name} must be ${requirementOf.get(name)} (${got})`;
   });
 }

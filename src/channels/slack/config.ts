@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../config.js';
+import { ConfigError, parseEnvironment } from '../../config.js';
 
 /** What the Slack channel needs to run; absent when Slack is not configured. */
 export interface SlackConfig {
@@ -36,16 +36,7 @@ const SECRETS: ReadonlySet<SlackVariable> = new Set(['SLACK_SIGNING_SECRET', 'SL
  * is. One without the other, or a malformed value, stops start-up naming the variable.
  */
 export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConfig | undefined {
-  const present = Object.fromEntries(NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = SlackEnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const first = new Map<string, string>();
-    for (const issue of parsed.error.issues) if (!first.has(String(issue.path[0]))) first.set(String(issue.path[0]), issue.message);
-    throw new ConfigError(
-      NAMES.filter((name) => first.has(name)).map((name) => `${name} must be ${first.get(name)} (${SECRETS.has(name) ? 'value not shown' : `got ${JSON.stringify(present[name])}`})`),
-    );
-  }
-  const vars = parsed.data;
+  const { vars } = parseEnvironment(SlackEnvSchema, NAMES, env, SECRETS);
   if (!vars.SLACK_SIGNING_SECRET && !vars.SLACK_BOT_TOKEN) {
     if (vars.SLACK_APP_TOKEN) throw new ConfigError(['SLACK_APP_TOKEN is set, but Slack also needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN']);
     return undefined;

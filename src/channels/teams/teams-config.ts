@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../config.js';
+import { parseEnvironment } from '../../config.js';
 
 /**
  * The bot's Azure identity, from the environment. With an app id, every inbound request must carry
@@ -51,21 +51,7 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
  * echoed). Undefined when Teams is off: no app id and HOST (default 127.0.0.1) is not loopback.
  */
 export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConfig | undefined {
-  // `VAR=` means "not set", as in the main configuration.
-  const present = Object.fromEntries(VARIABLES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const seen = new Set<string>();
-    const problems = parsed.error.issues.flatMap((issue) => {
-      const name = String(issue.path[0]);
-      if (seen.has(name)) return [];
-      seen.add(name);
-      const got = name === 'MICROSOFT_APP_PASSWORD' ? 'value not shown' : `got ${JSON.stringify(present[name])}`;
-      return [`${name} must be ${issue.message} (${got})`];
-    });
-    throw new ConfigError(problems);
-  }
-  const vars = parsed.data;
+  const { vars } = parseEnvironment(EnvSchema, VARIABLES, env, new Set(['MICROSOFT_APP_PASSWORD']));
   if (!vars.MICROSOFT_APP_ID) return LOOPBACK.test(env.HOST || '127.0.0.1') ? Object.freeze({ mode: 'anonymous' }) : undefined;
   return Object.freeze({
     mode: 'authenticated',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../config.js';
+import { ConfigError, parseEnvironment } from '../../config.js';
 import { DEFAULT_LINK_DAYS } from '../../app/secure-links.js';
 
 /** What the secure-link channel needs beyond the shared config (PUBLIC_BASE_URL is there). */
@@ -38,16 +38,7 @@ const SECRETS: ReadonlySet<WebVariable> = new Set(['SMTP_URL']);
 
 /** Parsed at start-up: a bad value stops the process naming the variable, as src/config.ts does. */
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
-  const present = Object.fromEntries(NAMES.map((name) => [name, env[name] === '' ? undefined : env[name]]));
-  const parsed = WebEnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const first = new Map<string, string>();
-    for (const issue of parsed.error.issues) if (!first.has(String(issue.path[0]))) first.set(String(issue.path[0]), issue.message);
-    throw new ConfigError(
-      NAMES.filter((name) => first.has(name)).map((name) => `${name} must be ${first.get(name)} (${SECRETS.has(name) ? 'value not shown, it may hold a password' : `got ${JSON.stringify(present[name])}`})`),
-    );
-  }
-  const vars = parsed.data;
+  const { vars } = parseEnvironment(WebEnvSchema, NAMES, env, SECRETS);
   if (vars.SMTP_URL && !vars.MAIL_FROM) throw new ConfigError(['MAIL_FROM must be set when SMTP_URL is: link emails need a sender address']);
   return Object.freeze({ smtpUrl: vars.SMTP_URL, mailFrom: vars.MAIL_FROM, linkTtlDays: vars.LINK_TTL_DAYS });
 }

@@ -41,8 +41,8 @@ describe('loadTeamsConfig', () => {
       'MICROSOFT_APP_TYPE must be one of SingleTenant, MultiTenant, UserAssignedMSI (got "Personal")',
     ]);
     expect(problemsOf({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: 'contoso' })).toEqual([
-      'MICROSOFT_APP_TENANT_ID must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "contoso")',
       'MICROSOFT_APP_PASSWORD must be set: a SingleTenant bot needs its client secret (value not shown)',
+      'MICROSOFT_APP_TENANT_ID must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "contoso")',
     ]);
     expect(problemsOf({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: TENANT_ID })).toEqual([
       'MICROSOFT_APP_PASSWORD must be set: a SingleTenant bot needs its client secret (value not shown)',
