@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { escapeHtml, htmlPage } from './html-page.js';
 
 /**
  * The web rendering of a card: an HTML page that shows the card with the adaptivecards library
@@ -53,9 +54,6 @@ export function cardPageAssets(): CardPageAsset[] {
   ];
 }
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
 /**
  * JSON inside <script type="application/json">: "<" is escaped so no "</script>" or "<!--" can end
  * the element early, and U+2028/2029 for older parsers. JSON.parse reads the escapes back.
@@ -71,29 +69,19 @@ export const jsonForScript = (value: unknown): string =>
 export function renderCardPage(options: CardPageOptions): string {
   const asset = (name: string) => escapeHtml(`${options.assetBaseUrl}/${name}`);
   const title = escapeHtml(options.title);
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>${title}</title>
-<link rel="stylesheet" href="${asset('adaptivecards.css')}">
+  return htmlPage({
+    title: options.title,
+    head: `<link rel="stylesheet" href="${asset('adaptivecards.css')}">
 <link rel="stylesheet" href="${asset('card-page.css')}">
 <script src="${asset('adaptivecards.min.js')}" defer></script>
-<script src="${asset('card-page.js')}" defer></script>
-</head>
-<body>
-<main class="pep-page">
+<script src="${asset('card-page.js')}" defer></script>`,
+    body: `<main class="pep-page">
 <h1>${title}</h1>
 <div id="pep-reply" tabindex="-1" aria-live="polite"></div>
 <div id="pep-card" tabindex="-1"></div>
 <noscript><p>This page needs JavaScript switched on to show the form.</p></noscript>
 </main>
 <script type="application/json" id="pep-card-json">${jsonForScript(options.card)}</script>
-<script type="application/json" id="pep-page-config">${jsonForScript({ postUrl: options.postUrl })}</script>
-</body>
-</html>
-`;
+<script type="application/json" id="pep-page-config">${jsonForScript({ postUrl: options.postUrl })}</script>`,
+  });
 }

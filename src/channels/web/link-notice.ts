@@ -1,5 +1,5 @@
 import type { ResolvedLink } from '../../app/secure-links.js';
-import { escapeHtml } from './card-page.js';
+import { escapeHtml, htmlPage } from './html-page.js';
 
 /** Why a link does not open: the resolver's states, which say nothing about the meeting. */
 export type LinkProblem = Extract<ResolvedLink, { ok: false }>['state'];
@@ -47,26 +47,16 @@ export const LINK_PROBLEMS: Record<LinkProblem, Words> = {
  */
 export function renderLinkNotice(problem: LinkProblem, assetBaseUrl: string): string {
   const words = LINK_PROBLEMS[problem];
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>PEP Bot: ${escapeHtml(words.title.toLowerCase())}</title>
-<link rel="stylesheet" href="${escapeHtml(`${assetBaseUrl}/card-page.css`)}">
-</head>
-<body>
-<main class="pep-page">
+  return htmlPage({
+    title: `PEP Bot: ${words.title.toLowerCase()}`,
+    head: `<link rel="stylesheet" href="${escapeHtml(`${assetBaseUrl}/card-page.css`)}">`,
+    body: `<main class="pep-page">
 <h1>PEP Bot</h1>
 <div class="pep-notice-card">
 <h2>${escapeHtml(words.title)}</h2>
 <p>${escapeHtml(words.explanation)}</p>
 <p>${escapeHtml(words.next)}</p>
 </div>
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

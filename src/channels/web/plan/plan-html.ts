@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PlanEntry, PlanFact, PlanSection, PlanView } from '../../../app/plan/plan-view-types.js';
-import { escapeHtml } from '../card-page.js';
+import { escapeHtml, htmlPage } from '../html-page.js';
 import type { LinkProblem } from '../link-notice.js';
 import { LINK_PROBLEMS } from '../link-notice.js';
 
@@ -60,23 +60,9 @@ const sectionHtml = (section: PlanSection) =>
   }</section>`;
 
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<style>${PLAN_CSS}</style>
-</head>
-<body>
-<main>
+  return htmlPage({ title, head: `<style>${PLAN_CSS}</style>`, body: `<main>
 ${body}
-</main>
-</body>
-</html>
-`;
+</main>` });
 }
 
 /** `pdfHref`: where the same plan downloads as a PDF, relative to the page. */
