@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { formatMeetingTime } from '../cards/format.js';
 import type { CardSubmission } from '../cards/verbs.js';
 import { parseCardAction, VERBS } from '../cards/verbs.js';
 import type { MeetingCommand, MeetingCommandInput } from '../domain/commands.js';
@@ -10,7 +12,7 @@ import type { OutboundCard } from '../ports/messenger.js';
 import type { AppDeps } from './deps.js';
 import { describeError } from './error-messages.js';
 import { executeCommand, loadMeeting } from './execute-command.js';
-import { agendaCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
+import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
 import { actionNudgeCard, goalFormCard, liveActionsCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
 import { confirmationCard, errorCard } from './views/message-cards.js';
@@ -57,7 +59,7 @@ const ACTION_DATA_KEYS: ReadonlySet<string> = new Set(['meetingId', 'participant
 const typedInputs = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(payload).filter(([key]) => !ACTION_DATA_KEYS.has(key)));
 
 /** Each verb: the command it means (none for a refresh) and the card that carried it. */
-function commandFor(submission: CardSubmission, actor: Participant): MeetingCommandInput | undefined {
+function commandFor(submission: CardSubmission, actor: Participant, meeting: Meeting): MeetingCommandInput | undefined {
   const { verb, data } = submission;
   switch (verb) {
     case 'rsvp':
@@ -96,8 +98,11 @@ function commandFor(submission: CardSubmission, actor: Participant): MeetingComm
       return undefined;
     case 'plan.signOff':
       return { type: 'signPlan', planVersion: data.planVersion };
-    case 'meeting.reschedule':
-      throw new DomainError('MEETING.WRONG_STATUS', 'This button is not available yet in this version of PEP Bot.');
+    case 'meeting.reschedule': {
+      const startsAt = DateTime.fromISO(`${data.newDate}T${data.newTime}`, { zone: meeting.timeZone });
+      if (!startsAt.isValid) throw new DomainError('VALIDATION.INVALID_INPUT', 'Choose a valid new date and start time.', { problems: ['Choose a valid new date and start time.'] });
+      return { type: 'rescheduleMeeting', startsAt: startsAt.toUTC().toISO({ suppressMilliseconds: true }) };
+    }
   }
 }
 
@@ -131,6 +136,9 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return form || verb !== 'nudge.done' ? actionNudgeCard(meeting, id('actionId'), stage, form) : undefined;
     case 'prompt.answer':
       return promptCard(meeting, id('promptId'), form);
+    case 'meeting.reschedule':
+      // The summary names everyone: only ever re-drawn for the organiser it belongs to.
+      return form && actor.id === meeting.organiserId ? attendanceSummaryCard(meeting, [], form) : undefined;
     case 'card.refresh':
       return payload.card === 'live-actions' ? liveActionsCard(meeting) : invitationCard(meeting, actor.id);
     case 'plan.signOff':
@@ -144,6 +152,8 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
 /** After a change, what the person who clicked should see in place of their card. */
 function resultCard(verb: string, payload: Record<string, unknown>, meeting: Meeting, actor: Participant): OutboundCard {
   switch (verb) {
+    case 'meeting.reschedule':
+      return confirmationCard('Meeting moved', `Everyone has been invited again for ${formatMeetingTime(meeting.startsAt, meeting.durationMinutes, meeting.timeZone)}. Your attendance summary is updated as they answer.`);
     case 'nudge.done':
       return confirmationCard('Marked as done', 'Thank you. The organiser can see the action is done.');
     case 'nudge.moreTime':
@@ -178,7 +188,7 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
       const problems = parsed.problems.map((p) => p.message);
       throw new DomainError('VALIDATION.INVALID_INPUT', `Some answers need another look. ${problems.join(' ')}`, { problems, input: request.payload });
     }
-    const command = commandFor(parsed.submission, actor);
+    const command = commandFor(parsed.submission, actor, meeting);
     if (!command) return { card: sourceCard(request.verb, request.payload, meeting, actor) ?? confirmationCard('Up to date', 'Nothing has changed.') };
     const result = await executeCommand(deps, {
       meetingId,

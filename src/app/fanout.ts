@@ -32,7 +32,7 @@ const AGENDA_COMMANDS: ReadonlySet<string> = new Set([
   'answerPrompt',
 ]);
 /** What changes the organiser's attendance card: answers to invitations and the carer's prompt. */
-const ATTENDANCE_COMMANDS: ReadonlySet<string> = new Set(['sendInvitations', 'recordRsvp', 'addParticipant', 'answerPrompt']);
+const ATTENDANCE_COMMANDS: ReadonlySet<string> = new Set(['sendInvitations', 'rescheduleMeeting', 'recordRsvp', 'addParticipant', 'answerPrompt']);
 const ACTION_COMMANDS: ReadonlySet<string> = new Set(['captureAction', 'acknowledgeAction', 'completeAction', 'blockAction', 'rescheduleAction']);
 
 /**

@@ -47,7 +47,11 @@ export const VERBS = {
     participants: requiredText(4000, 'Add at least one participant: name, email, role.'),
   }),
   rsvp: z.object({ ...meeting, participantId: Id, answer: RsvpAnswerSchema, note: optionalText(2000) }),
-  'meeting.reschedule': z.object(meeting),
+  'meeting.reschedule': z.object({
+    ...meeting,
+    newDate: requiredDate('Choose the new date.'),
+    newTime: requiredText(5, 'Choose the new start time.'),
+  }),
   'contribution.submit': z.object({
     ...meeting,
     contributionId: Id,

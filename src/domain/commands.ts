@@ -62,6 +62,7 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addParticipant'), participant: NewParticipantSchema }),
   z.object({ type: z.literal('removeParticipant'), participantId: id }),
   empty('sendInvitations'),
+  z.object({ type: z.literal('rescheduleMeeting'), startsAt: z.iso.datetime({ offset: true }) }),
   z.object({ type: z.literal('recordRsvp'), answer: RsvpAnswerSchema, note: optionalText(2000) }),
   z.object({
     type: z.literal('requestContribution'),

@@ -13,7 +13,7 @@ import { addNote, linkChat, reviewPreviousAction } from './conduct.js';
 import type { Change, CommandContext, Outcome } from './context.js';
 import { requestContribution, submitContribution } from './contributions.js';
 import { addGoal, linkResource } from './goals.js';
-import { recordRsvp, sendInvitations } from './invitations.js';
+import { recordRsvp, rescheduleMeeting, sendInvitations } from './invitations.js';
 import { issueLink, revokeLink, useLink } from './links.js';
 import type { Meeting } from './model.js';
 import { addParticipant, removeParticipant } from './participants.js';
@@ -30,6 +30,7 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   removeParticipant: (m, c, ctx) => removeParticipant(m, c.participantId, ctx),
   sendInvitations: (m, _c, ctx) => sendInvitations(m, ctx),
   recordRsvp,
+  rescheduleMeeting,
   requestContribution,
   submitContribution,
   addAgendaItem: (m, c, ctx) => addAgendaItem(m, c.title, ctx),

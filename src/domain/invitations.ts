@@ -36,3 +36,23 @@ export function recordRsvp(meeting: Meeting, command: CommandOf<'recordRsvp'>, c
   }
   return { summary: `Invitation answered: ${command.answer}`, alerts };
 }
+
+/**
+ * Step 1's "reschedule promptly if critical members are unavailable": a new time asks everyone
+ * again, since an answer was for the old time. The agenda and its sign-offs stay as they were.
+ */
+export function rescheduleMeeting(meeting: Meeting, command: CommandOf<'rescheduleMeeting'>, ctx: CommandContext): Outcome {
+  requireOrganiser(meeting, ctx, 'reschedule the meeting');
+  requireStatus(meeting, BEFORE_MEETING, 'reschedule the meeting');
+  if (command.startsAt <= ctx.at) refuse('VALIDATION.INVALID_INPUT', 'The new time must be in the future.', { field: 'startsAt' });
+  meeting.startsAt = command.startsAt;
+  const invitees = meeting.participants.filter((p) => p.id !== meeting.organiserId);
+  for (const participant of invitees) {
+    participant.rsvp = undefined;
+    participant.invitedAt = ctx.at;
+  }
+  return {
+    summary: `Meeting moved to ${command.startsAt}; ${invitees.length} people invited again`,
+    alerts: [{ kind: 'invite', participantIds: invitees.map((p) => p.id) }],
+  };
+}

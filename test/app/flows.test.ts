@@ -245,3 +245,56 @@ describe('a long meeting', () => {
     expect((card.data as { actions: { description: string }[] }).actions.at(-1)!.description).toBe('Action 26');
   });
 });
+
+describe('rescheduling from the organiser\'s attendance card', () => {
+  it('a critical decline, then Reschedule with a new date and time: everyone is invited again', async () => {
+    const meeting = await invited();
+    const decline = await handleCardAction(deps, {
+      verb: 'rsvp',
+      payload: { meetingId: meeting.id, participantId: id(meeting, 'carer'), answer: 'decline' },
+      actor: { kind: 'slack', slackUserId: 'U0CARER' },
+      channel: 'slack',
+    });
+    await fanOut(delivery, decline.change!);
+    const [teamsBefore, slackBefore] = [teams.sent.length, slack.sent.length];
+    const result = await handleCardAction(deps, {
+      verb: 'meeting.reschedule',
+      payload: { meetingId: meeting.id, newDate: '2026-12-11', newTime: '14:30' },
+      actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-sam' },
+      channel: 'teams',
+    });
+    expect(result.card).toMatchObject({ name: 'confirmation', data: { title: 'Meeting moved' } });
+    expect(result.change!.meeting.startsAt).toBe('2026-12-11T14:30:00Z');
+    await fanOut(delivery, result.change!);
+    const after = [...teams.sent.slice(teamsBefore), ...slack.sent.slice(slackBefore)];
+    expect(after.filter((s) => s.card.name === 'invitation').map((s) => s.to).sort()).toEqual([id(meeting, 'designated_teacher'), id(meeting, 'carer')].sort());
+    expect(after.some((s) => s.card.name === 'attendance-summary' && s.to === meeting.organiserId)).toBe(true);
+  });
+
+  it('a participant cannot reschedule, even with the organiser\'s card data', async () => {
+    const meeting = await invited();
+    const result = await handleCardAction(deps, {
+      verb: 'meeting.reschedule',
+      payload: { meetingId: meeting.id, newDate: '2026-12-11', newTime: '14:30' },
+      actor: { kind: 'slack', slackUserId: 'U0CARER' },
+      channel: 'slack',
+    });
+    expect(result.change).toBeUndefined();
+    expect(result.card).toMatchObject({ name: 'error', data: { code: 'PERMISSION.NOT_ORGANISER' } });
+  });
+});
+
+describe('a reschedule that needs fixing', () => {
+  it('re-shows the organiser\'s summary with the date they typed and the problem', async () => {
+    const meeting = await invited();
+    const result = await handleCardAction(deps, {
+      verb: 'meeting.reschedule',
+      payload: { meetingId: meeting.id, newDate: '2026-11-01', newTime: '09:00' },
+      actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-sam' },
+      channel: 'teams',
+    });
+    expect(result.change).toBeUndefined();
+    expect(result.card).toMatchObject({ name: 'attendance-summary', data: { values: { newDate: '2026-11-01', newTime: '09:00' }, errors: ['The new time must be in the future.'] } });
+    expect(() => renderCard('attendance-summary', result.card.data as never)).not.toThrow();
+  });
+});

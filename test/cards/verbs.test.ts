@@ -31,7 +31,7 @@ const GOOD: Record<string, Record<string, unknown>> = {
     participants: 'Dana Teacher, dana@school.example.org, designated_teacher',
   },
   rsvp: { meetingId, participantId: 'p1', answer: 'written_contribution', note: '' },
-  'meeting.reschedule': { meetingId },
+  'meeting.reschedule': { meetingId, newDate: '2026-12-11', newTime: '14:30' },
   'contribution.submit': { meetingId, contributionId: 'c1', attendancePercent: '91.5', attainment: 'Expected standard', exclusions: '0', text: '' },
   'agenda.signOff': { meetingId },
   'agenda.suggest': { meetingId, title: 'Transition to Year 7' },

@@ -97,3 +97,24 @@ describe('contributions', () => {
     ).toThrow();
   });
 });
+
+describe('rescheduling', () => {
+  it('moves the meeting, asks everyone again and keeps the agenda', () => {
+    const s = new Scenario().invited();
+    s.run(s.id('carer'), { type: 'signOffAgenda' });
+    s.run(s.id('carer'), { type: 'recordRsvp', answer: 'decline' });
+    const change = s.run(s.organiser, { type: 'rescheduleMeeting', startsAt: '2026-12-11T10:00:00Z' });
+    expect(s.meeting.startsAt).toBe('2026-12-11T10:00:00Z');
+    expect(s.meeting.participants.filter((p) => p.id !== s.organiser).every((p) => !p.rsvp && p.invitedAt === s.at)).toBe(true);
+    expect(s.meeting.agenda.signOffs).toHaveLength(1);
+    expect(change.alerts).toEqual([{ kind: 'invite', participantIds: s.meeting.participants.filter((p) => p.id !== s.organiser).map((p) => p.id) }]);
+  });
+
+  it('only the organiser reschedules, before the meeting, to a future time', () => {
+    const s = new Scenario().invited();
+    expect(expectRefusal(s, s.id('carer'), { type: 'rescheduleMeeting', startsAt: '2026-12-11T10:00:00Z' }).code).toBe('PERMISSION.NOT_ORGANISER');
+    expect(expectRefusal(s, s.organiser, { type: 'rescheduleMeeting', startsAt: '2026-11-01T10:00:00Z' }).code).toBe('VALIDATION.INVALID_INPUT');
+    const live = new Scenario().inProgress();
+    expect(expectRefusal(live, live.organiser, { type: 'rescheduleMeeting', startsAt: '2026-12-11T10:00:00Z' }).code).toBe('MEETING.WRONG_STATUS');
+  });
+});

@@ -43,7 +43,7 @@ export interface Unreachable {
 /** A delivery failure reason as the card takes it: reasons that combine a link and a chat failure run long. */
 const MAX_REASON = 300;
 
-export function attendanceSummaryCard(meeting: Meeting, unreachable: readonly Unreachable[] = []): OutboundCard {
+export function attendanceSummaryCard(meeting: Meeting, unreachable: readonly Unreachable[] = [], form: FormState = {}): OutboundCard {
   return {
     name: 'attendance-summary',
     text: `Attendance for the PEP meeting for ${childLabel(meeting)}.`,
@@ -56,6 +56,8 @@ export function attendanceSummaryCard(meeting: Meeting, unreachable: readonly Un
       carerAnswers: meeting.prompts.flatMap((p) =>
         p.answer?.kind === 'carer' ? [{ name: participant(meeting, p.participantId).name, mood: p.answer.mood, toRaise: p.answer.toRaise, freeText: p.answer.freeText }] : [],
       ).slice(-MAX_CARER_ANSWERS),
+      values: form.values ?? {},
+      errors: form.errors ?? [],
     },
   };
 }

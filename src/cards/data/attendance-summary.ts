@@ -3,7 +3,7 @@ import { CarerAnswerSchema, RsvpAnswerSchema } from '../../domain/model.js';
 import type { Role } from '../../domain/roles.js';
 import { CRITICAL_ROLES, ROLE_LABELS, RoleSchema } from '../../domain/roles.js';
 import { shorten } from '../format.js';
-import { ChildTagSchema, describeMeetingTime, Id, MAX_PEOPLE, meetingTimeFields, namedPersonLabel, PersonName, SHOWN_IN_LIST } from './common.js';
+import { ChildTagSchema, describeMeetingTime, Id, MAX_PEOPLE, meetingTimeFields, namedPersonLabel, PersonName, ProblemsSchema, SHOWN_IN_LIST, typedChoice, typedDate } from './common.js';
 import { RSVP_LABELS } from './labels.js';
 import { MOOD_LABELS, scaleLabel } from './prompt-labels.js';
 
@@ -41,6 +41,9 @@ export const AttendanceSummaryDataSchema = z
       .array(z.strictObject({ name: PersonName, role: RoleSchema, reason: z.string().min(1).max(300) }))
       .max(MAX_PEOPLE)
       .default([]),
+    /** The new date and time the organiser typed to reschedule, re-shown when they need fixing. */
+    values: z.strictObject({ newDate: typedDate, newTime: typedChoice }).prefault({}),
+    errors: ProblemsSchema,
     /** Answers to the carer prompt so far: the organiser reads them before the meeting. */
     carerAnswers: z.array(CarerAnswersSchema).max(MAX_CARER_ANSWERS).default([]),
   })
