@@ -62,3 +62,11 @@ describe('inbound authentication with an app id configured', () => {
     expect(await teams.store.getValue('teams-conversation', MEETING_CHAT)).toMatchObject({ conversation: { id: MEETING_CHAT } });
   });
 });
+
+describe('what is not an activity', () => {
+  it('a body with no activity type is a 400, not an adapter crash', async () => {
+    expect((await teams.post({})).status).toBe(400);
+    expect((await teams.post({ text: 'hello' }, bearer('not.a.jwt'))).status).toBe(400);
+    expect(teams.connector.calls).toEqual([]);
+  });
+});
