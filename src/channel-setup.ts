@@ -6,6 +6,7 @@ import { createTeamsChannel, loadTeamsConfig } from './channels/teams/index.js';
 import type { TeamsConfig } from './channels/teams/index.js';
 import { createWebChannel, loadWebConfig } from './channels/web/index.js';
 import { planRoutes } from './channels/web/plan/plan-routes.js';
+import { policyPages } from './channels/web/policy-pages.js';
 import type { WebConfig } from './channels/web/index.js';
 import type { Channel } from './compose.js';
 import type { Config } from './config.js';
@@ -39,5 +40,7 @@ export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; de
     },
   });
   channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl }) });
+  const base = new URL(config.publicBaseUrl);
+  channels.push({ name: 'policies', module: policyPages({ https: base.protocol === 'https:', basePath: base.pathname.replace(/\/+$/, '') }) });
   return channels;
 }
