@@ -86,6 +86,7 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
     singleUse: z.boolean(),
   }),
   z.object({ type: z.literal('revokeLink'), linkId: id }),
+  z.object({ type: z.literal('revokeLinksOf'), participantId: id }),
   z.object({ type: z.literal('useLink'), linkId: id }),
   empty('signOffAgenda'),
   empty('lockAgenda'),

@@ -14,7 +14,7 @@ import type { Change, CommandContext, Outcome } from './context.js';
 import { requestContribution, submitContribution } from './contributions.js';
 import { addGoal, linkResource } from './goals.js';
 import { recordRsvp, rescheduleMeeting, sendInvitations } from './invitations.js';
-import { issueLink, revokeLink, useLink } from './links.js';
+import { issueLink, revokeLink, revokeLinksOf, useLink } from './links.js';
 import type { Meeting } from './model.js';
 import { addParticipant, removeParticipant } from './participants.js';
 import { signPlan } from './plan/sign-off.js';
@@ -40,6 +40,7 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   linkChat,
   issueLink,
   revokeLink: (m, c, ctx) => revokeLink(m, c.linkId, ctx),
+  revokeLinksOf: (m, c, ctx) => revokeLinksOf(m, c.participantId, ctx),
   useLink: (m, c, ctx) => useLink(m, c.linkId, ctx),
   signOffAgenda: (m, _c, ctx) => signOffAgenda(m, ctx),
   lockAgenda: (m, _c, ctx) => lockAgenda(m, ctx),

@@ -68,3 +68,12 @@ export function useLink(meeting: Meeting, linkId: string, ctx: CommandContext): 
   link.usedAt = ctx.at;
   return { summary: `Secure link used (${link.purpose})` };
 }
+
+/** "That link went to the wrong person": every link of theirs that still works stops working. */
+export function revokeLinksOf(meeting: Meeting, participantId: string, ctx: CommandContext): Outcome {
+  requireOrganiser(meeting, ctx, 'revoke links');
+  const person = findParticipant(meeting, participantId);
+  const active = meeting.links.filter((l) => l.participantId === participantId && linkState(l, ctx.at) === 'active');
+  for (const link of active) link.revokedAt = ctx.at;
+  return { summary: `${active.length} secure links revoked (${person.role})` };
+}

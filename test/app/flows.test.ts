@@ -10,6 +10,7 @@ import { CardDelivery, type DeliveryEvent } from '../../src/app/delivery.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { executeCommand } from '../../src/app/execute-command.js';
 import { fanOut } from '../../src/app/fanout.js';
+import { issueSecureLink, resolveSecureLink } from '../../src/app/secure-links.js';
 import { liveActionsCard } from '../../src/app/views/meeting-cards.js';
 import { renderCard } from '../../src/cards/render-card.js';
 import type { CardName } from '../../src/cards/catalogue.js';
@@ -296,5 +297,18 @@ describe('a reschedule that needs fixing', () => {
     expect(result.change).toBeUndefined();
     expect(result.card).toMatchObject({ name: 'attendance-summary', data: { values: { newDate: '2026-11-01', newTime: '09:00' }, errors: ['The new time must be in the future.'] } });
     expect(() => renderCard('attendance-summary', result.card.data as never)).not.toThrow();
+  });
+});
+
+describe('switching off a secure link that went to the wrong person', () => {
+  it('"revoke @name" from the organiser makes the person\'s links stop working', async () => {
+    const meeting = await invited();
+    const issued = await issueSecureLink(deps, { meetingId: meeting.id, participantId: id(meeting, 'child'), purpose: 'invitation', actorId: meeting.organiserId });
+    expect((await resolveSecureLink(deps, issued.token)).ok).toBe(true);
+    const result = await handleChatCommand(deps, delivery, { text: 'revoke @Jordan', mentions: [], actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-sam' }, chat: { channel: 'teams', conversationId: 'dm-sam' }, isGroupChat: false });
+    expect(result.reply).toMatchObject({ name: 'confirmation', data: { title: 'Secure links switched off' } });
+    expect(await resolveSecureLink(deps, issued.token)).toEqual({ ok: false, state: 'revoked' });
+    const carer = await handleChatCommand(deps, delivery, { text: 'revoke @Jordan', mentions: [], actor: { kind: 'slack', slackUserId: 'U0CARER' }, chat: { channel: 'slack', conversationId: 'D1' }, isGroupChat: false });
+    expect(carer.reply).toMatchObject({ name: 'error', data: { code: 'PERMISSION.NOT_ORGANISER' } });
   });
 });

@@ -38,3 +38,18 @@ describe('secure links', () => {
     expect(linkState(s.meeting.links[0]!, s.at)).toBe('revoked');
   });
 });
+
+describe('revoking every link of one person', () => {
+  it('switches off only that person\'s links that still work, in one audited change', () => {
+    const s = new Scenario().invited();
+    const issue = (role: string, tokenHash: string) =>
+      s.run(s.organiser, { type: 'issueLink', participantId: s.id(role), purpose: 'invitation', tokenHash, expiresAt: '2026-12-09T10:00:00Z', singleUse: true });
+    issue('carer', 'a'.repeat(64));
+    issue('carer', 'b'.repeat(64));
+    issue('child', 'c'.repeat(64));
+    const change = s.run(s.organiser, { type: 'revokeLinksOf', participantId: s.id('carer') });
+    expect(s.meeting.links.map((l) => linkState(l, s.at))).toEqual(['revoked', 'revoked', 'active']);
+    expect(change.events[0]!.summary).toBe('2 secure links revoked (carer)');
+    expect(expectRefusal(s, s.id('carer'), { type: 'revokeLinksOf', participantId: s.id('child') }).code).toBe('PERMISSION.NOT_ORGANISER');
+  });
+});

@@ -99,6 +99,8 @@ function domainCommand(command: ChatCommand, meeting: Meeting, request: ChatComm
       return { type: 'concludeMeeting' };
     case 'link':
       return { type: 'linkChat', channel: request.chat.channel, conversationId: request.chat.conversationId };
+    case 'revoke':
+      return { type: 'revokeLinksOf', participantId: ownerOf(meeting, command.owner, request.mentions).id };
     default:
       return undefined;
   }
@@ -120,6 +122,8 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean): 
       return confirmationCard('Meeting closed', 'The plan summary is on its way to every participant.');
     case 'link':
       return confirmationCard('This is now the meeting chat', `The agenda, the start card and the live action list for ${childLabel(meeting)} will appear here.`);
+    case 'revoke':
+      return confirmationCard('Secure links switched off', 'Every secure link sent to that person for this meeting has stopped working. Send a new card or link if they still need one.');
     case 'goal':
       return goalFormCard(meeting, { values: { title: command.title } });
     case 'review':

@@ -9,6 +9,7 @@ export type ChatCommand =
   | { kind: 'note'; text: string }
   | { kind: 'nextReview'; date: string }
   | { kind: 'link'; childRef: string }
+  | { kind: 'revoke'; owner: OwnerRef }
   | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' };
 
 /** A command that could not be read: what was understood, what was not, and the text as typed. */
@@ -25,6 +26,7 @@ export const CHAT_COMMAND_HELP = [
   'goal short name — opens the SMART goal form',
   'note what was said — adds a note to the record',
   'link PEP-2026-0042 — makes this chat the meeting chat for that PEP (organiser)',
+  'revoke @person — switches off every secure link sent to them (organiser)',
   'agenda — shows the agenda to sign off',
   'start — starts the meeting (organiser)',
   'review — shows the last PEP\'s actions to review',
@@ -92,6 +94,13 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
       const ref = /^[A-Z0-9][A-Z0-9-]{2,31}$/i.exec(rest)?.[0];
       return ref ? { ok: true, command: { kind: 'link', childRef: ref.toUpperCase() } } : fail(text, ['linking this chat to a meeting'], ['the PEP reference, for example PEP-2026-0042']);
     }
+    case 'revoke': {
+      const mention = MENTION.exec(rest);
+      const typed = mention ? undefined : TYPED_NAME.exec(rest);
+      if (mention) return { ok: true, command: { kind: 'revoke', owner: { kind: 'mention', index: Number(mention[1]) } } };
+      if (typed?.[1]) return { ok: true, command: { kind: 'revoke', owner: { kind: 'name', text: typed[1] } } };
+      return fail(text, ['switching off secure links'], ['whose links (start with @ and their name)']);
+    }
     case 'status':
     case 'help':
     case 'start':
@@ -100,6 +109,6 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
     case 'agenda':
       return { ok: true, command: { kind: verb } };
     default:
-      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'help'].join(', ')}`]);
+      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'help'].join(', ')}`]);
   }
 }

@@ -23,8 +23,11 @@ const manifest = buildManifest(values) as {
 
 /** The typed commands in the help text, by their verb ("next review 10 March — …" → "next review"). */
 const helpVerbs = CHAT_COMMAND_HELP.map((line) => /^(next review|[a-z]+)/.exec(line)![1]!);
-/** Teams lists at most ten commands per scope; "review" is typed, and shown by "help", but not listed. */
-const UNLISTED = ['review'];
+/**
+ * Teams lists at most ten commands per scope: "review" is typed, and shown by "help", but not
+ * listed in the meeting chat, and "revoke" belongs in the organiser's 1:1 chat.
+ */
+const UNLISTED = ['revoke', 'review'];
 
 const understood = (title: string) => {
   if (NEW_MEETING.test(title)) return true;
