@@ -13,42 +13,13 @@ import { fanOut } from '../../src/app/fanout.js';
 import { issueSecureLink, resolveSecureLink } from '../../src/app/secure-links.js';
 import { liveActionsCard } from '../../src/app/views/meeting-cards.js';
 import { renderCard } from '../../src/cards/render-card.js';
-import type { CardName } from '../../src/cards/catalogue.js';
-import type { Meeting, Participant } from '../../src/domain/model.js';
-import type { Delivery, MessageRef, Messenger, OutboundCard } from '../../src/ports/messenger.js';
+import type { Meeting } from '../../src/domain/model.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { NOW, counterIds, createInput } from '../domain/scenario.js';
+import { RecordingMessenger } from '../support/recording-messenger.js';
 
-/**
- * The shared flows the Teams and Slack adapters call, on the real store and card catalogue. The
- * messenger here records what each channel was asked to send: the channels' own tests drive the
- * real Bot Framework adapter and Bolt receiver.
- */
-class RecordingMessenger implements Messenger {
-  readonly sent: { kind: 'direct' | 'post' | 'update'; to: string; card: OutboundCard }[] = [];
-  private n = 0;
-  constructor(readonly channel: 'teams' | 'slack') {}
-  knows(p: Participant): boolean {
-    return this.channel === 'teams' ? Boolean(p.teamsAadObjectId) : Boolean(p.slackUserId);
-  }
-  private deliver(kind: 'direct' | 'post' | 'update', to: string, card: OutboundCard, ref?: MessageRef): Delivery {
-    // Every card must render: a view that produced bad data fails here, not in production.
-    renderCard(card.name as CardName, card.data as never);
-    this.sent.push({ kind, to, card });
-    return { delivered: true, ref: ref ?? { channel: this.channel, conversationId: to, messageId: `m${++this.n}` } };
-  }
-  async sendDirect(p: Participant, card: OutboundCard) {
-    return this.deliver('direct', p.id, card);
-  }
-  async post(conversationId: string, card: OutboundCard) {
-    return this.deliver('post', conversationId, card);
-  }
-  async update(ref: MessageRef, card: OutboundCard) {
-    return this.deliver('update', ref.conversationId, card, ref);
-  }
-}
-
+/** The shared flows the Teams and Slack adapters call, on the real store and card catalogue. */
 let dir: string;
 let store: MeetingStore;
 let deps: AppDeps;

@@ -2,8 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { renderCard } from '../../src/cards/render-card.js';
-import { renderSlackMessage } from '../../src/cards/slack-blocks.js';
 import { createMeeting } from '../../src/app/create-meeting.js';
 import { CardDelivery, type DeliveryEvent } from '../../src/app/delivery.js';
 import type { AppDeps } from '../../src/app/deps.js';
@@ -12,48 +10,12 @@ import { fanOut, type MeetingChange } from '../../src/app/fanout.js';
 import type { LinkEmail } from '../../src/app/link-sender.js';
 import { WebLinkSender } from '../../src/app/link-sender.js';
 import { createPlanDistributor, type PlanDistributor } from '../../src/app/plan/distribute-plan.js';
-import type { CardName } from '../../src/cards/catalogue.js';
-import type { Meeting, Participant } from '../../src/domain/model.js';
-import type { Delivery, MessageRef, Messenger, OutboundCard } from '../../src/ports/messenger.js';
+import type { Meeting } from '../../src/domain/model.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { settableClock, type SettableClock } from '../contract/settable-clock.js';
 import { counterIds, MEETING_START, NOW } from '../domain/scenario.js';
-
-export interface Sent {
-  kind: 'direct' | 'post' | 'update';
-  to: string;
-  card: OutboundCard;
-}
-
-/** A chat channel that records what it was asked to send; every card must render for it. */
-export class ChannelRecorder implements Messenger {
-  readonly sent: Sent[] = [];
-  private count = 0;
-  constructor(readonly channel: 'teams' | 'slack') {}
-
-  knows(p: Participant): boolean {
-    return this.channel === 'teams' ? p.teamsAadObjectId !== undefined : p.slackUserId !== undefined;
-  }
-
-  private deliver(kind: Sent['kind'], to: string, card: OutboundCard, ref?: MessageRef): Delivery {
-    const name = card.name as CardName;
-    if (this.channel === 'slack') renderSlackMessage(name, card.data as never);
-    else renderCard(name, card.data as never);
-    this.sent.push({ kind, to, card });
-    return { delivered: true, ref: ref ?? { channel: this.channel, conversationId: to, messageId: `m${++this.count}` } };
-  }
-
-  async sendDirect(p: Participant, card: OutboundCard) {
-    return this.deliver('direct', p.id, card);
-  }
-  async post(conversationId: string, card: OutboundCard) {
-    return this.deliver('post', conversationId, card);
-  }
-  async update(ref: MessageRef, card: OutboundCard) {
-    return this.deliver('update', ref.conversationId, card, ref);
-  }
-}
+import { RecordingMessenger } from '../support/recording-messenger.js';
 
 export const PUBLIC_BASE_URL = 'https://pep.example.org';
 
@@ -62,8 +24,8 @@ export interface PlanWorld {
   store: MeetingStore;
   clock: SettableClock;
   deps: AppDeps;
-  teams: ChannelRecorder;
-  slack: ChannelRecorder;
+  teams: RecordingMessenger;
+  slack: RecordingMessenger;
   mails: LinkEmail[];
   events: DeliveryEvent[];
   delivery: CardDelivery;
@@ -81,8 +43,8 @@ export async function planWorld(): Promise<PlanWorld> {
   const store = openStore({ dataDir: dir, clock });
   await store.init();
   const deps: AppDeps = { store, clock, newId: counterIds('w'), defaultTimeZone: 'Europe/London' };
-  const teams = new ChannelRecorder('teams');
-  const slack = new ChannelRecorder('slack');
+  const teams = new RecordingMessenger('teams');
+  const slack = new RecordingMessenger('slack');
   const mails: LinkEmail[] = [];
   const events: DeliveryEvent[] = [];
   const links = new WebLinkSender({ app: deps, publicBaseUrl: PUBLIC_BASE_URL, days: 14, mailer: { sendLink: async (mail) => (mails.push(mail), { sent: true }) } });

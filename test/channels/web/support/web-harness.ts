@@ -20,7 +20,7 @@ import { settableClock } from '../../../contract/settable-clock.js';
 import { counterIds, MEETING_START, NOW } from '../../../domain/scenario.js';
 import { startServer } from '../../../server/harness.js';
 import type { RunningServer } from '../../../server/harness.js';
-import { RecordingMessenger } from './recording-messenger.js';
+import { RecordingMessenger } from '../../../support/recording-messenger.js';
 import type { SmtpSink } from './smtp-sink.js';
 import { startSmtpSink } from './smtp-sink.js';
 

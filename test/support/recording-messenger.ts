@@ -1,6 +1,8 @@
-import { renderCard } from '../../../../src/cards/render-card.js';
-import type { Participant } from '../../../../src/domain/model.js';
-import type { Delivery, MessageRef, Messenger, OutboundCard } from '../../../../src/ports/messenger.js';
+import type { CardName } from '../../src/cards/catalogue.js';
+import { renderCard } from '../../src/cards/render-card.js';
+import { renderSlackMessage } from '../../src/cards/slack-blocks.js';
+import type { Participant } from '../../src/domain/model.js';
+import type { Delivery, MessageRef, Messenger, OutboundCard } from '../../src/ports/messenger.js';
 
 export interface Sent {
   kind: 'direct' | 'post' | 'update';
@@ -10,25 +12,30 @@ export interface Sent {
 }
 
 /**
- * A chat channel that records what it was asked to send: the organiser and the teacher are on
- * Teams, the carer and the child on nothing. Every card must render, as on the real channels.
+ * A chat channel that records what it was asked to send, for tests of the shared flows (the
+ * channels' own tests drive the real Bot Framework adapter and Bolt receiver). It knows the people
+ * with an identity on its platform, and every card must render for it as on the real channel, so
+ * a view that produced bad data fails the test rather than production.
  */
 export class RecordingMessenger implements Messenger {
-  readonly channel = 'teams' as const;
   readonly sent: Sent[] = [];
   private count = 0;
   /** Set to make every send fail, as an uninstalled bot would. */
   failing: string | undefined;
 
+  constructor(readonly channel: 'teams' | 'slack' = 'teams') {}
+
   knows(participant: Participant): boolean {
-    return participant.teamsAadObjectId !== undefined;
+    return this.channel === 'teams' ? participant.teamsAadObjectId !== undefined : participant.slackUserId !== undefined;
   }
 
   private deliver(kind: Sent['kind'], to: string, card: OutboundCard, ref?: MessageRef): Delivery {
     if (this.failing) return { delivered: false, reason: this.failing, retryable: false };
-    renderCard(card.name, card.data as never);
+    const name = card.name as CardName;
+    if (this.channel === 'slack') renderSlackMessage(name, card.data as never);
+    else renderCard(name, card.data as never);
     this.sent.push({ kind, to, card });
-    return { delivered: true, ref: ref ?? { channel: 'teams', conversationId: to, messageId: `m${++this.count}` } };
+    return { delivered: true, ref: ref ?? { channel: this.channel, conversationId: to, messageId: `m${++this.count}` } };
   }
 
   async sendDirect(participant: Participant, card: OutboundCard): Promise<Delivery> {
