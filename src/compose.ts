@@ -44,7 +44,7 @@ export interface ComposedApp {
 }
 
 function logDeliveryEvent(logger: Logger) {
-  return (event: DeliveryEvent) => logger.warn({ ...event, reason: event.reason }, `card not delivered (${event.kind})`);
+  return (event: DeliveryEvent) => logger.warn(event, `card not delivered (${event.kind})`);
 }
 
 /**
