@@ -14,6 +14,7 @@ import type { Meeting } from '../../src/domain/model.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { settableClock, type SettableClock } from '../contract/settable-clock.js';
+import { READING_GOAL } from '../domain/plan-scenario.js';
 import { counterIds, MEETING_START, NOW } from '../domain/scenario.js';
 import { RecordingMessenger } from '../support/recording-messenger.js';
 
@@ -118,15 +119,7 @@ export async function meetingReadyToClose(world: PlanWorld, input: unknown = MEE
   meeting = await world.run(meeting, 'system', { type: 'startMeeting' });
   meeting = await world.run(meeting, organiser, { type: 'reviewPreviousAction', previousActionId: 'prev-1', outcome: 'achieved', evidence: 'Tutor started in October' });
   meeting = await world.run(meeting, teacher, { type: 'addNote', agendaItemId: meeting.agenda.items[1]!.id, text: 'Attendance is up to 94%' });
-  meeting = await world.run(meeting, organiser, {
-    type: 'addGoal',
-    title: 'Read every day',
-    specific: 'Read a chosen book for 20 minutes each evening',
-    measurable: 'Reading log signed weekly by the carer',
-    achievable: 'Jordan already reads at weekends',
-    relevant: 'Reading age is a year behind',
-    timeBound: '2027-02-26',
-  });
+  meeting = await world.run(meeting, organiser, READING_GOAL);
   const goalId = meeting.goals[0]!.id;
   meeting = await world.run(meeting, organiser, { type: 'linkResource', goalId, kind: 'tutoring', description: 'Weekly reading tutor', costPence: 45000 });
   meeting = await world.run(meeting, organiser, { type: 'captureAction', ownerId: teacher, description: 'Send the reading report', dueDate: '2026-12-11', goalId });
