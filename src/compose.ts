@@ -11,12 +11,13 @@ import { confirmationCard } from './app/views/message-cards.js';
 import { participant } from './app/views/people.js';
 import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
+import type { Clock } from './ports/clock.js';
 import { systemClock } from './ports/clock.js';
 import { randomIds } from './ports/ids.js';
 import type { Messenger } from './ports/messenger.js';
 import type { MeetingStore } from './ports/store.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
-import type { RunningScheduler } from './scheduler/start-scheduler.js';
+import type { RunningScheduler, SchedulerTuning } from './scheduler/start-scheduler.js';
 import type { HttpModule } from './server.js';
 import { defaultSqliteFilename } from './stores/sqlite/default-file.js';
 
@@ -55,10 +56,14 @@ export async function composeApp(options: {
   config: Config;
   logger: Logger;
   store: MeetingStore;
+  /** The system clock unless a test moves time on. */
+  clock?: Clock;
+  schedulerTuning?: Partial<SchedulerTuning>;
   channels: (core: { deps: AppDeps; delivery: CardDelivery }) => Channel[];
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
-  const deps: AppDeps = { store, clock: systemClock, newId: randomIds, defaultTimeZone: config.timeZone };
+  const clock = options.clock ?? systemClock;
+  const deps: AppDeps = { store, clock, newId: randomIds, defaultTimeZone: config.timeZone };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {
     store,
@@ -76,7 +81,8 @@ export async function composeApp(options: {
   const scheduler = await startScheduler({
     jobs: config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri },
     store,
-    clock: systemClock,
+    clock,
+    tuning: options.schedulerTuning,
     sender: nudgeSender(delivery),
     onUndeliverable: async (nudge, reason) => {
       const meeting = await store.getMeeting(nudge.meetingId);

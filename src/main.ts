@@ -1,12 +1,10 @@
-import { buildChannels, loadChannelConfigs } from './channel-setup.js';
+import { loadChannelConfigs } from './channel-setup.js';
 import type { ChannelConfigs } from './channel-setup.js';
-import type { Channel } from './compose.js';
-import { composeApp } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { createLogger } from './observability/logger.js';
-import { createHttpServer } from './server.js';
-import { openStore } from './stores/open-store.js';
+import { startBot, StartupError } from './start-bot.js';
+import type { RunningBot } from './start-bot.js';
 
 /**
  * The composition root: the one place that decides which adapters run. Everything below it is
@@ -27,59 +25,31 @@ function configOrExit(): { core: Config; channels: ChannelConfigs } {
 const { core: config, channels: channelConfigs } = configOrExit();
 const logger = createLogger({ level: config.logLevel });
 
-/** Replaced once the store is open, so a crash at any later point still closes it. */
-let closeStore = (): Promise<void> => Promise.resolve();
-/** Replaced once the scheduler runs: it stops before the store closes under it. */
-let stopScheduler = (): Promise<void> => Promise.resolve();
+/** Set once the bot runs, so a crash at any later point still closes the store cleanly. */
+let bot: RunningBot | undefined;
 
 /** Logs, closes the store so nothing is left half-written, and exits 1. */
 async function crash(error: unknown, msg: string): Promise<never> {
   logger.fatal({ err: error }, msg);
   try {
-    await stopScheduler();
-    await closeStore();
+    await bot?.stop();
   } catch (closeError) {
     logger.error({ err: closeError }, 'closing the store failed');
   }
   process.exit(1);
 }
 
-async function startStep<T>(failure: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    return crash(error, failure);
-  }
-}
-
 process.on('unhandledRejection', (reason) => void crash(reason, 'unhandled promise rejection'));
 process.on('uncaughtException', (error) => void crash(error, 'uncaught exception'));
 
-const store = await startStep('the store could not be opened', async () => {
-  const opened = openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
-  let closing: Promise<void> | undefined;
-  closeStore = () => (closing ??= opened.close());
-  await opened.init();
-  return opened;
-});
-if (store.kind === 'sqlite') {
-  logger.warn(
-    { store: 'sqlite', dataDir: config.dataDir },
-    'EMBEDDED STORE: meetings live in a SQLite file on this machine. Fine for one instance and trials; set MONGODB_URI for production, backups and more than one instance.',
-  );
+try {
+  bot = await startBot({ config, channelConfigs, logger });
+} catch (error) {
+  // startBot has closed whatever it had opened.
+  if (error instanceof StartupError) await crash(error.cause, error.step);
+  await crash(error, 'start-up failed');
 }
 
-const app = await startStep('the scheduler could not start', () =>
-  composeApp({ config, logger, store, channels: (core) => buildChannels(channelConfigs, core, config, logger) }),
-);
-stopScheduler = () => app.scheduler.stop();
-// Before the server listens: Bolt, for one, answers 500 to requests that arrive before it is ready.
-for (const channel of app.channels) {
-  if (channel.start) await startStep(`the ${channel.name} channel could not start`, () => channel.start!());
-}
-logger.info({ channels: app.channels.map((c: Channel) => c.name) }, 'channels ready');
-
-const server = createHttpServer({ store, logger, config, mount: app.modules });
 let shuttingDown = false;
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
@@ -90,11 +60,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   shuttingDown = true;
   logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
   try {
-    await server.stop();
-    // Work started after acknowledgements (fan-out, DMs) finishes before the store closes.
-    for (const channel of app.channels) await channel.stop?.();
-    await stopScheduler();
-    await closeStore();
+    await bot?.stop();
   } catch (error) {
     await crash(error, 'shutdown failed');
   }
@@ -105,6 +71,3 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, (received) => void shutdown(received));
 }
-
-const address = await startStep('the HTTP server could not start', () => server.listen());
-logger.info({ url: address.url, publicBaseUrl: config.publicBaseUrl, store: store.kind }, 'listening');

@@ -1,0 +1,103 @@
+import { buildChannels } from './channel-setup.js';
+import type { ChannelConfigs } from './channel-setup.js';
+import type { ComposedApp } from './compose.js';
+import { composeApp } from './compose.js';
+import type { Config } from './config.js';
+import type { Logger } from './observability/logger.js';
+import type { Clock } from './ports/clock.js';
+import type { MeetingStore } from './ports/store.js';
+import type { SchedulerTuning } from './scheduler/start-scheduler.js';
+import { createHttpServer } from './server.js';
+import type { ListeningAddress } from './server.js';
+import { openStore } from './stores/open-store.js';
+
+export interface StartBotOptions {
+  config: Config;
+  channelConfigs: ChannelConfigs;
+  logger: Logger;
+  /** Tests move time on to see reminders; production runs on the system clock. */
+  clock?: Clock;
+  schedulerTuning?: Partial<SchedulerTuning>;
+}
+
+export interface RunningBot {
+  address: ListeningAddress;
+  store: MeetingStore;
+  app: ComposedApp;
+  /** Lets in-flight requests finish, then the channels' after-ack work, the scheduler, the store. */
+  stop(): Promise<void>;
+}
+
+/** A start-up step that failed, named for the operator; what was already opened has been closed. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+
+  constructor(
+    readonly step: string,
+    override readonly cause: unknown,
+  ) {
+    super(step);
+  }
+}
+
+/**
+ * Opens the store, composes the core with the configured channels, starts them and listens:
+ * what `npm start` runs, and what the scenario tests start with the same default settings.
+ */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  const undo: Array<() => Promise<void>> = [];
+  const step = async <T>(failure: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      for (const close of undo.reverse()) await close().catch((closeError: unknown) => logger.error({ err: closeError }, 'closing after a failed start-up failed'));
+      throw new StartupError(failure, error);
+    }
+  };
+
+  const store = await step('the store could not be opened', async () => {
+    const opened = openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+    undo.push(() => opened.close());
+    await opened.init();
+    return opened;
+  });
+  if (store.kind === 'sqlite') {
+    logger.warn(
+      { store: 'sqlite', dataDir: config.dataDir },
+      'EMBEDDED STORE: meetings live in a SQLite file on this machine. Fine for one instance and trials; set MONGODB_URI for production, backups and more than one instance.',
+    );
+  }
+
+  const app = await step('the scheduler could not start', async () => {
+    const composed = await composeApp({
+      config,
+      logger,
+      store,
+      clock: options.clock,
+      schedulerTuning: options.schedulerTuning,
+      channels: (core) => buildChannels(options.channelConfigs, core, config, logger),
+    });
+    undo.push(() => composed.scheduler.stop());
+    return composed;
+  });
+  // Before the server listens: Bolt, for one, answers 500 to requests that arrive before it is ready.
+  for (const channel of app.channels) {
+    if (channel.start) await step(`the ${channel.name} channel could not start`, () => channel.start!());
+  }
+  logger.info({ channels: app.channels.map((c) => c.name) }, 'channels ready');
+
+  const server = createHttpServer({ store, logger, config, mount: app.modules });
+  const address = await step('the HTTP server could not start', () => server.listen());
+  logger.info({ url: address.url, publicBaseUrl: config.publicBaseUrl, store: store.kind }, 'listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    await server.stop();
+    // Work started after acknowledgements (fan-out, DMs) finishes before the store closes.
+    for (const channel of app.channels) await channel.stop?.();
+    await app.scheduler.stop();
+    await store.close();
+  };
+  return { address, store, app, stop: () => (stopping ??= stop()) };
+}
