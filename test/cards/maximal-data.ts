@@ -29,6 +29,7 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     items: times(30, (i) => ({ id: `item-${i}`, title: text(200) })),
     suggestions: times(MAX_OPEN_SUGGESTIONS, (i) => ({ id: `s${i}`.padEnd(64, 'x'), title: text(200), suggestedBy: person(i) })),
     declined: times(MAX_DECLINED_SHOWN, (i) => ({ title: text(200), suggestedBy: person(i) })),
+    declinedEarlier: 999,
     confirmLock: true,
     signedBy: times(25, person),
     waitingFor: times(25, person),

@@ -73,7 +73,12 @@ function childVoiceOnAgenda(meeting: Meeting) {
 export function agendaCard(meeting: Meeting, form: FormState = {}, options: { confirmLock?: boolean } = {}): OutboundCard {
   const { agenda } = meeting;
   const signed = new Set(agenda.signOffs.map((s) => s.participantId));
-  const suggestedBy = (addedBy: string) => groupPerson(participant(meeting, addedBy));
+  // Someone removed from the meeting after suggesting still has their suggestion shown.
+  const suggestedBy = (addedBy: string) => {
+    const person = meeting.participants.find((p) => p.id === addedBy);
+    return person ? groupPerson(person) : { role: 'other' as const, name: 'someone no longer invited' };
+  };
+  const declined = agenda.declined ?? [];
   return {
     name: 'agenda',
     text: `Agenda for the PEP meeting for ${childLabel(meeting)}${agenda.lockedAt ? ' (agreed)' : ': please sign off'}.`,
@@ -83,7 +88,8 @@ export function agendaCard(meeting: Meeting, form: FormState = {}, options: { co
       ...timeFields(meeting),
       items: agenda.items.filter((item) => !item.suggested).map((item) => ({ id: item.id, title: item.title })),
       suggestions: agenda.items.filter((item) => item.suggested).map((item) => ({ id: item.id, title: item.title, suggestedBy: suggestedBy(item.addedBy) })),
-      declined: (agenda.declined ?? []).slice(-MAX_DECLINED_SHOWN).map((item) => ({ title: item.title, suggestedBy: suggestedBy(item.addedBy) })),
+      declined: declined.slice(-MAX_DECLINED_SHOWN).map((item) => ({ title: item.title, suggestedBy: suggestedBy(item.addedBy) })),
+      declinedEarlier: Math.max(0, declined.length - MAX_DECLINED_SHOWN),
       signedBy: meeting.participants.filter((p) => signed.has(p.id)).map(groupPerson),
       waitingFor: agenda.lockedAt ? [] : meeting.participants.filter((p) => !signed.has(p.id)).map(groupPerson),
       locked: agenda.lockedAt !== undefined,

@@ -54,6 +54,8 @@ export const AgendaDataSchema = z
     /** Suggestions still open: the organiser accepts or declines each; once locked, raised under any other business. */
     suggestions: z.array(Suggestion).max(MAX_OPEN_SUGGESTIONS).default([]),
     declined: z.array(Suggestion.omit({ id: true })).max(MAX_DECLINED_SHOWN).default([]),
+    /** Declined before the ones listed: counted, so the list never looks complete when it is not. */
+    declinedEarlier: z.number().int().min(0).default(0),
     /** The organiser pressed Lock while something above is incomplete: ask before locking. */
     confirmLock: z.boolean().default(false),
     signedBy: z.array(GroupPersonSchema).max(MAX_PEOPLE).default([]),
@@ -70,6 +72,7 @@ export const AgendaDataSchema = z
     numberedItems: d.items.map((item, index) => ({ text: `${index + 1}. ${item.title}` })),
     suggestionRows: d.suggestions.map((s) => ({ id: s.id, text: `${shorten(s.title, ROW_TITLE)} (suggested by ${suggester(s.suggestedBy, d.child)})` })),
     declinedRows: d.declined.map((s) => ({ text: `• ${shorten(s.title, ROW_TITLE)} (suggested by ${suggester(s.suggestedBy, d.child)})` })),
+    declinedEarlierText: d.declinedEarlier > 0 ? `…and ${d.declinedEarlier} declined earlier.` : '',
     lockQuestions: d.confirmLock && !d.locked ? lockQuestions(d) : [],
     signedText: d.signedBy.length > 0 ? `Signed off by: ${names(d.signedBy, d.child)}` : 'Nobody has signed off yet.',
     waitingText: d.waitingFor.length > 0 ? `Waiting for: ${names(d.waitingFor, d.child)}` : '',
