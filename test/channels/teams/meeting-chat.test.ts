@@ -89,6 +89,13 @@ describe('suggested agenda items', () => {
     await teams.settled();
     expect(byDana.body).toMatchObject({ type: PRIVATE_TEXT, value: expect.stringContaining('Only the organiser can do that') });
     expect(teams.connector.calls).toHaveLength(callsBefore);
+    // Someone not invited at all, signing off: the same private answer.
+    await teams.post(installed(EVE, inChat()));
+    const callsAfterInstall = teams.connector.calls.length;
+    const byEve = await teams.post(execute(EVE, inChat(), 'agenda.signOff', { meetingId: meeting.id }));
+    await teams.settled();
+    expect(byEve.body).toMatchObject({ type: PRIVATE_TEXT, value: expect.stringContaining('Only participants can do that') });
+    expect(teams.connector.calls).toHaveLength(callsAfterInstall);
     expect((await stored()).agenda.items.find((i) => i.title === 'Transport to school')!.suggested).toBe(true);
 
     const accepted = await teams.post(execute(SAM, inChat(), 'agenda.accept', { meetingId: meeting.id, itemId: await itemId('Transport to school') }));
