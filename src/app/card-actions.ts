@@ -5,12 +5,15 @@ import { parseCardAction, VERBS } from '../cards/verbs.js';
 import type { MeetingCommand, MeetingCommandInput } from '../domain/commands.js';
 import type { Alert } from '../domain/context.js';
 import { DomainError, isDomainError, refuse } from '../domain/errors.js';
+import { lockWarnings } from '../domain/agenda.js';
 import type { IdentityQuery } from '../domain/identity.js';
 import { matchesIdentity } from '../domain/identity.js';
 import type { Channel, Meeting, Participant } from '../domain/model.js';
+import { isOrganiser } from '../domain/permissions.js';
 import type { OutboundCard } from '../ports/messenger.js';
 import type { AppDeps } from './deps.js';
 import { describeError } from './error-messages.js';
+import type { UserError } from './error-messages.js';
 import { executeCommand, loadMeeting } from './execute-command.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
@@ -40,6 +43,11 @@ export interface CardActionRequest {
 export interface CardActionResult {
   /** What replaces the card the person clicked: refreshed, or re-shown with their input and the problem. */
   card: OutboundCard;
+  /**
+   * Set when the click was refused and `card` is the error card. A channel shows it to the person
+   * who clicked alone: a card shared in a group chat stays as everyone else sees it.
+   */
+  refusal?: UserError;
   /** Present when the meeting changed, for the fan-out to the other people and chats. */
   change?: { meeting: Meeting; alerts: Alert[]; command: MeetingCommand['type']; actorId: string };
 }
@@ -55,7 +63,21 @@ export function actorIn(meeting: Meeting, identity: IdentityQuery | KnownPartici
  * adds the verb). No card has an input by these names, and a re-shown form takes only what was
  * typed: the card data schemas are strict and refuse anything else.
  */
-const ACTION_DATA_KEYS: ReadonlySet<string> = new Set(['meetingId', 'participantId', 'answer', 'contributionId', 'actionId', 'promptId', 'kind', 'planVersion', 'documentUrl', 'card', 'verb']);
+const ACTION_DATA_KEYS: ReadonlySet<string> = new Set([
+  'meetingId',
+  'participantId',
+  'answer',
+  'contributionId',
+  'actionId',
+  'itemId',
+  'confirmed',
+  'promptId',
+  'kind',
+  'planVersion',
+  'documentUrl',
+  'card',
+  'verb',
+]);
 const typedInputs = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(payload).filter(([key]) => !ACTION_DATA_KEYS.has(key)));
 
 /** Each verb: the command it means (none for a refresh) and the card that carried it. */
@@ -64,7 +86,7 @@ function commandFor(submission: CardSubmission, actor: Participant, meeting: Mee
   switch (verb) {
     case 'rsvp':
       // The card names whom it was sent to; answering someone else's invitation is refused.
-      if (data.participantId !== actor.id) refuse('PERMISSION.NOT_ADDRESSEE', 'This invitation was sent to someone else: only they can answer it.');
+      if (data.participantId !== actor.id) refuse('PERMISSION.NOT_ADDRESSEE', 'Only the person this invitation was sent to can answer it.');
       return { type: 'recordRsvp', answer: data.answer, note: data.note };
     case 'contribution.submit': {
       const { meetingId: _m, contributionId, ...content } = data;
@@ -76,6 +98,10 @@ function commandFor(submission: CardSubmission, actor: Participant, meeting: Mee
       return { type: 'suggestAgendaItem', title: data.title };
     case 'agenda.lock':
       return { type: 'lockAgenda' };
+    case 'agenda.accept':
+      return { type: 'acceptAgendaSuggestion', itemId: data.itemId };
+    case 'agenda.decline':
+      return { type: 'declineAgendaSuggestion', itemId: data.itemId };
     case 'review.record':
       return { type: 'reviewPreviousAction', previousActionId: data.previousActionId, outcome: data.outcome, evidence: data.evidence };
     case 'action.acknowledge':
@@ -123,6 +149,8 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return agendaCard(meeting, form);
     case 'agenda.signOff':
     case 'agenda.lock':
+    case 'agenda.accept':
+    case 'agenda.decline':
       return form ? undefined : agendaCard(meeting);
     case 'review.record':
       return previousActionsCard(meeting, form);
@@ -188,6 +216,7 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
       const problems = parsed.problems.map((p) => p.message);
       throw new DomainError('VALIDATION.INVALID_INPUT', `Some answers need another look. ${problems.join(' ')}`, { problems, input: request.payload });
     }
+    if (asksBeforeLocking(parsed.submission, meeting, actor)) return { card: agendaCard(meeting, {}, { confirmLock: true }) };
     const command = commandFor(parsed.submission, actor, meeting);
     if (!command) return { card: sourceCard(request.verb, request.payload, meeting, actor) ?? confirmationCard('Up to date', 'Nothing has changed.') };
     const result = await executeCommand(deps, {
@@ -204,11 +233,25 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const described = describeError(error);
-    const problems = Array.isArray(error.details.problems) ? error.details.problems.map(problemText) : [error.message];
-    const form = { values: typedInputs(request.payload), errors: problems };
+    // A form lists what to fix; the error card says it once, in its message.
+    const problems = Array.isArray(error.details.problems) ? error.details.problems.map(problemText) : [];
+    const form = { values: typedInputs(request.payload), errors: problems.length > 0 ? problems : [error.message] };
     const again = meeting && actor ? sourceCard(request.verb, request.payload, meeting, actor, form) : undefined;
-    return { card: again ?? errorCard({ ...described, kept: request.payload }, problems) };
+    if (again) return { card: again };
+    const refusal = { ...described, kept: request.payload };
+    return { card: errorCard(refusal, problems), refusal };
   }
+}
+
+/**
+ * Locking while suggestions are open or sign-offs missing asks the organiser first, on their own
+ * copy of the card; anyone else pressing Lock is refused by the rule itself.
+ */
+function asksBeforeLocking(submission: CardSubmission, meeting: Meeting, actor: Participant): boolean {
+  if (submission.verb !== 'agenda.lock' || submission.data.confirmed || meeting.agenda.lockedAt) return false;
+  if (!isOrganiser(meeting, actor.id)) return false;
+  const warnings = lockWarnings(meeting);
+  return warnings.openSuggestions > 0 || warnings.signedOff < warnings.participants;
 }
 
 /** Problems arrive as sentences (card parsing) or as { field, message } (command parsing). */

@@ -24,7 +24,7 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'MEETING.NEXT_REVIEW_IN_PAST': { title: 'Next review date too early', fix: 'Choose a date after this meeting.' },
   'PERMISSION.NOT_PARTICIPANT': { title: 'Only participants can do that', fix: 'Ask the organiser to add you to the meeting.' },
   'PERMISSION.NOT_ORGANISER': { title: 'Only the organiser can do that', fix: 'Ask the organiser to do it, or to hand the meeting over to you.' },
-  'PERMISSION.NOT_ADDRESSEE': { title: 'This card is for someone else', fix: 'Only the person it was sent to can answer it.' },
+  'PERMISSION.NOT_ADDRESSEE': { title: 'This is for someone else', fix: 'Nothing was changed. If it should be yours, ask the organiser.' },
   'PARTICIPANT.NOT_FOUND': { title: 'Person not in this meeting', fix: 'Check the name, or ask the organiser to add them first.' },
   'PARTICIPANT.DUPLICATE': { title: 'Already a participant', fix: 'No need to add them again.' },
   'PARTICIPANT.IS_ORGANISER': { title: 'The organiser stays', fix: 'Hand the meeting to someone else first.' },
@@ -32,6 +32,7 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'AGENDA.LOCKED': { title: 'The agenda is locked', fix: 'Raise it under "Any other business" in the meeting.' },
   'AGENDA.ITEM_NOT_FOUND': { title: 'Agenda item not found', fix: 'Refresh the agenda card and try again.' },
   'AGENDA.EMPTY': { title: 'The agenda is empty', fix: 'Add at least one item, then lock it.' },
+  'AGENDA.TOO_MANY_SUGGESTIONS': { title: 'Too many suggestions waiting', fix: 'Ask the organiser to accept or decline the open suggestions; your text is kept here.' },
   'CONTRIBUTION.NOT_FOUND': { title: 'Contribution request not found', fix: 'Ask the organiser to send the request again.' },
   'SMART.MISSING_SPECIFIC': { title: 'The goal is not SMART yet', fix: smartFix },
   'SMART.MISSING_MEASURE': { title: 'The goal is not SMART yet', fix: smartFix },
@@ -68,3 +69,6 @@ export function describeError(error: unknown): UserError {
   const guidance = GUIDANCE[error.code];
   return { code: error.code, title: guidance.title, message: error.message, fix: guidance.fix, kept: error.details.input };
 }
+
+/** A refusal as one short passage, for a platform that shows the clicker text rather than a card. */
+export const refusalText = (error: UserError): string => `${error.title}. ${error.message} ${error.fix}`;

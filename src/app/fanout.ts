@@ -25,6 +25,7 @@ const AGENDA_COMMANDS: ReadonlySet<string> = new Set([
   'addAgendaItem',
   'suggestAgendaItem',
   'acceptAgendaSuggestion',
+  'declineAgendaSuggestion',
   'removeAgendaItem',
   'signOffAgenda',
   'lockAgenda',

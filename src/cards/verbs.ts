@@ -64,7 +64,10 @@ export const VERBS = {
   }),
   'agenda.signOff': z.object(meeting),
   'agenda.suggest': z.object({ ...meeting, title: requiredText(maxOf(AgendaItemSchema.shape.title), 'Write the item you want to add.') }),
-  'agenda.lock': z.object(meeting),
+  /** Pressed once, it asks first when suggestions are open or sign-offs missing; `confirmed` is the answer. */
+  'agenda.lock': z.object({ ...meeting, confirmed: z.literal(true).optional() }),
+  'agenda.accept': z.object({ ...meeting, itemId: Id }),
+  'agenda.decline': z.object({ ...meeting, itemId: Id }),
   'review.record': z.object({
     ...meeting,
     previousActionId: requiredText(64, 'Choose the action you are reviewing.'),

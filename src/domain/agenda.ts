@@ -47,10 +47,18 @@ export function addAgendaItem(meeting: Meeting, title: string, ctx: CommandConte
   return { summary: `Agenda item added${agreedItemsChanged(meeting)}` };
 }
 
+/** Each open suggestion carries its own accept and decline buttons on the card, so they are bounded. */
+export const MAX_OPEN_SUGGESTIONS = 4;
+
+export const openSuggestions = (meeting: Meeting): AgendaItem[] => meeting.agenda.items.filter((i) => i.suggested);
+
 /** A suggestion is shown on the card but is not part of what people sign until accepted. */
 export function suggestAgendaItem(meeting: Meeting, title: string, ctx: CommandContext): Outcome {
   actingParticipant(meeting, ctx);
   requireOpenAgenda(meeting, 'suggest an agenda item');
+  if (openSuggestions(meeting).length >= MAX_OPEN_SUGGESTIONS) {
+    refuse('AGENDA.TOO_MANY_SUGGESTIONS', `${MAX_OPEN_SUGGESTIONS} suggestions are already waiting for the organiser: raise yours once they have accepted or declined some, or under any other business.`);
+  }
   meeting.agenda.items.push({ id: ctx.newId(), title, addedBy: ctx.actorId, suggested: true });
   return { summary: 'Agenda item suggested' };
 }
@@ -60,6 +68,20 @@ export function acceptAgendaSuggestion(meeting: Meeting, itemId: string, ctx: Co
   requireOpenAgenda(meeting, 'edit the agenda');
   findItem(meeting, itemId).suggested = false;
   return { summary: `Agenda suggestion accepted${agreedItemsChanged(meeting)}` };
+}
+
+/**
+ * A declined suggestion leaves the agenda but not the record: the card keeps showing it as declined,
+ * so the person who suggested it learns what became of it.
+ */
+export function declineAgendaSuggestion(meeting: Meeting, itemId: string, ctx: CommandContext): Outcome {
+  requireOrganiser(meeting, ctx, 'decline suggestions');
+  requireOpenAgenda(meeting, 'edit the agenda');
+  const item = findItem(meeting, itemId);
+  if (!item.suggested) refuse('AGENDA.ITEM_NOT_FOUND', 'That suggestion is already on the agenda: remove the item instead if it should go.');
+  meeting.agenda.items = meeting.agenda.items.filter((i) => i.id !== itemId);
+  meeting.agenda.declined = [...(meeting.agenda.declined ?? []), { id: item.id, title: item.title, addedBy: item.addedBy, declinedAt: ctx.at, declinedBy: ctx.actorId }];
+  return { summary: 'Agenda suggestion declined' };
 }
 
 export function removeAgendaItem(meeting: Meeting, itemId: string, ctx: CommandContext): Outcome {
@@ -84,9 +106,15 @@ export function lockAgenda(meeting: Meeting, ctx: CommandContext): Outcome {
   requireOrganiser(meeting, ctx, 'lock the agenda');
   if (!meeting.agenda.items.some((i) => !i.suggested)) refuse('AGENDA.EMPTY', 'Add at least one agenda item before locking the agenda.');
   moveTo(meeting, 'agenda_agreed');
-  // Suggestions nobody accepted are dropped so the locked agenda is exactly what was agreed.
-  meeting.agenda.items = meeting.agenda.items.filter((i) => !i.suggested);
+  // Suggestions still open stay suggested: a locked agenda lists them under any other business.
+  const open = openSuggestions(meeting).length;
   meeting.agenda.lockedAt = ctx.at;
   meeting.agenda.lockedBy = ctx.actorId;
-  return { summary: `Agenda locked with ${meeting.agenda.signOffs.length} sign-offs` };
+  const kept = open > 0 ? `; ${open} open suggestions kept under any other business` : '';
+  return { summary: `Agenda locked with ${meeting.agenda.signOffs.length} of ${meeting.participants.length} sign-offs${kept}` };
+}
+
+/** What the organiser should know before locking: the app asks first when either is not complete. */
+export function lockWarnings(meeting: Meeting): { openSuggestions: number; signedOff: number; participants: number } {
+  return { openSuggestions: openSuggestions(meeting).length, signedOff: meeting.agenda.signOffs.length, participants: meeting.participants.length };
 }

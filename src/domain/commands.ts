@@ -74,6 +74,7 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addAgendaItem'), title: text(200) }),
   z.object({ type: z.literal('suggestAgendaItem'), title: text(200) }),
   z.object({ type: z.literal('acceptAgendaSuggestion'), itemId: id }),
+  z.object({ type: z.literal('declineAgendaSuggestion'), itemId: id }),
   z.object({ type: z.literal('removeAgendaItem'), itemId: id }),
   z.object({ type: z.literal('linkChat'), channel: z.enum(['teams', 'slack']), conversationId: z.string().min(1).max(500) }),
   z.object({

@@ -2,6 +2,7 @@ import { acknowledgeAction, blockAction, captureAction, completeAction, reschedu
 import {
   acceptAgendaSuggestion,
   addAgendaItem,
+  declineAgendaSuggestion,
   lockAgenda,
   removeAgendaItem,
   signOffAgenda,
@@ -36,6 +37,7 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   addAgendaItem: (m, c, ctx) => addAgendaItem(m, c.title, ctx),
   suggestAgendaItem: (m, c, ctx) => suggestAgendaItem(m, c.title, ctx),
   acceptAgendaSuggestion: (m, c, ctx) => acceptAgendaSuggestion(m, c.itemId, ctx),
+  declineAgendaSuggestion: (m, c, ctx) => declineAgendaSuggestion(m, c.itemId, ctx),
   removeAgendaItem: (m, c, ctx) => removeAgendaItem(m, c.itemId, ctx),
   linkChat,
   issueLink,

@@ -79,6 +79,7 @@ export const AgendaItemSchema = z.object({
   id: Id,
   title: z.string().min(1).max(200),
   addedBy: Id,
+  /** Not agreed yet. Still true once the agenda is locked: it is then raised under any other business. */
   suggested: z.boolean(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
@@ -88,6 +89,8 @@ export const AgendaSchema = z.object({
   signOffs: z.array(z.object({ participantId: Id, at: Instant })),
   lockedAt: Instant.optional(),
   lockedBy: Id.optional(),
+  /** Suggestions the organiser declined, kept so the card can say what became of them. */
+  declined: z.array(AgendaItemSchema.omit({ suggested: true }).extend({ declinedAt: Instant, declinedBy: Id })).optional(),
 });
 export type Agenda = z.infer<typeof AgendaSchema>;
 

@@ -29,7 +29,7 @@ export function requireOrganiserOrSystem(meeting: Meeting, ctx: CommandContext, 
 /** Only the addressed person answers their own card. */
 export function requireAddressee(ctx: CommandContext, addresseeId: string, what: string): void {
   if (ctx.actorId !== addresseeId) {
-    refuse('PERMISSION.NOT_ADDRESSEE', `This ${what} is addressed to someone else: only they can answer it.`);
+    refuse('PERMISSION.NOT_ADDRESSEE', `Only the person this ${what} was given to can answer it.`);
   }
 }
 

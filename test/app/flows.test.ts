@@ -89,7 +89,7 @@ describe('confirming attendance from a card', () => {
       channel: 'slack',
     });
     expect(result.change).toBeUndefined();
-    expect(result.card).toMatchObject({ name: 'invitation', data: { participantId: id(meeting, 'carer'), errors: [expect.stringContaining('someone else')] } });
+    expect(result.card).toMatchObject({ name: 'invitation', data: { participantId: id(meeting, 'carer'), errors: [expect.stringContaining('Only the person this invitation was sent to')] } });
     expect((await store.getMeeting(meeting.id))!.participants.every((p) => p.id === meeting.organiserId || !p.rsvp)).toBe(true);
   });
 

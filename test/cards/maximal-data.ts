@@ -1,4 +1,6 @@
 import type { CardData, CardName } from '../../src/cards/catalogue.js';
+import { MAX_DECLINED_SHOWN } from '../../src/cards/data/agenda.js';
+import { MAX_OPEN_SUGGESTIONS } from '../../src/domain/agenda.js';
 
 /**
  * The largest data each list-heavy card accepts: every list at its maximum, every shown text at
@@ -24,7 +26,11 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     meetingId: 'm'.repeat(64),
     child,
     ...when,
-    items: times(30, (i) => ({ id: `item-${i}`, title: text(200), suggestedBy: person(i) })),
+    items: times(30, (i) => ({ id: `item-${i}`, title: text(200) })),
+    suggestions: times(MAX_OPEN_SUGGESTIONS, (i) => ({ id: `s${i}`.padEnd(64, 'x'), title: text(200), suggestedBy: person(i) })),
+    declined: times(MAX_DECLINED_SHOWN, (i) => ({ title: text(200), suggestedBy: person(i) })),
+    declinedEarlier: 999,
+    confirmLock: true,
     signedBy: times(25, person),
     waitingFor: times(25, person),
     childVoice: { feeling: 1, goingWell: text(4000), hard: text(4000), want: text(4000) },

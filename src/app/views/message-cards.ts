@@ -1,7 +1,7 @@
 import type { OutboundCard } from '../../ports/messenger.js';
 import type { UserError } from '../error-messages.js';
 
-const IGNORED_KEYS = new Set(['meetingId', 'participantId', 'actionId', 'promptId', 'contributionId', 'planVersion', 'documentUrl', 'kind', 'type', 'verb']);
+const IGNORED_KEYS = new Set(['meetingId', 'participantId', 'actionId', 'itemId', 'confirmed', 'promptId', 'contributionId', 'planVersion', 'documentUrl', 'kind', 'type', 'verb']);
 
 /** What the person typed, as label/value rows the error card can show back. Ids are not theirs. */
 export function keptFacts(kept: unknown): { label: string; value: string }[] {

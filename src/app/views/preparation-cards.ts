@@ -1,4 +1,5 @@
 import { shorten } from '../../cards/format.js';
+import { MAX_DECLINED_SHOWN } from '../../cards/data/agenda.js';
 import { MAX_CARER_ANSWERS } from '../../cards/data/attendance-summary.js';
 import { localDate } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
@@ -68,23 +69,31 @@ function childVoiceOnAgenda(meeting: Meeting) {
   return voice && { feeling: voice.feeling, goingWell: voice.goingWell, hard: voice.hard, want: voice.want };
 }
 
-export function agendaCard(meeting: Meeting, form: FormState = {}): OutboundCard {
-  const signed = new Set(meeting.agenda.signOffs.map((s) => s.participantId));
+/** The agenda as the group chat sees it; `confirmLock` is the organiser's own copy asking before locking. */
+export function agendaCard(meeting: Meeting, form: FormState = {}, options: { confirmLock?: boolean } = {}): OutboundCard {
+  const { agenda } = meeting;
+  const signed = new Set(agenda.signOffs.map((s) => s.participantId));
+  // Someone removed from the meeting after suggesting still has their suggestion shown.
+  const suggestedBy = (addedBy: string) => {
+    const person = meeting.participants.find((p) => p.id === addedBy);
+    return person ? groupPerson(person) : { role: 'other' as const, name: 'someone no longer invited' };
+  };
+  const declined = agenda.declined ?? [];
   return {
     name: 'agenda',
-    text: `Agenda for the PEP meeting for ${childLabel(meeting)}${meeting.agenda.lockedAt ? ' (agreed)' : ': please sign off'}.`,
+    text: `Agenda for the PEP meeting for ${childLabel(meeting)}${agenda.lockedAt ? ' (agreed)' : ': please sign off'}.`,
     data: {
       meetingId: meeting.id,
       child: childTag(meeting),
       ...timeFields(meeting),
-      items: meeting.agenda.items.map((item) => ({
-        id: item.id,
-        title: item.title,
-        suggestedBy: item.suggested ? groupPerson(participant(meeting, item.addedBy)) : undefined,
-      })),
+      items: agenda.items.filter((item) => !item.suggested).map((item) => ({ id: item.id, title: item.title })),
+      suggestions: agenda.items.filter((item) => item.suggested).map((item) => ({ id: item.id, title: item.title, suggestedBy: suggestedBy(item.addedBy) })),
+      declined: declined.slice(-MAX_DECLINED_SHOWN).map((item) => ({ title: item.title, suggestedBy: suggestedBy(item.addedBy) })),
+      declinedEarlier: Math.max(0, declined.length - MAX_DECLINED_SHOWN),
       signedBy: meeting.participants.filter((p) => signed.has(p.id)).map(groupPerson),
-      waitingFor: meeting.agenda.lockedAt ? [] : meeting.participants.filter((p) => !signed.has(p.id)).map(groupPerson),
-      locked: meeting.agenda.lockedAt !== undefined,
+      waitingFor: agenda.lockedAt ? [] : meeting.participants.filter((p) => !signed.has(p.id)).map(groupPerson),
+      locked: agenda.lockedAt !== undefined,
+      confirmLock: options.confirmLock ?? false,
       childVoice: childVoiceOnAgenda(meeting),
       values: form.values ?? {},
       errors: form.errors ?? [],

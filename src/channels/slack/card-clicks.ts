@@ -48,7 +48,7 @@ async function redraw(deps: HandlerDeps, click: BlockActions, result: CardAction
   const { channel_id: channel, message_ts: ts, is_ephemeral: ephemeral } = click.container;
   const shared = channel !== undefined && !isDirectMessage(channel);
   // Shown to the clicker alone, below the card, which stays as everyone else sees it.
-  const aside = result.card.name === 'error' || (shared && !result.change && !ephemeral);
+  const aside = result.refusal !== undefined || (shared && !result.change && !ephemeral);
   if (!aside && !ephemeral && channel && ts) {
     await deps.client.chat.update({ channel, ts, ...slackMessage(result.card) });
     return;

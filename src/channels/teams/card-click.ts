@@ -3,6 +3,7 @@ import { handleCardAction } from '../../app/card-actions.js';
 import type { IdentifyParticipant } from '../../app/create-meeting-from-form.js';
 import { submitMeetingForm } from '../../app/create-meeting-from-form.js';
 import { describeError } from '../../app/error-messages.js';
+import type { UserError } from '../../app/error-messages.js';
 import { confirmationCard, errorCard } from '../../app/views/message-cards.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { connectorFailure } from './connector-errors.js';
@@ -13,32 +14,44 @@ import { fanOutLater, idempotencyKey } from './teams-turn.js';
 
 const FORM_SUBMISSIONS = 'teams-form-submission';
 
-export const UNKNOWN_SENDER = errorCard({
+const NO_SENDER: UserError = {
   code: 'INTERNAL',
   title: 'We could not tell who you are',
   message: 'Teams did not say which account this came from, so nothing was changed.',
   fix: 'Try again from Teams itself. If it keeps happening, tell the meeting organiser.',
-});
+};
+export const UNKNOWN_SENDER = errorCard(NO_SENDER);
+
+/** What a click comes to: the card for the person who clicked, and whether it was refused or changed the meeting. */
+export interface CardClickAnswer {
+  card: OutboundCard;
+  /** The click was refused: `card` is the error card, for the person who clicked alone. */
+  refusal?: UserError;
+  /** The meeting changed, so the card clicked is redrawn for everyone by the fan-out too. */
+  changed: boolean;
+}
+
+const refused = (refusal: UserError): CardClickAnswer => ({ card: errorCard(refusal), refusal, changed: false });
 
 /**
  * A click on any card, as Action.Execute or its Action.Submit fallback: who clicked comes from the
  * activity Teams signed (`from.aadObjectId`), never from the card's data. Returns the card to show
  * in place; the fan-out to everyone else is started, not awaited.
  */
-export async function cardClick(deps: TeamsDeps, context: TurnContext, verb: string, payload: Record<string, unknown>): Promise<OutboundCard> {
+export async function cardClick(deps: TeamsDeps, context: TurnContext, verb: string, payload: Record<string, unknown>): Promise<CardClickAnswer> {
   try {
     const person = await deps.people.sender(context);
-    if (!person) return UNKNOWN_SENDER;
-    if (verb === 'meeting.create') return await createMeeting(deps, context, person, payload);
+    if (!person) return refused(NO_SENDER);
+    if (verb === 'meeting.create') return { card: await createMeeting(deps, context, person, payload), changed: false };
     const meetingId = typeof payload.meetingId === 'string' ? payload.meetingId : undefined;
     const meeting = meetingId ? await deps.app.store.getMeeting(meetingId) : undefined;
     const actor = await chooseIdentity(identitiesOf(person), { meeting, store: deps.app.store });
     const result = await handleCardAction(deps.app, { verb, payload, actor, channel: 'teams', idempotencyKey: idempotencyKey(context, person) });
     fanOutLater(deps, result.change);
-    return result.card;
+    return { card: result.card, refusal: result.refusal, changed: result.change !== undefined };
   } catch (error) {
     deps.logger.error({ verb, activityId: context.activity.id, failure: connectorFailure(error) }, 'teams card action failed');
-    return errorCard(describeError(error));
+    return refused(describeError(error));
   }
 }
 

@@ -49,11 +49,12 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
   const directory = new ConversationDirectory(deps.store);
   const background = new BackgroundWork(logger);
   const people = new TeamsPeople(directory, logger);
-  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, background, logger });
+  const messenger = new TeamsMessenger(adapter, botAppId(config), directory, logger);
+  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, background, logger });
   return {
     name: 'teams',
     module: messagesEndpoint(adapter, app),
-    messenger: new TeamsMessenger(adapter, botAppId(config), directory, logger),
+    messenger,
     start: () => directory.load(),
     stop: () => background.settled(),
     idle: () => background.settled(),

@@ -36,10 +36,15 @@ export class TeamsMessenger implements Messenger {
   }
 
   async sendDirect(participant: Participant, card: OutboundCard): Promise<Delivery> {
-    const person = await this.directory.personFor(participant);
-    const reference = person?.personalConversationId ? await this.directory.conversation(person.personalConversationId) : undefined;
+    return this.sendToPersonalChat(participant, card, { participantId: participant.id });
+  }
+
+  /** To anyone's 1:1 chat with PEP Bot, participant or not: a click refused in a group chat is answered there. */
+  async sendToPersonalChat(person: Pick<Participant, 'teamsAadObjectId' | 'email'>, card: OutboundCard, ids: Record<string, string> = {}): Promise<Delivery> {
+    const known = await this.directory.personFor(person);
+    const reference = known?.personalConversationId ? await this.directory.conversation(known.personalConversationId) : undefined;
     if (!reference) return { delivered: false, reason: NOT_INSTALLED, retryable: false };
-    return this.attempt({ kind: 'send', reference, card, gone: NOT_INSTALLED, ids: { participantId: participant.id } });
+    return this.attempt({ kind: 'send', reference, card, gone: NOT_INSTALLED, ids });
   }
 
   async post(conversationId: string, card: OutboundCard): Promise<Delivery> {

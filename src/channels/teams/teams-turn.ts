@@ -7,6 +7,7 @@ import type { Meeting } from '../../domain/model.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BackgroundWork } from './background-work.js';
 import type { ConversationDirectory, TeamsPerson } from './conversation-directory.js';
+import type { TeamsMessenger } from './teams-messenger.js';
 import type { TeamsPeople } from './teams-people.js';
 
 /** What every Teams route needs, handed in by createTeamsChannel. */
@@ -15,6 +16,8 @@ export interface TeamsDeps {
   delivery: CardDelivery;
   people: TeamsPeople;
   directory: ConversationDirectory;
+  /** For what goes to one person's 1:1 chat from a turn in a group chat. */
+  messenger: TeamsMessenger;
   background: BackgroundWork;
   logger: Logger;
 }

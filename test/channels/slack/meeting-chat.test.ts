@@ -4,7 +4,7 @@ import { buttons, readText } from './slack-api-stub.js';
 import type { Block } from './slack-api-stub.js';
 import type { SlackHarness } from './slack-harness.js';
 import { CHRIS, DANA, OLLY, SAM, startSlack } from './slack-harness.js';
-import { click, createMeeting, linkLockAndStart, shownOnlyTo, type } from './slack-scenes.js';
+import { click, createMeeting, linkLockAndStart, lockAnyway, shownOnlyTo, type } from './slack-scenes.js';
 
 /**
  * Scenes 2 to 4 in the meeting's channel: the agenda signed off, actions captured with /pep and
@@ -67,6 +67,60 @@ describe('scene 2: the agenda in a channel the organiser chose', () => {
   });
 });
 
+describe('suggested agenda items in the channel', () => {
+  const agendaNow = () => h.stub.messageWith(CHAT, 'agenda.signOff');
+  const suggest = async (user: typeof SAM, title: string) => {
+    await click(h, user, agendaNow(), 'agenda.suggest', { inputs: { title } });
+    await h.settle();
+  };
+  /** The Accept or Decline button of the suggestion with this title. */
+  const pressOn = async (user: typeof SAM, verb: 'agenda.accept' | 'agenda.decline', title: string) => {
+    const itemId = (await stored()).agenda.items.find((i) => i.title === title)!.id;
+    const button = buttons(agendaNow().blocks).find((b) => b.verb === verb && JSON.parse(b.value).itemId === itemId)!;
+    const clicked = await click(h, user, agendaNow(), verb, { title: button.title });
+    await h.settle();
+    return clicked;
+  };
+
+  it('the organiser accepts or declines each; anyone else is told privately and the channel\'s agenda is left alone', async () => {
+    await typeAndRead(SAM, 'link PEP-2026-0042');
+    await suggest(CHRIS, 'Homework club');
+    await suggest(CHRIS, 'Change of school bus');
+    expect(readText(agendaNow().blocks)).toContain('Homework club (suggested by Chris Carer)');
+
+    const updatesBefore = h.stub.callsOf('chat.update').length;
+    const byDana = await pressOn(DANA, 'agenda.decline', 'Homework club');
+    const [told] = shownOnlyTo(h, byDana.responseId);
+    expect(told!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(readText(told!.blocks)).toContain('Only the organiser can do that');
+    expect(h.stub.callsOf('chat.update')).toHaveLength(updatesBefore);
+
+    await pressOn(SAM, 'agenda.accept', 'Homework club');
+    await pressOn(SAM, 'agenda.decline', 'Change of school bus');
+    const agenda = await stored();
+    expect(agenda.agenda.items.find((i) => i.title === 'Homework club')!.suggested).toBe(false);
+    expect(agenda.agenda.declined!.map((d) => d.title)).toEqual(['Change of school bus']);
+    const shown = readText(agendaNow().blocks);
+    expect(shown).toContain('8. Homework club');
+    expect(shown).toContain('• Change of school bus (suggested by Chris Carer)');
+  });
+
+  it('Lock asks the organiser alone first, with the open suggestions and sign-offs; locking anyway keeps the suggestions', async () => {
+    await typeAndRead(SAM, 'link PEP-2026-0042');
+    await suggest(CHRIS, 'Homework club');
+    const { ts } = agendaNow();
+    const { asked } = await lockAnyway(h, CHAT);
+    const question = readText(asked);
+    expect(question).toContain('1 suggestion is still open: accept or decline it above, or lock anyway and it will be listed under any other business.');
+    expect(question).toContain(`0 of ${meeting.participants.length} people have signed off the agenda.`);
+    expect((await stored()).agenda.lockedAt).toBeDefined();
+    const shared = readText(h.stub.messages().find((m) => m.ts === ts)!.blocks);
+    expect(shared).toContain('To raise under any other business');
+    expect(shared).toContain('Homework club (suggested by Chris Carer)');
+    expect(shared).not.toContain('Lock the agenda now?');
+  });
+});
+
 describe('scene 3: capturing actions with /pep during the meeting', () => {
   it('an @mention and "by Friday" make an action; the live list in the channel updates; the owner acknowledges', async () => {
     await linkAndStart();
@@ -88,6 +142,28 @@ describe('scene 3: capturing actions with /pep during the meeting', () => {
     await h.settle();
     expect((await stored()).actions[0]!.acknowledgedAt).toBeDefined();
     expect(readText(h.stub.messages().find((m) => m.ts === live.ts)!.blocks)).toContain('Acknowledged');
+  });
+
+  it('Acknowledge pressed by someone else: the channel\'s list stays, the refusal is shown to them alone, said once', async () => {
+    await linkAndStart();
+    await typeAndRead(SAM, 'action <@U0DANA|dana> send the reading report by Friday');
+    const live = h.stub.messageWith(CHAT, 'action.acknowledge');
+    const updatesBefore = h.stub.callsOf('chat.update').length;
+    const postsBefore = h.stub.callsOf('chat.postMessage').length;
+
+    const clicked = await click(h, CHRIS, live, 'action.acknowledge');
+    await h.settle();
+    expect(h.stub.callsOf('chat.update')).toHaveLength(updatesBefore);
+    expect(h.stub.callsOf('chat.postMessage')).toHaveLength(postsBefore);
+    const [told] = shownOnlyTo(h, clicked.responseId);
+    expect(told!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const lines = readText(told!.blocks).split('\n').filter((l) => l.trim() !== '');
+    expect(lines).toContain('⚠️ This is for someone else');
+    expect(lines).toContain('Only the person this action was given to can answer it.');
+    expect(lines).toContain('Nothing was changed. If it should be yours, ask the organiser.');
+    expect(lines).toHaveLength(new Set(lines).size);
+    expect(lines.filter((l) => l.includes('someone else'))).toHaveLength(1);
+    expect((await stored()).actions[0]!.acknowledgedAt).toBeUndefined();
   });
 
   it('goal, note, status and help answer the typist; an unreadable command keeps what was typed', async () => {

@@ -179,8 +179,19 @@ export function shownOnlyTo(h: SlackHarness, responseId: string): { body: Record
 export async function linkLockAndStart(h: SlackHarness, chat: string): Promise<void> {
   await type(h, SAM, chat, 'link PEP-2026-0042');
   await h.settle();
-  await click(h, SAM, h.stub.messageWith(chat, 'agenda.lock'), 'agenda.lock');
-  await h.settle();
+  await lockAnyway(h, chat);
   await type(h, SAM, chat, 'start');
   await h.settle();
+}
+
+/** The organiser presses Lock on the channel's agenda, is asked first (only they see it), and locks anyway. */
+export async function lockAnyway(h: SlackHarness, chat: string): Promise<{ asked: Block[] }> {
+  const pressed = await click(h, SAM, h.stub.messageWith(chat, 'agenda.lock'), 'agenda.lock');
+  await h.settle();
+  const [question] = shownOnlyTo(h, pressed.responseId);
+  if (!question) throw new Error('pressing Lock showed the organiser nothing');
+  const ephemeral = { channel: chat, ts: '1700000000.888', text: 'agenda', blocks: question.blocks };
+  await click(h, SAM, ephemeral, 'agenda.lock', { title: 'Lock the agenda anyway', ephemeral: true });
+  await h.settle();
+  return { asked: question.blocks };
 }

@@ -100,7 +100,7 @@ describe('create and invite in Teams', () => {
     const meeting = await createMeeting();
     const danasCard = { meetingId: meeting.id, participantId: idOf(meeting, 'designated_teacher'), answer: 'decline' };
     const bySam = await teams.post(execute(SAM, here(), 'rsvp', danasCard));
-    expect(JSON.stringify(cardOf(bySam.body))).toContain('This invitation was sent to someone else');
+    expect(JSON.stringify(cardOf(bySam.body))).toContain('Only the person this invitation was sent to can answer it.');
     await teams.post(installed(EVE, here()));
     const byOutsider = await teams.post(execute(EVE, here(), 'rsvp', danasCard));
     expect(cardHeading(cardOf(byOutsider.body))).toBe('Only participants can do that');

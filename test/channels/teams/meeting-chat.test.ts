@@ -36,9 +36,15 @@ const say = async (from: typeof SAM, text: string, mentions: (typeof SAM)[] = []
 const stored = async () => (await teams.store.getMeeting(meeting.id))!;
 
 async function agreeAgenda(): Promise<void> {
-  await teams.post(execute(SAM, inChat(), 'agenda.lock', { meetingId: meeting.id }));
+  await teams.post(execute(SAM, inChat(), 'agenda.lock', { meetingId: meeting.id, confirmed: true }));
   await teams.settled();
 }
+
+/** The body Teams shows the clicker alone as text, leaving the card as it is. */
+const PRIVATE_TEXT = 'application/vnd.microsoft.activity.message';
+/** The agenda message in the chat as everyone sees it now: its last send or update. */
+const sharedAgenda = () => inChatCalls().filter((c) => headingOf(c) === 'PEP meeting agenda').at(-1)!;
+const textOf = (call: { activity: unknown }) => JSON.stringify(call.activity);
 
 describe('agenda sign-off in the meeting chat', () => {
   it('"link" posts the agenda; people sign off and suggest; the card shows who signed; the organiser locks it', async () => {
@@ -50,7 +56,7 @@ describe('agenda sign-off in the meeting chat', () => {
     const suggested = await teams.post(execute(DANA, inChat(), 'agenda.suggest', { meetingId: meeting.id, title: 'Transport to school' }));
     expect(JSON.stringify(cardOf(suggested.body))).toContain('Transport to school');
     const refused = await teams.post(execute(DANA, inChat(), 'agenda.lock', { meetingId: meeting.id }));
-    expect(headingOfAnswer(refused.body)).toBe('Only the organiser can do that');
+    expect(refused.body).toMatchObject({ type: PRIVATE_TEXT, value: expect.stringContaining('Only the organiser can do that') });
     await agreeAgenda();
 
     const after = await stored();
@@ -61,6 +67,79 @@ describe('agenda sign-off in the meeting chat', () => {
     expect(updates.length).toBeGreaterThanOrEqual(3);
     expect(updates.some((u) => JSON.stringify(u.activity).includes('Transport to school'))).toBe(true);
     expect(JSON.stringify(updates.at(-1)!.activity)).toContain('Signed off by: Dana Teacher (designated teacher)');
+  });
+});
+
+describe('suggested agenda items', () => {
+  const suggest = async (from: typeof SAM, title: string) => {
+    await teams.post(execute(from, inChat(), 'agenda.suggest', { meetingId: meeting.id, title }));
+    await teams.settled();
+  };
+  const itemId = async (title: string) => (await stored()).agenda.items.find((i) => i.title === title)!.id;
+
+  it('the organiser accepts or declines each from the card; anyone else is told privately and the shared card stays', async () => {
+    await suggest(DANA, 'Transport to school');
+    await suggest(DANA, 'Change of school bus');
+    const before = sharedAgenda();
+    expect(textOf(before)).toContain('Transport to school (suggested by Dana Teacher)');
+    expect(textOf(before)).toContain('"verb":"agenda.accept"');
+
+    const callsBefore = teams.connector.calls.length;
+    const byDana = await teams.post(execute(DANA, inChat(), 'agenda.accept', { meetingId: meeting.id, itemId: await itemId('Transport to school') }));
+    await teams.settled();
+    expect(byDana.body).toMatchObject({ type: PRIVATE_TEXT, value: expect.stringContaining('Only the organiser can do that') });
+    expect(teams.connector.calls).toHaveLength(callsBefore);
+    // Someone not invited at all, signing off: the same private answer.
+    await teams.post(installed(EVE, inChat()));
+    const callsAfterInstall = teams.connector.calls.length;
+    const byEve = await teams.post(execute(EVE, inChat(), 'agenda.signOff', { meetingId: meeting.id }));
+    await teams.settled();
+    expect(byEve.body).toMatchObject({ type: PRIVATE_TEXT, value: expect.stringContaining('Only participants can do that') });
+    expect(teams.connector.calls).toHaveLength(callsAfterInstall);
+    expect((await stored()).agenda.items.find((i) => i.title === 'Transport to school')!.suggested).toBe(true);
+
+    const accepted = await teams.post(execute(SAM, inChat(), 'agenda.accept', { meetingId: meeting.id, itemId: await itemId('Transport to school') }));
+    expect(headingOfAnswer(accepted.body)).toBe('PEP meeting agenda');
+    await teams.settled();
+    await teams.post(execute(SAM, inChat(), 'agenda.decline', { meetingId: meeting.id, itemId: await itemId('Change of school bus') }));
+    await teams.settled();
+
+    const after = await stored();
+    expect(after.agenda.items.filter((i) => !i.suggested).map((i) => i.title)).toContain('Transport to school');
+    expect(after.agenda.declined).toMatchObject([{ title: 'Change of school bus', addedBy: idOf(meeting, 'designated_teacher') }]);
+    const trail = (await teams.store.auditTrail(meeting.id)).map((e) => e.type);
+    expect(trail).toEqual(expect.arrayContaining(['acceptAgendaSuggestion', 'declineAgendaSuggestion']));
+    // Everyone's card says what became of each suggestion: nothing typed vanishes.
+    const shared = textOf(sharedAgenda());
+    expect(shared).toContain('8. Transport to school');
+    expect(shared).toContain('Declined by the organiser');
+    expect(shared).toContain('• Change of school bus (suggested by Dana Teacher)');
+  });
+
+  it('locking with open suggestions and missing sign-offs asks first; locking anyway lists them under any other business', async () => {
+    await teams.post(execute(DANA, inChat(), 'agenda.signOff', { meetingId: meeting.id }));
+    await suggest(DANA, 'Transport to school');
+    await suggest(DANA, 'Change of school bus');
+    const callsBefore = teams.connector.calls.length;
+
+    const asked = await teams.post(execute(SAM, inChat(), 'agenda.lock', { meetingId: meeting.id }));
+    await teams.settled();
+    const question = JSON.stringify(cardOf(asked.body));
+    expect(question).toContain('Lock the agenda now?');
+    expect(question).toContain('2 suggestions are still open: accept or decline them above, or lock anyway and they will be listed under any other business.');
+    expect(question).toContain(`1 of ${meeting.participants.length} people have signed off the agenda.`);
+    expect((await stored()).agenda.lockedAt).toBeUndefined();
+    // The question is the organiser's: nothing was sent or changed in the chat.
+    expect(teams.connector.calls).toHaveLength(callsBefore);
+
+    await agreeAgenda();
+    const after = await stored();
+    expect(after.agenda.lockedAt).toBeDefined();
+    expect(after.agenda.items.filter((i) => i.suggested).map((i) => i.title)).toEqual(['Transport to school', 'Change of school bus']);
+    const shared = textOf(sharedAgenda());
+    expect(shared).toContain('To raise under any other business');
+    expect(shared).toContain('• Transport to school (suggested by Dana Teacher)');
+    expect(shared).not.toContain('"verb":"agenda.accept"');
   });
 });
 
@@ -88,6 +167,31 @@ describe('live action capture during the call', () => {
     await say(SAM, 'action @Dana buy a dictionary in two weeks');
     expect((await stored()).actions).toHaveLength(2);
     expect(inChatCalls().at(-1)).toMatchObject({ kind: 'update', messageId: list.messageId });
+  });
+
+  it('Acknowledge pressed by someone else: the shared list stays as it was and the refusal reaches only them', async () => {
+    await say(SAM, 'action @0 send the reading report by Friday', [DANA]);
+    const list = inChatCalls().at(-1)!;
+    const [action] = (await stored()).actions;
+    const callsBefore = teams.connector.calls.length;
+
+    const bySam = await teams.post(execute(SAM, inChat(), 'action.acknowledge', { meetingId: meeting.id, actionId: action!.id }));
+    await teams.settled();
+    expect(bySam.body).toEqual({
+      statusCode: 200,
+      type: PRIVATE_TEXT,
+      value: 'This is for someone else. Only the person this action was given to can answer it. Nothing was changed. If it should be yours, ask the organiser.',
+    });
+    expect(teams.connector.calls).toHaveLength(callsBefore);
+    expect((await stored()).actions[0]!.acknowledgedAt).toBeUndefined();
+
+    // An older client's Action.Submit has no private answer in the chat: the refusal goes to Sam's 1:1 chat.
+    const submit = { ...message(SAM, inChat(), ''), replyToId: list.messageId, value: { verb: 'action.acknowledge', meetingId: meeting.id, actionId: action!.id } };
+    expect((await teams.post(submit)).status).toBe(200);
+    await teams.settled();
+    const after = teams.connector.calls.slice(callsBefore);
+    expect(after.filter((c) => c.conversationId === MEETING_CHAT)).toEqual([]);
+    expect(after.map((c) => [c.kind, c.conversationId, headingOf(c)])).toEqual([['send', personalChat(SAM), 'This is for someone else']]);
   });
 
   it('Teams\' automatic refresh shows each participant the current list, and never a refusal to anyone else in the chat', async () => {

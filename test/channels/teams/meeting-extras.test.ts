@@ -19,7 +19,7 @@ beforeEach(async () => {
   teams = await startTeamsHarness();
   meeting = await createMeetingInTeams(teams);
   await linkMeetingChat(teams);
-  await teams.post(execute(SAM, inChat(), 'agenda.lock', { meetingId: meeting.id }));
+  await teams.post(execute(SAM, inChat(), 'agenda.lock', { meetingId: meeting.id, confirmed: true }));
   await teams.settled();
 });
 afterEach(async () => {

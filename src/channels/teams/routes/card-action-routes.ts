@@ -2,10 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
+import { refusalText } from '../../../app/error-messages.js';
+import type { OutboundCard } from '../../../ports/messenger.js';
 import { answerInvoke, answerWithCard, answerWithMessage, cardMessage } from '../card-activity.js';
 import { cardClick } from '../card-click.js';
 import { connectorFailure } from '../connector-errors.js';
 import type { TeamsDeps } from '../teams-turn.js';
+import { isPersonal } from '../teams-turn.js';
 
 const Data = z.record(z.string(), z.unknown());
 
@@ -27,6 +30,11 @@ const isSubmitFallback = async (context: TurnContext) =>
  * whenever the returned card has a refresh block (the invitation and the live action list), on
  * every automatic refresh too; the fan-out already updates shared cards, so the invoke is answered
  * here, for the person who clicked only.
+ *
+ * A refused click in a group chat is answered with text, which Teams shows to the person who
+ * clicked alone (learn.microsoft.com, Universal Actions: "The User Specific Card returned by the
+ * bot is sent only to the specific client that requested for it"); the card stays as everyone
+ * sees it, theirs included, instead of becoming an error card they can no longer act from.
  */
 export function registerCardActionRoutes(app: Application, deps: TeamsDeps): void {
   app.addRoute(
@@ -38,19 +46,32 @@ export function registerCardActionRoutes(app: Application, deps: TeamsDeps): voi
         return;
       }
       const { action, trigger } = value.data;
-      const card = await cardClick(deps, context, action.verb, action.data);
+      const answer = await cardClick(deps, context, action.verb, action.data);
       // A refresh Teams makes on its own (someone opened the chat) must not replace a card with a refusal.
-      if (trigger === 'automatic' && card.name === 'error') await answerWithMessage(context, 'This card is up to date.');
-      else await answerWithCard(context, card);
+      if (answer.refusal && trigger === 'automatic') await answerWithMessage(context, 'This card is up to date.');
+      else if (answer.refusal && !isPersonal(context)) await answerWithMessage(context, refusalText(answer.refusal));
+      else await answerWithCard(context, answer.card);
     },
     true,
   );
 
   app.activity(isSubmitFallback, async (context) => {
     const { verb, ...payload } = SubmitValueSchema.parse(context.activity.value);
-    const card = await cardClick(deps, context, verb, payload);
-    await replaceOrSend(deps, context, cardMessage(card));
+    const answer = await cardClick(deps, context, verb, payload);
+    // A shared card is redrawn for everyone only when the meeting changed; anything else is the clicker's alone.
+    if (isPersonal(context) || answer.changed) await replaceOrSend(deps, context, cardMessage(answer.card));
+    else await sendPrivately(deps, context, answer.card);
   });
+}
+
+/**
+ * Action.Submit has no private answer in a group chat: the card goes to the person's 1:1 chat
+ * with PEP Bot, or, if they have none, as a new message in the chat, leaving the clicked card alone.
+ */
+async function sendPrivately(deps: TeamsDeps, context: TurnContext, card: OutboundCard): Promise<void> {
+  const aad = context.activity.from.aadObjectId;
+  const sent = aad ? await deps.messenger.sendToPersonalChat({ teamsAadObjectId: aad }, card) : undefined;
+  if (!sent?.delivered) await context.sendActivity(cardMessage(card));
 }
 
 /** Action.Submit has no in-place answer: update the clicked message, or send the card if that fails. */
