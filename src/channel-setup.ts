@@ -38,6 +38,7 @@ export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; de
       await web.settled();
       web.close();
     },
+    idle: () => web.settled(),
   });
   channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl }) });
   const base = new URL(config.publicBaseUrl);

@@ -34,6 +34,8 @@ export interface Channel {
   start?(): Promise<void>;
   /** After the server stops taking requests: work started after an acknowledgement finishes. */
   stop?(): Promise<void>;
+  /** Resolves once the work started after the acknowledgements so far has finished. */
+  idle?(): Promise<void>;
 }
 
 export interface ComposedApp {
