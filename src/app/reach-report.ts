@@ -71,12 +71,14 @@ export class ReachReportStore {
   async read(meeting: Meeting, now: Date): Promise<ReachReport> {
     const byAge = <T extends { updatedAt: string }>(a: T, b: T) => a.updatedAt.localeCompare(b.updatedAt);
     const links: ReachReport['links'] = [];
-    for (const entry of (await this.store.listValues(NAMESPACE, `${meeting.id}/link/`)).sort(byAge)) {
+    for (const entry of await this.store.listValues(NAMESPACE, `${meeting.id}/link/`)) {
       const parsed = LinkEntrySchema.safeParse(entry.value);
       const link = parsed.success ? meeting.links.find((l) => l.id === parsed.data.linkId) : undefined;
       if (parsed.success && link && linkState(link, now.toISOString()) === 'active') links.push({ ...parsed.data, link });
       else await this.store.deleteValue(NAMESPACE, entry.key);
     }
+    // In the order they were issued, which the meeting keeps.
+    links.sort((a, b) => meeting.links.indexOf(a.link) - meeting.links.indexOf(b.link));
     const undelivered = (await this.store.listValues(NAMESPACE, `${meeting.id}/undelivered/`))
       .sort(byAge)
       .flatMap((entry) => {
