@@ -108,6 +108,17 @@ export class CardDelivery {
     await this.tellOrganiser(meeting.id);
   }
 
+  /** Once a link on the organiser's card stops working (used, revoked, expired), the card drops it. */
+  async tidyOrganiserCard(meetingId: string): Promise<void> {
+    // Read again: links issued during this fan-out are not in the meeting it started from.
+    const meeting = await this.deps.store.getMeeting(meetingId);
+    if (meeting && (await this.reach.forgetDeadLinks(meeting, this.now()))) await this.tellOrganiser(meetingId);
+  }
+
+  private now(): Date {
+    return (this.deps.clock ?? systemClock).now();
+  }
+
   /**
    * The organiser's one card per meeting about who PEP Bot could not reach, drawn from the saved
    * meeting (links issued moments ago included) and updated in place. Only ever a direct message
@@ -118,7 +129,7 @@ export class CardDelivery {
     if (!meeting) return { delivered: false, reason: 'The meeting no longer exists.', retryable: false };
     const organiser = participant(meeting, meeting.organiserId);
     const messenger = this.messengerFor(organiser);
-    const card = reachReportCard(meeting, await this.reach.read(meeting, (this.deps.clock ?? systemClock).now()));
+    const card = reachReportCard(meeting, await this.reach.read(meeting, this.now()));
     const refKey = `${meeting.id}/${card.name}/${organiser.id}`;
     const ref = await this.ref(refKey);
     const updated = ref && messenger?.channel === ref.channel ? await messenger.update(ref, card) : undefined;

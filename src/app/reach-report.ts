@@ -69,16 +69,8 @@ export class ReachReportStore {
 
   /** What the card shows now. Links that no longer work are forgotten on the way. */
   async read(meeting: Meeting, now: Date): Promise<ReachReport> {
+    const { links } = await this.liveLinks(meeting, now);
     const byAge = <T extends { updatedAt: string }>(a: T, b: T) => a.updatedAt.localeCompare(b.updatedAt);
-    const links: ReachReport['links'] = [];
-    for (const entry of await this.store.listValues(NAMESPACE, `${meeting.id}/link/`)) {
-      const parsed = LinkEntrySchema.safeParse(entry.value);
-      const link = parsed.success ? meeting.links.find((l) => l.id === parsed.data.linkId) : undefined;
-      if (parsed.success && link && linkState(link, now.toISOString()) === 'active') links.push({ ...parsed.data, link });
-      else await this.store.deleteValue(NAMESPACE, entry.key);
-    }
-    // In the order they were issued, which the meeting keeps.
-    links.sort((a, b) => meeting.links.indexOf(a.link) - meeting.links.indexOf(b.link));
     const undelivered = (await this.store.listValues(NAMESPACE, `${meeting.id}/undelivered/`))
       .sort(byAge)
       .flatMap((entry) => {
@@ -86,5 +78,28 @@ export class ReachReportStore {
         return parsed.success ? [parsed.data] : [];
       });
     return { links, undelivered };
+  }
+
+  /** True when a link on the card has stopped working (used, revoked, expired) and was forgotten. */
+  async forgetDeadLinks(meeting: Meeting, now: Date): Promise<boolean> {
+    return (await this.liveLinks(meeting, now)).forgotten;
+  }
+
+  private async liveLinks(meeting: Meeting, now: Date): Promise<{ links: ReachReport['links']; forgotten: boolean }> {
+    const links: ReachReport['links'] = [];
+    let forgotten = false;
+    for (const entry of await this.store.listValues(NAMESPACE, `${meeting.id}/link/`)) {
+      const parsed = LinkEntrySchema.safeParse(entry.value);
+      const link = parsed.success ? meeting.links.find((l) => l.id === parsed.data.linkId) : undefined;
+      if (parsed.success && link && linkState(link, now.toISOString()) === 'active') {
+        links.push({ ...parsed.data, link });
+      } else {
+        await this.store.deleteValue(NAMESPACE, entry.key);
+        forgotten = true;
+      }
+    }
+    // In the order they were issued, which the meeting keeps.
+    links.sort((a, b) => meeting.links.indexOf(a.link) - meeting.links.indexOf(b.link));
+    return { links, forgotten };
   }
 }
