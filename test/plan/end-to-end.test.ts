@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCardAction, type CardActionRequest } from '../../src/app/card-actions.js';
 import { cardForLink } from '../../src/app/link-cards.js';
+import { sendNudge } from '../../src/app/fanout.js';
 import { createNextMeeting } from '../../src/app/plan/create-next-meeting.js';
 import { resolveSecureLink } from '../../src/app/secure-links.js';
 import { cardControls } from '../../src/channels/web/card-buttons.js';
@@ -286,6 +287,18 @@ describe('with the default settings: links on http://127.0.0.1, no SMTP', () => 
     const html = await (await getLocal(data.documentUrl!)).text();
     expect(html).toContain('Wednesday 2 December 2026, 14:00 to 15:05');
     expect(html).not.toContain('Friday 4 December 2026, 10:00');
+  });
+
+  it('a reminder for the child updates the organiser\'s one card instead of sending another message', async () => {
+    const meeting = await closeEarly();
+    const child = idOf(meeting, 'child');
+    const toOrganiser = () => local.teams.sent.filter((s) => s.kind === 'direct' && s.to === meeting.organiserId).length;
+    const before = toOrganiser();
+    local.clock.set('2026-12-16T09:00:00Z');
+    await sendNudge(local.delivery, meeting, meeting.actions.find((a) => a.ownerId === child)!.id, 'before_due');
+    expect(toOrganiser()).toBe(before);
+    expect(local.teams.sent.at(-1)).toMatchObject({ kind: 'update', to: meeting.organiserId, card: { name: 'reach-report' } });
+    expect(reachReport()!.links.filter((l) => l.name === 'Jordan Doe').map((l) => l.opens)).toContain('a reminder about an action they own');
   });
 
   it('tells the organiser, on one card, who did not get the plan and why', async () => {
