@@ -12,7 +12,8 @@ import { planRoutes } from '../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../src/domain/model.js';
 import { startServer, type RunningServer } from '../server/harness.js';
 import { renderCard, renderSlackMessage } from '../../src/cards/index.js';
-import { DEFAULT_SETTINGS, idOf, meetingReadyToClose, pdfTextOf, planWorld, PUBLIC_BASE_URL, type PlanWorld } from './support.js';
+import { createMeeting } from '../../src/app/create-meeting.js';
+import { DEFAULT_SETTINGS, idOf, MEETING_INPUT, meetingReadyToClose, pdfTextOf, planWorld, PUBLIC_BASE_URL, type PlanWorld } from './support.js';
 
 /**
  * Step 11 end to end, on the real store, card catalogue and HTTP server: a meeting is closed, the
@@ -299,6 +300,20 @@ describe('with the default settings: links on http://127.0.0.1, no SMTP', () => 
     expect(toOrganiser()).toBe(before);
     expect(local.teams.sent.at(-1)).toMatchObject({ kind: 'update', to: meeting.organiserId, card: { name: 'reach-report' } });
     expect(reachReport()!.links.filter((l) => l.name === 'Jordan Doe').map((l) => l.opens)).toContain('a reminder about an action they own');
+  });
+
+  it('tells the organiser when the meeting chat did not get a card, and takes it off once it does', async () => {
+    let meeting = await createMeeting(local.deps, { command: MEETING_INPUT, channel: 'teams' });
+    local.slack.failing = 'PEP Bot is not a member of that Slack channel: invite it with /invite (not_in_channel).';
+    meeting = await local.run(meeting, meeting.organiserId, { type: 'linkChat', channel: 'slack', conversationId: 'C0PEPCHAT' });
+    expect(reachReport()!.undelivered).toContainEqual({
+      who: 'The meeting chat in Slack',
+      what: 'the agenda',
+      reason: 'PEP Bot is not a member of that Slack channel: invite it with /invite (not_in_channel).',
+    });
+    local.slack.failing = undefined;
+    await local.run(meeting, meeting.organiserId, { type: 'addAgendaItem', title: 'Transport to school' });
+    expect(reachReport()!.undelivered.filter((u) => u.what === 'the agenda')).toEqual([]);
   });
 
   it('tells the organiser, on one card, who did not get the plan and why', async () => {
