@@ -4,11 +4,9 @@ import type { DeliveryDeps, DeliveryEvent } from './app/delivery.js';
 import type { LinkSender } from './app/link-sender.js';
 import { executeCommand } from './app/execute-command.js';
 import { fanOut } from './app/fanout.js';
-import { nudgeSender } from './app/nudge-cards.js';
+import { nudgeCard, nudgeSender } from './app/nudge-cards.js';
 import { createNextMeeting } from './app/plan/create-next-meeting.js';
 import { createPlanDistributor } from './app/plan/distribute-plan.js';
-import { confirmationCard } from './app/views/message-cards.js';
-import { participant } from './app/views/people.js';
 import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
 import type { Clock } from './ports/clock.js';
@@ -71,6 +69,7 @@ export async function composeApp(options: {
     store,
     messengers,
     report: logDeliveryEvent(logger),
+    clock: deps.clock,
     plan: createPlanDistributor({ app: deps, publicBaseUrl: config.publicBaseUrl }),
   };
   const delivery = new CardDelivery(deliveryDeps);
@@ -86,11 +85,11 @@ export async function composeApp(options: {
     clock,
     tuning: options.schedulerTuning,
     sender: nudgeSender(delivery),
+    // On the organiser's one card per meeting, not a message per reminder: that noise gets bots muted.
     onUndeliverable: async (nudge, reason) => {
       const meeting = await store.getMeeting(nudge.meetingId);
-      if (!meeting || nudge.recipientParticipantId === meeting.organiserId) return;
-      const who = participant(meeting, nudge.recipientParticipantId);
-      await delivery.sendDirect(meeting, participant(meeting, meeting.organiserId), confirmationCard('A reminder could not be delivered', `${who.name} did not get a reminder: ${reason}`));
+      if (!meeting) return;
+      await delivery.undelivered(meeting, { to: { kind: 'person', participantId: nudge.recipientParticipantId }, card: nudgeCard(nudge, meeting).name, reason });
     },
     prepareNextMeeting: async (meetingId) => {
       const next = await createNextMeeting(deps, meetingId, { channel: 'system' });

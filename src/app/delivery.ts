@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import type { Meeting, Participant } from '../domain/model.js';
+import type { Clock } from '../ports/clock.js';
 import type { KeyValueStore } from '../ports/key-value.js';
+import { systemClock } from '../ports/clock.js';
 import type { Delivery, MessageRef, Messenger, OutboundCard } from '../ports/messenger.js';
+import type { MeetingStore } from '../ports/store.js';
 import type { LinkSender } from './link-sender.js';
+import type { PlanDistributor } from './plan/distribute-plan.js';
+import type { Recipient } from './reach-report.js';
+import { ReachReportStore } from './reach-report.js';
 import { participant } from './views/people.js';
 import type { Unreachable } from './views/preparation-cards.js';
-import type { PlanDistributor } from './plan/distribute-plan.js';
+import { reachReportCard } from './views/reach-report-card.js';
 
 /** Key-value namespaces the delivery layer owns. */
 const CARD_REFS = 'card-ref';
@@ -24,11 +30,14 @@ export type DeliveryEvent =
   | { kind: 'group_post_failed'; meetingId: string; conversationId: string; card: string; reason: string };
 
 export interface DeliveryDeps {
-  store: KeyValueStore;
+  store: KeyValueStore & Pick<MeetingStore, 'getMeeting'>;
   messengers: readonly Messenger[];
+  /** For operators (the log): the organiser hears of the same on their reach report card. */
   report: (event: DeliveryEvent) => void;
-  /** For people no messenger knows: a secure web link, emailed and given to the organiser. */
+  /** For people no messenger knows: a secure web link, emailed, or else given to the organiser to pass on. */
   links?: LinkSender;
+  /** Says which links on the organiser's card still work; the system clock unless a test sets one. */
+  clock?: Clock;
   /** Sends each version of the written plan with links to the document. */
   plan?: PlanDistributor;
 }
@@ -40,7 +49,11 @@ const NO_CHANNEL = 'No Teams or Slack account is known for this person, so the b
  * update the same message instead of posting a new one.
  */
 export class CardDelivery {
-  constructor(private readonly deps: DeliveryDeps) {}
+  private readonly reach: ReachReportStore;
+
+  constructor(private readonly deps: DeliveryDeps) {
+    this.reach = new ReachReportStore(deps.store);
+  }
 
   get planDistributor(): PlanDistributor | undefined {
     return this.deps.plan;
@@ -54,33 +67,76 @@ export class CardDelivery {
 
   /**
    * A new direct message, or for someone no messenger knows, a secure link to the card when it is
-   * one a link can open. Failures are recorded against the person and reported.
+   * one a link can open: emailed, or else put on the organiser's card to pass on. Failures are
+   * recorded against the person, put on the organiser's card with the reason, and reported.
    */
   async sendDirect(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
     const messenger = this.messengerFor(person);
-    const links = messenger ? undefined : this.deps.links;
-    const delivery: Delivery = messenger
-      ? await messenger.sendDirect(person, card)
-      : links?.opens(card)
-        ? await links.send(meeting, person, card, (notice) => this.tellOrganiser(meeting, notice))
-        : { delivered: false, reason: NO_CHANNEL, retryable: false };
-    const refKey = `${meeting.id}/${card.name}/${person.id}`;
+    const delivery = messenger ? await messenger.sendDirect(person, card) : await this.sendLink(meeting, person, card);
+    const to: Recipient = { kind: 'person', participantId: person.id };
     if (delivery.delivered) {
-      // A link's ref is the organiser's notice, which must never be overwritten with this card.
-      if (messenger) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
+      // A link's ref is the organiser's card, which must never be overwritten with this one.
+      if (messenger && delivery.ref) await this.deps.store.putValue(CARD_REFS, `${meeting.id}/${card.name}/${person.id}`, delivery.ref);
       await this.deps.store.deleteValue(UNREACHABLE, `${meeting.id}/${person.id}`);
+      if (await this.reach.clearUndelivered(meeting.id, to, card.name)) await this.tellOrganiser(meeting.id);
     } else {
       await this.deps.store.putValue(UNREACHABLE, `${meeting.id}/${person.id}`, { reason: delivery.reason });
       this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: person.id, card: card.name, reason: delivery.reason });
+      await this.undelivered(meeting, { to, card: card.name, reason: delivery.reason });
     }
     return delivery;
   }
 
-  /** A direct message to the organiser only, never a group chat: it may carry a secure link. */
-  private async tellOrganiser(meeting: Meeting, notice: OutboundCard): Promise<Delivery> {
+  /** Delivered means the person was emailed the link, or the organiser holds it to pass on. */
+  private async sendLink(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
+    const links = this.deps.links;
+    if (!links?.opens(card)) return { delivered: false, reason: NO_CHANNEL, retryable: false };
+    const outcome = await links.send(meeting, person, card);
+    if (outcome.kind === 'failed') return { delivered: false, reason: outcome.reason, retryable: outcome.retryable };
+    if (outcome.kind === 'emailed') return { delivered: true };
+    await this.reach.addLink(outcome.meeting, outcome.link);
+    const told = await this.tellOrganiser(meeting.id);
+    if (told.delivered) return told;
+    // The link is issued: a retry would only issue another, so it waits on the organiser's card.
+    return { delivered: false, reason: `${outcome.link.why} The organiser could not be given the link either: ${told.reason}`, retryable: false };
+  }
+
+  /** Puts a failed delivery on the organiser's card, unless the card that failed was that one. */
+  async undelivered(meeting: Meeting, entry: { to: Recipient; card: OutboundCard['name']; reason: string }): Promise<void> {
+    if (entry.card === 'reach-report') return;
+    await this.reach.addUndelivered(meeting.id, entry);
+    await this.tellOrganiser(meeting.id);
+  }
+
+  /** Once a link on the organiser's card stops working (used, revoked, expired), the card drops it. */
+  async tidyOrganiserCard(meetingId: string): Promise<void> {
+    // Read again: links issued during this fan-out are not in the meeting it started from.
+    const meeting = await this.deps.store.getMeeting(meetingId);
+    if (meeting && (await this.reach.forgetDeadLinks(meeting, this.now()))) await this.tellOrganiser(meetingId);
+  }
+
+  private now(): Date {
+    return (this.deps.clock ?? systemClock).now();
+  }
+
+  /**
+   * The organiser's one card per meeting about who PEP Bot could not reach, drawn from the saved
+   * meeting (links issued moments ago included) and updated in place. Only ever a direct message
+   * to the organiser in a chat channel: it carries secure links. When that fails, only the log knows.
+   */
+  private async tellOrganiser(meetingId: string): Promise<Delivery> {
+    const meeting = await this.deps.store.getMeeting(meetingId);
+    if (!meeting) return { delivered: false, reason: 'The meeting no longer exists.', retryable: false };
     const organiser = participant(meeting, meeting.organiserId);
     const messenger = this.messengerFor(organiser);
-    return messenger ? messenger.sendDirect(organiser, notice) : { delivered: false, reason: 'No Teams or Slack account is known for the organiser.', retryable: false };
+    const card = reachReportCard(meeting, await this.reach.read(meeting, this.now()));
+    const refKey = `${meeting.id}/${card.name}/${organiser.id}`;
+    const ref = await this.ref(refKey);
+    const updated = ref && messenger?.channel === ref.channel ? await messenger.update(ref, card) : undefined;
+    const delivery = updated?.delivered ? updated : messenger ? await messenger.sendDirect(organiser, card) : { delivered: false as const, reason: 'No Teams or Slack account is known for the organiser.', retryable: false };
+    if (delivery.delivered && delivery.ref) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
+    else if (!delivery.delivered) this.deps.report({ kind: 'undeliverable', meetingId, participantId: organiser.id, card: card.name, reason: delivery.reason });
+    return delivery;
   }
 
   /** Updates the person's copy of this card in place, or sends it if they have none yet. */
@@ -103,8 +159,14 @@ export class CardDelivery {
       const ref = options.newMessage ? undefined : await this.ref(refKey);
       const updated = ref ? await messenger.update(ref, card) : undefined;
       const delivery = updated?.delivered ? updated : await messenger.post(chat.conversationId, card);
-      if (delivery.delivered) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
-      else this.deps.report({ kind: 'group_post_failed', meetingId: meeting.id, conversationId: chat.conversationId, card: card.name, reason: delivery.reason });
+      const to: Recipient = { kind: 'chat', channel: chat.channel, conversationId: chat.conversationId };
+      if (delivery.delivered) {
+        if (delivery.ref) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
+        if (await this.reach.clearUndelivered(meeting.id, to, card.name)) await this.tellOrganiser(meeting.id);
+      } else {
+        this.deps.report({ kind: 'group_post_failed', meetingId: meeting.id, conversationId: chat.conversationId, card: card.name, reason: delivery.reason });
+        await this.undelivered(meeting, { to, card: card.name, reason: delivery.reason });
+      }
     }
   }
 

@@ -2,14 +2,14 @@ import { formatDay } from '../cards/format.js';
 import { SYSTEM_ACTOR } from '../domain/context.js';
 import { localDate } from '../domain/dates.js';
 import { isDomainError } from '../domain/errors.js';
-import type { LinkPurpose, Meeting, Participant } from '../domain/model.js';
-import type { Delivery, OutboundCard } from '../ports/messenger.js';
+import type { Meeting, Participant } from '../domain/model.js';
+import type { OutboundCard } from '../ports/messenger.js';
 import type { AppDeps } from './deps.js';
 import type { LinkTarget } from './link-cards.js';
 import { linkTargetOf } from './link-cards.js';
+import type { LinkToPassOn } from './reach-report.js';
 import type { IssuedLink } from './secure-links.js';
 import { issueSecureLink } from './secure-links.js';
-import { confirmationCard } from './views/message-cards.js';
 
 /** An email that carries a secure link and nothing else: no child, no meeting, no names. */
 export interface LinkEmail {
@@ -26,14 +26,21 @@ export interface LinkMailer {
   sendLink(email: LinkEmail): Promise<MailResult>;
 }
 
-/** Tells the organiser, by direct message, about a link they may need to pass on. */
-export type TellOrganiser = (notice: OutboundCard) => Promise<Delivery>;
+/**
+ * How a link reached its person: by email, or not yet, so the organiser has to pass it on (the
+ * only case the organiser hears about), or no link could be made at all.
+ */
+export type LinkOutcome =
+  | { kind: 'emailed' }
+  /** `meeting` is the meeting as saved with the new link in it. */
+  | { kind: 'pass-on'; link: LinkToPassOn; meeting: Meeting }
+  | { kind: 'failed'; reason: string; retryable: boolean };
 
 /** How CardDelivery reaches someone no chat channel knows: a secure web link to the card. */
 export interface LinkSender {
   /** Whether the card is one a link can open (a person's own card, not a group's or the organiser's). */
   opens(card: OutboundCard): boolean;
-  send(meeting: Meeting, person: Participant, card: OutboundCard, tellOrganiser: TellOrganiser): Promise<Delivery>;
+  send(meeting: Meeting, person: Participant, card: OutboundCard): Promise<LinkOutcome>;
 }
 
 export interface WebLinkSenderDeps {
@@ -45,19 +52,11 @@ export interface WebLinkSenderDeps {
   mailer?: LinkMailer;
 }
 
-const OPENS: Record<LinkPurpose, string> = {
-  invitation: 'their invitation to the PEP meeting',
-  'carer-prompt': 'a few questions before the PEP meeting',
-  'child-voice-prompt': 'their questions before the PEP meeting',
-  'action-nudge': 'a reminder about an action they own',
-  'contribution-request': 'a request for their contribution',
-  plan: 'the written plan',
-};
+const NO_ACCOUNT = 'PEP Bot has no Teams or Slack account for them';
 
 /**
- * Issues a single-purpose link for the person and gets it to them: by email when SMTP is set up
- * and an address is known, and always to the organiser's direct messages, to pass on if needed.
- * Delivered means the organiser holds the link; the reason says what else happened when not.
+ * Issues a single-purpose link for the person and emails it when SMTP is set up and an address is
+ * known. When it cannot be emailed, the link goes back to CardDelivery for the organiser to pass on.
  */
 export class WebLinkSender implements LinkSender {
   constructor(private readonly deps: WebLinkSenderDeps) {}
@@ -66,27 +65,24 @@ export class WebLinkSender implements LinkSender {
     return linkTargetOf(card) !== undefined;
   }
 
-  async send(meeting: Meeting, person: Participant, card: OutboundCard, tellOrganiser: TellOrganiser): Promise<Delivery> {
+  async send(meeting: Meeting, person: Participant, card: OutboundCard): Promise<LinkOutcome> {
     const target = linkTargetOf(card);
     if (!target) throw new Error(`the ${card.name} card cannot be opened by a link`);
     const issued = await this.issue(meeting, person, target);
-    if ('delivered' in issued) return issued;
-    const link = { url: `${this.deps.publicBaseUrl}/p/${issued.token}`, expiresOn: formatDay(localDate(issued.link.expiresAt, meeting.timeZone)) };
-    const mail = await this.email(person, link);
-    const told = await tellOrganiser(organiserNotice(person, target, { ...link, singleUse: issued.link.singleUse }, mail));
-    if (told.delivered) return told;
-    const mailed = mail.sent ? 'A secure link was emailed to them' : `No secure link could be emailed (${mail.reason})`;
-    // Once an email has gone, a retry would only send another link.
-    return { delivered: false, reason: `${mailed}, and the organiser could not be given it: ${told.reason}`, retryable: !mail.sent && told.retryable };
+    if ('kind' in issued) return issued;
+    const url = `${this.deps.publicBaseUrl}/p/${issued.token}`;
+    const mail = await this.email(person, { url, expiresOn: formatDay(localDate(issued.link.expiresAt, meeting.timeZone)) });
+    if (mail.sent) return { kind: 'emailed' };
+    return { kind: 'pass-on', link: { linkId: issued.link.id, url, why: `${NO_ACCOUNT}, and could not email them (${mail.reason}).` }, meeting: issued.meeting };
   }
 
   /** A refusal (the item is not theirs, the meeting is gone) is a failed delivery, not a crash. */
-  private async issue(meeting: Meeting, person: Participant, target: LinkTarget): Promise<IssuedLink | Delivery> {
+  private async issue(meeting: Meeting, person: Participant, target: LinkTarget): Promise<IssuedLink | LinkOutcome> {
     try {
       return await issueSecureLink(this.deps.app, { meetingId: meeting.id, participantId: person.id, ...target, actorId: SYSTEM_ACTOR, days: this.deps.days });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return { delivered: false, reason: `No secure link could be made: ${error.message}`, retryable: false };
+      return { kind: 'failed', reason: `No secure link could be made: ${error.message}`, retryable: false };
     }
   }
 
@@ -95,18 +91,4 @@ export class WebLinkSender implements LinkSender {
     if (!person.email) return { sent: false, reason: 'no email address is known' };
     return this.deps.mailer.sendLink({ to: person.email, ...link });
   }
-}
-
-/** To the organiser only, by direct message: the link, what it opens, and whether it was emailed. */
-function organiserNotice(person: Participant, target: LinkTarget, link: Omit<LinkEmail, 'to'> & { singleUse: boolean }, mail: MailResult): OutboundCard {
-  const opens = OPENS[target.purpose];
-  const message = mail.sent
-    ? `${person.name} has no Teams or Slack account we know of, so PEP Bot emailed them a secure link to ${opens}. It is here too, in case they ask you for it.`
-    : `${person.name} has no Teams or Slack account we know of, and PEP Bot could not email them (${mail.reason}). Please pass this secure link to ${opens} on to them yourself, privately.`;
-  const stops = link.singleUse ? 'once it has been used or after the date shown' : 'after the date shown';
-  // The title is also the notification text, which names no one: the link may be the child's.
-  return confirmationCard(mail.sent ? 'A secure link was emailed' : 'A secure link to pass on', `${message} Only they should use it: it is tied to them and stops working ${stops}.`, [
-    { label: `Secure link for ${person.name}`, value: link.url },
-    { label: 'Works until', value: link.expiresOn },
-  ]);
 }

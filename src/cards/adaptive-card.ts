@@ -121,10 +121,17 @@ const ExecuteActionSchema = z.strictObject({
 });
 export type ExecuteAction = z.infer<typeof ExecuteActionSchema>;
 
+/**
+ * Teams and Slack open only https links from a button in production, so a card never carries
+ * another kind: views show any other link as text instead (see opensAsButton).
+ */
+const ButtonUrl = z.url({ protocol: /^https$/ });
+export const opensAsButton = (url: string): boolean => ButtonUrl.safeParse(url).success;
+
 const OpenUrlActionSchema = z.strictObject({
   type: z.literal('Action.OpenUrl'),
   title: z.string().min(1),
-  url: z.url({ protocol: /^https$/ }),
+  url: ButtonUrl,
   style: ActionStyle,
 });
 export type OpenUrlAction = z.infer<typeof OpenUrlActionSchema>;

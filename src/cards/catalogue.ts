@@ -11,6 +11,7 @@ import { MeetingStartDataSchema } from './data/meeting-start.js';
 import { ConfirmationDataSchema, ErrorDataSchema, WelcomeDataSchema } from './data/messages.js';
 import { PlanSummaryDataSchema } from './data/plan-summary.js';
 import { PreviousActionsDataSchema } from './data/previous-actions.js';
+import { ReachReportDataSchema } from './data/reach-report.js';
 import { CarerPromptDataSchema, ChildVoicePromptDataSchema } from './data/prompts.js';
 
 /**
@@ -38,6 +39,7 @@ export const CARDS = {
   'carer-prompt': { schema: CarerPromptDataSchema, audience: 'direct', refreshable: false },
   'child-voice-prompt': { schema: ChildVoicePromptDataSchema, audience: 'direct', refreshable: false },
   'plan-summary': { schema: PlanSummaryDataSchema, audience: 'direct', refreshable: false },
+  'reach-report': { schema: ReachReportDataSchema, audience: 'direct', refreshable: false },
   error: { schema: ErrorDataSchema, audience: 'any', refreshable: false },
   confirmation: { schema: ConfirmationDataSchema, audience: 'any', refreshable: false },
   welcome: { schema: WelcomeDataSchema, audience: 'any', refreshable: false },

@@ -20,6 +20,31 @@ export function formatMeetingTime(startsAt: string, durationMinutes: number, tim
   return `${start.toFormat('cccc d LLLL yyyy, HH:mm')} to ${end.toFormat('HH:mm')}${zone}`;
 }
 
+export interface HeldTimes {
+  startsAt: string;
+  durationMinutes: number;
+  timeZone: string;
+  startedAt?: string | undefined;
+  concludedAt?: string | undefined;
+}
+
+/**
+ * When a meeting was actually held: from its start to its close, which need not be the booked
+ * time. Meetings started before the start was recorded say when they closed, or, older still,
+ * when they were booked for.
+ */
+export function formatHeldTime(m: HeldTimes): string {
+  const local = (instant: string) => DateTime.fromISO(instant, { setZone: true }).setZone(m.timeZone).setLocale(LOCALE);
+  const zone = (at: DateTime) => (m.timeZone === DEFAULT_TIME_ZONE ? '' : ` (${at.toFormat('ZZZZ')})`);
+  const day = 'cccc d LLLL yyyy';
+  if (!m.concludedAt) return formatMeetingTime(m.startedAt ?? m.startsAt, m.durationMinutes, m.timeZone);
+  const end = local(m.concludedAt);
+  if (!m.startedAt) return `${end.toFormat(day)}, closed at ${end.toFormat('HH:mm')}${zone(end)}`;
+  const start = local(m.startedAt);
+  const until = start.hasSame(end, 'day') ? end.toFormat('HH:mm') : end.toFormat(`${day}, HH:mm`);
+  return `${start.toFormat(`${day}, HH:mm`)} to ${until}${zone(start)}`;
+}
+
 /** Choice titles must fit Slack's 75-character option text; the value still carries the full id. */
 export function shorten(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -311,6 +311,8 @@ export const MeetingSchema = z.object({
   cancelledReason: z.string().max(1000).optional(),
   createdAt: Instant,
   updatedAt: Instant,
+  /** When the organiser (or the scheduler) actually started it; absent on meetings started before this was kept. */
+  startedAt: Instant.optional(),
   concludedAt: Instant.optional(),
   /** Absent until the meeting closes, and on meetings closed before plans were kept. */
   plan: PlanStateSchema.optional(),

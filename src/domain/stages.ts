@@ -10,6 +10,8 @@ import { issuePlan } from './plan/versions.js';
 export function startMeeting(meeting: Meeting, ctx: CommandContext): Outcome {
   requireOrganiserOrSystem(meeting, ctx, 'start the meeting');
   moveTo(meeting, 'in_progress');
+  // The plan says when the meeting was held, which is not always when it was booked for.
+  meeting.startedAt = ctx.at;
   return { summary: 'Meeting started' };
 }
 

@@ -17,7 +17,8 @@ export interface MessageRef {
 }
 
 export type Delivery =
-  | { delivered: true; ref: MessageRef }
+  /** `ref` is where the message is, to update it later; absent when it went by email. */
+  | { delivered: true; ref?: MessageRef }
   /** `retryable` false means retrying cannot help (bot not installed, user gone): tell the organiser. */
   | { delivered: false; reason: string; retryable: boolean };
 

@@ -71,6 +71,22 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     changes: times(8, () => text(300)),
     documentUrl: `https://pep.example.org/${'p'.repeat(476)}`,
   },
+  'reach-report': {
+    meetingId: 'm'.repeat(64),
+    child,
+    links: times(10, (i) => ({
+      name: name(i),
+      role: 'virtual_school_officer' as const,
+      opens: text(100),
+      why: text(400),
+      url: `https://pep.example.org/${'p'.repeat(276)}`,
+      expiresOn: '2026-03-24',
+      singleUse: true,
+    })),
+    undelivered: times(10, (i) => ({ who: name(i), what: text(100), reason: text(400) })),
+    moreLinks: 99,
+    moreUndelivered: 99,
+  },
   error: {
     title: text(150),
     message: text(2000),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCardAction, type CardActionRequest } from '../../src/app/card-actions.js';
 import { cardForLink } from '../../src/app/link-cards.js';
+import { sendNudge } from '../../src/app/fanout.js';
 import { createNextMeeting } from '../../src/app/plan/create-next-meeting.js';
 import { resolveSecureLink } from '../../src/app/secure-links.js';
 import { cardControls } from '../../src/channels/web/card-buttons.js';
@@ -10,7 +11,9 @@ import { PLAN_PAGE_CSP } from '../../src/channels/web/plan/plan-html.js';
 import { planRoutes } from '../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../src/domain/model.js';
 import { startServer, type RunningServer } from '../server/harness.js';
-import { idOf, meetingReadyToClose, pdfTextOf, planWorld, PUBLIC_BASE_URL, type PlanWorld } from './support.js';
+import { renderCard, renderSlackMessage } from '../../src/cards/index.js';
+import { createMeeting } from '../../src/app/create-meeting.js';
+import { DEFAULT_SETTINGS, idOf, MEETING_INPUT, meetingReadyToClose, pdfTextOf, planWorld, PUBLIC_BASE_URL, type PlanWorld } from './support.js';
 
 /**
  * Step 11 end to end, on the real store, card catalogue and HTTP server: a meeting is closed, the
@@ -223,5 +226,105 @@ describe('the written plan, from closing the meeting to the next one', () => {
       expect.objectContaining({ description: 'Choose three books at the library', status: 'open' }),
       expect.objectContaining({ description: 'Goal: Read every day', status: 'open' }),
     ]);
+  });
+});
+
+describe('with the default settings: links on http://127.0.0.1, no SMTP', () => {
+  let local: PlanWorld;
+  let localServer: RunningServer;
+  beforeEach(async () => {
+    local = await planWorld(DEFAULT_SETTINGS);
+    localServer = await startServer({ store: local.store, mount: [planRoutes({ app: local.deps, publicBaseUrl: DEFAULT_SETTINGS.publicBaseUrl })] });
+  });
+  afterEach(async () => {
+    await localServer.server.stop();
+    await local.close();
+  });
+  const getLocal = (url: string) => fetch(`${localServer.url}${new URL(url).pathname}`);
+
+  /** Booked for Friday 4 December, held on Wednesday 2 December from 14:00 and closed at 15:05. */
+  async function closeEarly(): Promise<Meeting> {
+    local.clock.set('2026-12-02T14:00:00Z');
+    const meeting = await meetingReadyToClose(local);
+    local.clock.set('2026-12-02T15:05:00Z');
+    await local.run(meeting, meeting.organiserId, { type: 'concludeMeeting' });
+    return (await local.store.getMeeting(meeting.id))!;
+  }
+
+  const reachReport = () => local.teams.latest('reach-report')?.data as { links: { name: string; opens: string; url: string }[]; undelivered: { who: string; what: string; reason: string }[] } | undefined;
+
+  it('reaches every participant: chat users get the full plan as a link to copy, the others through the organiser', async () => {
+    const meeting = await closeEarly();
+    const [teacher, carer, child, officer] = ['designated_teacher', 'carer', 'child', 'virtual_school_officer'].map((role) => idOf(meeting, role)) as [string, string, string, string];
+    expect(meeting.status).toBe('plan_distributed');
+    expect(local.events).toEqual([]);
+
+    for (const [person, messenger] of [[meeting.organiserId, local.teams], [teacher, local.teams], [carer, local.slack]] as const) {
+      const sent = messenger.sent.filter((s) => s.kind === 'direct' && s.to === person && s.card.name === 'plan-summary');
+      expect(sent).toHaveLength(1);
+      const data = sent[0]!.card.data as Parameters<typeof renderCard<'plan-summary'>>[1];
+      const url = data.documentUrl!;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3978\/plan\/[\w-]{43}$/);
+      // As each platform draws it: the whole link to copy, and no button Teams or Slack would refuse.
+      const card = JSON.stringify(messenger.channel === 'teams' ? renderCard('plan-summary', data) : renderSlackMessage('plan-summary', data));
+      expect(card).toContain(`The full plan, with everything on it, is at ${url}`);
+      expect(card).not.toMatch(/Action\.OpenUrl|"url":/);
+      expect((await getLocal(url)).status).toBe(200);
+    }
+
+    // The child and Vic have no chat account and no email is set up: the organiser passes the plan on.
+    const planLinks = reachReport()!.links.filter((l) => l.opens === 'the written plan');
+    expect(planLinks.map((l) => l.name)).toEqual(['Jordan Doe', 'Vic Officer']);
+    expect(planLinks.every((l) => /^http:\/\/127\.0\.0\.1:3978\/p\/[\w-]{43}$/.test(l.url))).toBe(true);
+    expect(meeting.links.filter((l) => l.purpose === 'plan' && [child, officer].includes(l.participantId))).toHaveLength(2);
+  });
+
+  it('says when the meeting was held, not when it was booked for', async () => {
+    const meeting = await closeEarly();
+    expect(meeting.startedAt).toBe('2026-12-02T14:00:00.000Z');
+    const teacherCard = local.teams.sent.find((s) => s.to === idOf(meeting, 'designated_teacher') && s.card.name === 'plan-summary')!.card;
+    const data = teacherCard.data as Parameters<typeof renderCard<'plan-summary'>>[1];
+    expect(JSON.stringify(renderCard('plan-summary', data))).toContain('Meeting held Wednesday 2 December 2026, 14:00 to 15:05.');
+    const html = await (await getLocal(data.documentUrl!)).text();
+    expect(html).toContain('Wednesday 2 December 2026, 14:00 to 15:05');
+    expect(html).not.toContain('Friday 4 December 2026, 10:00');
+  });
+
+  it('a reminder for the child updates the organiser\'s one card instead of sending another message', async () => {
+    const meeting = await closeEarly();
+    const child = idOf(meeting, 'child');
+    const toOrganiser = () => local.teams.sent.filter((s) => s.kind === 'direct' && s.to === meeting.organiserId).length;
+    const before = toOrganiser();
+    local.clock.set('2026-12-16T09:00:00Z');
+    await sendNudge(local.delivery, meeting, meeting.actions.find((a) => a.ownerId === child)!.id, 'before_due');
+    expect(toOrganiser()).toBe(before);
+    expect(local.teams.sent.at(-1)).toMatchObject({ kind: 'update', to: meeting.organiserId, card: { name: 'reach-report' } });
+    expect(reachReport()!.links.filter((l) => l.name === 'Jordan Doe').map((l) => l.opens)).toContain('a reminder about an action they own');
+  });
+
+  it('tells the organiser when the meeting chat did not get a card, and takes it off once it does', async () => {
+    let meeting = await createMeeting(local.deps, { command: MEETING_INPUT, channel: 'teams' });
+    local.slack.failing = 'PEP Bot is not a member of that Slack channel: invite it with /invite (not_in_channel).';
+    meeting = await local.run(meeting, meeting.organiserId, { type: 'linkChat', channel: 'slack', conversationId: 'C0PEPCHAT' });
+    expect(reachReport()!.undelivered).toContainEqual({
+      who: 'The meeting chat in Slack',
+      what: 'the agenda',
+      reason: 'PEP Bot is not a member of that Slack channel: invite it with /invite (not_in_channel).',
+    });
+    local.slack.failing = undefined;
+    await local.run(meeting, meeting.organiserId, { type: 'addAgendaItem', title: 'Transport to school' });
+    expect(reachReport()!.undelivered.filter((u) => u.what === 'the agenda')).toEqual([]);
+  });
+
+  it('tells the organiser, on one card, who did not get the plan and why', async () => {
+    local.slack.failing = "Slack could not find this person's account (user_not_found).";
+    const meeting = await closeEarly();
+    const report = reachReport()!;
+    expect(report.undelivered).toContainEqual({ who: 'Chris Carer (carer)', what: 'the written plan', reason: "Slack could not find this person's account (user_not_found)." });
+    const reports = local.teams.sent.filter((s) => s.card.name === 'reach-report');
+    expect(reports.every((s) => s.to === meeting.organiserId)).toBe(true);
+    expect(reports.filter((s) => s.kind === 'direct')).toHaveLength(1);
+    // The operator's log still hears of it too.
+    expect(local.events).toContainEqual(expect.objectContaining({ kind: 'undeliverable', participantId: idOf(meeting, 'carer'), card: 'plan-summary' }));
   });
 });

@@ -5,11 +5,13 @@ import type { PlanView } from '../../src/app/plan/plan-view-types.js';
 import { buildPlanView } from '../../src/app/plan/plan-view.js';
 import { issueSecureLink } from '../../src/app/secure-links.js';
 import { PlanDocumentUrlSchema } from '../../src/cards/data/plan-summary.js';
+import { formatHeldTime } from '../../src/cards/format.js';
 import { pdfText } from '../../src/channels/web/plan/pdf-text.js';
 import { PLAN_PAGE_CSP, renderPlanHtml } from '../../src/channels/web/plan/plan-html.js';
 import { renderPlanPdf } from '../../src/channels/web/plan/plan-pdf.js';
 import { planRoutes } from '../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../src/domain/model.js';
+import { PlanContentSchema } from '../../src/domain/plan/content.js';
 import { startServer, type RunningServer } from '../server/harness.js';
 import { idOf, meetingReadyToClose, pdfTextOf, planWorld, PUBLIC_BASE_URL, type PlanWorld } from './support.js';
 
@@ -121,5 +123,21 @@ describe('the plan routes', () => {
     expect(text).toContain('Owner: JD (child or young person)');
     expect(text).not.toMatch(/Jordan Doe|Hillside|2 May 2014/);
     expect(buildPlanView((await world.store.getMeeting(meeting.id))!, { showChildDetails: true }).sections[0]!.entries[0]!.facts).toContainEqual({ label: 'Name', value: 'Jordan Doe' });
+  });
+});
+
+describe('when the meeting was held', () => {
+  const booked = { startsAt: '2026-12-09T10:00:00Z', durationMinutes: 60, timeZone: 'Europe/London' };
+
+  it('is from its start to its close, whatever it was booked for', () => {
+    expect(formatHeldTime({ ...booked, startedAt: '2026-12-02T14:00:00.000Z', concludedAt: '2026-12-02T15:05:00.000Z' })).toBe('Wednesday 2 December 2026, 14:00 to 15:05');
+    expect(formatHeldTime({ ...booked, startedAt: '2026-12-02T14:00:00.000Z', concludedAt: '2026-12-03T09:30:00.000Z' })).toBe('Wednesday 2 December 2026, 14:00 to Thursday 3 December 2026, 09:30');
+  });
+
+  it('reads from meetings stored before the start was kept: the day it closed, or else the booked time', () => {
+    expect(formatHeldTime({ ...booked, concludedAt: '2026-12-02T15:05:00.000Z' })).toBe('Wednesday 2 December 2026, closed at 15:05');
+    expect(formatHeldTime(booked)).toBe('Wednesday 9 December 2026, 10:00 to 11:00');
+    // A plan version written before then, as the audit trail keeps it, still parses.
+    expect(PlanContentSchema.shape.meeting.safeParse({ ...booked, purpose: 'Review and plan' }).success).toBe(true);
   });
 });

@@ -38,7 +38,10 @@ export interface PlanWorld {
   close(): Promise<void>;
 }
 
-export async function planWorld(): Promise<PlanWorld> {
+/** What `npm start` runs with: links on the bot's own http address, and no SMTP. */
+export const DEFAULT_SETTINGS = { publicBaseUrl: 'http://127.0.0.1:3978', email: false } as const;
+
+export async function planWorld(settings: { publicBaseUrl: string; email: boolean } = { publicBaseUrl: PUBLIC_BASE_URL, email: true }): Promise<PlanWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-plan-'));
   const clock = settableClock(NOW);
   const store = openStore({ dataDir: dir, clock });
@@ -48,9 +51,10 @@ export async function planWorld(): Promise<PlanWorld> {
   const slack = new RecordingMessenger('slack');
   const mails: LinkEmail[] = [];
   const events: DeliveryEvent[] = [];
-  const links = new WebLinkSender({ app: deps, publicBaseUrl: PUBLIC_BASE_URL, days: 14, mailer: { sendLink: async (mail) => (mails.push(mail), { sent: true }) } });
-  const delivery = new CardDelivery({ store, messengers: [teams, slack], report: (e) => events.push(e), links });
-  const plan = createPlanDistributor({ app: deps, publicBaseUrl: PUBLIC_BASE_URL });
+  const mailer = settings.email ? { sendLink: async (mail: LinkEmail) => (mails.push(mail), { sent: true as const }) } : undefined;
+  const links = new WebLinkSender({ app: deps, publicBaseUrl: settings.publicBaseUrl, days: 14, mailer });
+  const delivery = new CardDelivery({ store, messengers: [teams, slack], report: (e) => events.push(e), links, clock });
+  const plan = createPlanDistributor({ app: deps, publicBaseUrl: settings.publicBaseUrl });
   const world: PlanWorld = {
     store,
     clock,

@@ -119,7 +119,8 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean): 
     case 'nextReview':
       return confirmationCard('Next review date set', `The next PEP review is on ${meeting.nextReviewDate}.`);
     case 'close':
-      return confirmationCard('Meeting closed', 'The plan summary is on its way to every participant.');
+      // Said before the plan goes out, so it promises only what is certain: who cannot be reached is told after.
+      return confirmationCard('Meeting closed', 'The written plan is being sent to each participant now. If it cannot reach someone, the organiser gets a direct message saying who and why.');
     case 'link':
       return confirmationCard('This is now the meeting chat', `The agenda, the start card and the live action list for ${childLabel(meeting)} will appear here.`);
     case 'revoke':

@@ -1,4 +1,4 @@
-import { formatDay, formatMeetingTime } from '../../cards/format.js';
+import { formatDay, formatHeldTime } from '../../cards/format.js';
 import { FEELING_LABELS, MOOD_LABELS, scaleLabel } from '../../cards/data/prompt-labels.js';
 import type { PlanContent, PlanPerson } from '../../domain/plan/content.js';
 import { ABSENCE, CONTRIBUTION_KINDS, formatInstant, money, personLabel, RESOURCE_KINDS, REVIEW_OUTCOMES } from './plan-format.js';
@@ -16,10 +16,9 @@ const facts = (pairs: [string, string | undefined][]): PlanFact[] =>
   pairs.flatMap(([label, value]) => (value?.trim() ? [{ label, value }] : []));
 
 export function meetingSection({ content }: SectionContext): PlanSection {
-  const { startsAt, durationMinutes, timeZone, purpose } = content.meeting;
   return {
     heading: 'The meeting',
-    entries: [{ facts: facts([['When', formatMeetingTime(startsAt, durationMinutes, timeZone)], ['Purpose', purpose]]) }],
+    entries: [{ facts: facts([['Held', formatHeldTime(content.meeting)], ['Purpose', content.meeting.purpose]]) }],
     empty: '',
   };
 }

@@ -126,6 +126,8 @@ export function planSummaryCard(meeting: Meeting, recipientId: string, documentU
       planVersion: plan.version,
       child: childTag(meeting),
       ...timeFields(meeting),
+      startedAt: meeting.startedAt,
+      concludedAt: meeting.concludedAt,
       decisions: meeting.notes.slice(-20).map((n) => n.text.slice(0, 2000)),
       goals: meeting.goals.slice(0, 10).map((g) => ({ title: g.title, timeBound: g.timeBound })),
       actions: meeting.actions.slice(0, MAX_ACTIONS).map((a) => ({ description: a.description, ownerName: participant(meeting, a.ownerId).name, dueDate: a.dueDate })),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ActionSchema, GoalSchema, NoteSchema } from '../../domain/model.js';
-import { formatDay, shorten } from '../format.js';
+import { ActionSchema, GoalSchema, MeetingSchema, NoteSchema } from '../../domain/model.js';
+import { opensAsButton } from '../adaptive-card.js';
+import { formatDay, formatHeldTime, shorten } from '../format.js';
 import {
   ChildTagSchema,
-  describeMeetingTime,
   Id,
   LocalDate,
   MAX_ACTIONS,
@@ -42,6 +42,8 @@ export const PlanSummaryDataSchema = z
     planVersion: z.number().int().min(1),
     child: ChildTagSchema,
     ...meetingTimeFields,
+    startedAt: MeetingSchema.shape.startedAt,
+    concludedAt: MeetingSchema.shape.concludedAt,
     decisions: z.array(NoteSchema.shape.text.max(2000)).max(20).default([]),
     goals: z.array(z.strictObject({ title: GoalSchema.shape.title, timeBound: LocalDate })).max(10).default([]),
     actions: z
@@ -60,7 +62,7 @@ export const PlanSummaryDataSchema = z
   })
   .transform((d) => ({
     ...d,
-    when: describeMeetingTime(d),
+    when: formatHeldTime(d),
     decisionRows: d.decisions.map((text) => ({ text: `• ${shorten(text, SHOWN_IN_LIST)}` })),
     goalFacts: d.goals.map((g) => ({ title: g.title, value: `By ${formatDay(g.timeBound)}` })),
     actionFacts: d.actions.map((a) => ({ title: shorten(a.description, SHOWN_IN_LIST), value: `${a.ownerName}, by ${formatDay(a.dueDate)}` })),
@@ -71,4 +73,7 @@ export const PlanSummaryDataSchema = z
     changesText: d.changes.map((change) => `• ${change}`).join('\n'),
     askToSign: d.recipientIsSignatory && !d.recipientHasSigned,
     documentLink: d.documentUrl ?? '',
+    // A local install's http link cannot be a button in Teams or Slack: it is shown whole, to copy.
+    documentButton: d.documentUrl && opensAsButton(d.documentUrl) ? d.documentUrl : '',
+    documentText: d.documentUrl && !opensAsButton(d.documentUrl) ? `The full plan, with everything on it, is at ${d.documentUrl}` : '',
   }));

@@ -31,7 +31,8 @@ export type PlanPerson = z.infer<typeof PlanPersonSchema>;
 
 export const PlanContentSchema = z.object({
   child: z.object({ ref: ChildSchema.shape.ref, initials: ChildSchema.shape.initials }),
-  meeting: MeetingSchema.pick({ startsAt: true, durationMinutes: true, timeZone: true, purpose: true }),
+  /** startedAt and concludedAt say when it was held; versions written before they were kept lack them. */
+  meeting: MeetingSchema.pick({ startsAt: true, durationMinutes: true, timeZone: true, purpose: true, startedAt: true, concludedAt: true }),
   /** Everyone who said they would come, and the organiser. */
   attendees: z.array(PlanPersonSchema),
   /** Everyone else invited, with their answer (none when they did not reply). */
@@ -84,7 +85,14 @@ export function planContent(meeting: Meeting): PlanContent {
   const person = (id: string) => personIn(meeting, id);
   return {
     child: { ref: meeting.child.ref, initials: meeting.child.initials },
-    meeting: { startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes, timeZone: meeting.timeZone, purpose: meeting.purpose },
+    meeting: {
+      startsAt: meeting.startsAt,
+      durationMinutes: meeting.durationMinutes,
+      timeZone: meeting.timeZone,
+      purpose: meeting.purpose,
+      startedAt: meeting.startedAt,
+      concludedAt: meeting.concludedAt,
+    },
     attendees: meeting.participants.filter((p) => attends(meeting, p)).map((p) => person(p.id)),
     absent: meeting.participants.filter((p) => !attends(meeting, p)).map((p) => ({ ...person(p.id), answer: p.rsvp?.answer })),
     contributions: meeting.contributions

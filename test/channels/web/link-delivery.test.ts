@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { executeCommand } from '../../../src/app/execute-command.js';
+import { fanOut } from '../../../src/app/fanout.js';
+import { renderCard, renderSlackMessage } from '../../../src/cards/index.js';
 import { CHILD, MEETING_CHAT, startWebHarness } from './support/web-harness.js';
 import type { WebHarness } from './support/web-harness.js';
 
 /**
  * People with no Teams or Slack account get their cards as secure links: emailed when SMTP is set
- * up and an address is known, and always handed to the organiser in a direct message.
+ * up and an address is known; otherwise on the organiser's one card per meeting, to pass on.
  */
 let h: WebHarness;
 afterEach(async () => h?.close());
@@ -26,20 +29,18 @@ describe('with SMTP set up', () => {
     }
   });
 
-  it('gives the organiser each link by direct message, never in the meeting chat', async () => {
+  it('tells the organiser only about the child, whom it cannot email: the carer\'s emailed links are not sent to them', async () => {
     const { organiser, carer, child } = await h.prepare();
-    const notices = h.teams.sent.filter((s) => s.card.name === 'confirmation');
-    expect(notices.every((s) => s.kind === 'direct' && s.to === organiser.id)).toBe(true);
-    // The notification line shows on lock screens: it names nobody.
-    expect(notices.map((s) => s.card.text)).toEqual(['A secure link was emailed', 'A secure link to pass on', 'A secure link was emailed', 'A secure link to pass on']);
-    expect(h.teams.sent.filter((s) => s.to === MEETING_CHAT).map((s) => s.card.name)).not.toContain('confirmation');
-    // Invitation and prompt each: the carer's were also emailed, the child's could not be.
+    // No message per link: nothing about a link comes as a one-off confirmation.
+    expect(h.teams.sent.filter((s) => s.card.name === 'confirmation')).toEqual([]);
     expect(h.noticedLinks(carer.name)).toHaveLength(2);
-    expect(h.noticedLinks(child.name)).toHaveLength(2);
-    const [carerNotice, childNotice] = [carer, child].map((p) => notices.find((s) => JSON.stringify(s.card.data).includes(`Secure link for ${p.name}`))!.card.data as { message: string });
-    expect(carerNotice!.message).toContain('emailed them a secure link');
-    expect(childNotice!.message).toContain('could not email them (no email address is known)');
-    expect(h.smtp.received.map((e) => e.body).join('\n')).toContain(h.noticedLinks(carer.name)[0]);
+    expect(h.reachReport()!.links.map((l) => [l.name, l.opens])).toEqual([
+      [child.name, 'their invitation to the PEP meeting'],
+      [child.name, 'their questions before the PEP meeting'],
+    ]);
+    expect(h.reachReport()!.links.every((l) => l.why.includes('could not email them (no email address is known)'))).toBe(true);
+    expect(h.teams.sent.filter((s) => s.card.name === 'reach-report').every((s) => s.to === organiser.id)).toBe(true);
+    expect(h.teams.sent.filter((s) => s.to === MEETING_CHAT).map((s) => s.card.name)).not.toContain('reach-report');
   });
 
   it('keeps only hashes: no token from a link is anywhere in the stored meeting', async () => {
@@ -62,22 +63,78 @@ describe('with SMTP set up', () => {
     const { meeting, child } = await h.prepare();
     const unreachable = await h.delivery.unreachable(meeting.id);
     expect(unreachable.find((u) => u.participantId === child.id)?.reason).toBe(
-      'No secure link could be emailed (no email address is known), and the organiser could not be given it: The bot is not installed for this person.',
+      'PEP Bot has no Teams or Slack account for them, and could not email them (no email address is known). The organiser could not be given the link either: The bot is not installed for this person.',
     );
     expect(h.reports.some((r) => r.kind === 'undeliverable' && r.participantId === child.id)).toBe(true);
   });
 });
 
-describe('without SMTP', () => {
+describe('with the default settings: no SMTP, links on http://127.0.0.1', () => {
   beforeEach(async () => {
     h = await startWebHarness({ smtp: false });
   });
 
-  it('sends no email and asks the organiser to pass the link on', async () => {
-    const { carer } = await h.prepare();
+  it('sends no email, and gathers every link into one card for the organiser, updated in place as more are issued', async () => {
+    const { organiser, carer, child } = await h.prepare();
     expect(h.smtp.received).toEqual([]);
-    const notice = h.teams.sent.find((s) => s.card.name === 'confirmation' && JSON.stringify(s.card.data).includes(carer.name))!;
-    expect((notice.card.data as { message: string }).message).toContain('could not email them (email is not set up). Please pass this secure link');
+    const reports = h.teams.sent.filter((s) => s.card.name === 'reach-report');
+    // One direct message to the organiser; every later link updates that same message.
+    expect(reports.map((s) => s.kind)).toEqual(['direct', ...reports.slice(1).map(() => 'update')]);
+    expect(reports[0]!.to).toBe(organiser.id);
+    expect(h.teams.sent.filter((s) => s.kind === 'direct' && s.to === organiser.id && s.card.name !== 'attendance-summary').map((s) => s.card.name)).toEqual(['reach-report']);
+    const { links } = h.reachReport()!;
+    expect(links.map((l) => [l.name, l.opens])).toEqual([
+      [carer.name, 'their invitation to the PEP meeting'],
+      [child.name, 'their invitation to the PEP meeting'],
+      [carer.name, 'a few questions before the PEP meeting'],
+      [child.name, 'their questions before the PEP meeting'],
+    ]);
+    expect(links.every((l) => l.why === 'PEP Bot has no Teams or Slack account for them, and could not email them (email is not set up).')).toBe(true);
+    expect(links.every((l) => l.url.startsWith(`${h.url}/p/`))).toBe(true);
+    // The carer can open what the organiser passes on.
+    expect((await fetch(links[0]!.url)).status).toBe(200);
+  });
+
+  it('drops a link from the organiser\'s card, and forgets its URL, once it stops working', async () => {
+    const { meeting, carer, child } = await h.prepare();
+    const childTokens = h.noticedLinks(child.name).map((url) => url.split('/p/')[1]!);
+    expect(JSON.stringify(await h.store.listValues('reach-report', ''))).toContain(childTokens[0]);
+    const revoked = await executeCommand(h.deps, { meetingId: meeting.id, command: { type: 'revokeLinksOf', participantId: child.id }, actorId: meeting.organiserId, channel: 'teams' });
+    await fanOut(h.delivery, { meeting: revoked.meeting, alerts: revoked.alerts, command: 'revokeLinksOf', actorId: meeting.organiserId });
+    expect(h.reachReport()!.links.map((l) => l.name)).toEqual([carer.name, carer.name]);
+    const stored = JSON.stringify(await h.store.listValues('reach-report', ''));
+    for (const token of childTokens) expect(stored).not.toContain(token);
+  });
+
+  it('shows each link whole, as text to copy, on the organiser\'s card as Teams and Slack draw it', async () => {
+    await h.prepare();
+    const data = h.teams.latest('reach-report')!.data as Parameters<typeof renderCard<'reach-report'>>[1];
+    const teams = JSON.stringify(renderCard('reach-report', data));
+    const slack = JSON.stringify(renderSlackMessage('reach-report', data));
+    for (const { url } of h.reachReport()!.links) {
+      expect(teams).toContain(`{"type":"TextBlock","text":"${url}","wrap":true}`);
+      expect(slack).toContain(url);
+    }
+    // http to this machine cannot be a button in Teams or Slack: no button, and nothing dropped.
+    expect(teams).not.toContain('Action.OpenUrl');
+  });
+});
+
+describe('with a public https address', () => {
+  it('makes each link on the organiser\'s card a button that opens it, beside the full link', async () => {
+    h = await startWebHarness({ smtp: false, publicBaseUrl: 'https://pep.example.org' });
+    await h.prepare();
+    const data = h.teams.latest('reach-report')!.data as Parameters<typeof renderCard<'reach-report'>>[1];
+    const card = renderCard('reach-report', data);
+    const rows = card.body.filter((e) => e.type === 'Container');
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      const url = (row.items[2] as { text: string }).text;
+      expect(url).toMatch(/^https:\/\/pep\.example\.org\/p\/[\w-]{43}$/);
+      expect(row.items[3]).toEqual({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Open this link', url }] });
+    }
+    const buttons = renderSlackMessage('reach-report', data).blocks.flatMap((b) => (b.type === 'section' && b.accessory ? [b.accessory] : []));
+    expect(buttons.map((b) => ('url' in b ? b.url : undefined))).toEqual(rows.map((row) => (row.items[2] as { text: string }).text));
   });
 });
 
@@ -89,7 +146,10 @@ describe('when the mail server refuses', () => {
   it('tells the organiser why, and still gives them the link', async () => {
     const { carer } = await h.prepare();
     expect(h.noticedLinks(carer.name)).toHaveLength(2);
-    const notice = h.teams.sent.find((s) => s.card.name === 'confirmation' && JSON.stringify(s.card.data).includes(carer.name))!;
-    expect((notice.card.data as { message: string }).message).toContain('could not email them (the mail server refused it (550))');
+    const carerLinks = h.reachReport()!.links.filter((l) => l.name === carer.name);
+    expect(carerLinks.map((l) => l.why)).toEqual([
+      'PEP Bot has no Teams or Slack account for them, and could not email them (the mail server refused it (550)).',
+      'PEP Bot has no Teams or Slack account for them, and could not email them (the mail server refused it (550)).',
+    ]);
   });
 });

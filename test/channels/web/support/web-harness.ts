@@ -51,6 +51,12 @@ export interface PreparedMeeting {
   child: Participant;
 }
 
+/** The organiser's reach report card data, as the view builds it. */
+export interface ReachReportData {
+  links: { name: string; role: string; opens: string; why: string; url: string; expiresOn: string; singleUse: boolean }[];
+  undelivered: { who: string; what: string; reason: string }[];
+}
+
 export interface WebHarness {
   url: string;
   running: RunningServer;
@@ -64,8 +70,10 @@ export interface WebHarness {
   reports: DeliveryEvent[];
   /** Invited, the chat linked, and both prompts sent: every link has gone out. */
   prepare(): Promise<PreparedMeeting>;
-  /** The URLs the organiser was given, newest last, for one person. */
+  /** The links one person was given, oldest first: emailed to them, or on the organiser's card to pass on. */
   noticedLinks(personName: string): string[];
+  /** The organiser's card about who PEP Bot could not reach, as it reads now. */
+  reachReport(): ReachReportData | undefined;
   close(): Promise<void>;
 }
 
@@ -73,7 +81,7 @@ export interface WebHarness {
  * The web channel on the real HTTP server and SQLite store, with a loopback SMTP server and a
  * recording Teams messenger. The server listens first so PUBLIC_BASE_URL is its real address.
  */
-export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boolean } = {}): Promise<WebHarness> {
+export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boolean; publicBaseUrl?: string } = {}): Promise<WebHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-web-'));
   const clock = settableClock(NOW);
   const store = openStore({ dataDir: dir, clock });
@@ -87,7 +95,7 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
   const reports: DeliveryEvent[] = [];
   const smtpEnv = options.smtp === false ? {} : { SMTP_URL: smtp.url, MAIL_FROM: 'PEP Bot <pep-bot@la.example.org>' };
   const web = createWebChannel({
-    config: { publicBaseUrl: running.url },
+    config: { publicBaseUrl: options.publicBaseUrl ?? running.url },
     web: loadWebConfig(smtpEnv),
     deps,
     delivery: () => late.delivery!,
@@ -95,7 +103,7 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
     mailer: options.mailer,
   });
   late.routes = web.module.router;
-  const delivery = new CardDelivery({ store, messengers: [teams], report: (event) => reports.push(event), links: web.linkSender });
+  const delivery = new CardDelivery({ store, messengers: [teams], report: (event) => reports.push(event), links: web.linkSender, clock });
   late.delivery = delivery;
 
   const run = async (meeting: Meeting, command: Record<string, unknown>): Promise<Meeting> => {
@@ -126,11 +134,14 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
       return { meeting: stored, organiser: person('social_worker'), carer: person('carer'), child: person('child') };
     },
     noticedLinks(personName) {
-      return teams.sent
-        .filter((s) => s.card.name === 'confirmation')
-        .flatMap((s) => (s.card.data as { facts: { label: string; value: string }[] }).facts)
-        .filter((fact) => fact.label === `Secure link for ${personName}`)
-        .map((fact) => fact.value);
+      const passedOn = teams.sent.filter((s) => s.card.name === 'reach-report').flatMap((s) => (s.card.data as ReachReportData).links.filter((l) => l.name === personName).map((l) => l.url));
+      const person = meetingInput.participants.find((p) => p.name === personName);
+      const email = person && 'email' in person ? person.email : undefined;
+      const emailed = smtp.received.filter((e) => email && e.to.includes(email)).flatMap((e) => e.body.match(/https?:\/\/[^\s"<>]+\/p\/[A-Za-z0-9_-]{43}/)?.[0] ?? []);
+      return [...new Set([...emailed, ...passedOn])];
+    },
+    reachReport() {
+      return teams.latest('reach-report')?.data as ReachReportData | undefined;
     },
     async close() {
       await web.settled();
