@@ -2,7 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { meetingFormModal } from './meeting-modal.js';
-import { readMentions } from './mentions.js';
+import { readMentions, withProfileNames } from './mentions.js';
 import type { SlashCommand } from './payloads.js';
 import { isDirectMessage, readPayload, SlashCommandSchema } from './payloads.js';
 import { answering, answerThenFanOut, onlyYou } from './replies.js';
@@ -38,7 +38,7 @@ async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond:
   const { text, mentions } = readMentions(command.text.trim() || 'help');
   const result = await handleChatCommand(deps.app, deps.delivery, {
     text,
-    mentions,
+    mentions: await withProfileNames(deps.client, deps.logger, mentions),
     actor: { kind: 'slack', slackUserId: command.user_id },
     chat: { channel: 'slack', conversationId: command.channel_id },
     isGroupChat: !isDirectMessage(command.channel_id),
