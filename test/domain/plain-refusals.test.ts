@@ -56,12 +56,12 @@ describe('refusals say what to do next, never the internal stage names', () => {
   });
 
   it.each([
-    ['draft', (s: Scenario) => s, { type: 'lockAgenda' }],
-    ['invited', (s: Scenario) => s.invited(), { type: 'concludeMeeting' }],
-    ['agenda agreed', (s: Scenario) => s.agreed(), { type: 'addNote', text: 'x' }],
-    ['in progress', (s: Scenario) => s.inProgress(), { type: 'cancelMeeting', reason: 'x' }],
-    ['in progress', (s: Scenario) => s.inProgress(), { type: 'startMeeting' }],
-  ] as const)('a %s meeting refusing %o names no internal stage and no ISO date', (_stage, reach, command) => {
+    ['draft', 'lockAgenda', (s: Scenario) => s, { type: 'lockAgenda' }],
+    ['invited', 'concludeMeeting', (s: Scenario) => s.invited(), { type: 'concludeMeeting' }],
+    ['agenda agreed', 'addNote', (s: Scenario) => s.agreed(), { type: 'addNote', text: 'x' }],
+    ['in progress', 'cancelMeeting', (s: Scenario) => s.inProgress(), { type: 'cancelMeeting', reason: 'x' }],
+    ['in progress', 'startMeeting', (s: Scenario) => s.inProgress(), { type: 'startMeeting' }],
+  ] as const)('a %s meeting refusing %s names no internal stage and no ISO date', (_stage, _type, reach, command) => {
     const s = reach(new Scenario());
     const refused = expectRefusal(s, s.organiser, command);
     expect(refused.message).not.toMatch(INTERNAL_NAMES);
