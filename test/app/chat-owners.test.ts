@@ -97,14 +97,23 @@ describe('naming an action owner', () => {
 });
 
 describe('SMART actions in the chat', () => {
-  it('"support with reading" due on a Sunday is refused, naming the measure and offering the next working day ready to send', async () => {
+  it('"support with reading" due on a Sunday is refused, naming the missing measure and the next working day', async () => {
     const meeting = await inProgress();
     const result = await run('action @{0} support with reading by 20 December', [{ kind: 'slack', slackUserId: 'U0ADELE', name: 'Adele Vance' }], '/pep ');
     expect(result.reply).toMatchObject({ name: 'error', data: { code: 'SMART.MISSING_MEASURE', kept: [{ label: 'What you typed', value: 'action @Adele Vance support with reading by 20 December' }] } });
     const card = shown(result.reply);
     expect(card).toContain('(Measurable)');
-    expect(card).toContain('Ready to send with the next working day: \\"/pep action @Adele Vance support with reading by Monday 21 December 2026\\"');
+    expect(card).toContain('the next working day is Monday 21 December 2026');
+    // Still vague, so there is no command to offer ready-made.
+    expect(card).not.toContain('Ready to send');
     expect((await store.getMeeting(meeting.id))!.actions).toEqual([]);
+  });
+
+  it('a clear action due on a Sunday comes back ready to send for the next working day', async () => {
+    await inProgress();
+    const result = await run('action @{0} send the reading log by 20 December', [{ kind: 'slack', slackUserId: 'U0ADELE', name: 'Adele Vance' }], '/pep ');
+    expect(result.reply).toMatchObject({ name: 'error', data: { code: 'ACTION.DUE_NOT_WORKING_DAY' } });
+    expect(shown(result.reply)).toContain('Ready to send with the next working day: \\"/pep action @Adele Vance send the reading log by Monday 21 December 2026\\"');
   });
 
   it('the offered command is one the chat reads as the same action on the next working day', async () => {

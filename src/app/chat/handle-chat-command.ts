@@ -170,7 +170,8 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const described = describeError(error);
-    const nextWorkingDay = error.details.nextWorkingDay;
+    // Only when the day is all that is wrong can the corrected command be written for them.
+    const nextWorkingDay = error.code === 'ACTION.DUE_NOT_WORKING_DAY' ? error.details.nextWorkingDay : undefined;
     const offer =
       meeting && change?.type === 'captureAction' && typeof nextWorkingDay === 'string'
         ? ` Ready to send with the next working day: "${actionOnNextWorkingDay(meeting, change, nextWorkingDay, request.commandPrefix ?? '')}"`

@@ -39,12 +39,14 @@ describe('/pep action for a carer invited by name only', () => {
     expect((await h.store.getMeeting(meeting.id))!.actions).toMatchObject([{ ownerId: adeleId(), description: 'read with JD for 20 minutes every evening', dueDate: '2026-12-21' }]);
   });
 
-  it('a vague action due on a Sunday is refused naming what is missing, with her name and the command ready for the next working day', async () => {
-    const [refused] = await typeAndRead(`action <@${ADELE.id}|adele> support with reading by 20 December`);
-    expect(refused).toContain('(Measurable)');
-    expect(refused).toContain('action @Adele Vance support with reading by 20 December');
-    expect(refused).toContain('/pep action @Adele Vance support with reading by Monday 21 December 2026');
-    expect(refused).not.toContain('@{0}');
+  it('a vague action due on a Sunday is refused naming what is missing, with her name; a clear one comes back ready for the next working day', async () => {
+    const [vague] = await typeAndRead(`action <@${ADELE.id}|adele> support with reading by 20 December`);
+    expect(vague).toContain('(Measurable)');
+    expect(vague).toContain('the next working day is Monday 21 December 2026');
+    expect(vague).toContain('action @Adele Vance support with reading by 20 December');
+    expect(vague).not.toContain('@{0}');
+    const [sunday] = await typeAndRead(`action <@${ADELE.id}|adele> send the reading log by 20 December`);
+    expect(sunday).toContain('/pep action @Adele Vance send the reading log by Monday 21 December 2026');
     expect((await h.store.getMeeting(meeting.id))!.actions).toEqual([]);
   });
 });
