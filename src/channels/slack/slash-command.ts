@@ -1,4 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
+import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { meetingFormModal } from './meeting-modal.js';
@@ -30,7 +31,9 @@ export function registerSlashCommand(app: App, deps: HandlerDeps): void {
       );
       return;
     }
-    deps.background.run('chat command', ids, () => answering(deps, respond, { text: typed }, () => runChatCommand(deps, command, respond)));
+    // Should anything fail, the text is handed back as the person sees it, not in Slack's escaping.
+    const readable = readMentions(typed);
+    deps.background.run('chat command', ids, () => answering(deps, respond, { text: asTyped(readable.text, readable.mentions) }, () => runChatCommand(deps, command, respond)));
   });
 }
 
