@@ -38,7 +38,7 @@ export function startWarnings(meeting: Meeting, at: string): StartWarning[] {
     meeting.prompts.some((p) => p.kind === 'child_voice' && p.answer) ||
     meeting.contributions.some((c) => c.participantId === child?.id && c.status === 'submitted');
   if (!childComing && !viewsGathered) {
-    warnings.push({ about: 'child', message: `${meeting.child.initials} ${child?.rsvp ? 'is not coming' : 'has not said they are coming'} and their views have not been gathered. Ask for them before decisions are made, or record why they could not be given with \`note\`.` });
+    warnings.push({ about: 'child', message: `${meeting.child.initials} ${!child ? 'was not invited' : child.rsvp ? 'is not coming' : 'has not said they are coming'} and their views have not been gathered. Ask for them before decisions are made, or record why they could not be given with \`note\`.` });
   }
   return warnings;
 }

@@ -88,6 +88,15 @@ describe('naming an action owner', () => {
     ]);
   });
 
+  it('a typed name in lower case is read against the meeting\'s names; a name nobody has is said back', async () => {
+    const meeting = await inProgress();
+    await run('action @adele vance send the reading log by 21 December');
+    expect((await store.getMeeting(meeting.id))!.actions).toMatchObject([{ ownerId: adeleIn(meeting), description: 'send the reading log' }]);
+    await run('revoke @Adele Vance');
+    const nobody = await run('action @Zoe Smith send the report by 21 December');
+    expect(nobody.reply).toMatchObject({ name: 'error', data: { code: 'PARTICIPANT.NOT_FOUND', message: 'Nobody called "Zoe Smith" is in this meeting.' } });
+  });
+
   it('a refusal shows the command as it was typed, with the names picked, never a placeholder', async () => {
     await inProgress();
     const result = await run('action @{0} send the report by 21 December', [{ kind: 'teamsAad', teamsAadObjectId: 'aad-eve', name: 'Eve Outsider' }]);
