@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatMeetingTime } from '../cards/format.js';
+import { formatDay, formatMeetingTime } from '../cards/format.js';
 import type { CardSubmission } from '../cards/verbs.js';
 import { parseCardAction, VERBS } from '../cards/verbs.js';
 import type { MeetingCommand, MeetingCommandInput } from '../domain/commands.js';
@@ -185,7 +185,7 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
     case 'nudge.done':
       return confirmationCard('Marked as done', 'Thank you. The organiser can see the action is done.');
     case 'nudge.moreTime':
-      return confirmationCard('New date saved', `The action is now due on ${String(payload.newDueDate)}. We will remind you nearer the time.`);
+      return confirmationCard('New date saved', `The action is now due on ${formatDay(String(payload.newDueDate))}. We will remind you nearer the time.`);
     case 'nudge.blocked':
       return confirmationCard('Thanks for letting us know', 'The organiser can see the action is blocked and why.');
     case 'prompt.answer':

@@ -13,14 +13,14 @@ export interface UserError {
   kept?: unknown;
 }
 
-const smartFix = 'Fill in the missing part of the goal and send it again; everything else you wrote is kept.';
+const smartFix = 'Add the missing part and send it again; everything else you wrote is kept.';
 
 const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'VALIDATION.INVALID_INPUT': { title: 'Some answers need another look', fix: 'Correct the fields named above and send again; what you typed is kept.' },
   'MEETING.NOT_FOUND': { title: 'Meeting not found', fix: 'Ask the organiser to send you a fresh link or card.' },
-  'MEETING.ILLEGAL_TRANSITION': { title: 'Not possible at this stage', fix: 'Check the meeting status with "status".' },
-  'MEETING.WRONG_STATUS': { title: 'Not possible at this stage', fix: 'Check the meeting status with "status".' },
-  'MEETING.NEXT_REVIEW_REQUIRED': { title: 'Next review date needed', fix: 'Set the next review date (termly is usual), then close the meeting.' },
+  'MEETING.ILLEGAL_TRANSITION': { title: 'Not possible at this stage', fix: 'Do the step named above first. To see where the meeting is up to, type "status" in the meeting chat or ask the organiser.' },
+  'MEETING.WRONG_STATUS': { title: 'Not possible at this stage', fix: 'To see where the meeting is up to, type "status" in the meeting chat or ask the organiser.' },
+  'MEETING.NEXT_REVIEW_REQUIRED': { title: 'Next review date needed', fix: 'Type "next review" and a date (for example "next review 10 March"; termly is usual), then "close" again.' },
   'MEETING.NEXT_REVIEW_IN_PAST': { title: 'Next review date too early', fix: 'Choose a date after this meeting.' },
   'PERMISSION.NOT_PARTICIPANT': { title: 'Only participants can do that', fix: 'Ask the organiser to add you to the meeting.' },
   'PERMISSION.NOT_ORGANISER': { title: 'Only the organiser can do that', fix: 'Ask the organiser to do it, or to hand the meeting over to you.' },
@@ -34,15 +34,16 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'AGENDA.EMPTY': { title: 'The agenda is empty', fix: 'Add at least one item, then lock it.' },
   'AGENDA.TOO_MANY_SUGGESTIONS': { title: 'Too many suggestions waiting', fix: 'Ask the organiser to accept or decline the open suggestions; your text is kept here.' },
   'CONTRIBUTION.NOT_FOUND': { title: 'Contribution request not found', fix: 'Ask the organiser to send the request again.' },
-  'SMART.MISSING_SPECIFIC': { title: 'The goal is not SMART yet', fix: smartFix },
-  'SMART.MISSING_MEASURE': { title: 'The goal is not SMART yet', fix: smartFix },
-  'SMART.MISSING_ACHIEVABLE': { title: 'The goal is not SMART yet', fix: smartFix },
-  'SMART.MISSING_RELEVANT': { title: 'The goal is not SMART yet', fix: smartFix },
-  'SMART.MISSING_TIME': { title: 'The goal is not SMART yet', fix: smartFix },
+  'SMART.MISSING_SPECIFIC': { title: 'Not SMART yet', fix: smartFix },
+  'SMART.MISSING_MEASURE': { title: 'Not SMART yet', fix: smartFix },
+  'SMART.MISSING_ACHIEVABLE': { title: 'Not SMART yet', fix: smartFix },
+  'SMART.MISSING_RELEVANT': { title: 'Not SMART yet', fix: smartFix },
+  'SMART.MISSING_TIME': { title: 'Not SMART yet', fix: smartFix },
   'GOAL.NOT_FOUND': { title: 'Goal not found', fix: 'Refresh the card and try again.' },
   'ACTION.NOT_FOUND': { title: 'Action not found', fix: 'Refresh the action list and try again.' },
   'ACTION.ALREADY_DONE': { title: 'Already done', fix: 'Nothing more to do for this action.' },
   'ACTION.DUE_IN_PAST': { title: 'That date has passed', fix: 'Choose today or a later day.' },
+  'ACTION.DUE_NOT_WORKING_DAY': { title: 'Not SMART yet', fix: 'Send it again with a working day as the due date; what you typed is kept below.' },
   'REVIEW.UNKNOWN_PREVIOUS_ACTION': { title: 'Not a previous action', fix: 'Pick one of the actions listed on the review card.' },
   'PROMPT.NOT_FOUND': { title: 'Question not found', fix: 'Ask the organiser to send the questions again.' },
   'PROMPT.WRONG_ROLE': { title: 'Wrong person for these questions', fix: 'Send the carer questions to the carer and the child\'s questions to the child.' },

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_TIME_ZONE } from '../domain/dates.js';
+import { DEFAULT_TIME_ZONE, writtenDay } from '../domain/dates.js';
 
 /**
  * Dates are formatted here, once, rather than with the Adaptive Cards DATE()/TIME() functions:
@@ -7,10 +7,8 @@ import { DEFAULT_TIME_ZONE } from '../domain/dates.js';
  */
 const LOCALE = 'en-GB';
 
-/** "Friday 13 March 2026" */
-export function formatDay(isoDate: string): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc', locale: LOCALE }).toFormat('cccc d LLLL yyyy');
-}
+/** "Friday 13 March 2026": the domain writes days the same way in its own messages. */
+export const formatDay = writtenDay;
 
 /** "Tuesday 10 March 2026, 10:00 to 11:00", with the zone named only when it is not UK time. */
 export function formatMeetingTime(startsAt: string, durationMinutes: number, timeZone: string): string {

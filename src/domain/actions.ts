@@ -1,6 +1,7 @@
 import type { CommandOf } from './commands.js';
 import type { CommandContext, Outcome } from './context.js';
-import { endOfLocalDay, localDate } from './dates.js';
+import { endOfLocalDay, localDate, writtenDay } from './dates.js';
+import { addWorkingDays, isBankHoliday, isWorkingDay } from './nudges/calendar.js';
 import { refuse } from './errors.js';
 import { ACTIONS_LIVE, requireStatus } from './lifecycle.js';
 import type { Action, Meeting } from './model.js';
@@ -15,7 +16,7 @@ function findAction(meeting: Meeting, actionId: string): Action {
 
 function requireFutureDue(meeting: Meeting, dueDate: string, ctx: CommandContext): void {
   if (dueDate < localDate(ctx.at, meeting.timeZone)) {
-    refuse('ACTION.DUE_IN_PAST', `The due date ${dueDate} has already passed: choose today or a later day.`, { dueDate });
+    refuse('ACTION.DUE_IN_PAST', `${writtenDay(dueDate)} has already passed: choose today or a later day.`, { dueDate });
   }
 }
 
@@ -29,6 +30,7 @@ export function captureAction(meeting: Meeting, command: CommandOf<'captureActio
   requireStatus(meeting, ['in_progress'], 'capture actions');
   const owner = findParticipant(meeting, command.ownerId);
   requireFutureDue(meeting, command.dueDate, ctx);
+  requireSmartAction(meeting, command.description, command.dueDate);
   if (command.goalId && !meeting.goals.some((g) => g.id === command.goalId)) refuse('GOAL.NOT_FOUND', 'That goal no longer exists.');
   const action: Action = {
     id: ctx.newId(),
@@ -91,4 +93,31 @@ export function rescheduleAction(meeting: Meeting, command: CommandOf<'reschedul
   action.status = 'open';
   action.blockedReason = undefined;
   return { summary: `Action moved from ${from} to ${command.dueDate}` };
+}
+
+/** Helping verbs with nothing to count after them: "support with reading", "help with homework". */
+const VAGUE_START = /^(support|help|encourage|monitor|continue|keep|try|work on|look into|think about|consider|improve|promote|assist|liaise|engage|check in)\b/i;
+/** Words that give the action something to check: a number, a frequency, or a thing handed over. */
+const COUNTABLE = /\d|\b(once|twice|daily|weekly|monthly|fortnightly|every|each|per|times|minutes?|hours?|sessions?|percent|report|referral|assessment|form|letter|application|appointment|meeting|book|plan)\b|%/i;
+
+/**
+ * An action must be SMART like a goal: something we can tell has been done, due on a day someone
+ * is at work. Refused rather than kept with a warning, because an action cannot be reworded once
+ * captured and its date can then only be moved by its owner; the refusal hands back what was
+ * typed and the next working day, so putting it right in the meeting is one correction.
+ */
+function requireSmartAction(meeting: Meeting, description: string, dueDate: string): void {
+  const missing: string[] = [];
+  const vague = VAGUE_START.test(description.trim()) && !COUNTABLE.test(description);
+  if (vague) missing.push(`what will be done and how often, so we can tell it has happened (Measurable), for example "read with ${meeting.child.initials} for 20 minutes, five evenings a week"`);
+  const offDay = !isWorkingDay(dueDate);
+  const nextWorkingDay = addWorkingDays(dueDate, 1);
+  if (offDay) {
+    const why = isBankHoliday(dueDate) ? 'a bank holiday' : 'not a working day';
+    missing.push(`a due date on a working day: ${writtenDay(dueDate)} is ${why}; the next working day is ${writtenDay(nextWorkingDay)}`);
+  }
+  if (missing.length === 0) return;
+  refuse(vague ? 'SMART.MISSING_MEASURE' : 'ACTION.DUE_NOT_WORKING_DAY', `This action is not SMART yet. Please add ${missing.join('; and ')}.`, {
+    ...(offDay ? { nextWorkingDay } : {}),
+  });
 }

@@ -132,7 +132,8 @@ describe('capturing actions with a command in the meeting chat', () => {
     expect((await run('link PEP-2026-0042')).reply).toMatchObject({ name: 'confirmation' });
     expect(teams.sent.at(-1)).toMatchObject({ kind: 'post', to: chat.conversationId, card: { name: 'agenda' } });
     await executeCommand(deps, { meetingId: meeting.id, command: { type: 'lockAgenda' }, actorId: meeting.organiserId, channel: 'teams' });
-    expect((await run('start')).reply).toBeUndefined();
+    // The meeting is a week away and the child has not answered: it starts, with both said.
+    expect((await run('start')).reply).toMatchObject({ name: 'confirmation', data: { title: 'The meeting has started: please check' } });
     expect(teams.sent.some((s) => s.kind === 'post' && s.card.name === 'meeting-start')).toBe(true);
 
     const action = await run('action @{0} send the reading report by Friday', [{ kind: 'teamsAad', teamsAadObjectId: 'aad-dana' }]);
@@ -158,7 +159,7 @@ describe('capturing actions with a command in the meeting chat', () => {
   it('an unreadable command says what was understood and keeps the text', async () => {
     await invited();
     const result = await run('action send the report');
-    expect(result.reply).toMatchObject({ name: 'error', data: { kept: [{ label: 'text', value: 'action send the report' }] } });
+    expect(result.reply).toMatchObject({ name: 'error', data: { kept: [{ label: 'What you typed', value: 'action send the report' }] } });
     expect((result.reply!.data as { message: string }).message).toMatch(/understood an action, what to do, but not who it is for/);
   });
 

@@ -39,7 +39,7 @@ describe('typed commands', () => {
         missing: ['who it is for (start with @ and their name)', 'when it is due (for example "by Friday" or "by 15 Jan")'],
       },
     });
-    expect(parse('action @{1} by Friday')).toMatchObject({ ok: false, problem: { understood: ['an action', 'who it is for', 'due 2026-11-27'], missing: ['what needs doing'] } });
+    expect(parse('action @{1} by Friday')).toMatchObject({ ok: false, problem: { understood: ['an action', 'who it is for', 'due Friday 27 November 2026'], missing: ['what needs doing'] } });
   });
 
   it('reads the other commands', () => {

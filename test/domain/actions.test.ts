@@ -16,9 +16,10 @@ describe('actions', () => {
 
   it('computes the due instant on the far side of a clock change (BST)', () => {
     const s = new Scenario().inProgress();
-    capture(s, 'carer', '2027-03-28');
+    // Clocks go forward on Sunday 28 March 2027; Monday 29 is Easter Monday, so Tuesday is the first working day after.
+    capture(s, 'carer', '2027-03-30');
     capture(s, 'carer', '2027-07-01');
-    expect(s.meeting.actions.map((a) => a.dueAt)).toEqual(['2027-03-28T23:00:00Z', '2027-07-01T23:00:00Z']);
+    expect(s.meeting.actions.map((a) => a.dueAt)).toEqual(['2027-03-30T23:00:00Z', '2027-07-01T23:00:00Z']);
   });
 
   it('refuses an owner who is not in the meeting, and a date already gone', () => {

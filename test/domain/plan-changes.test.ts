@@ -14,7 +14,7 @@ describe('a change after the plan is issued', () => {
 
     const change = s.run(teacher, { type: 'rescheduleAction', actionId, dueDate: '2026-12-18' });
 
-    const changes = ['Action "Send the reading report": due date changed from 2026-12-11 to 2026-12-18.'];
+    const changes = ['Action "Send the reading report": due date changed from Friday 11 December 2026 to Friday 18 December 2026.'];
     expect(s.meeting.plan).toMatchObject({ version: 2, issuedAt: s.at, amendments: [{ version: 2, at: s.at, by: teacher, changes }] });
     expect(change.alerts).toEqual([{ kind: 'plan_issued', version: 2 }]);
     expect(change.events.map((e) => [e.type, e.summary])).toEqual([
@@ -27,7 +27,7 @@ describe('a change after the plan is issued', () => {
 
     const stale = expectRefusal(s, teacher, { type: 'signPlan', planVersion: 1 });
     expect(stale).toMatchObject({ code: 'PLAN.VERSION_CHANGED' });
-    expect(stale.message).toContain('due date changed from 2026-12-11 to 2026-12-18');
+    expect(stale.message).toContain('due date changed from Friday 11 December 2026 to Friday 18 December 2026');
     s.run(teacher, { type: 'signPlan', planVersion: 2 });
     expect(s.meeting.plan!.signOffs.map((x) => x.version)).toEqual([1, 2]);
   });
@@ -73,11 +73,11 @@ describe('the words for what changed', () => {
     after.resources.push({ id: 'r-2', goalId: after.goals[0]!.id, kind: 'pupil_premium_plus', description: 'Books for home', costPence: 2500 });
     after.nextReviewDate = '2027-03-17';
     expect(planChanges(before, after)).toEqual([
-      'Goal "Read every day": measurable part changed; target date changed from 2027-02-26 to 2027-03-05.',
+      'Goal "Read every day": measurable part changed; target date changed from Friday 26 February 2027 to Friday 5 March 2027.',
       'Support "Books for home" added.',
       'Action "Send the reading report": owner changed from Dana Teacher to Vic Officer.',
       `Action "${childAction.description}" removed.`,
-      'Next review date changed from 2027-03-10 to 2027-03-17.',
+      'Next review date changed from Wednesday 10 March 2027 to Wednesday 17 March 2027.',
     ]);
   });
 

@@ -194,7 +194,7 @@ describe('the written plan, from closing the meeting to the next one', () => {
     });
     await world.fanOut(moved.change);
 
-    const change = 'Action "Send the reading report": due date changed from 2026-12-11 to 2026-12-18.';
+    const change = 'Action "Send the reading report": due date changed from Friday 11 December 2026 to Friday 18 December 2026.';
     expect(planCardOf(teacher)).toMatchObject({ planVersion: 2, changes: [change], recipientHasSigned: false, signedOff: [] });
     expect(planCardOf(meeting.organiserId)).toMatchObject({ planVersion: 2, changes: [change] });
     const stale = await handleCardAction(world.deps, { verb: 'plan.signOff', payload: versionOne as unknown as Record<string, unknown>, actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' }, channel: 'teams' });

@@ -47,7 +47,7 @@ describe("exporting a child's PEP history", () => {
     const plan = history.meetings[0]!.plan!;
     expect(plan.versions.map((v) => [v.version, v.changes])).toEqual([
       [1, []],
-      [2, ['Action "Send the reading report": due date changed from 2026-12-11 to 2026-12-18.']],
+      [2, ['Action "Send the reading report": due date changed from Friday 11 December 2026 to Friday 18 December 2026.']],
     ]);
     expect(plan.versions[0]!.content.actions.find((a) => a.id === actionId)!.dueDate).toBe('2026-12-11');
     expect(plan.versions[1]!.content.actions.find((a) => a.id === actionId)!.dueDate).toBe('2026-12-18');

@@ -1,8 +1,8 @@
 import type { MeetingCommandInput } from '../../domain/commands.js';
+import { writtenDay } from '../../domain/dates.js';
 import { DomainError, isDomainError, refuse } from '../../domain/errors.js';
 import type { IdentityQuery } from '../../domain/identity.js';
-import { matchesIdentity } from '../../domain/identity.js';
-import { STATUS_LABELS } from '../../domain/lifecycle.js';
+import { NEXT_STEP, STATUS_LABELS } from '../../domain/lifecycle.js';
 import type { Meeting, Participant } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { actorIn } from '../card-actions.js';
@@ -15,14 +15,17 @@ import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
 import { childLabel } from '../views/people.js';
+import { actionOnNextWorkingDay, startWarningCard } from './chat-advice.js';
+import type { ChatMention } from './chat-people.js';
+import { asTyped, participantMentioned, participantTyped } from './chat-people.js';
 import type { ChatCommand, OwnerRef } from './parse-chat-command.js';
 import { CHAT_COMMAND_HELP, parseChatCommand } from './parse-chat-command.js';
 
 export interface ChatCommandRequest {
   /** What was typed, with the bot's own mention removed and other mentions written @{0}, @{1} … */
   text: string;
-  /** The identities behind @{0}, @{1} …, as the channel resolved them. */
-  mentions: IdentityQuery[];
+  /** The people behind @{0}, @{1} …, as the channel resolved them, with the names the platform showed. */
+  mentions: ChatMention[];
   actor: IdentityQuery;
   chat: Chat;
   /** Group and meeting chats may only show initials and the PEP reference. */
@@ -55,40 +58,33 @@ export async function meetingFor(deps: AppDeps, delivery: CardDelivery, request:
   refuse('MEETING.NOT_FOUND', `You are part of ${mine.length} open PEP meetings (${mine.map((m) => m.child.ref).join(', ')}). In a group chat, the organiser can type "link" and the PEP reference to choose one.`);
 }
 
-/** The owner of a typed action, by mention or by a name that fits exactly one participant. */
-function ownerOf(meeting: Meeting, ref: OwnerRef, mentions: IdentityQuery[]): Participant {
-  if (ref.kind === 'mention') {
-    const identity = mentions[ref.index];
-    const found = identity && meeting.participants.find((p) => matchesIdentity(p, identity));
-    if (!found) refuse('PARTICIPANT.NOT_FOUND', 'The person you mentioned is not a participant of this meeting.');
-    return found;
-  }
-  const typed = ref.text.toLowerCase();
-  const candidates = meeting.participants.filter((p) => {
-    const name = p.name.toLowerCase();
-    return name === typed || name.split(' ')[0] === typed || p.initials.toLowerCase() === typed;
-  });
-  if (candidates.length === 1 && candidates[0]) return candidates[0];
-  refuse('PARTICIPANT.NOT_FOUND', candidates.length > 1 ? `More than one participant is called "${ref.text}": use their full name or @mention them.` : `Nobody called "${ref.text}" is in this meeting.`);
+/** Who a command names, by mention or by typed name; with a typed name, the words that follow it. */
+function namedIn(meeting: Meeting, ref: OwnerRef, following: string, mentions: readonly ChatMention[]): { participant: Participant; rest: string } {
+  if (ref.kind === 'mention') return { participant: participantMentioned(meeting, mentions[ref.index]), rest: following };
+  // The parser guesses where a typed name ends; the meeting's own names decide.
+  return participantTyped(meeting, `${ref.text} ${following}`, ref.text);
 }
 
 function statusCard(meeting: Meeting): OutboundCard {
   const answered = meeting.participants.filter((p) => p.rsvp).length;
   const open = meeting.actions.filter((a) => a.status !== 'done').length;
-  return confirmationCard(`PEP meeting for ${childLabel(meeting)}`, `The meeting is ${STATUS_LABELS[meeting.status]}.`, [
+  return confirmationCard(`PEP meeting for ${childLabel(meeting)}`, NEXT_STEP[meeting.status], [
+    { label: 'Stage', value: STATUS_LABELS[meeting.status] },
     { label: 'Answers', value: `${answered} of ${meeting.participants.length}` },
     { label: 'Agenda', value: meeting.agenda.lockedAt ? 'Agreed' : `${meeting.agenda.signOffs.length} signed off` },
     { label: 'Goals', value: String(meeting.goals.length) },
     { label: 'Actions', value: `${meeting.actions.length} (${open} open)` },
-    { label: 'Next review', value: meeting.nextReviewDate ?? 'Not set yet' },
+    { label: 'Next review', value: meeting.nextReviewDate ? writtenDay(meeting.nextReviewDate) : 'Not set yet' },
   ]);
 }
 
 /** What a command changes, if anything, as a domain command. */
 function domainCommand(command: ChatCommand, meeting: Meeting, request: ChatCommandRequest): MeetingCommandInput | undefined {
   switch (command.kind) {
-    case 'action':
-      return { type: 'captureAction', ownerId: ownerOf(meeting, command.owner, request.mentions).id, description: command.description, dueDate: command.dueDate };
+    case 'action': {
+      const { participant, rest } = namedIn(meeting, command.owner, command.description, request.mentions);
+      return { type: 'captureAction', ownerId: participant.id, description: rest, dueDate: command.dueDate };
+    }
     case 'note':
       return { type: 'addNote', text: command.text };
     case 'nextReview':
@@ -100,7 +96,7 @@ function domainCommand(command: ChatCommand, meeting: Meeting, request: ChatComm
     case 'link':
       return { type: 'linkChat', channel: request.chat.channel, conversationId: request.chat.conversationId };
     case 'revoke':
-      return { type: 'revokeLinksOf', participantId: ownerOf(meeting, command.owner, request.mentions).id };
+      return { type: 'revokeLinksOf', participantId: namedIn(meeting, command.owner, '', request.mentions).participant.id };
     default:
       return undefined;
   }
@@ -117,7 +113,7 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean): 
     case 'note':
       return confirmationCard('Note added', 'It will be part of the written plan.');
     case 'nextReview':
-      return confirmationCard('Next review date set', `The next PEP review is on ${meeting.nextReviewDate}.`);
+      return confirmationCard('Next review date set', `The next PEP review is on ${writtenDay(meeting.nextReviewDate ?? '')}.`);
     case 'close':
       // Said before the plan goes out, so it promises only what is certain: who cannot be reached is told after.
       return confirmationCard('Meeting closed', 'The written plan is being sent to each participant now. If it cannot reach someone, the organiser gets a direct message saying who and why.');
@@ -149,29 +145,46 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     const message = understood.length > 0 ? `I understood ${understood.join(', ')}, but not ${missing.join(' or ')}.` : `I did not understand that. I need ${missing.join(', ')}.`;
     return {
       reply: errorCard(
-        { code: 'VALIDATION.INVALID_INPUT', title: 'I could not read that command', message, fix: `Try again, for example: ${CHAT_COMMAND_HELP[0]}`, kept: { text: parsed.problem.text } },
+        { code: 'VALIDATION.INVALID_INPUT', title: 'I could not read that command', message, fix: `Try again, for example: ${CHAT_COMMAND_HELP[0]}`, kept: keptText(parsed.problem.text, request.mentions) },
         missing.map((m) => `Missing: ${m}`),
       ),
     };
   }
   const { command } = parsed;
   if (command.kind === 'help') return { reply: welcomeCard(request.commandPrefix ?? '') };
+  let change: MeetingCommandInput | undefined;
+  let meeting: Meeting | undefined;
   try {
-    const meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
+    meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
     const actor = actorIn(meeting, request.actor);
-    const change = domainCommand(command, meeting, request);
+    change = domainCommand(command, meeting, request);
     if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
     const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey });
     if (command.kind === 'link') await delivery.indexChat(meeting.id, request.chat);
     const linkedHere = result.meeting.chats.some((c) => sameChat(c, request.chat));
+    // Warnings take the place of the start card here: the meeting chat gets that card anyway.
+    const warned = command.kind === 'start' && !result.replayed ? startWarningCard(meeting, deps.clock.now().toISOString()) : undefined;
     return {
-      reply: replyFor(command, result.meeting, linkedHere),
+      reply: warned ?? replyFor(command, result.meeting, linkedHere),
       change: result.replayed ? undefined : { meeting: result.meeting, alerts: result.alerts, command: change.type, actorId: actor.id },
     };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { reply: errorCard({ ...describeError(error), kept: { text: request.text } }) };
+    const described = describeError(error);
+    // Only when the day is all that is wrong can the corrected command be written for them.
+    const nextWorkingDay = error.code === 'ACTION.DUE_NOT_WORKING_DAY' ? error.details.nextWorkingDay : undefined;
+    const offer =
+      meeting && change?.type === 'captureAction' && typeof nextWorkingDay === 'string'
+        ? ` Ready to send with the next working day: "${actionOnNextWorkingDay(meeting, change, nextWorkingDay, request.commandPrefix ?? '')}"`
+        : '';
+    return { reply: errorCard({ ...described, fix: `${described.fix}${offer}`, kept: keptText(request.text, request.mentions) }) };
   }
+}
+
+/** A bare command word ("start", "close") is nothing to type again, so only longer commands are handed back. */
+function keptText(text: string, mentions: readonly ChatMention[]): { text: string } | undefined {
+  const typed = asTyped(text.trim(), mentions);
+  return /\s/.test(typed) ? { text: typed } : undefined;
 }
 
 const sameChat = (a: Chat, b: Chat) => a.channel === b.channel && a.conversationId === b.conversationId;

@@ -1,3 +1,4 @@
+import { writtenDay } from '../../domain/dates.js';
 import { findDueDate } from './plain-dates.js';
 
 /** Who an action is for, as typed: a platform mention the channel resolved, or a typed name. */
@@ -58,7 +59,7 @@ function parseAction(rest: string, text: string, now: Date, timeZone: string): P
 
   const due = findDueDate(body, now, timeZone);
   if (due) {
-    understood.push(`due ${due.date}`);
+    understood.push(`due ${writtenDay(due.date)}`);
     body = `${body.slice(0, due.index)} ${body.slice(due.index + due.phrase.length)}`;
   } else missing.push('when it is due (for example "by Friday" or "by 15 Jan")');
 

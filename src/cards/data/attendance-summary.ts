@@ -27,7 +27,7 @@ function carerRows(answers: z.infer<typeof CarerAnswersSchema>): { title: string
   return rows;
 }
 
-/** For the organiser: who answered what, which critical voices are missing, who was unreachable. */
+/** For the organiser: who answered what, which critical voices said no or have not answered yet, who was unreachable. */
 export const AttendanceSummaryDataSchema = z
   .strictObject({
     meetingId: Id,
@@ -50,6 +50,9 @@ export const AttendanceSummaryDataSchema = z
   .transform((d) => {
     const invitedCritical = CRITICAL_ROLES.filter((role) => d.participants.some((p) => p.role === role));
     const missing = invitedCritical.filter((role) => !d.participants.some((p) => p.role === role && willAttend(p.answer)));
+    // Silence straight after the invitations go out is normal; only a "no" is a reason to reschedule.
+    const awaiting = missing.filter((role) => d.participants.some((p) => p.role === role && p.answer === 'no_answer'));
+    const declined = missing.filter((role) => !awaiting.includes(role));
     const answered = d.participants.filter((p) => p.answer !== 'no_answer').length;
     return {
       ...d,
@@ -59,7 +62,8 @@ export const AttendanceSummaryDataSchema = z
         title: namedPersonLabel(p),
         value: p.note ? `${RSVP_LABELS[p.answer]}: “${shorten(p.note, SHOWN_IN_LIST)}”` : RSVP_LABELS[p.answer],
       })),
-      missingCritical: missing.map((role: Role) => ({ text: `${ROLE_LABELS[role]}: ${missingReason(d.participants, role)}` })),
+      declinedCritical: declined.map((role: Role) => ({ text: `${ROLE_LABELS[role]}: ${missingReason(d.participants, role)}` })),
+      awaitingCritical: awaiting.map((role: Role) => ({ text: `${ROLE_LABELS[role]}: ${missingReason(d.participants, role)}` })),
       unreachableRows: d.unreachable.map((u) => ({ title: namedPersonLabel(u), value: shorten(u.reason, SHOWN_IN_LIST) })),
       carerRows: d.carerAnswers.flatMap(carerRows),
     };

@@ -28,8 +28,13 @@ export const ErrorDataSchema = z
     fix: z.string().min(1).max(1000),
     /** A stable code such as SMART.MISSING_MEASURE, for support. */
     code: z.string().max(64).optional(),
+    /**
+     * Whether the reader sees the code. Professionals quote it to support; a carer or a child on
+     * their secure link would only be puzzled by it, and it stays in the logs either way.
+     */
+    showReference: z.boolean().default(true),
   })
-  .transform((d) => ({ ...d, hasKept: d.kept.length > 0, codeText: d.code ? `Reference: ${d.code}` : '' }));
+  .transform((d) => ({ ...d, hasKept: d.kept.length > 0, codeText: d.code && d.showReference ? `Reference: ${d.code}` : '' }));
 
 export const ConfirmationDataSchema = z.strictObject({
   title: z.string().min(1).max(150),

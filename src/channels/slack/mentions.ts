@@ -1,4 +1,6 @@
-import type { IdentityQuery } from '../../domain/identity.js';
+import type { ChatMention } from '../../app/chat/chat-people.js';
+import type { Logger } from '../../observability/logger.js';
+import type { WebClient } from './web-client.js';
 
 /**
  * Slash command text with escaping on (the manifest's should_escape): "<@U123|sam> send the
@@ -8,14 +10,15 @@ import type { IdentityQuery } from '../../domain/identity.js';
 const ESCAPED = /<([@#!][^|>]+)(?:\|([^>]*))?>|<([^>|]+)(?:\|([^>]*))?>/g;
 const USER = /^@([UW][A-Z0-9]{2,20})$/;
 
-export function readMentions(text: string): { text: string; mentions: IdentityQuery[] } {
-  const mentions: IdentityQuery[] = [];
+export function readMentions(text: string): { text: string; mentions: ChatMention[] } {
+  const mentions: ChatMention[] = [];
   const seen = new Map<string, number>();
   const replaced = text.replace(ESCAPED, (_whole, token: string | undefined, label: string | undefined, link: string | undefined, linkLabel: string | undefined) => {
     if (link !== undefined) return linkLabel ?? link;
     const slackUserId = USER.exec(token ?? '')?.[1];
     if (slackUserId) {
-      const index = seen.get(slackUserId) ?? mentions.push({ kind: 'slack', slackUserId }) - 1;
+      // The label, when Slack sends one, is the handle ("adele.vance"): enough to echo, not to match.
+      const index = seen.get(slackUserId) ?? mentions.push({ kind: 'slack', slackUserId, ...(label ? { name: label } : {}) }) - 1;
       seen.set(slackUserId, index);
       return `@{${index}}`;
     }
@@ -24,4 +27,25 @@ export function readMentions(text: string): { text: string; mentions: IdentityQu
     return label ?? `@${token?.slice(1) ?? ''}`;
   });
   return { text: replaced.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), mentions };
+}
+
+/**
+ * Each mentioned person's name as their Slack profile shows it. A carer invited by name only has
+ * no Slack id in the meeting, so that name is how the core finds them; a failed lookup leaves the
+ * mention as Slack sent it, and the core then says it does not know the person.
+ */
+export async function withProfileNames(client: WebClient, logger: Logger, mentions: readonly ChatMention[]): Promise<ChatMention[]> {
+  return Promise.all(
+    mentions.map(async (mention) => {
+      if (mention.kind !== 'slack') return mention;
+      try {
+        const { user } = await client.users.info({ user: mention.slackUserId });
+        const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name;
+        return name ? { ...mention, name } : mention;
+      } catch (error) {
+        logger.warn({ err: error, slackUserId: mention.slackUserId }, 'users.info failed: the mention is matched by its Slack id only');
+        return mention;
+      }
+    }),
+  );
 }

@@ -1,8 +1,9 @@
 import type { App, RespondFn } from '@slack/bolt';
+import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { meetingFormModal } from './meeting-modal.js';
-import { readMentions } from './mentions.js';
+import { readMentions, withProfileNames } from './mentions.js';
 import type { SlashCommand } from './payloads.js';
 import { isDirectMessage, readPayload, SlashCommandSchema } from './payloads.js';
 import { answering, answerThenFanOut, onlyYou } from './replies.js';
@@ -30,7 +31,9 @@ export function registerSlashCommand(app: App, deps: HandlerDeps): void {
       );
       return;
     }
-    deps.background.run('chat command', ids, () => answering(deps, respond, { text: typed }, () => runChatCommand(deps, command, respond)));
+    // Should anything fail, the text is handed back as the person sees it, not in Slack's escaping.
+    const readable = readMentions(typed);
+    deps.background.run('chat command', ids, () => answering(deps, respond, { text: asTyped(readable.text, readable.mentions) }, () => runChatCommand(deps, command, respond)));
   });
 }
 
@@ -38,7 +41,7 @@ async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond:
   const { text, mentions } = readMentions(command.text.trim() || 'help');
   const result = await handleChatCommand(deps.app, deps.delivery, {
     text,
-    mentions,
+    mentions: await withProfileNames(deps.client, deps.logger, mentions),
     actor: { kind: 'slack', slackUserId: command.user_id },
     chat: { channel: 'slack', conversationId: command.channel_id },
     isGroupChat: !isDirectMessage(command.channel_id),

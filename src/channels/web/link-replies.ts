@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { UserError } from '../../app/error-messages.js';
-import { confirmationCard, errorCard } from '../../app/views/message-cards.js';
+import { confirmationCard, errorCard as errorCardWithReference, withoutReference } from '../../app/views/message-cards.js';
 import { ConfirmationDataSchema } from '../../cards/data/messages.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import type { LinkProblem } from './link-notice.js';
@@ -10,6 +10,9 @@ import { LINK_PROBLEMS } from './link-notice.js';
  * The cards the page shows after a press. A refusal goes above the form, which still holds what
  * was typed, so these cards say what to fix rather than repeating the answers.
  */
+
+/** Link pages are read by carers and children: refusals there never show the reference code. */
+const errorCard = (...args: Parameters<typeof errorCardWithReference>) => withoutReference(errorCardWithReference(...args));
 
 const KEPT_IN_FORM = 'Everything you typed is still in the form below.';
 
@@ -23,7 +26,7 @@ export function webConfirmation(card: OutboundCard, singleUse: boolean): Outboun
 
 /** A refusal from the meeting's rules or the card's checks, as a short list of what to fix. */
 export function webRefusal(card: OutboundCard): OutboundCard {
-  if (card.name === 'error') return card;
+  if (card.name === 'error') return withoutReference(card);
   const problems = z.object({ errors: z.array(z.string()) }).safeParse(card.data);
   const refusal: UserError = {
     code: 'VALIDATION.INVALID_INPUT',

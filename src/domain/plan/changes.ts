@@ -1,10 +1,11 @@
+import { writtenDay } from '../dates.js';
 import type { PlanContent } from './content.js';
 
 /**
  * Which changes alter the written plan, and the words that tell the people asked to sign again.
  * Any difference in what the plan says (PlanContent) is a change, so a later command that edits a
  * goal or hands an action to someone else reopens sign-off with no new rule here; the rules below
- * only choose the words. Dates stay ISO here, as in every other domain message.
+ * only choose the words. Dates are written out ("Friday 11 December 2026"): people read these lines.
  */
 
 type Section = keyof PlanContent;
@@ -37,7 +38,7 @@ const LISTS: { [S in ListSection]: ListRule<Item<S>> } = {
       { label: 'measurable part', value: (g) => g.measurable, quoted: false },
       { label: 'achievable part', value: (g) => g.achievable, quoted: false },
       { label: 'relevant part', value: (g) => g.relevant, quoted: false },
-      { label: 'target date', value: (g) => g.timeBound, quoted: true },
+      { label: 'target date', value: (g) => writtenDay(g.timeBound), quoted: true },
     ],
   },
   resources: {
@@ -55,7 +56,7 @@ const LISTS: { [S in ListSection]: ListRule<Item<S>> } = {
     fields: [
       { label: 'description', value: (a) => a.description, quoted: false },
       { label: 'owner', value: (a) => a.owner.name, quoted: true },
-      { label: 'due date', value: (a) => a.dueDate, quoted: true },
+      { label: 'due date', value: (a) => writtenDay(a.dueDate), quoted: true },
       { label: 'goal', value: (a, content) => goalTitle(a.goalId, content), quoted: true },
     ],
   },
@@ -80,6 +81,7 @@ const CHANGE_LENGTH = 300;
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 const short = (text: string) => clip(text, NAME_LENGTH);
+const dayOrNone = (isoDate: string | undefined) => (isoDate ? writtenDay(isoDate) : 'none');
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function listChanges<S extends ListSection>(section: S, before: PlanContent, after: PlanContent): string[] {
@@ -113,7 +115,7 @@ export function planChanges(before: PlanContent, after: PlanContent): string[] {
     ...listChanges('actions', before, after),
     ...(before.nextReviewDate === after.nextReviewDate
       ? []
-      : [`Next review date changed from ${before.nextReviewDate ?? 'none'} to ${after.nextReviewDate ?? 'none'}.`]),
+      : [`Next review date changed from ${dayOrNone(before.nextReviewDate)} to ${dayOrNone(after.nextReviewDate)}.`]),
   ];
   const listed = changes.length <= MAX_CHANGES ? changes : [...changes.slice(0, MAX_CHANGES - 1), `And ${changes.length - MAX_CHANGES + 1} more changes.`];
   return listed.map((change) => clip(change, CHANGE_LENGTH));

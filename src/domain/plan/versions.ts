@@ -3,6 +3,7 @@ import type { Alert, CommandContext } from '../context.js';
 import { refuse } from '../errors.js';
 import type { AuditEvent, Meeting } from '../model.js';
 import type { Role } from '../roles.js';
+import { ROLE_LABELS } from '../roles.js';
 import { planChanges } from './changes.js';
 import { planContent } from './content.js';
 import { signatoriesFor } from './signatories.js';
@@ -17,7 +18,7 @@ import { signatoriesFor } from './signatories.js';
 export function issuePlan(meeting: Meeting, roles: readonly Role[], ctx: CommandContext): void {
   const signatories = signatoriesFor(meeting, roles);
   if (signatories.length === 0) {
-    refuse('PLAN.NO_SIGNATORIES', `Nobody in this meeting has one of the roles asked to sign the plan (${roles.join(', ')}).`, { roles });
+    refuse('PLAN.NO_SIGNATORIES', `Nobody in this meeting has one of the roles asked to sign the plan (${roles.map((role) => ROLE_LABELS[role]).join(', ')}).`, { roles });
   }
   meeting.plan = { version: 1, issuedAt: ctx.at, signatories: signatories.map((p) => p.id), signOffs: [], amendments: [] };
 }

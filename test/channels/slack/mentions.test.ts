@@ -6,7 +6,7 @@ describe('reading /pep text with Slack escaping', () => {
     expect(readMentions('action <@U0DANA|dana> and <@U0CHRIS> then <@U0DANA|dana> by Friday')).toEqual({
       text: 'action @{0} and @{1} then @{0} by Friday',
       mentions: [
-        { kind: 'slack', slackUserId: 'U0DANA' },
+        { kind: 'slack', slackUserId: 'U0DANA', name: 'dana' },
         { kind: 'slack', slackUserId: 'U0CHRIS' },
       ],
     });

@@ -44,6 +44,8 @@ export const SAM: SlackUser = { id: 'U0SAM', name: 'Sam Social', email: 'sam@la.
 export const DANA: SlackUser = { id: 'U0DANA', name: 'Dana Teacher', email: 'dana@school.example.org' };
 export const CHRIS: SlackUser = { id: 'U0CHRIS', name: 'Chris Carer', email: 'chris@home.example.org' };
 export const OLLY: SlackUser = { id: 'U0OLLY', name: 'Olly Outsider', email: 'olly@elsewhere.example.org' };
+/** In the workspace, but a carer the organiser may invite by name only, with no email. */
+export const ADELE: SlackUser = { id: 'U0ADELE', name: 'Adele Vance', email: 'adele@fostering.example.org' };
 
 export interface SlowStore {
   store: MeetingStore;
@@ -109,7 +111,7 @@ export async function startSlack(options: { storeDelayMs?: number; appStore?: (s
   const store = openStore({ dataDir: dir });
   await store.init();
   const appStore = options.appStore ? options.appStore(store) : store;
-  const stub = new SlackApiStub([SAM, DANA, CHRIS, OLLY]);
+  const stub = new SlackApiStub([SAM, DANA, CHRIS, OLLY, ADELE]);
   await stub.start();
 
   const deps: AppDeps = { store: appStore, clock: { now: () => new Date(NOW) }, newId: counterIds('s'), defaultTimeZone: 'Europe/London' };

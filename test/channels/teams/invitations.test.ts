@@ -122,7 +122,7 @@ describe('create and invite in Teams', () => {
     const [alert] = sentTo(personalChat(SAM)).slice(before);
     expect(alert).toMatchObject({ kind: 'send' });
     const shown = JSON.stringify(alert!.activity.attachments![0]!.content);
-    expect(shown).toContain('Key people missing');
+    expect(shown).toContain('Key people cannot come');
     expect(shown).toContain('"verb":"meeting.reschedule"');
   });
 

@@ -87,7 +87,7 @@ describe('"Add PEP action" from the compose box', () => {
 
     const data = { meetingId: meeting.id, ownerId: idOf(meeting, 'designated_teacher'), description: 'send the reading report', dueDate: '2026-11-27' };
     const submitted = await teams.post(invoke(SAM, inChat(), 'composeExtension/submitAction', { commandId: ADD_ACTION_COMMAND, commandContext: 'message', data }));
-    expect(submitted.body).toEqual({ task: { type: 'message', value: 'Action added for Dana Teacher, due 2026-11-27.' } });
+    expect(submitted.body).toEqual({ task: { type: 'message', value: 'Action added for Dana Teacher, due Friday 27 November 2026.' } });
     await teams.settled();
     expect((await stored()).actions).toMatchObject([{ ownerId: idOf(meeting, 'designated_teacher'), description: 'send the reading report', dueDate: '2026-11-27' }]);
     expect(JSON.stringify(inChatCalls().at(-1)!.activity)).toContain('send the reading report');
@@ -99,7 +99,7 @@ describe('"Add PEP action" from the compose box', () => {
     const task = (submitted.body as { task: { type: string; value: { card: { content: CardContent } } } }).task;
     expect(task.type).toBe('continue');
     const shown = JSON.stringify(task.value.card.content);
-    expect(shown).toContain('capture actions while the meeting is agenda agreed');
+    expect(shown).toContain("You can't capture actions yet. The meeting has not started yet: the organiser types `start` when it begins.");
     expect(shown).toContain('"value":"send the reading report"');
     expect((await stored()).actions).toEqual([]);
   });

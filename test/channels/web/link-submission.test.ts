@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { executeCommand } from '../../../src/app/execute-command.js';
 import { CHILD, startWebHarness } from './support/web-harness.js';
 import type { PreparedMeeting, WebHarness } from './support/web-harness.js';
 
@@ -72,6 +73,19 @@ describe('a refused answer', () => {
     expect(JSON.stringify(reply.card)).toContain('Everything you typed is still in the form below.');
     expect((await stored()).prompts.find((p) => p.id === carerPrompt().id)!.answer).toBeUndefined();
     expect((await post(carerPromptPath(), answer({ mood: '3' }))).status).toBe(200);
+  });
+
+  it('never shows a carer the reference code that professionals quote to support', async () => {
+    const invitation = new URL(h.noticedLinks(prepared.carer.name)[0]!).pathname;
+    const meetingId = prepared.meeting.id;
+    // The meeting starts while the carer's invitation is still open: the rules refuse the late answer.
+    for (const type of ['lockAgenda', 'startMeeting'] as const) await executeCommand(h.deps, { meetingId, command: { type }, actorId: prepared.organiser.id, channel: 'teams' });
+    const late = await post(invitation, { verb: 'rsvp', data: { meetingId, participantId: prepared.carer.id, answer: 'accept' }, inputs: { note: '' } });
+    const unreadable = await post(carerPromptPath(), answer({ mood: 'seven' }));
+    const unknownLink = await post(`/p/${'x'.repeat(43)}`, answer({ mood: '4' }));
+    expect([late.status, unreadable.status, unknownLink.status]).toEqual([422, 422, 404]);
+    expect(JSON.stringify(late.card)).toContain('You can no longer answer the invitation: the meeting has already started.');
+    for (const reply of [late, unreadable, unknownLink]) expect(JSON.stringify(reply.card)).not.toContain('Reference:');
   });
 
   it('refuses anything but JSON, so no cross-site form can post', async () => {

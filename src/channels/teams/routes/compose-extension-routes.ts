@@ -1,8 +1,10 @@
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
+import type { ChatMention } from '../../../app/chat/chat-people.js';
 import { handleChatCommand, meetingFor } from '../../../app/chat/handle-chat-command.js';
 import { findDueDate } from '../../../app/chat/plain-dates.js';
+import { writtenDay } from '../../../domain/dates.js';
 import { isDomainError } from '../../../domain/errors.js';
 import type { IdentityQuery } from '../../../domain/identity.js';
 import type { Meeting, Participant } from '../../../domain/model.js';
@@ -85,7 +87,7 @@ async function submitAddAction(deps: TeamsDeps, context: TurnContext, data: unkn
   });
   if (result.reply?.name === 'error') return addActionDialog(meeting, values, errorLines(result.reply.data));
   fanOutLater(deps, result.change);
-  return `Action added for ${owner.role === 'child' ? meeting.child.initials : owner.name}, due ${values.dueDate}.`;
+  return `Action added for ${owner.role === 'child' ? meeting.child.initials : owner.name}, due ${writtenDay(values.dueDate)}.`;
 }
 
 /** The chat's meeting, else the person's one open meeting (the same rule typed commands follow). */
@@ -111,7 +113,7 @@ function prefill(deps: TeamsDeps, meeting: Meeting, message: z.infer<typeof Fetc
  * The chosen owner as the typed command names them: an @mention of an identity the meeting holds,
  * or, for someone with no account at all (a child, a carer on the web link), their initials.
  */
-function ownerReference(owner: Participant): { text: string; mentions: IdentityQuery[] } {
+function ownerReference(owner: Participant): { text: string; mentions: ChatMention[] } {
   const identities: (IdentityQuery | undefined)[] = [
     owner.teamsAadObjectId ? { kind: 'teamsAad', teamsAadObjectId: owner.teamsAadObjectId } : undefined,
     owner.email ? { kind: 'email', email: owner.email } : undefined,
@@ -119,7 +121,7 @@ function ownerReference(owner: Participant): { text: string; mentions: IdentityQ
     owner.teamsUserId ? { kind: 'teams', teamsUserId: owner.teamsUserId } : undefined,
   ];
   const identity = identities.find((i) => i !== undefined);
-  return identity ? { text: '@{0}', mentions: [identity] } : { text: `@${owner.initials}`, mentions: [] };
+  return identity ? { text: '@{0}', mentions: [{ ...identity, name: owner.name }] } : { text: `@${owner.initials}`, mentions: [] };
 }
 
 /** The error card's message and problems, as lines above the re-shown dialog. */

@@ -6,6 +6,7 @@ import { meetingStartCard } from '../../../app/views/meeting-cards.js';
 import { confirmationCard } from '../../../app/views/message-cards.js';
 import { childLabel } from '../../../app/views/people.js';
 import { SYSTEM_ACTOR } from '../../../domain/context.js';
+import { writtenDay } from '../../../domain/dates.js';
 import { isDomainError } from '../../../domain/errors.js';
 import { BEFORE_MEETING } from '../../../domain/lifecycle.js';
 import type { Meeting } from '../../../domain/model.js';
@@ -74,7 +75,7 @@ function wrapUpCard(meeting: Meeting): OutboundCard {
     { label: 'Actions captured', value: `${meeting.actions.length} (${open} open)` },
     { label: 'Goals', value: String(meeting.goals.length) },
     { label: 'Notes', value: String(meeting.notes.length) },
-    { label: 'Next review', value: meeting.nextReviewDate ?? 'Still to set: type "next review" and a date' },
+    { label: 'Next review', value: meeting.nextReviewDate ? writtenDay(meeting.nextReviewDate) : 'Still to set: type "next review" and a date' },
   ]);
 }
 

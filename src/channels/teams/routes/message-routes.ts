@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
+import { asTyped } from '../../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../../app/chat/handle-chat-command.js';
 import { describeError } from '../../../app/error-messages.js';
 import { confirmationCard, errorCard } from '../../../app/views/message-cards.js';
@@ -45,12 +46,12 @@ async function answerCommand(deps: TeamsDeps, context: TurnContext): Promise<Out
   try {
     const person = await deps.people.sender(context);
     if (!person) return UNKNOWN_SENDER;
-    const { text, mentionedUserIds } = commandText(context.activity);
+    const { text, mentioned } = commandText(context.activity);
     if (NEW_MEETING.test(text)) return isPersonal(context) ? meetingFormCard() : NEW_IN_PERSONAL_CHAT;
     if (LINK.test(text) && isPersonal(context)) return LINK_IN_GROUP_CHAT;
     const meeting = await linkedMeeting(deps, context);
     const actor = await chooseIdentity(identitiesOf(person), { meeting, store: deps.app.store });
-    const mentions = await Promise.all(mentionedUserIds.map((userId) => mentionIdentity(deps, context, userId, meeting)));
+    const mentions = await Promise.all(mentioned.map(async ({ userId, name }) => ({ ...(await mentionIdentity(deps, context, userId, meeting)), name })));
     const result = await handleChatCommand(deps.app, deps.delivery, {
       text: text || 'help',
       mentions,
@@ -64,7 +65,8 @@ async function answerCommand(deps: TeamsDeps, context: TurnContext): Promise<Out
     return result.reply;
   } catch (error) {
     deps.logger.error({ activityId: context.activity.id, failure: connectorFailure(error) }, 'teams command failed');
-    return errorCard({ ...describeError(error), kept: { text: commandText(context.activity).text } });
+    const typed = commandText(context.activity);
+    return errorCard({ ...describeError(error), kept: { text: asTyped(typed.text, typed.mentioned) } });
   }
 }
 
