@@ -77,7 +77,7 @@ export async function composeApp(options: {
     jobs: config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri },
     store,
     clock: systemClock,
-    sender: nudgeSender(delivery),
+    sender: nudgeSender(delivery, deps),
     onUndeliverable: async (nudge, reason) => {
       const meeting = await store.getMeeting(nudge.meetingId);
       if (!meeting || nudge.recipientParticipantId === meeting.organiserId) return;

@@ -30,7 +30,7 @@ const idOf = (user: { id: string }) => meeting.participants.find((p) => p.slackU
 
 /** What the scheduler does when a nudge falls due: its sender, on the delivery the channels share. */
 async function nudge(current: Meeting, kind: NudgeKind, actionId: string, to: { id: string }) {
-  return nudgeSender(h.delivery)({ meetingId: current.id, kind, itemId: actionId, recipientParticipantId: idOf(to), dueInstant: '2026-11-27T09:00:00Z' }, current);
+  return nudgeSender(h.delivery, h.deps)({ meetingId: current.id, kind, itemId: actionId, recipientParticipantId: idOf(to), dueInstant: '2026-11-27T09:00:00Z' }, current);
 }
 
 /** Dana owns an action due on Friday 27 November, captured in the meeting chat. */
