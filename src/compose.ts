@@ -94,6 +94,7 @@ export async function composeApp(options: {
     },
     logger: logger.child({ component: 'scheduler' }),
   });
+  deps.plannedNudges = (meeting) => scheduler.planned(meeting);
   deps.onMeetingSaved = async (meeting) => {
     try {
       await scheduler.syncMeeting(meeting);

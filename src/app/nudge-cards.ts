@@ -1,5 +1,6 @@
 import { formatDay, formatMeetingTime } from '../cards/format.js';
 import type { Meeting } from '../domain/model.js';
+import { QUESTIONS } from '../domain/nudges/index.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Delivery, OutboundCard } from '../ports/messenger.js';
 import type { CardDelivery } from './delivery.js';
@@ -64,6 +65,20 @@ export function nudgeCard(nudge: PlannedNudge, meeting: Meeting): OutboundCard {
       return promptCard(meeting, sent.id);
     }
   }
+}
+
+/**
+ * What the nudge's recipient will get, for the organiser to look at before it goes: under the
+ * preview banner, with no buttons. Questions not sent yet are shown as they will be.
+ */
+export function nudgePreview(nudge: PlannedNudge, meeting: Meeting, marker: string): OutboundCard {
+  const questions = QUESTIONS.find((q) => q.nudge === nudge.kind);
+  const shown =
+    questions && !questionsOf(meeting, nudge.itemId)
+      ? { ...meeting, prompts: [...meeting.prompts, { id: 'preview', kind: questions.prompt, participantId: nudge.itemId, sentAt: nudge.dueInstant }] }
+      : meeting;
+  const card = nudgeCard(nudge, shown);
+  return { ...card, text: `${marker}: ${card.text}`, preview: marker };
 }
 
 /**

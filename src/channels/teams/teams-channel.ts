@@ -49,7 +49,7 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
   const directory = new ConversationDirectory(deps.store);
   const background = new BackgroundWork(logger);
   const people = new TeamsPeople(directory, logger);
-  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, background, logger });
+  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, background, logger, localTrial: config.mode === 'anonymous' });
   return {
     name: 'teams',
     module: messagesEndpoint(adapter, app),

@@ -17,6 +17,8 @@ export interface TeamsDeps {
   directory: ConversationDirectory;
   background: BackgroundWork;
   logger: Logger;
+  /** Anonymous local mode (the Agents Playground): the organiser may preview every reminder now. */
+  localTrial: boolean;
 }
 
 export const chatOf = (context: TurnContext): Chat => ({ channel: 'teams', conversationId: context.activity.conversation.id });
