@@ -80,6 +80,20 @@ describe('scene 5: reminder DMs', () => {
 });
 
 describe('scene 6: carer prompts', () => {
+  it('go out from the scheduler on their day: recorded for the organiser by "system", then sent once', async () => {
+    const sent = await nudge(meeting, 'carer_questions', idOf(CHRIS), CHRIS);
+    expect(sent.delivered).toBe(true);
+    const prompt = h.stub.messageWith(CHRIS.id, 'prompt.answer');
+    expect(prompt.text).toContain('A few questions before the PEP meeting for JD');
+    const current = await stored();
+    expect(current.prompts).toMatchObject([{ kind: 'carer', participantId: idOf(CHRIS) }]);
+    const audit = await h.store.auditTrail(meeting.id);
+    expect(audit.filter((e) => e.summary === 'Prompt sent (carer)').map((e) => [e.actorId, e.channel])).toEqual([[meeting.organiserId, 'system']]);
+    // Sent again (a retry after a lost confirmation), the same questions go, and no second prompt is recorded.
+    await nudge(current, 'carer_questions', idOf(CHRIS), CHRIS);
+    expect((await stored()).prompts).toHaveLength(1);
+  });
+
   async function promptChris(): Promise<void> {
     const result = await executeCommand(h.deps, { meetingId: meeting.id, command: { type: 'sendPrompt', participantId: idOf(CHRIS), kind: 'carer' }, actorId: meeting.organiserId, channel: 'system' });
     await fanOut(h.delivery, { meeting: result.meeting, alerts: result.alerts, command: 'sendPrompt', actorId: meeting.organiserId });
