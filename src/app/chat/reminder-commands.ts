@@ -137,5 +137,10 @@ export async function answerReminderCommand(
     return { reply: command.preview ? await previewReminders(delivery, meeting, planned) : remindersCard(meeting, planned, deps.clock.now()) };
   }
   const questions = planned.filter((nudge) => nudge.kind === 'carer_questions' || nudge.kind === 'child_questions');
-  return { reply: remindersCard(meeting, questions, deps.clock.now()) };
+  if (questions.length > 0) return { reply: remindersCard(meeting, questions, deps.clock.now()) };
+  const sent = askedQuestions(meeting).flatMap((person) => {
+    const prompt = questionsOf(meeting, person.id);
+    return prompt ? [{ label: when(prompt.sentAt, meeting), value: `Questions sent to ${who(person, meeting)}` }] : [];
+  });
+  return { reply: confirmationCard('No questions waiting to go', sent.length > 0 ? 'They have gone out already.' : 'They go out once the invitations have been sent.', sent) };
 }

@@ -61,6 +61,7 @@ describe('reminders on a local trial run (Teams, anonymous mode)', () => {
 
   it('sends the organiser each reminder now, marked as a preview, without a button or a ledger entry', async () => {
     const meeting = await createMeetingInTeams(teams, [SAM, DANA, CHRIS]);
+    const cardRefs = await teams.store.listValues('card-ref', `${meeting.id}/`);
     const calls = await typed('reminders preview');
     const reply = calls.at(-1)!;
     expect(headingOf(reply)).toBe('Reminder previews sent to you');
@@ -82,6 +83,7 @@ describe('reminders on a local trial run (Teams, anonymous mode)', () => {
     // Nothing was sent to anyone else, nothing recorded: the real reminders still go at their time.
     expect(calls.every((call) => call.conversationId === personalChat(SAM))).toBe(true);
     expect(await teams.store.listValues(LEDGER_NAMESPACE, '')).toEqual([]);
+    expect(await teams.store.listValues('card-ref', `${meeting.id}/`)).toEqual(cardRefs);
     expect((await teams.store.getMeeting(meeting.id))!.prompts).toEqual([]);
   });
 
@@ -113,6 +115,9 @@ describe('reminders on a local trial run (Teams, anonymous mode)', () => {
     expect((await teams.store.getMeeting(meeting.id))!.prompts).toHaveLength(2);
     const listed = texts(cardOf((await typed('reminders'))[0]!));
     expect(listed.filter((line) => line.includes('’s questions, to'))).toEqual([]);
+    const [questions] = await typed('questions');
+    expect(headingOf(questions!)).toBe('No questions waiting to go');
+    expect(texts(cardOf(questions!))).toContain('Wednesday 25 November 2026 at 10:00: Questions sent to CC (carer)');
   });
 
   it('is the organiser’s: someone else asking gets a refusal', async () => {
