@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { refuse } from '../../domain/errors.js';
+import { isOrganiser } from '../../domain/permissions.js';
 import type { Meeting, Participant } from '../../domain/model.js';
 import { planNudges } from '../../domain/nudges/index.js';
 import type { NudgeKind, PlannedNudge } from '../../domain/nudges/index.js';
@@ -44,7 +45,7 @@ async function plannedNudges(deps: AppDeps, meeting: Meeting): Promise<PlannedNu
 }
 
 function requireOrganiser(meeting: Meeting, actorId: string, doing: string): void {
-  if (actorId !== meeting.organiserId) refuse('PERMISSION.NOT_ORGANISER', `Only the meeting organiser can ${doing}.`);
+  if (!isOrganiser(meeting, actorId)) refuse('PERMISSION.NOT_ORGANISER', `Only the meeting organiser can ${doing}.`);
 }
 
 /** Every reminder still to go, earliest first; one already due goes at the scheduler's next look. */
@@ -55,11 +56,9 @@ function remindersCard(meeting: Meeting, nudges: PlannedNudge[], now: Date): Out
     value: `${WHAT[nudge.kind]}, to ${who(participant(meeting, nudge.recipientParticipantId), meeting)}`,
   }));
   if (nudges.length > LISTED) facts.push({ label: 'And', value: `${nudges.length - LISTED} more after these` });
-  return confirmationCard(
-    `Reminders for ${childLabel(meeting)}`,
-    'Nights, weekends and bank holidays are skipped. Type "questions now" to send the carer’s and the child’s questions straight away.',
-    facts,
-  );
+  const asks = nudges.some((nudge) => nudge.kind === 'carer_questions' || nudge.kind === 'child_questions');
+  const hint = asks ? ' Type "questions now" to send the carer’s and the child’s questions straight away.' : '';
+  return confirmationCard(`Reminders for ${childLabel(meeting)}`, `Nights, weekends and bank holidays are skipped.${hint}`, facts);
 }
 
 /**
