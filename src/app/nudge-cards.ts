@@ -1,6 +1,6 @@
 import { formatDay, formatMeetingTime } from '../cards/format.js';
 import type { Meeting } from '../domain/model.js';
-import { QUESTIONS } from '../domain/nudges/index.js';
+import { asksQuestions, QUESTIONS } from '../domain/nudges/index.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Delivery, OutboundCard } from '../ports/messenger.js';
 import type { CardDelivery } from './delivery.js';
@@ -88,8 +88,7 @@ export function nudgePreview(nudge: PlannedNudge, meeting: Meeting, marker: stri
  */
 export function nudgeSender(delivery: CardDelivery, app: AppDeps) {
   return async (nudge: PlannedNudge, meeting: Meeting): Promise<Delivery> => {
-    const asks = nudge.kind === 'carer_questions' || nudge.kind === 'child_questions';
-    const current = asks ? (await sendQuestions(app, meeting, nudge.itemId, { actorId: meeting.organiserId, channel: 'system' })).meeting : meeting;
+    const current = asksQuestions(nudge.kind) ? (await sendQuestions(app, meeting, nudge.itemId, { actorId: meeting.organiserId, channel: 'system' })).meeting : meeting;
     return delivery.sendDirect(current, participant(current, nudge.recipientParticipantId), nudgeCard(nudge, current));
   };
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { refuse } from '../../domain/errors.js';
 import { isOrganiser } from '../../domain/permissions.js';
 import type { Meeting, Participant } from '../../domain/model.js';
-import { planNudges } from '../../domain/nudges/index.js';
+import { asksQuestions, planNudges } from '../../domain/nudges/index.js';
 import type { NudgeKind, PlannedNudge } from '../../domain/nudges/index.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
 import type { OutboundCard } from '../../ports/messenger.js';
@@ -56,8 +56,7 @@ function remindersCard(meeting: Meeting, nudges: PlannedNudge[], now: Date): Out
     value: `${WHAT[nudge.kind]}, to ${who(participant(meeting, nudge.recipientParticipantId), meeting)}`,
   }));
   if (nudges.length > LISTED) facts.push({ label: 'And', value: `${nudges.length - LISTED} more after these` });
-  const asks = nudges.some((nudge) => nudge.kind === 'carer_questions' || nudge.kind === 'child_questions');
-  const hint = asks ? ' Type "questions now" to send the carer’s and the child’s questions straight away.' : '';
+  const hint = nudges.some((nudge) => asksQuestions(nudge.kind)) ? ' Type "questions now" to send the carer’s and the child’s questions straight away.' : '';
   return confirmationCard(`Reminders for ${childLabel(meeting)}`, `Nights, weekends and bank holidays are skipped.${hint}`, facts);
 }
 
@@ -135,7 +134,7 @@ export async function answerReminderCommand(
   if (command.kind === 'reminders') {
     return { reply: command.preview ? await previewReminders(delivery, meeting, planned) : remindersCard(meeting, planned, deps.clock.now()) };
   }
-  const questions = planned.filter((nudge) => nudge.kind === 'carer_questions' || nudge.kind === 'child_questions');
+  const questions = planned.filter((nudge) => asksQuestions(nudge.kind));
   if (questions.length > 0) return { reply: remindersCard(meeting, questions, deps.clock.now()) };
   const sent = askedQuestions(meeting).flatMap((person) => {
     const prompt = questionsOf(meeting, person.id);

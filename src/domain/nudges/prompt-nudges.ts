@@ -13,6 +13,9 @@ export const QUESTIONS: ReadonlyArray<{ role: Participant['role']; prompt: Promp
   { role: 'child', prompt: 'child_voice', nudge: 'child_questions' },
 ];
 
+/** Whether this nudge sends someone their questions (it records them on the meeting first). */
+export const asksQuestions = (kind: NudgeKind): boolean => QUESTIONS.some((q) => q.nudge === kind);
+
 /**
  * The carer's and the child's questions go out some working days before the meeting: close
  * enough to remember, early enough to answer. Someone invited later than that gets theirs at the
