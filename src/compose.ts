@@ -84,7 +84,7 @@ export async function composeApp(options: {
     store,
     clock,
     tuning: options.schedulerTuning,
-    sender: nudgeSender(delivery),
+    sender: nudgeSender(delivery, deps),
     // On the organiser's one card per meeting, not a message per reminder: that noise gets bots muted.
     onUndeliverable: async (nudge, reason) => {
       const meeting = await store.getMeeting(nudge.meetingId);
@@ -101,6 +101,7 @@ export async function composeApp(options: {
     },
     logger: logger.child({ component: 'scheduler' }),
   });
+  deps.plannedNudges = (meeting) => scheduler.planned(meeting);
   deps.onMeetingSaved = async (meeting) => {
     try {
       await scheduler.syncMeeting(meeting);

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from './domain/dates.js';
@@ -57,6 +59,17 @@ export function parseEnvironment<S extends z.ZodType>(
       .filter((name) => requirementOf.has(name))
       .map((name) => `${name} must be ${requirementOf.get(name)} (${secrets.has(name) ? 'value not shown' : `got ${JSON.stringify(present[name])}`})`),
   );
+}
+
+/**
+ * The environment with `.env` (in the working folder) under it, as .env.example promises: a
+ * variable set in the environment keeps its value, whatever the file says. Node's own parser
+ * reads the file. It is merged before anything is checked, so a bad value in the file stops
+ * start-up with the variable's name, as a bad one in the environment does.
+ */
+export function withDotEnv(env: NodeJS.ProcessEnv, file = path.resolve('.env')): { env: NodeJS.ProcessEnv; file: string | undefined } {
+  if (!existsSync(file)) return { env, file: undefined };
+  return { env: { ...parseEnv(readFileSync(file, 'utf8')), ...env }, file };
 }
 
 /** The variable names double as the issue paths, so each message can start with the name. */

@@ -1,6 +1,6 @@
 import { loadChannelConfigs } from './channel-setup.js';
 import type { ChannelConfigs } from './channel-setup.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, withDotEnv } from './config.js';
 import type { Config } from './config.js';
 import { createLogger } from './observability/logger.js';
 import { startBot, StartupError } from './start-bot.js';
@@ -12,12 +12,14 @@ import type { RunningBot } from './start-bot.js';
  */
 
 function configOrExit(): { core: Config; channels: ChannelConfigs } {
+  const { env, file } = withDotEnv(process.env);
   try {
-    return { core: loadConfig(), channels: loadChannelConfigs() };
+    return { core: loadConfig(env), channels: loadChannelConfigs(env) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // The operator needs the variable names, not a stack trace.
     process.stderr.write(`${error.message}\n`);
+    if (file) process.stderr.write(`Values come from the environment and from ${file}; the environment wins.\n`);
     process.exit(1);
   }
 }

@@ -1,4 +1,5 @@
 import type { Meeting } from '../domain/model.js';
+import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import type { MeetingStore } from '../ports/store.js';
@@ -14,4 +15,9 @@ export interface AppDeps {
    * change is already saved, and its own failures are its to log and recover from.
    */
   onMeetingSaved?: (meeting: Meeting) => Promise<void>;
+  /**
+   * The nudges still to go for a meeting, as the scheduler plans them (its settings, people's
+   * preferences, less what was delivered). Without a scheduler, the policy's defaults.
+   */
+  plannedNudges?: (meeting: Meeting) => Promise<PlannedNudge[]>;
 }

@@ -1,12 +1,15 @@
 import { formatDay, formatMeetingTime } from '../cards/format.js';
 import type { Meeting } from '../domain/model.js';
+import { asksQuestions, QUESTIONS } from '../domain/nudges/index.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Delivery, OutboundCard } from '../ports/messenger.js';
 import type { CardDelivery } from './delivery.js';
+import type { AppDeps } from './deps.js';
+import { questionsOf, sendQuestions } from './questions.js';
 import { actionNudgeCard } from './views/meeting-cards.js';
 import { confirmationCard } from './views/message-cards.js';
 import { childLabel, participant } from './views/people.js';
-import { contributionRequestCard, invitationCard } from './views/preparation-cards.js';
+import { contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 
 function action(meeting: Meeting, actionId: string) {
   const found = meeting.actions.find((a) => a.id === actionId);
@@ -55,11 +58,37 @@ export function nudgeCard(nudge: PlannedNudge, meeting: Meeting): OutboundCard {
       ]);
     case 'weekly_digest':
       return digest(meeting, nudge.dueInstant);
+    case 'carer_questions':
+    case 'child_questions': {
+      const sent = questionsOf(meeting, nudge.itemId);
+      if (!sent) throw new Error(`participant ${nudge.itemId} of meeting ${meeting.id} has no questions yet`);
+      return promptCard(meeting, sent.id);
+    }
   }
 }
 
-/** The scheduler's sender: the nudge's card, to its recipient, on whichever channel reaches them. */
-export function nudgeSender(delivery: CardDelivery) {
-  return (nudge: PlannedNudge, meeting: Meeting): Promise<Delivery> =>
-    delivery.sendDirect(meeting, participant(meeting, nudge.recipientParticipantId), nudgeCard(nudge, meeting));
+/**
+ * What the nudge's recipient will get, for the organiser to look at before it goes: under the
+ * preview banner, with no buttons. Questions not sent yet are shown as they will be.
+ */
+export function nudgePreview(nudge: PlannedNudge, meeting: Meeting, marker: string): OutboundCard {
+  const questions = QUESTIONS.find((q) => q.nudge === nudge.kind);
+  const shown =
+    questions && !questionsOf(meeting, nudge.itemId)
+      ? { ...meeting, prompts: [...meeting.prompts, { id: 'preview', kind: questions.prompt, participantId: nudge.itemId, sentAt: nudge.dueInstant }] }
+      : meeting;
+  const card = nudgeCard(nudge, shown);
+  return { ...card, text: `${marker}: ${card.text}`, preview: marker };
+}
+
+/**
+ * The scheduler's sender: the nudge's card, to its recipient, on whichever channel reaches them.
+ * The carer's and the child's questions are first recorded on the meeting, on the organiser's
+ * behalf, so that the answers have a prompt to belong to.
+ */
+export function nudgeSender(delivery: CardDelivery, app: AppDeps) {
+  return async (nudge: PlannedNudge, meeting: Meeting): Promise<Delivery> => {
+    const current = asksQuestions(nudge.kind) ? (await sendQuestions(app, meeting, nudge.itemId, { actorId: meeting.organiserId, channel: 'system' })).meeting : meeting;
+    return delivery.sendDirect(current, participant(current, nudge.recipientParticipantId), nudgeCard(nudge, current));
+  };
 }

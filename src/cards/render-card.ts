@@ -3,6 +3,7 @@ import { AdaptiveCardSchema } from './adaptive-card.js';
 import type { CardData, CardName } from './catalogue.js';
 import { CARDS } from './catalogue.js';
 import { CardError, describeProblems, toFieldProblems } from './errors.js';
+import { asPreview } from './preview.js';
 import { cardTemplate } from './templates.js';
 import { GlobalSettings } from './templating.js';
 
@@ -28,7 +29,12 @@ export interface ExpandedCard {
   data: Record<string, unknown>;
 }
 
-export function expandCard<N extends CardName>(name: N, data: CardData<N>): ExpandedCard {
+export interface RenderOptions {
+  /** Shows the card as a preview of what someone else will get, under this banner, with no buttons. */
+  preview?: string | undefined;
+}
+
+export function expandCard<N extends CardName>(name: N, data: CardData<N>, options: RenderOptions = {}): ExpandedCard {
   const parsed = CARDS[name].schema.safeParse(data);
   if (!parsed.success) {
     const problems = toFieldProblems(parsed.error.issues);
@@ -45,10 +51,10 @@ export function expandCard<N extends CardName>(name: N, data: CardData<N>): Expa
   if (!card.success) {
     throw new CardError('CARD.TEMPLATE', `The "${name}" template expands to an unsupported card: ${describeProblems(toFieldProblems(card.error.issues))}`, { card: name });
   }
-  return { card: card.data, data: parsed.data as Record<string, unknown> };
+  return { card: options.preview ? asPreview(card.data, options.preview) : card.data, data: parsed.data as Record<string, unknown> };
 }
 
 /** The Adaptive Card for `name`, filled with `data` (validated first). Web and Teams show it as is. */
-export function renderCard<N extends CardName>(name: N, data: CardData<N>): AdaptiveCard {
-  return expandCard(name, data).card;
+export function renderCard<N extends CardName>(name: N, data: CardData<N>, options: RenderOptions = {}): AdaptiveCard {
+  return expandCard(name, data, options).card;
 }

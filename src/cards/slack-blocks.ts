@@ -3,6 +3,7 @@ import { AdaptiveCardSchema } from './adaptive-card.js';
 import type { CardData, CardName } from './catalogue.js';
 import { CardError, describeProblems, toFieldProblems } from './errors.js';
 import { renderCard } from './render-card.js';
+import type { RenderOptions } from './render-card.js';
 import { actionIds, button } from './slack-buttons.js';
 import { inputBlock } from './slack-inputs.js';
 import { bold, escapeMrkdwn, fit, LIMITS, mrkdwn, plain, splitText } from './slack-text.js';
@@ -34,8 +35,8 @@ export function toSlackMessage(input: unknown, options: { surface?: SlackSurface
 }
 
 /** The named card, filled with `data`, as a Slack message (or modal blocks). */
-export function renderSlackMessage<N extends CardName>(name: N, data: CardData<N>, options: { surface?: SlackSurface } = {}): SlackMessage {
-  return toSlackMessage(renderCard(name, data), options);
+export function renderSlackMessage<N extends CardName>(name: N, data: CardData<N>, options: RenderOptions & { surface?: SlackSurface } = {}): SlackMessage {
+  return toSlackMessage(renderCard(name, data, options), options);
 }
 
 /**

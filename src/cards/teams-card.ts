@@ -2,6 +2,7 @@ import type { CardData, CardName } from './catalogue.js';
 import { CARDS } from './catalogue.js';
 import { CardError } from './errors.js';
 import { expandCard } from './render-card.js';
+import type { RenderOptions } from './render-card.js';
 
 export const TEAMS_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -22,7 +23,7 @@ export interface TeamsAttachment {
   content: { [key: string]: Json };
 }
 
-export interface TeamsCardOptions {
+export interface TeamsCardOptions extends RenderOptions {
   /** Teams user ids (MRIs) whose copy refreshes itself; only for refreshable cards. */
   refreshUserIds?: readonly string[];
 }
@@ -33,9 +34,10 @@ export interface TeamsCardOptions {
  * invitation and the live action list carry a refresh block so each person sees their own state.
  */
 export function renderTeamsCard<N extends CardName>(name: N, data: CardData<N>, options: TeamsCardOptions = {}): TeamsAttachment {
-  const { card, data: parsed } = expandCard(name, data);
+  const { card, data: parsed } = expandCard(name, data, options);
   const content = withFallbacks(card as unknown as Json) as { [key: string]: Json };
-  if (CARDS[name].refreshable) {
+  // A refresh would replace a preview with the organiser's own, live copy of the card.
+  if (CARDS[name].refreshable && !options.preview) {
     content.refresh = refreshBlock(name, String(parsed.meetingId), options.refreshUserIds);
   } else if (options.refreshUserIds) {
     throw new CardError('CARD.INVALID_DATA', `The "${name}" card has no refresh block, so it takes no refreshUserIds.`);

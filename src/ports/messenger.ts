@@ -7,6 +7,8 @@ export interface OutboundCard {
   data: unknown;
   /** Shown in notifications, by screen readers and where cards cannot render. No child names. */
   text: string;
+  /** Set when the card is only a preview of what someone else will get: the banner it shows. */
+  preview?: string;
 }
 
 /** Where a card was posted, so it can be updated in place later. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Agenda, exponential } from 'agenda';
 import { NudgeSettingsSchema } from '../domain/nudges/index.js';
-import type { NudgeSettingsInput } from '../domain/nudges/index.js';
+import type { NudgeSettingsInput, PlannedNudge } from '../domain/nudges/index.js';
+import type { Meeting } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import { agendaTime } from './agenda-time.js';
 import { deliveryLedger } from './delivery-ledger.js';
@@ -13,7 +14,7 @@ import { planner } from './planner.js';
 import { preferencesFromStore } from './preferences-source.js';
 import type { PreferencesSource } from './preferences-source.js';
 import { trackRuns } from './run-tracker.js';
-import { JOB_NAMES } from './scheduled-work.js';
+import { JOB_NAMES, plannedNudgeOf } from './scheduled-work.js';
 import { scheduledWorkJob } from './scheduled-work-job.js';
 import type { NudgeSender, PrepareNextMeeting, SchedulerLogger, SchedulerStore, UndeliverableHandler } from './scheduler-ports.js';
 
@@ -58,6 +59,8 @@ export interface StartSchedulerOptions {
 }
 
 export interface RunningScheduler extends NudgeScheduler {
+  /** The meeting's nudges still to go: what the policy plans now, less what the ledger has settled. */
+  planned(meeting: Meeting): Promise<PlannedNudge[]>;
   /** Stops taking jobs, lets sends under way finish (up to stopTimeoutMs), closes the job connection. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -133,7 +136,14 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
   }
   let stopping: Promise<void> | undefined;
 
+  async function planned(meeting: Meeting): Promise<PlannedNudge[]> {
+    const settled = await ledger.settledKeys(meeting.id);
+    const work = await plan(meeting, clock.now());
+    return work.flatMap((item) => (item.work === 'nudge' && !settled.has(item.key) ? [plannedNudgeOf(item)] : []));
+  }
+
   return {
+    planned,
     syncMeeting: (meeting) => scheduler.syncMeeting(meeting),
     stop: () => (stopping ??= stop()),
   };

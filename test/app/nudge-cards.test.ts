@@ -9,6 +9,8 @@ import { Scenario } from '../domain/scenario.js';
 describe('the card each nudge sends', () => {
   const s = new Scenario().invited();
   s.run(s.organiser, { type: 'requestContribution', participantId: s.id('designated_teacher'), kind: 'school' });
+  s.run(s.organiser, { type: 'sendPrompt', participantId: s.id('carer'), kind: 'carer' });
+  s.run(s.organiser, { type: 'sendPrompt', participantId: s.id('child'), kind: 'child_voice' });
   s.run(s.organiser, { type: 'lockAgenda' });
   s.run(s.organiser, { type: 'startMeeting' });
   s.run(s.organiser, { type: 'captureAction', ownerId: s.id('carer'), description: 'Buy a dictionary', dueDate: '2026-12-11' });
@@ -24,12 +26,15 @@ describe('the card each nudge sends', () => {
     rsvp_chaser: s.id('child'),
     meeting_reminder: meeting.id,
     weekly_digest: meeting.id,
+    carer_questions: s.id('carer'),
+    child_questions: s.id('child'),
   };
 
   it.each(NUDGE_KINDS)('%s renders a valid card', (kind) => {
     const card = nudgeCard({ meetingId: meeting.id, kind, itemId: itemFor[kind], recipientParticipantId: meeting.organiserId, dueInstant: '2026-12-14T09:00:00Z' }, meeting);
     expect(() => renderCard(card.name as CardName, card.data as never)).not.toThrow();
-    expect(card.text).toContain('JD (PEP-2026-0042)');
+    // The child's own card speaks to them, not about them.
+    if (kind !== 'child_questions') expect(card.text).toContain('JD (PEP-2026-0042)');
   });
 
   it('deadline nudges carry the Done / Need more time / Blocked card for the action', () => {

@@ -66,3 +66,18 @@ describe('plain-English dates across the October clock change', () => {
     expect(parse('next review on Monday', new Date('2026-10-24T23:30:00Z'))).toEqual({ ok: true, command: { kind: 'nextReview', date: '2026-10-26' } });
   });
 });
+
+describe('the organiser’s reminder commands', () => {
+  it.each([
+    ['reminders', { kind: 'reminders', preview: false }],
+    ['Reminders preview', { kind: 'reminders', preview: true }],
+    ['questions', { kind: 'questions', now: false }],
+    ['questions NOW', { kind: 'questions', now: true }],
+  ])('"%s"', (text, command) => {
+    expect(parse(text)).toEqual({ ok: true, command });
+  });
+
+  it('says what it takes when more words follow', () => {
+    expect(parse('questions tomorrow')).toEqual({ ok: false, problem: { text: 'questions tomorrow', understood: ['questions'], missing: ['"questions" on its own, or "questions now"'] } });
+  });
+});

@@ -144,7 +144,7 @@ async function startTheScheduler(w: World): Promise<RunningScheduler> {
     jobs: { kind: 'sqlite', filename: defaultSqliteFilename(w.dir) },
     store: w.store,
     clock: w.clock,
-    sender: nudgeSender(w.delivery),
+    sender: nudgeSender(w.delivery, w.deps),
     onUndeliverable: (nudge, reason) => void w.schedulerProblems.push(`undeliverable: ${nudge.kind} to ${nudge.recipientParticipantId}: ${reason}`),
     prepareNextMeeting: () => Promise.reject(new Error('no next meeting is due in this test')),
     logger: { info: () => undefined, warn: note('warn'), error: note('error') },

@@ -96,10 +96,10 @@ describe('NudgeScheduler.syncMeeting', () => {
     });
     await h.store.createMeeting(preparing, { events: [] });
     await h.scheduler().syncMeeting(preparing);
-    expect((await keysOf()).map((key) => key.split('/')[1])).toEqual(['rsvp_chaser', 'rsvp_chaser', 'rsvp_chaser', 'meeting_reminder']);
+    expect((await keysOf()).map((key) => key.split('/')[1])).toEqual(['rsvp_chaser', 'rsvp_chaser', 'rsvp_chaser', 'carer_questions', 'meeting_reminder']);
     const cancelled = nextVersion(preparing, { status: 'cancelled', cancelledReason: 'Placement moved.' });
     await h.store.saveMeeting(cancelled, 1, { events: [] });
-    expect(await h.scheduler().syncMeeting(cancelled)).toEqual({ scheduled: 0, cancelled: 4 });
+    expect(await h.scheduler().syncMeeting(cancelled)).toEqual({ scheduled: 0, cancelled: 5 });
     expect(await h.pendingJobs()).toEqual([]);
   });
 

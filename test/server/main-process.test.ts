@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,10 +22,13 @@ interface Bot {
   exit: Promise<[number | null, NodeJS.Signals | null]>;
 }
 
-function startBot(env: Record<string, string>, preload: string[] = []): Bot {
+/** tsx by its file, so the bot can also start from another working folder (where its .env is). */
+const TSX = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+
+function startBot(env: Record<string, string>, preload: string[] = [], cwd = repoRoot): Bot {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.includes(name)));
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((file) => ['--import', file]), 'src/main.ts'], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, ['--import', TSX, ...preload.flatMap((file) => ['--import', file]), path.join(repoRoot, 'src/main.ts')], {
+    cwd,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -126,5 +129,21 @@ describe('node src/main.ts', () => {
     expect(code).toBe(1);
     expect(bot.stderr()).toContain('PORT must be a whole number from 0 to 65535 (got "abc")');
     expect(bot.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads .env from its working folder: a bad value there stops start-up naming the variable', async () => {
+    await writeFile(path.join(dataDir, '.env'), '# copied from .env.example\nTZ_DEFAULT=Mars/Olympus\n');
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir }, [], dataDir);
+    const [code] = await bot.exit;
+    expect(code).toBe(1);
+    expect(bot.stderr()).toContain('TZ_DEFAULT must be an IANA time zone such as Europe/London (got "Mars/Olympus")');
+    expect(bot.stderr()).toContain(`from ${path.join(dataDir, '.env')}; the environment wins`);
+  });
+
+  it('uses what .env sets, and the environment wins where both set a variable', async () => {
+    await writeFile(path.join(dataDir, '.env'), 'PORT=abc\nPUBLIC_BASE_URL=https://pep.example.org\n');
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir }, [], dataDir);
+    const listening = await bot.logLine('listening');
+    expect(listening).toMatchObject({ publicBaseUrl: 'https://pep.example.org', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
   });
 });

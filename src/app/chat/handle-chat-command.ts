@@ -20,6 +20,7 @@ import type { ChatMention } from './chat-people.js';
 import { asTyped, participantMentioned, participantTyped } from './chat-people.js';
 import type { ChatCommand, OwnerRef } from './parse-chat-command.js';
 import { CHAT_COMMAND_HELP, parseChatCommand } from './parse-chat-command.js';
+import { answerReminderCommand } from './reminder-commands.js';
 
 export interface ChatCommandRequest {
   /** What was typed, with the bot's own mention removed and other mentions written @{0}, @{1} … */
@@ -32,6 +33,8 @@ export interface ChatCommandRequest {
   isGroupChat: boolean;
   commandPrefix?: '' | '/pep ';
   idempotencyKey?: string;
+  /** Only on a local trial run (Teams in anonymous mode): the organiser may preview every reminder now. */
+  localPreview?: boolean;
 }
 
 export interface ChatCommandResult {
@@ -131,6 +134,9 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean): 
       return statusCard(meeting);
     case 'help':
       return welcomeCard();
+    case 'reminders':
+    case 'questions':
+      return undefined;
   }
 }
 
@@ -157,6 +163,9 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
   try {
     meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
     const actor = actorIn(meeting, request.actor);
+    if (command.kind === 'reminders' || command.kind === 'questions') {
+      return await answerReminderCommand(deps, delivery, command, meeting, { actorId: actor.id, chat: request.chat, localPreview: request.localPreview ?? false, idempotencyKey: request.idempotencyKey });
+    }
     change = domainCommand(command, meeting, request);
     if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
     const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey });

@@ -11,6 +11,8 @@ export type ChatCommand =
   | { kind: 'nextReview'; date: string }
   | { kind: 'link'; childRef: string }
   | { kind: 'revoke'; owner: OwnerRef }
+  | { kind: 'reminders'; preview: boolean }
+  | { kind: 'questions'; now: boolean }
   | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' };
 
 /** A command that could not be read: what was understood, what was not, and the text as typed. */
@@ -34,6 +36,8 @@ export const CHAT_COMMAND_HELP = [
   'next review 10 March — sets the next review date (organiser)',
   'close — closes the meeting (organiser; needs the next review date)',
   'status — where the meeting is up to',
+  'reminders — every reminder this meeting will send, and when; "reminders preview" sends you each one now, marked as a preview (organiser; previews on a local trial run only)',
+  'questions now — sends the carer\'s and the child\'s questions now instead of at their time (organiser)',
   'help — this list',
 ];
 
@@ -102,6 +106,12 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
       if (typed?.[1]) return { ok: true, command: { kind: 'revoke', owner: { kind: 'name', text: typed[1] } } };
       return fail(text, ['switching off secure links'], ['whose links (start with @ and their name)']);
     }
+    case 'reminders':
+    case 'questions': {
+      const option = verb === 'reminders' ? 'preview' : 'now';
+      if (rest && rest.toLowerCase() !== option) return fail(text, [verb], [`"${verb}" on its own, or "${verb} ${option}"`]);
+      return { ok: true, command: verb === 'reminders' ? { kind: 'reminders', preview: rest !== '' } : { kind: 'questions', now: rest !== '' } };
+    }
     case 'status':
     case 'help':
     case 'start':
@@ -110,6 +120,6 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
     case 'agenda':
       return { ok: true, command: { kind: verb } };
     default:
-      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'help'].join(', ')}`]);
+      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'reminders', 'questions', 'help'].join(', ')}`]);
   }
 }

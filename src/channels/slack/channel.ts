@@ -8,6 +8,7 @@ import type { HttpModule } from '../../server.js';
 import { BackgroundWork } from './background.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCardClicks } from './card-clicks.js';
+import { registerDirectMessages } from './direct-messages.js';
 import type { SlackConfig } from './config.js';
 import { SlackDirectory } from './directory.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -78,6 +79,7 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
   registerCardClicks(app, handlerDeps);
   registerMeetingForm(app, handlerDeps);
   registerHomeTab(app, handlerDeps);
+  registerDirectMessages(app, handlerDeps);
 
   return {
     name: 'slack',

@@ -8,5 +8,5 @@ import type { OutboundCard } from '../../ports/messenger.js';
  * the cast only moves that check from compile time to the one place that renders.
  */
 export function slackMessage(card: OutboundCard, surface: SlackSurface = 'message'): SlackMessage {
-  return renderSlackMessage(card.name, card.data as never, { surface });
+  return renderSlackMessage(card.name, card.data as never, { surface, preview: card.preview });
 }

@@ -22,4 +22,11 @@ export const METHOD_SCOPES = {
 
 export type SlackMethod = keyof typeof METHOD_SCOPES;
 
-export const BOT_SCOPES: readonly string[] = [...new Set(['commands', ...Object.values(METHOD_SCOPES).flat()])].sort();
+/** Every bot event the channel subscribes to, with the scope Slack requires for it. */
+export const EVENT_SCOPES = {
+  app_home_opened: [],
+  /** Messages typed to PEP Bot in its Messages tab. */
+  'message.im': ['im:history'],
+} as const satisfies Record<string, readonly string[]>;
+
+export const BOT_SCOPES: readonly string[] = [...new Set(['commands', ...Object.values(METHOD_SCOPES).flat(), ...Object.values(EVENT_SCOPES).flat()])].sort();

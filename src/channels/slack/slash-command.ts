@@ -2,6 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
 import type { HandlerDeps } from './handler-deps.js';
+import { addBotFirst, announceInChannel } from './link-here.js';
 import { meetingFormModal } from './meeting-modal.js';
 import { readMentions, withProfileNames } from './mentions.js';
 import type { SlashCommand } from './payloads.js';
@@ -50,5 +51,14 @@ async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond:
     idempotencyKey: `slack:${command.trigger_id}:${command.user_id}`,
   });
   const { reply } = result;
+  if (result.change?.command === 'linkChat' && reply && !isDirectMessage(command.channel_id)) {
+    // Nothing can appear in a channel the bot is not in: the organiser is told how to add it instead.
+    if (!(await announceInChannel(deps.client, command.channel_id, reply))) {
+      await respond(onlyYou(addBotFirst(text)));
+      return;
+    }
+    await answerThenFanOut(deps, async () => undefined, result.change);
+    return;
+  }
   await answerThenFanOut(deps, async () => reply && respond(onlyYou(reply)), result.change);
 }

@@ -8,7 +8,7 @@ const CARD_RESPONSE_TYPE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE_TYPE = 'application/vnd.microsoft.activity.message';
 
 /** The views build valid data for their card; the catalogue checks it again while rendering. */
-const teamsAttachment = (card: OutboundCard): TeamsAttachment => renderTeamsCard(card.name, card.data as never);
+const teamsAttachment = (card: OutboundCard): TeamsAttachment => renderTeamsCard(card.name, card.data as never, { preview: card.preview });
 
 /**
  * A message carrying one card. The card's one-line text goes in `summary`, which Teams shows in

@@ -50,7 +50,7 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
   const background = new BackgroundWork(logger);
   const people = new TeamsPeople(directory, logger);
   const messenger = new TeamsMessenger(adapter, botAppId(config), directory, logger);
-  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, background, logger });
+  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, background, logger, localTrial: config.mode === 'anonymous' });
   return {
     name: 'teams',
     module: messagesEndpoint(adapter, app),

@@ -20,6 +20,8 @@ export interface TeamsDeps {
   messenger: TeamsMessenger;
   background: BackgroundWork;
   logger: Logger;
+  /** Anonymous local mode (the Agents Playground): the organiser may preview every reminder now. */
+  localTrial: boolean;
 }
 
 export const chatOf = (context: TurnContext): Chat => ({ channel: 'teams', conversationId: context.activity.conversation.id });

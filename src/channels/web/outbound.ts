@@ -3,4 +3,4 @@ import { renderCard } from '../../cards/render-card.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 
 /** A view's card as the web page draws it: the catalogue's Adaptive Card, checked against its schema. */
-export const renderOutbound = (card: OutboundCard): AdaptiveCard => renderCard(card.name, card.data as never);
+export const renderOutbound = (card: OutboundCard): AdaptiveCard => renderCard(card.name, card.data as never, { preview: card.preview });

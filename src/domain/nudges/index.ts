@@ -4,6 +4,7 @@ export type { NextMeetingPreparation } from './next-meeting.js';
 export { NUDGE_KINDS, NudgeKindSchema } from './nudge.js';
 export type { NudgeKind, PlannedNudge } from './nudge.js';
 export { planNudges } from './plan-nudges.js';
+export { asksQuestions, QUESTIONS } from './prompt-nudges.js';
 export { NudgePreferencesByParticipantSchema, NudgePreferencesSchema } from './preferences.js';
 export type { NudgePreferences, NudgePreferencesByParticipant } from './preferences.js';
 export { NoSendingTimeError, nextAllowedSendingTime, sendingWindow } from './sending-window.js';

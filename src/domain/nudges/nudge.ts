@@ -11,6 +11,8 @@ export const NUDGE_KINDS = [
   'rsvp_chaser',
   'meeting_reminder',
   'weekly_digest',
+  'carer_questions',
+  'child_questions',
 ] as const;
 export const NudgeKindSchema = z.enum(NUDGE_KINDS);
 export type NudgeKind = z.infer<typeof NudgeKindSchema>;
@@ -18,7 +20,8 @@ export type NudgeKind = z.infer<typeof NudgeKindSchema>;
 /**
  * One message the policy wants sent. Ids only: the sender reads names and wording from the
  * meeting when it builds the card. `itemId` is the action, the contribution, the invited
- * participant, or the meeting itself (meeting reminder, weekly digest).
+ * participant (invitation chaser, the carer's or the child's questions), or the meeting itself
+ * (meeting reminder, weekly digest).
  */
 export interface PlannedNudge {
   meetingId: string;

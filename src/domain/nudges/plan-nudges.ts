@@ -5,6 +5,7 @@ import { digestNudges } from './digest-nudges.js';
 import { millis } from './instants.js';
 import type { PlannedNudge } from './nudge.js';
 import { planContext } from './plan-context.js';
+import { promptNudges } from './prompt-nudges.js';
 import type { NudgePreferencesByParticipant } from './preferences.js';
 import { DEFAULT_NUDGE_SETTINGS } from './settings.js';
 import type { NudgeSettings } from './settings.js';
@@ -26,7 +27,7 @@ export function planNudges(
   settings: NudgeSettings = DEFAULT_NUDGE_SETTINGS,
 ): PlannedNudge[] {
   const ctx = planContext(meeting, settings, preferences);
-  return [...actionNudges(ctx), ...beforeMeetingNudges(ctx), ...digestNudges(ctx, now)]
+  return [...actionNudges(ctx), ...beforeMeetingNudges(ctx), ...promptNudges(ctx), ...digestNudges(ctx, now)]
     .filter((nudge) => nudge.expiresAt === undefined || millis(now) < millis(nudge.expiresAt))
     .map(({ expiresAt: _expiresAt, ...nudge }) => nudge)
     .sort(order);

@@ -30,6 +30,8 @@ export const NudgeSettingsSchema = z.object({
   escalateToVsoAfterWorkingDays: workingDays(60).default(5),
   /** An unanswered invitation is chased this many working days after it was sent. */
   rsvpChaseAfterWorkingDays: workingDays(20).default(2),
+  /** The carer's and the child's questions go out this many working days before the meeting. */
+  questionsWorkingDaysBefore: workingDays(20).default(5),
   /** The organiser's weekly digest of open actions goes out on this weekday. */
   digestWeekday: WeekdaySchema.default(1),
   /** The next PEP's invitations are prepared this many school days before its review date. */

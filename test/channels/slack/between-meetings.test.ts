@@ -30,7 +30,7 @@ const idOf = (user: { id: string }) => meeting.participants.find((p) => p.slackU
 
 /** What the scheduler does when a nudge falls due: its sender, on the delivery the channels share. */
 async function nudge(current: Meeting, kind: NudgeKind, actionId: string, to: { id: string }) {
-  return nudgeSender(h.delivery)({ meetingId: current.id, kind, itemId: actionId, recipientParticipantId: idOf(to), dueInstant: '2026-11-27T09:00:00Z' }, current);
+  return nudgeSender(h.delivery, h.deps)({ meetingId: current.id, kind, itemId: actionId, recipientParticipantId: idOf(to), dueInstant: '2026-11-27T09:00:00Z' }, current);
 }
 
 /** Dana owns an action due on Friday 27 November, captured in the meeting chat. */
@@ -80,6 +80,20 @@ describe('scene 5: reminder DMs', () => {
 });
 
 describe('scene 6: carer prompts', () => {
+  it('go out from the scheduler on their day: recorded for the organiser by "system", then sent once', async () => {
+    const sent = await nudge(meeting, 'carer_questions', idOf(CHRIS), CHRIS);
+    expect(sent.delivered).toBe(true);
+    const prompt = h.stub.messageWith(CHRIS.id, 'prompt.answer');
+    expect(prompt.text).toContain('A few questions before the PEP meeting for JD');
+    const current = await stored();
+    expect(current.prompts).toMatchObject([{ kind: 'carer', participantId: idOf(CHRIS) }]);
+    const audit = await h.store.auditTrail(meeting.id);
+    expect(audit.filter((e) => e.summary === 'Prompt sent (carer)').map((e) => [e.actorId, e.channel])).toEqual([[meeting.organiserId, 'system']]);
+    // Sent again (a retry after a lost confirmation), the same questions go, and no second prompt is recorded.
+    await nudge(current, 'carer_questions', idOf(CHRIS), CHRIS);
+    expect((await stored()).prompts).toHaveLength(1);
+  });
+
   async function promptChris(): Promise<void> {
     const result = await executeCommand(h.deps, { meetingId: meeting.id, command: { type: 'sendPrompt', participantId: idOf(CHRIS), kind: 'carer' }, actorId: meeting.organiserId, channel: 'system' });
     await fanOut(h.delivery, { meeting: result.meeting, alerts: result.alerts, command: 'sendPrompt', actorId: meeting.organiserId });

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SLACK_EVENTS_PATH } from '../../../src/channels/slack/channel.js';
+import { DIRECT_MESSAGE_EVENT } from '../../../src/channels/slack/direct-messages.js';
 import { HOME_OPENED_EVENT } from '../../../src/channels/slack/home-opened.js';
-import { BOT_SCOPES, METHOD_SCOPES } from '../../../src/channels/slack/scopes.js';
+import { BOT_SCOPES, EVENT_SCOPES, METHOD_SCOPES } from '../../../src/channels/slack/scopes.js';
 import { SLASH_COMMAND } from '../../../src/channels/slack/slash-command.js';
 
 /**
@@ -35,15 +36,19 @@ describe('the Slack app manifest', () => {
   });
 
   it('subscribes to the events the channel listens to, and enables interactivity and the Home tab', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual([HOME_OPENED_EVENT]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([HOME_OPENED_EVENT, DIRECT_MESSAGE_EVENT]);
+    expect(Object.keys(EVENT_SCOPES)).toEqual(manifest.settings.event_subscriptions.bot_events);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // A message typed in the Messages tab is answered (direct-messages.ts), so the tab is open for typing.
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     // Installed on a server by default; Socket Mode (SLACK_APP_TOKEN) is for local use.
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
 
   it('grants exactly the scopes of the methods the channel calls, and the slash command', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(BOT_SCOPES);
-    expect(BOT_SCOPES).toEqual(expect.arrayContaining(['commands', ...Object.values(METHOD_SCOPES).flat()]));
+    expect(BOT_SCOPES).toEqual(expect.arrayContaining(['commands', ...Object.values(METHOD_SCOPES).flat(), ...Object.values(EVENT_SCOPES).flat()]));
+    expect(BOT_SCOPES).toContain('im:history');
   });
 });

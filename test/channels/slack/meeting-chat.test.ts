@@ -36,8 +36,9 @@ const linkAndStart = () => linkLockAndStart(h, CHAT);
 
 describe('scene 2: the agenda in a channel the organiser chose', () => {
   it('/pep link posts the agenda there; sign-offs and suggestions update that message', async () => {
-    const [linked] = await typeAndRead(SAM, 'link PEP-2026-0042');
-    expect(linked).toMatchObject({ ephemeral: true, text: expect.stringContaining('This is now the meeting chat') });
+    // Said in the channel, for everyone there: posting it is also how the bot learns it may post there.
+    expect(await typeAndRead(SAM, 'link PEP-2026-0042')).toEqual([]);
+    expect(h.stub.messages().some((m) => m.channel === CHAT && m.text.startsWith('This is now the meeting chat'))).toBe(true);
     const agenda = h.stub.messageWith(CHAT, 'agenda.signOff');
     expect(buttons(agenda.blocks).map((b) => b.verb)).toEqual(['agenda.signOff', 'agenda.lock', 'agenda.suggest']);
 

@@ -6,6 +6,9 @@ import { NOW, Scenario } from '../scenario.js';
 const brief = (scenario: Scenario, now = NOW) =>
   planNudges(scenario.meeting, now).map((n) => `${n.dueInstant} ${n.kind} → ${n.recipientParticipantId}`);
 
+/** The carer's and the child's questions, five working days before the meeting. */
+const questions = (s: Scenario) => [`2026-11-27T09:00:00Z carer_questions → ${s.id('carer')}`, `2026-11-27T09:00:00Z child_questions → ${s.id('child')}`];
+
 describe('nudge policy: before the meeting', () => {
   it('plans nothing for a draft', () => {
     expect(brief(new Scenario())).toEqual([]);
@@ -14,7 +17,7 @@ describe('nudge policy: before the meeting', () => {
   it('chases unanswered invitations two working days on, and reminds the organiser the working day before', () => {
     const s = new Scenario().invited();
     const chasers = ['designated_teacher', 'carer', 'child', 'virtual_school_officer'].map((role) => `2026-11-27T09:00:00Z rsvp_chaser → ${s.id(role)}`);
-    expect(brief(s)).toEqual([...chasers, `2026-12-03T09:00:00Z meeting_reminder → ${s.organiser}`]);
+    expect(brief(s)).toEqual([...questions(s), ...chasers, `2026-12-03T09:00:00Z meeting_reminder → ${s.organiser}`]);
   });
 
   it('stops chasing whoever answered, reminds those coming, and asks for the written contribution', () => {
@@ -23,6 +26,7 @@ describe('nudge policy: before the meeting', () => {
     s.run(s.id('carer'), { type: 'recordRsvp', answer: 'written_contribution' });
     s.run(s.id('child'), { type: 'recordRsvp', answer: 'decline' });
     expect(brief(s)).toEqual([
+      ...questions(s),
       `2026-11-27T09:00:00Z rsvp_chaser → ${s.id('virtual_school_officer')}`,
       `2026-12-02T09:00:00Z contribution_reminder → ${s.id('carer')}`,
       `2026-12-03T09:00:00Z meeting_reminder → ${s.organiser}`,

@@ -60,6 +60,7 @@ async function answerCommand(deps: TeamsDeps, context: TurnContext): Promise<Out
       isGroupChat: !isPersonal(context),
       commandPrefix: '',
       idempotencyKey: idempotencyKey(context, person),
+      localPreview: deps.localTrial,
     });
     fanOutLater(deps, result.change);
     return result.reply;
