@@ -136,8 +136,10 @@ export async function pdfTextOf(pdf: Uint8Array): Promise<{ pages: number; text:
   const parts: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
+    // Items on one line are joined as they are: a name set in two fonts is still one word.
+    for (const item of content.items) if ('str' in item) parts.push(item.hasEOL ? `${item.str}\n` : item.str);
+    parts.push('\n');
   }
   await doc.destroy();
-  return { pages: doc.numPages, text: parts.join(' ').replace(/\s+/g, ' ') };
+  return { pages: doc.numPages, text: parts.join('').replace(/\s+/g, ' ') };
 }
