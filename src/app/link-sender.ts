@@ -5,18 +5,35 @@ import { isDomainError } from '../domain/errors.js';
 import type { LinkPurpose, Meeting, Participant } from '../domain/model.js';
 import type { Delivery, OutboundCard } from '../ports/messenger.js';
 import type { AppDeps } from './deps.js';
+import type { CalendarEntry } from './meeting-calendar.js';
+import { calendarEntry, meetingDay } from './meeting-calendar.js';
 import type { LinkTarget } from './link-cards.js';
 import { linkTargetOf } from './link-cards.js';
 import type { IssuedLink } from './secure-links.js';
 import { issueSecureLink } from './secure-links.js';
 import { confirmationCard } from './views/message-cards.js';
 
-/** An email that carries a secure link and nothing else: no child, no meeting, no names. */
+/**
+ * An email that carries a secure link: what it opens and for which day, and for an invitation the
+ * meeting for the person's calendar. Never whose meeting it is: no child, no school, no names.
+ */
 export interface LinkEmail {
   to: string;
   url: string;
   /** The last day the link works, as a person reads it: "Wednesday 9 December 2026". */
   expiresOn: string;
+  purpose: LinkPurpose;
+  /** The meeting's day, as a person reads it: "Thursday 10 December 2026". */
+  meetingDay: string;
+  /** Invitations only: the entry for their calendar, replacing any earlier one for this meeting. */
+  calendar?: CalendarEntry;
+}
+
+/** Takes a cancelled meeting out of the calendar of someone who was invited by email. */
+export interface CancellationEmail {
+  to: string;
+  meetingDay: string;
+  calendar: CalendarEntry;
 }
 
 export type MailResult = { sent: true } | { sent: false; reason: string };
@@ -24,6 +41,7 @@ export type MailResult = { sent: true } | { sent: false; reason: string };
 /** The email port: the web channel implements it over SMTP. A failure is a result, never thrown. */
 export interface LinkMailer {
   sendLink(email: LinkEmail): Promise<MailResult>;
+  sendCancellation(email: CancellationEmail): Promise<MailResult>;
 }
 
 /** Tells the organiser, by direct message, about a link they may need to pass on. */
@@ -34,6 +52,8 @@ export interface LinkSender {
   /** Whether the card is one a link can open (a person's own card, not a group's or the organiser's). */
   opens(card: OutboundCard): boolean;
   send(meeting: Meeting, person: Participant, card: OutboundCard, tellOrganiser: TellOrganiser): Promise<Delivery>;
+  /** Emails a cancellation of the calendar entry their invitation carried; undefined when none was emailed. */
+  cancelInvitation(meeting: Meeting, person: Participant): Promise<MailResult | undefined>;
 }
 
 export interface WebLinkSenderDeps {
@@ -72,7 +92,7 @@ export class WebLinkSender implements LinkSender {
     const issued = await this.issue(meeting, person, target);
     if ('delivered' in issued) return issued;
     const link = { url: `${this.deps.publicBaseUrl}/p/${issued.token}`, expiresOn: formatDay(localDate(issued.link.expiresAt, meeting.timeZone)) };
-    const mail = await this.email(person, link);
+    const mail = await this.email(person, { ...link, purpose: target.purpose, meetingDay: meetingDay(meeting), calendar: target.purpose === 'invitation' ? await calendarEntry(this.deps.app, meeting) : undefined });
     const told = await tellOrganiser(organiserNotice(person, target, { ...link, singleUse: issued.link.singleUse }, mail));
     if (told.delivered) return told;
     const mailed = mail.sent ? 'A secure link was emailed to them' : `No secure link could be emailed (${mail.reason})`;
@@ -90,6 +110,11 @@ export class WebLinkSender implements LinkSender {
     }
   }
 
+  async cancelInvitation(meeting: Meeting, person: Participant): Promise<MailResult | undefined> {
+    if (!this.deps.mailer || !person.email) return undefined;
+    return this.deps.mailer.sendCancellation({ to: person.email, meetingDay: meetingDay(meeting), calendar: await calendarEntry(this.deps.app, meeting, 'cancelled') });
+  }
+
   private async email(person: Participant, link: Omit<LinkEmail, 'to'>): Promise<MailResult> {
     if (!this.deps.mailer) return { sent: false, reason: 'email is not set up' };
     if (!person.email) return { sent: false, reason: 'no email address is known' };
@@ -98,7 +123,7 @@ export class WebLinkSender implements LinkSender {
 }
 
 /** To the organiser only, by direct message: the link, what it opens, and whether it was emailed. */
-function organiserNotice(person: Participant, target: LinkTarget, link: Omit<LinkEmail, 'to'> & { singleUse: boolean }, mail: MailResult): OutboundCard {
+function organiserNotice(person: Participant, target: LinkTarget, link: Pick<LinkEmail, 'url' | 'expiresOn'> & { singleUse: boolean }, mail: MailResult): OutboundCard {
   const opens = OPENS[target.purpose];
   const message = mail.sent
     ? `${person.name} has no Teams or Slack account we know of, so PEP Bot emailed them a secure link to ${opens}. It is here too, in case they ask you for it.`

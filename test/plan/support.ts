@@ -48,7 +48,7 @@ export async function planWorld(): Promise<PlanWorld> {
   const slack = new RecordingMessenger('slack');
   const mails: LinkEmail[] = [];
   const events: DeliveryEvent[] = [];
-  const links = new WebLinkSender({ app: deps, publicBaseUrl: PUBLIC_BASE_URL, days: 14, mailer: { sendLink: async (mail) => (mails.push(mail), { sent: true }) } });
+  const links = new WebLinkSender({ app: deps, publicBaseUrl: PUBLIC_BASE_URL, days: 14, mailer: { sendLink: async (mail) => (mails.push(mail), { sent: true }), sendCancellation: async () => ({ sent: true }) } });
   const delivery = new CardDelivery({ store, messengers: [teams, slack], report: (e) => events.push(e), links });
   const plan = createPlanDistributor({ app: deps, publicBaseUrl: PUBLIC_BASE_URL });
   const world: PlanWorld = {

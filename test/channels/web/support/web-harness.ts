@@ -64,6 +64,8 @@ export interface WebHarness {
   reports: DeliveryEvent[];
   /** Invited, the chat linked, and both prompts sent: every link has gone out. */
   prepare(): Promise<PreparedMeeting>;
+  /** Runs a command as the organiser, then fans it out. */
+  run(meeting: Meeting, command: Record<string, unknown>): Promise<Meeting>;
   /** The URLs the organiser was given, newest last, for one person. */
   noticedLinks(personName: string): string[];
   close(): Promise<void>;
@@ -115,6 +117,7 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
     web,
     smtp,
     reports,
+    run,
     async prepare() {
       let meeting = await createMeeting(deps, { command: meetingInput, channel: 'teams' });
       const person = (role: string) => meeting.participants.find((p) => p.role === role)!;
