@@ -92,7 +92,8 @@ export class WebLinkSender implements LinkSender {
     const issued = await this.issue(meeting, person, target);
     if ('delivered' in issued) return issued;
     const link = { url: `${this.deps.publicBaseUrl}/p/${issued.token}`, expiresOn: formatDay(localDate(issued.link.expiresAt, meeting.timeZone)) };
-    const mail = await this.email(person, { ...link, purpose: target.purpose, meetingDay: meetingDay(meeting), calendar: target.purpose === 'invitation' ? await calendarEntry(this.deps.app, meeting) : undefined });
+    const calendar = target.purpose === 'invitation' ? await calendarEntry(this.deps.app, meeting) : undefined;
+    const mail = await this.email(person, { ...link, purpose: target.purpose, meetingDay: meetingDay(meeting), calendar });
     const told = await tellOrganiser(organiserNotice(person, target, { ...link, singleUse: issued.link.singleUse }, mail));
     if (told.delivered) return told;
     const mailed = mail.sent ? 'A secure link was emailed to them' : `No secure link could be emailed (${mail.reason})`;
