@@ -15,13 +15,31 @@ export interface EmailContent {
  * (the link opens the details). The HTML part says the same as the text, with no images or
  * remote content, so there is nothing to track and nothing to load.
  */
-const WHAT: Record<LinkPurpose, { subject: (day: string) => string; open: string }> = {
-  invitation: { subject: (day) => `Invitation to a meeting on ${day} — please answer`, open: 'see the invitation and answer it' },
-  'carer-prompt': { subject: (day) => `A few questions before the meeting on ${day}`, open: 'read the questions and answer them' },
-  'child-voice-prompt': { subject: (day) => `Your questions before the meeting on ${day}`, open: 'read your questions and answer them' },
-  'action-nudge': { subject: (day) => `A reminder about something agreed at the meeting on ${day}`, open: 'see what was agreed and say how it is going' },
-  'contribution-request': { subject: (day) => `Please send your contribution for the meeting on ${day}`, open: 'see what is asked and send it' },
-  plan: { subject: (day) => `The written plan from the meeting on ${day}`, open: 'read the plan' },
+const WHAT: Record<LinkPurpose, { subject: (day: string) => string; lead: (day: string) => string }> = {
+  invitation: {
+    subject: (day) => `Invitation to a meeting on ${day} — please answer`,
+    lead: (day) => `You are invited to a meeting on ${day}. Open this link to see the invitation and answer it:`,
+  },
+  'carer-prompt': {
+    subject: (day) => `A few questions before the meeting on ${day}`,
+    lead: (day) => `There are a few questions for you before the meeting on ${day}. Open this link to read and answer them:`,
+  },
+  'child-voice-prompt': {
+    subject: (day) => `Your questions before the meeting on ${day}`,
+    lead: (day) => `There are some questions for you before the meeting on ${day}. Open this link to read and answer them:`,
+  },
+  'action-nudge': {
+    subject: (day) => `A reminder about something agreed at the meeting on ${day}`,
+    lead: (day) => `This is a reminder about something agreed at the meeting on ${day}. Open this link to see it and say how it is going:`,
+  },
+  'contribution-request': {
+    subject: (day) => `Please send your contribution for the meeting on ${day}`,
+    lead: (day) => `You are asked for a contribution to the meeting on ${day}. Open this link to see what is asked and send it:`,
+  },
+  plan: {
+    subject: (day) => `The written plan from the meeting on ${day}`,
+    lead: (day) => `The written plan from the meeting on ${day} is ready. Open this link to read it:`,
+  },
 };
 
 const FOOTER = ['If you were not expecting this email, you can ignore it.', 'PEP Bot'];
@@ -37,7 +55,7 @@ function html(paragraphs: readonly string[], link?: { url: string; label: string
 
 export function linkEmailContent(email: Omit<LinkEmail, 'to'>): EmailContent {
   const what = WHAT[email.purpose];
-  const lead = `${what.subject(email.meetingDay)}. Open this link to ${what.open}:`;
+  const lead = what.lead(email.meetingDay);
   const after = [
     ...(email.calendar ? ['The meeting is attached as a calendar invitation, so you can add it to your calendar.'] : []),
     `The link is just for you, so please do not forward it. It works until ${email.expiresOn}.`,

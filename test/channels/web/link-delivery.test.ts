@@ -71,7 +71,8 @@ describe('with SMTP set up', () => {
     const [carerNotice, childNotice] = [carer, child].map((p) => notices.find((s) => JSON.stringify(s.card.data).includes(`Secure link for ${p.name}`))!.card.data as { message: string });
     expect(carerNotice!.message).toContain('emailed them a secure link');
     expect(childNotice!.message).toContain('could not email them (no email address is known)');
-    expect(h.smtp.received.map((e) => e.body).join('\n')).toContain(h.noticedLinks(carer.name)[0]);
+    const texts = await Promise.all(h.smtp.received.map(async (email) => (await readEmail(email.raw)).text));
+    expect(texts.join('\n')).toContain(h.noticedLinks(carer.name)[0]);
   });
 
   it('keeps only hashes: no token from a link is anywhere in the stored meeting', async () => {

@@ -44,7 +44,8 @@ describe('the SMTP mailer', () => {
     expect(email.text).toContain(url);
     expect(email.text).toContain('It works until Wednesday 9 December 2026.');
     expect(email.html).toContain(`<a href="${url}"`);
-    expect(email.html).toContain('Invitation to a meeting on Thursday 10 December 2026 — please answer.');
+    expect(email.html).toContain('You are invited to a meeting on Thursday 10 December 2026.');
+    expect(email.text).toContain('You are invited to a meeting on Thursday 10 December 2026.');
     expect(email.html).not.toMatch(/<img|<script|https?:\/\/(?!pep\.example\.org)/);
     expect((await readEmail(second!.raw)).subject).toBe('A few questions before the meeting on Thursday 10 December 2026');
     mailer.close();
