@@ -5,9 +5,9 @@ import type { Face, FontStyle, PlanFaces } from './pdf-fonts.js';
  * script needs. A character goes to the style's own face when it has the glyph, else to the first
  * fallback that does. Marks, joiners and spaces stay with the run they are in, so a word is never
  * cut apart; a right-to-left run (Arabic, Hebrew) is kept apart from the text around it, because
- * fontkit shapes and reverses a run by the first script in it. Whole paragraphs written right to
- * left are laid out word-run by word-run from the left: names, which is what the plan holds in
- * other scripts, come out right.
+ * fontkit shapes and reverses a run by the first script in it. Runs are placed left to right (there
+ * is no full bidi layout), so a right-to-left name or phrase reads right within a sentence, while a
+ * right-to-left paragraph with left-to-right words inside would show its runs in the wrong order.
  */
 
 export interface TextRun {
