@@ -5,12 +5,13 @@ import { systemClock } from '../src/ports/clock.js';
 import { openStore } from '../src/stores/open-store.js';
 
 /**
- * npm run export:history -- <childRef> — a child's PEP history as JSON on stdout, in the format of
- * schemas/pep-history.schema.json, from the store the server is configured with.
+ * npm run --silent export:history -- <childRef> > history.json — a child's PEP history as JSON on
+ * stdout, in the format of schemas/pep-history.schema.json, from the store the server is configured
+ * with. Without --silent, npm prints its banner on stdout too, ahead of the JSON.
  */
 const childRef = process.argv[2];
 if (!childRef) {
-  process.stderr.write('Usage: npm run export:history -- <PEP reference, e.g. PEP-2026-0042>\n');
+  process.stderr.write('Usage: npm run --silent export:history -- <PEP reference, e.g. PEP-2026-0042> > history.json\n');
   process.exit(2);
 }
 

@@ -87,6 +87,20 @@ export class CardDelivery {
     return delivery;
   }
 
+  /**
+   * Takes a cancelled meeting out of the calendars of the people invited by email; people in Teams
+   * or Slack had no calendar entry from PEP Bot. A cancellation that fails is reported like a card.
+   */
+  async cancelInvitations(meeting: Meeting): Promise<void> {
+    const { links } = this.deps;
+    if (!links) return;
+    for (const person of meeting.participants) {
+      if (person.id === meeting.organiserId || !person.invitedAt || this.messengerFor(person)) continue;
+      const mail = await links.cancelInvitation(meeting, person);
+      if (mail && !mail.sent) this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: person.id, card: 'cancellation', reason: mail.reason });
+    }
+  }
+
   /** Delivered means the person was emailed the link, or the organiser holds it to pass on. */
   private async sendLink(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
     const links = this.deps.links;

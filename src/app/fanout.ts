@@ -77,6 +77,7 @@ export async function fanOut(delivery: CardDelivery, change: MeetingChange, opti
     await (distributor ? distributor.distribute(delivery, meeting) : sendPlanCards(delivery, meeting));
   }
   if (change.alerts.some((a) => a.kind === 'plan_signed_off')) await delivery.sendDirect(meeting, organiser, planSignedOffCard(meeting));
+  if (change.command === 'cancelMeeting') await delivery.cancelInvitations(meeting);
   await delivery.tidyOrganiserCard(meeting.id);
 }
 

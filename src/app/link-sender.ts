@@ -2,21 +2,38 @@ import { formatDay } from '../cards/format.js';
 import { SYSTEM_ACTOR } from '../domain/context.js';
 import { localDate } from '../domain/dates.js';
 import { isDomainError } from '../domain/errors.js';
-import type { Meeting, Participant } from '../domain/model.js';
+import type { LinkPurpose, Meeting, Participant } from '../domain/model.js';
 import type { OutboundCard } from '../ports/messenger.js';
 import type { AppDeps } from './deps.js';
+import type { CalendarEntry } from './meeting-calendar.js';
+import { calendarEntry, meetingDay } from './meeting-calendar.js';
 import type { LinkTarget } from './link-cards.js';
 import { linkTargetOf } from './link-cards.js';
 import type { LinkToPassOn } from './reach-report.js';
 import type { IssuedLink } from './secure-links.js';
 import { issueSecureLink } from './secure-links.js';
 
-/** An email that carries a secure link and nothing else: no child, no meeting, no names. */
+/**
+ * An email that carries a secure link: what it opens and for which day, and for an invitation the
+ * meeting for the person's calendar. Never whose meeting it is: no child, no school, no names.
+ */
 export interface LinkEmail {
   to: string;
   url: string;
   /** The last day the link works, as a person reads it: "Wednesday 9 December 2026". */
   expiresOn: string;
+  purpose: LinkPurpose;
+  /** The meeting's day, as a person reads it: "Thursday 10 December 2026". */
+  meetingDay: string;
+  /** Invitations only: the entry for their calendar, replacing any earlier one for this meeting. */
+  calendar?: CalendarEntry;
+}
+
+/** Takes a cancelled meeting out of the calendar of someone who was invited by email. */
+export interface CancellationEmail {
+  to: string;
+  meetingDay: string;
+  calendar: CalendarEntry;
 }
 
 export type MailResult = { sent: true } | { sent: false; reason: string };
@@ -24,6 +41,7 @@ export type MailResult = { sent: true } | { sent: false; reason: string };
 /** The email port: the web channel implements it over SMTP. A failure is a result, never thrown. */
 export interface LinkMailer {
   sendLink(email: LinkEmail): Promise<MailResult>;
+  sendCancellation(email: CancellationEmail): Promise<MailResult>;
 }
 
 /**
@@ -41,6 +59,8 @@ export interface LinkSender {
   /** Whether the card is one a link can open (a person's own card, not a group's or the organiser's). */
   opens(card: OutboundCard): boolean;
   send(meeting: Meeting, person: Participant, card: OutboundCard): Promise<LinkOutcome>;
+  /** Emails a cancellation of the calendar entry their invitation carried; undefined when none was emailed. */
+  cancelInvitation(meeting: Meeting, person: Participant): Promise<MailResult | undefined>;
 }
 
 export interface WebLinkSenderDeps {
@@ -71,7 +91,8 @@ export class WebLinkSender implements LinkSender {
     const issued = await this.issue(meeting, person, target);
     if ('kind' in issued) return issued;
     const url = `${this.deps.publicBaseUrl}/p/${issued.token}`;
-    const mail = await this.email(person, { url, expiresOn: formatDay(localDate(issued.link.expiresAt, meeting.timeZone)) });
+    const calendar = target.purpose === 'invitation' ? await calendarEntry(this.deps.app, meeting) : undefined;
+    const mail = await this.email(person, { url, expiresOn: formatDay(localDate(issued.link.expiresAt, meeting.timeZone)), purpose: target.purpose, meetingDay: meetingDay(meeting), calendar });
     if (mail.sent) return { kind: 'emailed' };
     return { kind: 'pass-on', link: { linkId: issued.link.id, url, why: `${NO_ACCOUNT}, and could not email them (${mail.reason}).` }, meeting: issued.meeting };
   }
@@ -84,6 +105,11 @@ export class WebLinkSender implements LinkSender {
       if (!isDomainError(error)) throw error;
       return { kind: 'failed', reason: `No secure link could be made: ${error.message}`, retryable: false };
     }
+  }
+
+  async cancelInvitation(meeting: Meeting, person: Participant): Promise<MailResult | undefined> {
+    if (!this.deps.mailer || !person.email) return undefined;
+    return this.deps.mailer.sendCancellation({ to: person.email, meetingDay: meetingDay(meeting), calendar: await calendarEntry(this.deps.app, meeting, 'cancelled') });
   }
 
   private async email(person: Participant, link: Omit<LinkEmail, 'to'>): Promise<MailResult> {

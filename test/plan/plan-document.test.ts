@@ -6,8 +6,9 @@ import { buildPlanView } from '../../src/app/plan/plan-view.js';
 import { issueSecureLink } from '../../src/app/secure-links.js';
 import { PlanDocumentUrlSchema } from '../../src/cards/data/plan-summary.js';
 import { formatHeldTime } from '../../src/cards/format.js';
-import { pdfText } from '../../src/channels/web/plan/pdf-text.js';
 import { PLAN_PAGE_CSP, renderPlanHtml } from '../../src/channels/web/plan/plan-html.js';
+import { planFaces } from '../../src/channels/web/plan/pdf-fonts.js';
+import { textRuns } from '../../src/channels/web/plan/pdf-text.js';
 import { renderPlanPdf } from '../../src/channels/web/plan/plan-pdf.js';
 import { planRoutes } from '../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../src/domain/model.js';
@@ -55,9 +56,30 @@ describe('the plan PDF', () => {
     expect(text).toContain('<script>alert("x")</script>');
   });
 
-  it('spells characters the standard fonts lack in the nearest letters it has', () => {
-    expect(pdfText('Łódź café → £5 ✓ 😀 中')).toBe('Lódz café -> £5 v ? ?');
-    expect(pdfText('“quotes” – dash\r\nnext\tline')).toBe('“quotes” – dash\nnext line');
+  it('prints every name as typed, in any script: Polish, Turkish, Arabic and Chinese', async () => {
+    const names = ['Łukasz Wójcik', 'Ayşe Yılmaz', 'فاطمة', 'محمد', '王小明', 'Ελένη', 'Дмитрий'];
+    const view: PlanView = {
+      ...hostileView(),
+      title: 'Plan for Łukasz',
+      summary: names.map((name) => ({ label: 'Carer', value: name })),
+      sections: [{ heading: 'Ayşe’s views', entries: [{ title: '王小明', text: 'Spoke with فاطمة about reading.', items: names, facts: [] }], empty: '' }],
+    };
+    const { text } = await pdfTextOf(await renderPlanPdf(view));
+    for (const name of names) expect(text).toContain(name);
+    expect(text).toContain('Plan for Łukasz');
+    expect(text).toContain('Ayşe’s views');
+    expect(text).not.toContain('\u0000');
+  });
+
+  it('sets Arabic apart from the Latin around it, so fontkit joins its letters and sets them right to left', () => {
+    const runs = textRuns('Spoke with فاطمة about 王小明.', 'regular', planFaces());
+    expect(runs.map((run) => run.text)).toEqual(['Spoke with ', 'فاطمة', ' about ', '王', '小明', '.']);
+    const arabic = runs[1]!;
+    const shaped = arabic.face.font.layout(arabic.text).glyphs.map((glyph) => glyph.id);
+    const isolated = [...arabic.text].map((ch) => arabic.face.font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    expect(shaped).toHaveLength(isolated.length);
+    expect(shaped).not.toEqual(isolated.toReversed());
+    expect(new Set(runs.map((run) => run.face.name)).size).toBe(3);
   });
 
   it('is the same document for the same version of the plan', async () => {

@@ -51,7 +51,7 @@ export async function planWorld(settings: { publicBaseUrl: string; email: boolea
   const slack = new RecordingMessenger('slack');
   const mails: LinkEmail[] = [];
   const events: DeliveryEvent[] = [];
-  const mailer = settings.email ? { sendLink: async (mail: LinkEmail) => (mails.push(mail), { sent: true as const }) } : undefined;
+  const mailer = settings.email ? { sendLink: async (mail: LinkEmail) => (mails.push(mail), { sent: true as const }), sendCancellation: async () => ({ sent: true as const }) } : undefined;
   const links = new WebLinkSender({ app: deps, publicBaseUrl: settings.publicBaseUrl, days: 14, mailer });
   const delivery = new CardDelivery({ store, messengers: [teams, slack], report: (e) => events.push(e), links, clock });
   const plan = createPlanDistributor({ app: deps, publicBaseUrl: settings.publicBaseUrl });
@@ -140,8 +140,10 @@ export async function pdfTextOf(pdf: Uint8Array): Promise<{ pages: number; text:
   const parts: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
+    // Items on one line are joined as they are: a name set in two fonts is still one word.
+    for (const item of content.items) if ('str' in item) parts.push(item.hasEOL ? `${item.str}\n` : item.str);
+    parts.push('\n');
   }
   await doc.destroy();
-  return { pages: doc.numPages, text: parts.join(' ').replace(/\s+/g, ' ') };
+  return { pages: doc.numPages, text: parts.join('').replace(/\s+/g, ' ') };
 }

@@ -3,6 +3,8 @@ import { CallerIdConstants, StatusCodes } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from '../../observability/logger.js';
+import { withBotbuilderConsole } from './botbuilder-console.js';
 import type { TeamsConfig } from './teams-config.js';
 
 /**
@@ -19,35 +21,53 @@ export interface BotFrameworkEndpoints {
  * app id a request without a valid Bot Framework token is refused with 401 before any of our code
  * runs; in anonymous mode botbuilder accepts unsigned requests, which is for local use only.
  */
-export function createBotAdapter(config: TeamsConfig, endpoints: BotFrameworkEndpoints = {}): TeamsAdapter {
-  if (config.mode === 'anonymous') return new BotAdapter({});
+export function createBotAdapter(config: TeamsConfig, logger: Logger, endpoints: BotFrameworkEndpoints = {}): TeamsAdapter {
+  if (config.mode === 'anonymous') return new BotAdapter({}, logger);
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId,
   };
-  return new BotAdapter(endpoints.channelOpenIdMetadataUrl ? { ...options, ...publicCloud(endpoints.channelOpenIdMetadataUrl) } : options);
+  return new BotAdapter(endpoints.channelOpenIdMetadataUrl ? { ...options, ...publicCloud(endpoints.channelOpenIdMetadataUrl) } : options, logger);
 }
 
 /** jsonwebtoken's errors: all but an expired token (which botbuilder maps itself) escape botbuilder unmapped. */
 const TOKEN_ERRORS: ReadonlySet<string> = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
+const isRefusal = (error: unknown): error is Error =>
+  error instanceof AuthenticationError || (error instanceof Error && TOKEN_ERRORS.has(error.name));
+
 /**
- * botbuilder answers a token with a bad signature with 500 (jsonwebtoken's error is not its
- * AuthenticationError); a forged token is the caller's fault, so it becomes the 401 it should be.
+ * Every failed request is answered here rather than thrown: CloudAdapter prints what is thrown to
+ * stderr with its stack, outside the redacting logger, and a refused request is routine (any
+ * scanner posting to /api/messages). A forged or missing token is the caller's fault, so it is a
+ * 401 even where botbuilder would say 500 (jsonwebtoken's errors are not its AuthenticationError).
  */
 class BotAdapter extends TeamsAdapter {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly logger: Logger,
+  ) {
+    super(options);
+  }
+
   protected override async processActivity(
     auth: string | AuthenticateRequestResult,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
     try {
-      return typeof auth === 'string' ? await super.processActivity(auth, activity, logic) : await super.processActivity(auth, activity, logic);
+      return await withBotbuilderConsole(this.logger, () =>
+        typeof auth === 'string' ? super.processActivity(auth, activity, logic) : super.processActivity(auth, activity, logic),
+      );
     } catch (error) {
-      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
-      throw error;
+      if (isRefusal(error)) {
+        this.logger.warn({ reason: error.message.split('\n', 1)[0] }, 'refused a request without a valid Bot Framework token');
+        return { status: StatusCodes.UNAUTHORIZED, body: { error: 'unauthorized' } };
+      }
+      this.logger.error({ err: error }, 'a Bot Framework request failed');
+      return { status: StatusCodes.INTERNAL_SERVER_ERROR, body: { error: 'internal_error' } };
     }
   }
 }

@@ -2,4 +2,4 @@
 export type { TeamsChannel, TeamsChannelDeps } from './teams-channel.js';
 export { createTeamsChannel } from './teams-channel.js';
 export type { TeamsConfig } from './teams-config.js';
-export { loadTeamsConfig } from './teams-config.js';
+export { loadTeamsAppId, loadTeamsConfig } from './teams-config.js';

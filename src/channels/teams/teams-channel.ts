@@ -45,7 +45,7 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
       'TEAMS ANONYMOUS MODE: MICROSOFT_APP_ID is not set, so /api/messages accepts requests without a Bot Framework token. Use this only on your own machine with the Agents Playground; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID anywhere else.',
     );
   }
-  const adapter = createBotAdapter(config, endpoints);
+  const adapter = createBotAdapter(config, logger, endpoints);
   const directory = new ConversationDirectory(deps.store);
   const background = new BackgroundWork(logger);
   const people = new TeamsPeople(directory, logger);

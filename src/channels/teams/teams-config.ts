@@ -62,5 +62,13 @@ export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConf
   });
 }
 
+/**
+ * Only the app id, for what names the bot without acting as it (the Teams app package): the
+ * password and tenant id are for signing in, and are neither asked for nor read.
+ */
+export function loadTeamsAppId(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return parseEnvironment(z.object({ MICROSOFT_APP_ID: Guid.optional() }), ['MICROSOFT_APP_ID'], env).vars.MICROSOFT_APP_ID;
+}
+
 /** The id proactive sends run under: empty in anonymous mode, as botbuilder expects. */
 export const botAppId = (config: TeamsConfig): string => (config.mode === 'authenticated' ? config.appId : '');

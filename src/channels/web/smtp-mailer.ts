@@ -1,7 +1,11 @@
 import nodemailer from 'nodemailer';
-import type { LinkEmail, LinkMailer, MailResult } from '../../app/link-sender.js';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import type { CancellationEmail, LinkEmail, LinkMailer, MailResult } from '../../app/link-sender.js';
 import type { Logger } from '../../observability/logger.js';
-import { linkEmailContent } from './link-email.js';
+import type { EmailContent } from './link-email.js';
+import { cancellationEmailContent, linkEmailContent } from './link-email.js';
+import type { IcsMethod } from './meeting-ics.js';
+import { meetingIcs } from './meeting-ics.js';
 
 export interface SmtpMailer extends LinkMailer {
   /** Closes pooled connections at shutdown. */
@@ -18,21 +22,44 @@ function failureReason(error: unknown): string {
   return `the mail server could not be reached${typeof code === 'string' ? ` (${code})` : ''}`;
 }
 
-/** Link emails over SMTP with nodemailer. A failure is returned as a reason, and logged without personal data. */
+/** The bare address in MAIL_FROM ("PEP Bot <pep-bot@la.example.org>"), the calendar entry's organiser. */
+function senderAddress(from: string): string {
+  const [first] = addressparser(from, { flatten: true });
+  if (!first?.address) throw new Error('MAIL_FROM has no email address');
+  return first.address;
+}
+
+/**
+ * Link emails over SMTP with nodemailer: text and HTML, and for an invitation or a cancellation
+ * the calendar entry as a text/calendar part with its method, which mail apps offer to add to (or
+ * take out of) the calendar. A failure is returned as a reason, and logged without personal data.
+ */
 export function createSmtpMailer(options: { smtpUrl: string; from: string; logger: Logger }): SmtpMailer {
   const transport = nodemailer.createTransport({ url: options.smtpUrl, ...TIMEOUTS });
+  const organizer = senderAddress(options.from);
+
+  async function send(to: string, content: EmailContent, calendar?: { ics: string; method: IcsMethod }): Promise<MailResult> {
+    try {
+      await transport.sendMail({
+        from: options.from,
+        to,
+        ...content,
+        icalEvent: calendar && { method: calendar.method, filename: 'meeting.ics', content: calendar.ics },
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
+      return { sent: true };
+    } catch (error) {
+      const reason = failureReason(error);
+      options.logger.warn({ reason }, 'a secure-link email was not sent');
+      return { sent: false, reason };
+    }
+  }
+
   return {
-    async sendLink(email: LinkEmail): Promise<MailResult> {
-      const content = linkEmailContent(email);
-      try {
-        await transport.sendMail({ from: options.from, to: email.to, subject: content.subject, text: content.text, headers: { 'Auto-Submitted': 'auto-generated' } });
-        return { sent: true };
-      } catch (error) {
-        const reason = failureReason(error);
-        options.logger.warn({ reason }, 'a secure-link email was not sent');
-        return { sent: false, reason };
-      }
-    },
+    sendLink: ({ to, ...email }: LinkEmail) =>
+      send(to, linkEmailContent(email), email.calendar && { ics: meetingIcs(email.calendar, 'REQUEST', { organizer, attendee: to }), method: 'REQUEST' }),
+    sendCancellation: ({ to, ...email }: CancellationEmail) =>
+      send(to, cancellationEmailContent(email), { ics: meetingIcs(email.calendar, 'CANCEL', { organizer, attendee: to }), method: 'CANCEL' }),
     close: () => transport.close(),
   };
 }

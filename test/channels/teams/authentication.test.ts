@@ -1,9 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execute, installed, message } from './support/activities.js';
 import type { TeamsHarness } from './support/teams-harness.js';
 import { DANA, MEETING_CHAT, SAM, startTeamsHarness } from './support/teams-harness.js';
 import type { TokenIssuer } from './support/token-issuer.js';
 import { startTokenIssuer } from './support/token-issuer.js';
+
+/**
+ * What reached the terminal outside the logger: botbuilder writes with console.error. Watched from
+ * before the channel starts, as a process's console is.
+ */
+const terminal: string[] = [];
+const keep = (...args: unknown[]) => void terminal.push(args.map(String).join(' '));
+
+beforeAll(() => {
+  vi.spyOn(console, 'error').mockImplementation(keep);
+  vi.spyOn(console, 'warn').mockImplementation(keep);
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    terminal.push(String(chunk));
+    return true;
+  });
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+});
+beforeEach(() => {
+  terminal.length = 0;
+});
 
 /**
  * With an app id configured, botbuilder's CloudAdapter checks the Bot Framework JWT on every
@@ -29,6 +51,8 @@ afterAll(async () => {
 const inChat = () => ({ serviceUrl: teams.connector.serviceUrl, chat: MEETING_CHAT });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+const refusals = () => teams.logs().filter((line) => line.msg === 'refused a request without a valid Bot Framework token');
+
 describe('inbound authentication with an app id configured', () => {
   it('refuses a request without a token with 401, and changes nothing', async () => {
     const answer = await teams.post(installed(SAM, { serviceUrl: teams.connector.serviceUrl }));
@@ -38,6 +62,24 @@ describe('inbound authentication with an app id configured', () => {
     expect(await teams.store.listValues('teams-conversation', '')).toEqual([]);
     expect(await teams.store.listValues('teams-person', '')).toEqual([]);
     expect(teams.connector.calls).toEqual([]);
+  });
+
+  it('logs each refusal as one line through the redacting logger, and writes nothing to stderr', async () => {
+    const before = refusals().length;
+    const token = issuer.token({ audience: APP_ID, serviceUrl: teams.connector.serviceUrl }, issuer.strangerKey);
+    const answers = await Promise.all([
+      teams.post(installed(SAM, { serviceUrl: teams.connector.serviceUrl })),
+      teams.post(message(SAM, inChat(), 'status'), bearer('not.a.jwt')),
+      teams.post(message(DANA, inChat(), 'status'), bearer(token)),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401]);
+    expect(terminal).toEqual([]);
+    const logged = refusals().slice(before);
+    expect(logged).toHaveLength(3);
+    for (const line of logged) {
+      expect(line).toMatchObject({ level: 'warn', channel: 'teams' });
+      expect(JSON.stringify(line)).not.toMatch(/stack|not\.a\.jwt|Sam Social|Dana Teacher/);
+    }
   });
 
   it('refuses a token signed with a key the Bot Framework does not publish', async () => {

@@ -4,12 +4,15 @@ import { fanOut } from '../../../src/app/fanout.js';
 import { renderCard, renderSlackMessage } from '../../../src/cards/index.js';
 import { CHILD, MEETING_CHAT, startWebHarness } from './support/web-harness.js';
 import type { WebHarness } from './support/web-harness.js';
+import { readEmail } from './support/read-email.js';
 
 /**
  * People with no Teams or Slack account get their cards as secure links: emailed when SMTP is set
  * up and an address is known; otherwise on the organiser's one card per meeting, to pass on.
  */
 let h: WebHarness;
+/** What an email must never say: whose meeting it is, or who is in it. */
+const SECRETS = [CHILD.initials, CHILD.ref, CHILD.fullName, CHILD.school, 'Jordan', 'Chris Carer', 'Sam Social', 'Dana Teacher', 'PEP-'];
 afterEach(async () => h?.close());
 
 describe('with SMTP set up', () => {
@@ -17,16 +20,45 @@ describe('with SMTP set up', () => {
     h = await startWebHarness();
   });
 
-  it('emails the carer each link, with nothing about the child in the email', async () => {
+  it('emails the carer each link, saying what it is and for which day, with nothing about the child in the email', async () => {
     const { carer } = await h.prepare();
     expect(h.smtp.received.map((e) => e.to)).toEqual([[carer.email], [carer.email]]);
-    for (const email of h.smtp.received) {
-      expect(email.from).toBe('pep-bot@la.example.org');
-      expect(email.headers).toMatch(/^Subject: You have a message from PEP Bot$/m);
-      expect(email.body).toMatch(new RegExp(`${h.url}/p/[A-Za-z0-9_-]{43}`));
-      const mail = `${email.headers}\n${email.body}`;
-      for (const secret of [CHILD.initials, CHILD.ref, CHILD.fullName, CHILD.school, 'Jordan', carer.name, 'Sam Social']) expect(mail).not.toContain(secret);
+    const emails = await Promise.all(h.smtp.received.map((email) => readEmail(email.raw)));
+    expect(emails.map((email) => email.subject)).toEqual([
+      'Invitation to a meeting on Friday 4 December 2026 — please answer',
+      'A few questions before the meeting on Friday 4 December 2026',
+    ]);
+    for (const [i, email] of emails.entries()) {
+      expect(h.smtp.received[i]!.from).toBe('pep-bot@la.example.org');
+      expect(email.text).toMatch(new RegExp(`${h.url}/p/[A-Za-z0-9_-]{43}`));
+      expect(email.html).toMatch(new RegExp(`<a href="${h.url}/p/[A-Za-z0-9_-]{43}"`));
+      for (const secret of SECRETS) expect(email.everything).not.toContain(secret);
     }
+  });
+
+  it('puts the invitation in the carer’s calendar, moves it when the meeting moves, and takes it out when it is cancelled', async () => {
+    const { meeting } = await h.prepare();
+    const invited = (await readEmail(h.smtp.received[0]!.raw)).calendar!;
+    expect(invited.method).toBe('REQUEST');
+    expect(invited.event.start.toISOString()).toBe(new Date(meeting.startsAt).toISOString());
+    expect(invited.event.start.tz).toBe('Europe/London');
+    expect(Number(invited.event.sequence)).toBe(0);
+
+    const moved = await h.run(meeting, { type: 'rescheduleMeeting', startsAt: '2026-12-10T14:00:00Z' });
+    const reinvited = await readEmail((await h.smtp.nextEmail(2)).raw);
+    expect(reinvited.subject).toBe('Invitation to a meeting on Thursday 10 December 2026 — please answer');
+    expect(reinvited.calendar).toMatchObject({ method: 'REQUEST', event: { uid: invited.event.uid } });
+    expect(reinvited.calendar!.event.start.toISOString()).toBe('2026-12-10T14:00:00.000Z');
+    expect(Number(reinvited.calendar!.event.sequence)).toBe(1);
+
+    await h.run(moved, { type: 'cancelMeeting', reason: 'Jordan is unwell' });
+    const cancelled = await readEmail((await h.smtp.nextEmail(3)).raw);
+    expect(h.smtp.received.map((e) => e.to)).toEqual(Array(4).fill(['chris@home.example.org']));
+    expect(cancelled.subject).toBe('Cancelled: the meeting on Thursday 10 December 2026');
+    expect(cancelled.calendar).toMatchObject({ partMethod: 'CANCEL', method: 'CANCEL', event: { uid: invited.event.uid, status: 'CANCELLED' } });
+    expect(Number(cancelled.calendar!.event.sequence)).toBe(2);
+    for (const email of [reinvited, cancelled]) for (const secret of [...SECRETS, 'unwell']) expect(email.everything).not.toContain(secret);
+    expect(h.reports).toEqual([]);
   });
 
   it('tells the organiser only about the child, whom it cannot email: the carer\'s emailed links are not sent to them', async () => {
@@ -41,6 +73,8 @@ describe('with SMTP set up', () => {
     expect(h.reachReport()!.links.every((l) => l.why.includes('could not email them (no email address is known)'))).toBe(true);
     expect(h.teams.sent.filter((s) => s.card.name === 'reach-report').every((s) => s.to === organiser.id)).toBe(true);
     expect(h.teams.sent.filter((s) => s.to === MEETING_CHAT).map((s) => s.card.name)).not.toContain('reach-report');
+    const texts = await Promise.all(h.smtp.received.map(async (email) => (await readEmail(email.raw)).text));
+    expect(texts.join('\n')).toContain(h.noticedLinks(carer.name)[0]);
   });
 
   it('keeps only hashes: no token from a link is anywhere in the stored meeting', async () => {
@@ -140,7 +174,7 @@ describe('with a public https address', () => {
 
 describe('when the mail server refuses', () => {
   beforeEach(async () => {
-    h = await startWebHarness({ mailer: { sendLink: async () => ({ sent: false, reason: 'the mail server refused it (550)' }) } });
+    h = await startWebHarness({ mailer: { sendLink: async () => ({ sent: false, reason: 'the mail server refused it (550)' }), sendCancellation: async () => ({ sent: false, reason: 'the mail server refused it (550)' }) } });
   });
 
   it('tells the organiser why, and still gives them the link', async () => {

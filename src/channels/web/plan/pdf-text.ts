@@ -1,26 +1,54 @@
+import type { Face, FontStyle, PlanFaces } from './pdf-fonts.js';
+
 /**
- * The PDF uses the standard PDF fonts (no font files to ship or license), which can show only the
- * Windows-1252 repertoire. Anything else is spelled in the nearest letters it has ("Łódź" becomes
- * "Lódz"), or as "?" when there is none, rather than as the wrong glyphs. The HTML plan shows
- * every character as typed.
+ * Splits text into runs that one face can set, so pdfkit (through fontkit) shapes each run as its
+ * script needs. A character goes to the style's own face when it has the glyph, else to the first
+ * fallback that does. Marks, joiners and spaces stay with the run they are in, so a word is never
+ * cut apart; a right-to-left run (Arabic, Hebrew) is kept apart from the text around it, because
+ * fontkit shapes and reverses a run by the first script in it. Runs are placed left to right (there
+ * is no full bidi layout), so a right-to-left name or phrase reads right within a sentence, while a
+ * right-to-left paragraph with left-to-right words inside would show its runs in the wrong order.
  */
 
-/** The 27 characters Windows-1252 adds in 0x80–0x9F, on top of Latin-1. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-const NEAREST: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', '→': '->', '←': '<-', '✓': 'v', '✔': 'v', '≤': '<=', '≥': '>=', '−': '-' };
-
-const printable = (ch: string): boolean => {
-  const code = ch.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch) || ch === '\n';
-};
-
-function nearest(ch: string): string {
-  if (NEAREST[ch]) return NEAREST[ch];
-  const stripped = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-  return [...stripped].every(printable) && stripped !== '' ? stripped : '?';
+export interface TextRun {
+  face: Face;
+  text: string;
 }
 
-export function pdfText(text: string): string {
-  return [...text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')].map((ch) => (printable(ch) ? ch : nearest(ch))).join('');
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+/** Characters that belong with what is before them: combining marks, joiners, variation selectors. */
+const ATTACHED = /^(?:\p{M}|\u200c|\u200d|[\ufe00-\ufe0f])$/u;
+const SPACE = /\s/u;
+/** What a character no face has prints as: a visible sign that something was there. */
+const MISSING = '?';
+
+const has = (face: Face, ch: string): boolean => face.font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+
+export function textRuns(text: string, style: FontStyle, faces: PlanFaces): TextRun[] {
+  const primary = faces.primary[style];
+  const runs: Array<TextRun & { rtl: boolean }> = [];
+  for (const ch of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
+    const current = runs.at(-1);
+    // pdfkit breaks lines at "\n" before any font sees it.
+    if (current && (ch === '\n' || ATTACHED.test(ch) || (SPACE.test(ch) && has(current.face, ch)))) {
+      current.text += ch;
+      continue;
+    }
+    const face = ch === '\n' ? primary : [primary, ...faces.fallbacks].find((candidate) => has(candidate, ch));
+    const rtl = RIGHT_TO_LEFT.test(ch);
+    const printed = face ? ch : MISSING;
+    if (current && current.face === (face ?? primary) && current.rtl === rtl) {
+      current.text += printed;
+      continue;
+    }
+    // Spaces after a right-to-left run belong between it and what follows, not inside it.
+    let lead = '';
+    const trailing = current?.rtl ? /\s*$/u.exec(current.text)![0] : '';
+    if (current && trailing && [...trailing].every((space) => has(face ?? primary, space))) {
+      current.text = current.text.slice(0, -trailing.length);
+      lead = trailing;
+    }
+    runs.push({ face: face ?? primary, text: lead + printed, rtl });
+  }
+  return runs.length > 0 ? runs.map(({ face, text: part }) => ({ face, text: part })) : [{ face: primary, text }];
 }

@@ -2,12 +2,14 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-/** One email as the SMTP server received it, body decoded. */
+/** One email as the SMTP server received it: read its parts with readEmail (read-email.ts). */
 export interface ReceivedEmail {
   from: string;
   to: string[];
+  /** The top-level headers, as sent. */
   headers: string;
-  body: string;
+  /** The message as it came over the wire. */
+  raw: Buffer;
 }
 
 export interface SmtpSink {
@@ -19,15 +21,9 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** Quoted-printable, as nodemailer writes long or non-ASCII lines. */
-const decodeQuotedPrintable = (text: string): string =>
-  Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-
-function parse(raw: string, from: string, to: string[]): ReceivedEmail {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = raw.slice(0, split);
-  const body = raw.slice(split + 4);
-  return { from, to, headers, body: /content-transfer-encoding:\s*quoted-printable/i.test(headers) ? decodeQuotedPrintable(body) : body };
+function parse(raw: Buffer, from: string, to: string[]): ReceivedEmail {
+  const text = raw.toString('utf8');
+  return { from, to, headers: text.slice(0, text.indexOf('\r\n\r\n')), raw };
 }
 
 /** A real SMTP server (smtp-server) on loopback: plain SMTP, no AUTH, keeps every message it gets. */
@@ -43,7 +39,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        received.push(parse(Buffer.concat(chunks).toString('utf8'), from, session.envelope.rcptTo.map((r) => r.address)));
+        received.push(parse(Buffer.concat(chunks), from, session.envelope.rcptTo.map((r) => r.address)));
         waiting.splice(0).forEach((wake) => wake());
         callback();
       });

@@ -57,6 +57,9 @@ export interface ReachReportData {
   undelivered: { who: string; what: string; reason: string }[];
 }
 
+/** The link in an email's text, with quoted-printable's soft line breaks undone (a token has no other escapes). */
+const emailedLink = (raw: Buffer): string | undefined => raw.toString('utf8').replace(/=\r?\n/g, '').match(/https?:\/\/[^\s"<>]+\/p\/[A-Za-z0-9_-]{43}/)?.[0];
+
 export interface WebHarness {
   url: string;
   running: RunningServer;
@@ -70,6 +73,8 @@ export interface WebHarness {
   reports: DeliveryEvent[];
   /** Invited, the chat linked, and both prompts sent: every link has gone out. */
   prepare(): Promise<PreparedMeeting>;
+  /** Runs a command as the organiser, then fans it out. */
+  run(meeting: Meeting, command: Record<string, unknown>): Promise<Meeting>;
   /** The links one person was given, oldest first: emailed to them, or on the organiser's card to pass on. */
   noticedLinks(personName: string): string[];
   /** The organiser's card about who PEP Bot could not reach, as it reads now. */
@@ -123,6 +128,7 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
     web,
     smtp,
     reports,
+    run,
     async prepare() {
       let meeting = await createMeeting(deps, { command: meetingInput, channel: 'teams' });
       const person = (role: string) => meeting.participants.find((p) => p.role === role)!;
@@ -137,7 +143,7 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
       const passedOn = teams.sent.filter((s) => s.card.name === 'reach-report').flatMap((s) => (s.card.data as ReachReportData).links.filter((l) => l.name === personName).map((l) => l.url));
       const person = meetingInput.participants.find((p) => p.name === personName);
       const email = person && 'email' in person ? person.email : undefined;
-      const emailed = smtp.received.filter((e) => email && e.to.includes(email)).flatMap((e) => e.body.match(/https?:\/\/[^\s"<>]+\/p\/[A-Za-z0-9_-]{43}/)?.[0] ?? []);
+      const emailed = smtp.received.filter((e) => email && e.to.includes(email)).flatMap((e) => emailedLink(e.raw) ?? []);
       return [...new Set([...emailed, ...passedOn])];
     },
     reachReport() {
