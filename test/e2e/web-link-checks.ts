@@ -60,3 +60,26 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
     return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
   });
 }
+
+/**
+ * Every visible button whose label a person cannot read in full: cut off by its box (scrollWidth
+ * wider than clientWidth, on the button or anything inside it) or drawn as anything other than
+ * its title. An empty list means every label shows whole.
+ */
+export async function clippedButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const button of document.querySelectorAll<HTMLElement>('button, [role="button"], a.ac-pushButton')) {
+      const box = button.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const title = button.getAttribute('aria-label') ?? button.title ?? '';
+      const shown = button.innerText.replace(/\s+/g, ' ').trim();
+      if (title && shown !== title) problems.push(`"${title}" shows as "${shown}"`);
+      for (const el of [button, ...button.querySelectorAll<HTMLElement>('*')]) {
+        if (el.scrollWidth > el.clientWidth) problems.push(`"${title || shown}" is cut off: ${el.scrollWidth}px of text in ${el.clientWidth}px`);
+      }
+      if (box.right > document.documentElement.clientWidth || box.left < 0) problems.push(`"${title || shown}" runs off the page`);
+    }
+    return problems;
+  });
+}
