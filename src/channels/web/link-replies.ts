@@ -3,7 +3,7 @@ import type { UserError } from '../../app/error-messages.js';
 import { confirmationCard, errorCard } from '../../app/views/message-cards.js';
 import { ConfirmationDataSchema } from '../../cards/data/messages.js';
 import type { OutboundCard } from '../../ports/messenger.js';
-import type { LinkProblem } from './link-notice.js';
+import type { LinkProblem, NoticeWords } from './link-notice.js';
 import { LINK_PROBLEMS } from './link-notice.js';
 
 /**
@@ -38,6 +38,11 @@ export function webRefusal(card: OutboundCard): OutboundCard {
 export function linkProblemCard(problem: LinkProblem): OutboundCard {
   const words = LINK_PROBLEMS[problem];
   return errorCard({ code: 'LINK.INACTIVE', title: words.title, message: `Your answer was not saved. ${words.explanation}`, fix: `${words.next} ${KEPT_IN_FORM}` });
+}
+
+/** The meeting moved on while the page was open: what happened, and what to do with the words. */
+export function closedLinkCard(words: NoticeWords): OutboundCard {
+  return errorCard({ code: 'MEETING.WRONG_STATUS', title: words.title, message: `Your answer was not saved. ${words.explanation}`, fix: `${words.next} What you typed is still in the form below, if you want to copy it.` });
 }
 
 /** A post the page would never make: a malformed body, or a button that is not on this card. */
