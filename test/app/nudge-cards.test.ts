@@ -21,7 +21,7 @@ describe('the card each nudge sends', () => {
     action_escalation_vso: meeting.actions[0]!.id,
     contribution_reminder: meeting.contributions[0]!.id,
     contribution_chaser: meeting.contributions[0]!.id,
-    rsvp_chaser: s.id('child'),
+    rsvp_chaser: s.id('carer'),
     meeting_reminder: meeting.id,
     weekly_digest: meeting.id,
   };
@@ -30,6 +30,11 @@ describe('the card each nudge sends', () => {
     const card = nudgeCard({ meetingId: meeting.id, kind, itemId: itemFor[kind], recipientParticipantId: meeting.organiserId, dueInstant: '2026-12-14T09:00:00Z' }, meeting);
     expect(() => renderCard(card.name as CardName, card.data as never)).not.toThrow();
     expect(card.text).toContain('JD (PEP-2026-0042)');
+  });
+
+  it('the invitation chaser to the child speaks to them, without their initials and reference', () => {
+    const card = nudgeCard({ meetingId: meeting.id, kind: 'rsvp_chaser', itemId: s.id('child'), recipientParticipantId: s.id('child'), dueInstant: '2026-12-14T09:00:00Z' }, meeting);
+    expect(card.text).toBe('You are invited to your PEP meeting.');
   });
 
   it('deadline nudges carry the Done / Need more time / Blocked card for the action', () => {

@@ -136,6 +136,24 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     await page.close();
   });
 
+  it('the child’s invitation speaks to them in plain words, says who sees the answer, and shows every button whole', async () => {
+    const { page } = await open(h.noticedLinks(prepared.child.name)[0]!);
+    await page.locator('#pep-card .ac-adaptiveCard').waitFor();
+    await page.getByRole('heading', { name: 'You are invited to your PEP meeting' }).waitFor();
+    const text = await page.locator('#pep-card').innerText();
+    expect(text).toContain('Hi Jordan!');
+    expect(text).toContain(`${prepared.organiser.name} will see your answer`);
+    for (const adultWords of [CHILD.initials, CHILD.ref, 'the child', 'Purpose', 'Child or young person']) expect(text).not.toContain(adultWords);
+    for (const title of ['Yes, I will come', 'Maybe', 'No, I can’t come', 'I will write what I think instead']) {
+      expect(await page.getByRole('button', { name: title, exact: true }).innerText()).toBe(title);
+    }
+    expect(await clippedButtons(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'child-invitation-390.png'), fullPage: true });
+    expect(complaints.get(page)).toEqual([]);
+    await page.close();
+  });
+
   it('shows what the carer typed as text on the page, when a new link opens their answers again', async () => {
     const { page } = await open((await carerPromptLink()).url);
     await page.locator('#pep-card .ac-adaptiveCard').waitFor();
