@@ -4,6 +4,7 @@ import type { CardName } from '../../src/cards/catalogue.js';
 import { renderCard } from '../../src/cards/render-card.js';
 import { cardSample } from '../../src/cards/samples.js';
 import { closedLinkWords } from '../../src/channels/web/link-closed.js';
+import { childConfirmation } from '../../src/channels/web/link-replies.js';
 import type { Meeting, SecureLink } from '../../src/domain/model.js';
 
 /**
@@ -47,6 +48,7 @@ const CHILD_CARDS: [string, () => string][] = [
   ['the questions, Years 3 to 6', questions(5)],
   ['the questions, Years 7 to 11', questions(9)],
   ['the questions, sixth form', questions(12)],
+  ['the thank-you after answering on the web', () => childCard('confirmation', childConfirmation('Sam Social', true).data)],
   ['the invitation', () => childCard('invitation', { ...cardSample('invitation'), role: 'child', recipientName: 'Jamie Doe', organiserName: 'Sam Social', purpose: 'Review and plan the education of the child, with the child at the centre.', answer: undefined })],
 ];
 
@@ -63,7 +65,7 @@ describe('the child’s cards', () => {
   });
 
   it.each(CHILD_CARDS)('%s: says who will read the answers, by name', (_what, words) => {
-    expect(words()).toMatch(/\b(Sam|Sam Social) will see your answer|Who will read your answers: Sam \(your social worker\), Dana \(your teacher\) and Chris \(your carer\)/);
+    expect(words()).toMatch(/\b(Sam|Sam Social) will see your answer|Sam Social and the people at your meeting will read it|Who will read your answers: Sam \(your social worker\), Dana \(your teacher\) and Chris \(your carer\)/);
   });
 });
 

@@ -265,6 +265,8 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     await tabTo('button[aria-label="Send my answers"], button[title="Send my answers"], .ac-pushButton');
     await page.keyboard.press('Enter');
     await page.locator('#pep-card').getByText('Thank you').waitFor();
+    await expect.poll(() => page.locator('#pep-card').textContent()).toContain(`tell ${prepared.organiser.name} or a grown-up you trust`);
+    expect(await axeViolations(page), 'the thank-you card').toEqual([]);
 
     const stored = (await h.store.getMeeting(prepared.meeting.id))!;
     expect(stored.prompts.find((p) => p.kind === 'child_voice')!.answer).toEqual({ kind: 'child_voice', feeling: 4, goingWell: 'Art club' });

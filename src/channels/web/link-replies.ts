@@ -21,6 +21,15 @@ export function webConfirmation(card: OutboundCard, singleUse: boolean): Outboun
   return confirmationCard(title, `${message}${stops}`);
 }
 
+/**
+ * After the child's own answer: plain words, and who they can tell if they change their mind (the
+ * adults' wording above talks of links and organisers).
+ */
+export function childConfirmation(organiserName: string, singleUse: boolean): OutboundCard {
+  const again = singleUse ? ' This link only works once.' : '';
+  return confirmationCard('Thank you!', `We got your answer. ${organiserName} and the people at your meeting will read it.${again} If you want to change something, tell ${organiserName} or a grown-up you trust.`);
+}
+
 /** A refusal from the meeting's rules or the card's checks, as a short list of what to fix. */
 export function webRefusal(card: OutboundCard): OutboundCard {
   if (card.name === 'error') return card;

@@ -13,7 +13,7 @@ import type { OutboundCard } from '../../ports/messenger.js';
 import { cardControls } from './card-buttons.js';
 import { LINK_PROBLEMS } from './link-notice.js';
 import { closedLinkWords } from './link-closed.js';
-import { badPressCard, closedLinkCard, linkProblemCard, webConfirmation, webRefusal } from './link-replies.js';
+import { badPressCard, childConfirmation, closedLinkCard, linkProblemCard, webConfirmation, webRefusal } from './link-replies.js';
 import { renderOutbound } from './outbound.js';
 
 /** What the page posts (see card-page.ts): the button's verb and data, and every input as text. */
@@ -56,7 +56,9 @@ export async function submitThroughLink(app: AppDeps, token: string, body: unkno
   });
   if (!result.change) return { status: 422, card: webRefusal(result.card) };
   if (link.singleUse) await spend(app, meeting.id, link);
-  return { status: 200, card: webConfirmation(result.card, link.singleUse), change: result.change };
+  const organiser = meeting.participants.find((p) => p.id === meeting.organiserId)?.name ?? 'the organiser';
+  const card = participant.role === 'child' ? childConfirmation(organiser, link.singleUse) : webConfirmation(result.card, link.singleUse);
+  return { status: 200, card, change: result.change };
 }
 
 /** Marks the link used, in the audit trail as the person's own act on the web. */
