@@ -126,7 +126,7 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     const { page } = await open(h.noticedLinks(prepared.carer.name)[0]!);
     await page.locator('#pep-card .ac-adaptiveCard').waitFor();
     expect(await page.title()).toBe('PEP Bot: your invitation');
-    for (const title of ['Accept', 'Tentative', 'Decline', 'Send a written contribution instead']) {
+    for (const title of ['Accept', 'Tentative', 'Decline', 'Send written views instead']) {
       expect(await page.getByRole('button', { name: title, exact: true }).innerText()).toBe(title);
     }
     expect(await clippedButtons(page)).toEqual([]);
@@ -144,7 +144,7 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     expect(text).toContain('Hi Jordan!');
     expect(text).toContain(`${prepared.organiser.name} will see your answer`);
     for (const adultWords of [CHILD.initials, CHILD.ref, 'the child', 'Purpose', 'Child or young person']) expect(text).not.toContain(adultWords);
-    for (const title of ['Yes, I will come', 'Maybe', 'No, I can’t come', 'I will write what I think instead']) {
+    for (const title of ['Yes, I will come', 'Maybe', 'No, I can’t come', 'I will write instead']) {
       expect(await page.getByRole('button', { name: title, exact: true }).innerText()).toBe(title);
     }
     expect(await clippedButtons(page)).toEqual([]);
