@@ -4,6 +4,7 @@ import type { CardName } from '../../src/cards/catalogue.js';
 import { renderCard } from '../../src/cards/render-card.js';
 import { cardSample } from '../../src/cards/samples.js';
 import { closedLinkWords } from '../../src/channels/web/link-closed.js';
+import { LINK_PROBLEMS } from '../../src/channels/web/link-notice.js';
 import { childConfirmation } from '../../src/channels/web/link-replies.js';
 import type { Meeting, SecureLink } from '../../src/domain/model.js';
 
@@ -87,5 +88,13 @@ describe('the page a child’s link shows once the meeting has moved on', () => 
     expect(readability.fleschKincaidGrade(text), text).toBeLessThanOrEqual(READING_GRADE);
     expect(text).toMatch(/\byour?\b/i);
     expect(text).toContain('Sam Social');
+  });
+});
+
+describe('the pages for a link that does not open, which the child may see as much as anyone', () => {
+  it.each(Object.entries(LINK_PROBLEMS))('%s: plain words, and never about "the child"', (_problem, words) => {
+    const text = `${words.title}. ${words.explanation} ${words.next}`;
+    expect(readability.fleschKincaidGrade(text), text).toBeLessThanOrEqual(READING_GRADE);
+    expect(text).not.toMatch(/\bthe child/i);
   });
 });

@@ -15,7 +15,7 @@ interface Words extends NoticeWords {
   status: number;
 }
 
-const ASK = 'ask the person who sent it to you (usually the child’s social worker) for a new one';
+const ASK = 'ask the person who sent it to you (often a social worker) for a new one';
 
 /** The same words for every meeting and every person, so a bad link gives nothing away. */
 export const LINK_PROBLEMS: Record<LinkProblem, Words> = {
@@ -28,7 +28,7 @@ export const LINK_PROBLEMS: Record<LinkProblem, Words> = {
   expired: {
     status: 410,
     title: 'This link has expired',
-    explanation: 'PEP Bot links only work for a limited time, to keep your information safe.',
+    explanation: 'PEP Bot links only work for a short time. This keeps your details safe.',
     next: `If you still need to answer, ${ASK}.`,
   },
   used: {
