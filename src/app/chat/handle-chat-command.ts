@@ -74,7 +74,7 @@ function statusCard(meeting: Meeting): OutboundCard {
   return confirmationCard(`PEP meeting for ${childLabel(meeting)}`, NEXT_STEP[meeting.status], [
     { label: 'Stage', value: STATUS_LABELS[meeting.status] },
     { label: 'Answers', value: `${answered} of ${meeting.participants.length}` },
-    { label: 'Agenda', value: meeting.agenda.lockedAt ? 'Agreed' : `${meeting.agenda.signOffs.length} signed off` },
+    { label: 'Agenda', value: meeting.agenda.lockedAt ? 'Agreed' : `${meeting.agenda.signOffs.length} of ${meeting.participants.length} signed off` },
     { label: 'Goals', value: String(meeting.goals.length) },
     { label: 'Actions', value: `${meeting.actions.length} (${open} open)` },
     { label: 'Next review', value: meeting.nextReviewDate ? writtenDay(meeting.nextReviewDate) : 'Not set yet' },
