@@ -3,6 +3,7 @@ import { eventually } from '../contract/scheduler-backend-fixtures.js';
 import { execute, installed, message } from '../channels/teams/support/activities.js';
 import type { CardContent, ConnectorCall, ConnectorStub, RosterMember } from '../channels/teams/support/connector-stub.js';
 import { cardHeading, headingOf, startConnectorStub } from '../channels/teams/support/connector-stub.js';
+import { FORM as TEAMS_FORM } from '../channels/teams/support/meeting-setup.js';
 import { DANA, MEETING_CHAT, SAM, personalChat } from '../channels/teams/support/teams-harness.js';
 import type { FullBot } from './full-bot.js';
 import { startFullBot } from './full-bot.js';
@@ -16,16 +17,9 @@ import { startFullBot } from './full-bot.js';
  */
 const IAN: RosterMember = { id: '29:ian', name: 'Ian Reviewer', aadObjectId: 'aad-ian', email: 'ian@iro.example.org' };
 
+/** The form Sam fills in: Dana and Ian by email (both use PEP Bot in Teams), Chris and Jordan by name only. */
 const FORM = {
-  childRef: 'pep-2026-0042',
-  childInitials: 'jd',
-  yearGroup: '7',
-  date: '2026-12-04',
-  time: '10:00',
-  durationMinutes: '60',
-  place: 'Hillside Academy',
-  onlineUrl: '',
-  organiserRole: 'social_worker',
+  ...TEAMS_FORM,
   participants: ['Dana Teacher, dana@school.example.org, designated_teacher', 'Ian Reviewer, ian@iro.example.org, iro', 'Chris Carer, carer', 'Jordan, child'].join('\n'),
 };
 
@@ -68,21 +62,21 @@ const answeredCard = (body: unknown): CardContent => (body as { value: CardConte
 /** The text Teams shows the clicker alone, leaving the shared card as it is. */
 const PRIVATE_TEXT = 'application/vnd.microsoft.activity.message';
 
-/** Every line of text a reader sees on a card, facts as "title: value". */
-function textsOf(content: unknown): string[] {
-  const all: string[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as Record<string, unknown>;
-      if (typeof node.text === 'string') all.push(node.text);
-      if (typeof node.title === 'string' && typeof node.value === 'string') all.push(`${node.title}: ${node.value}`);
-      Object.entries(node).forEach(([key, child]) => key !== 'data' && walk(child));
-    }
-  };
-  walk(content);
-  return all;
+type CardNode = Record<string, unknown>;
+/** Every object in a card, in reading order; the keys in `skip` are not looked into. */
+function nodesOf(value: unknown, skip: string[] = []): CardNode[] {
+  if (Array.isArray(value)) return value.flatMap((item) => nodesOf(item, skip));
+  if (!value || typeof value !== 'object') return [];
+  const node = value as CardNode;
+  return [node, ...Object.entries(node).flatMap(([key, child]) => (skip.includes(key) ? [] : nodesOf(child, skip)))];
 }
+
+/** Every line of text a reader sees on a card, facts as "title: value"; a button's data is not shown. */
+const textsOf = (content: unknown): string[] =>
+  nodesOf(content, ['data']).flatMap((node) => [
+    ...(typeof node.text === 'string' ? [node.text] : []),
+    ...(typeof node.title === 'string' && typeof node.value === 'string' ? [`${node.title}: ${node.value}`] : []),
+  ]);
 const shown = (call: ConnectorCall): string => [call.activity.text ?? '', ...textsOf(cardOfCall(call)?.body)].join('\n');
 
 interface Button {
@@ -90,20 +84,11 @@ interface Button {
   verb: string;
   data: Record<string, unknown>;
 }
-/** The Action.Execute buttons on a card, wherever they sit. */
-function buttonsOf(content: unknown): Button[] {
-  const found: Button[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as Record<string, unknown>;
-      if (node.type === 'Action.Execute' && typeof node.verb === 'string') found.push({ title: String(node.title), verb: node.verb, data: (node.data ?? {}) as Record<string, unknown> });
-      Object.entries(node).forEach(([key, child]) => key !== 'refresh' && walk(child));
-    }
-  };
-  walk(content);
-  return found;
-}
+/** The Action.Execute buttons on a card, wherever they sit (not the card's own refresh). */
+const buttonsOf = (content: unknown): Button[] =>
+  nodesOf(content, ['refresh'])
+    .filter((node) => node.type === 'Action.Execute' && typeof node.verb === 'string')
+    .map((node) => ({ title: String(node.title), verb: String(node.verb), data: (node.data ?? {}) as Record<string, unknown> }));
 function button(content: unknown, title: string): Button {
   const all = buttonsOf(content);
   const found = all.find((b) => b.title === title);
@@ -142,21 +127,11 @@ async function moveClockTo(instant: string): Promise<ConnectorCall[]> {
 /** The organiser's reach-report card as Teams last drew it: each person's row with its link. */
 function linksOnSamsCard(): { heading: string; url: string }[] {
   const card = cardOfCall(latestCard(personalChat(SAM), 'People PEP Bot could not reach'))!;
-  const rows: { heading: string; url: string }[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as { type?: string; items?: { text?: string }[] };
-      if (node.type === 'Container' && node.items) {
-        const texts = node.items.map((i) => i.text ?? '');
-        const url = texts.find((t) => t.startsWith('http'));
-        if (url) rows.push({ heading: texts[0]!, url });
-      }
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return rows;
+  return nodesOf(card.body).flatMap((node) => {
+    const texts = node.type === 'Container' && Array.isArray(node.items) ? (node.items as CardNode[]).map((item) => String(item.text ?? '')) : [];
+    const url = texts.find((text) => text.startsWith('http'));
+    return url ? [{ heading: texts[0]!, url }] : [];
+  });
 }
 function linkFor(heading: string): string {
   const rows = linksOnSamsCard();
@@ -168,7 +143,6 @@ function linkFor(heading: string): string {
 
 interface Page {
   status: number;
-  html: string;
   card: CardContent;
   text: string;
 }
@@ -178,22 +152,13 @@ async function openPage(url: string): Promise<Page> {
   const html = await response.text();
   const json = /<script type="application\/json" id="pep-card-json">([\s\S]*?)<\/script>/.exec(html)?.[1];
   const card = (json ? JSON.parse(json) : {}) as CardContent;
-  return { status: response.status, html, card, text: textsOf(card.body).join('\n') };
+  return { status: response.status, card, text: textsOf(card.body).join('\n') };
 }
-/** Collects every input on the card, as the page's script sends them (empty ones as ""). */
-function inputIdsOf(content: unknown): string[] {
-  const ids: string[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as Record<string, unknown>;
-      if (typeof node.type === 'string' && node.type.startsWith('Input.') && typeof node.id === 'string') ids.push(node.id);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(content);
-  return ids;
-}
+/** Every input on the card: the page's script sends each one, empty ones as "". */
+const inputIdsOf = (content: unknown): string[] =>
+  nodesOf(content)
+    .filter((node) => typeof node.type === 'string' && node.type.startsWith('Input.') && typeof node.id === 'string')
+    .map((node) => String(node.id));
 /** A press on the page: POST { verb, data, inputs } to the link, as card-page.js sends it. */
 async function pressOnPage(url: string, title: string, typed: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   const page = await openPage(url);
@@ -461,7 +426,18 @@ describe('a whole PEP in Teams, with the default settings', () => {
       'Written plan signed off',
     ]);
     // The one card of links, updated in place, carried everything Chris and Jordan were sent.
-    expect(inChat(SAM_CHAT).filter((c) => c.kind === 'send' && headingOf(c) === 'People PEP Bot could not reach')).toHaveLength(1);
+    const reachReports = inChat(SAM_CHAT).filter((c) => headingOf(c) === 'People PEP Bot could not reach');
+    expect(reachReports.filter((c) => c.kind === 'send')).toHaveLength(1);
+    const everLinked = new Set(reachReports.flatMap((c) => textsOf(cardOfCall(c)?.body).filter((t) => /^(Chris Carer|Jordan) \(/.test(t))));
+    expect([...everLinked].sort()).toEqual([
+      'Chris Carer (carer): a few questions before the PEP meeting',
+      'Chris Carer (carer): a reminder about an action they own',
+      'Chris Carer (carer): the written plan',
+      'Chris Carer (carer): their invitation to the PEP meeting',
+      'Jordan (child or young person): the written plan',
+      'Jordan (child or young person): their invitation to the PEP meeting',
+      'Jordan (child or young person): their questions before the PEP meeting',
+    ]);
     expect(sends(MEETING_CHAT)).toEqual(['Hello, I’m PEP Bot', 'This is now the meeting chat', 'PEP meeting agenda', 'The PEP meeting is starting', 'Actions agreed', 'Next review date set', 'Meeting closed']);
 
     const status = await type(DANA, inMeetingChat(), 'status');
@@ -484,5 +460,7 @@ describe('a whole PEP in Teams, with the default settings', () => {
     expect(chat).toContain('PEP-2026-0042');
     expect(chat).not.toMatch(/jordan/i);
     expect(bot.logs().filter((entry) => Number(entry.level) >= 50)).toEqual([]);
+    const logged = JSON.stringify(bot.logs());
+    for (const personal of ['Jordan', 'Chris Carer', 'Sam Social', 'Dana Teacher', 'Ian Reviewer', 'ian@iro.example.org', 'night shift', 'Bedtimes', 'Spelling tests']) expect(logged).not.toContain(personal);
   });
 });
