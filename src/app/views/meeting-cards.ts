@@ -76,7 +76,7 @@ export function goalFormCard(meeting: Meeting, form: FormState = {}): OutboundCa
     data: {
       meetingId: meeting.id,
       child: childTag(meeting),
-      agendaItems: meeting.agenda.items.map((i) => ({ id: i.id, title: i.title })),
+      agendaItems: meeting.agenda.items.map((i) => ({ id: i.id, title: groupText(meeting, i.title) })),
       values: form.values ?? {},
       errors: form.errors ?? [],
     },
