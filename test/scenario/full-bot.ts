@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadChannelConfigs } from '../../src/channel-setup.js';
 import { loadConfig } from '../../src/config.js';
+import { SqliteJobRepository } from '../../src/scheduler/sqlite-backend/sqlite-job-repository.js';
 import type { RunningBot } from '../../src/start-bot.js';
 import { startBot } from '../../src/start-bot.js';
+import { defaultSqliteFilename } from '../../src/stores/sqlite/default-file.js';
 import type { SettableClock } from '../contract/settable-clock.js';
 import { settableClock } from '../contract/settable-clock.js';
 import { captureLog } from '../server/harness.js';
@@ -21,6 +23,12 @@ export interface FullBot {
   url: string;
   clock: SettableClock;
   logs: () => Array<Record<string, unknown>>;
+  /**
+   * Time passes: the clock moves on, and so does every job still to run. The scheduler hands
+   * Agenda system times worked out from the clock when it planned (src/scheduler/agenda-time.ts),
+   * so the clock alone would leave a reminder days away; each waiting job comes as much closer.
+   */
+  moveClockTo(instant: string): Promise<void>;
   /** Waits until every channel has finished the work its acknowledgements started. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -51,10 +59,24 @@ export async function startFullBot(options: { now: string; env?: Record<string, 
     // Work after one acknowledgement can start work in another channel (a click on the web moves the organiser's Teams card).
     for (let round = 0; round < 3; round += 1) await Promise.all(bot.app.channels.map((c) => c.idle?.()));
   };
+  const moveClockTo = async (instant: string) => {
+    const shiftMs = Date.parse(instant) - clock.now().getTime();
+    clock.set(instant);
+    // A connection of the test's own, as test/scheduler/fixtures/harness.ts makes jobs due.
+    const jobs = new SqliteJobRepository(defaultSqliteFilename(dataDir));
+    await jobs.connect();
+    try {
+      const waiting = (await jobs.queryJobs()).jobs.filter((job) => job.nextRunAt && job.nextRunAt.getTime() > Date.now() && job.lockedAt === undefined);
+      for (const job of waiting) await jobs.saveJob({ ...job, nextRunAt: new Date(job.nextRunAt!.getTime() - shiftMs) }, undefined);
+    } finally {
+      await jobs.disconnect();
+    }
+  };
   return {
     bot,
     url: bot.address.url,
     clock,
+    moveClockTo,
     logs: log.records,
     settle,
     async close() {
