@@ -43,7 +43,6 @@ const dmOf = (user: SlackUser) => user.id.replace(/^U/, 'D');
 /** What a person's DM with PEP Bot shows now, oldest first. */
 const dmNow = (user: SlackUser) => stub.messages().filter((m) => m.channel === dmOf(user));
 const words = (m: SlackMessageNow) => readText(m.blocks);
-const dump = (ms: SlackMessageNow[]) => ms.map((m) => `--- ${m.channel} ${m.ts} [${m.text}]\n${words(m)}`).join('\n');
 
 /** The organiser's one "People PEP Bot could not reach" message, as it reads now. */
 function reachReport(): SlackMessageNow {
