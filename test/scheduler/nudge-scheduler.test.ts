@@ -109,7 +109,7 @@ describe('NudgeScheduler.syncMeeting', () => {
     await h.scheduler().syncMeeting(meeting);
     const running = (await h.pendingJobs()).find((job) => workKeys([job])[0]!.includes('/action_due_today/'))!;
     // As Agenda leaves a one-off job while it runs: locked, with no next run.
-    await h.jobs.saveJob({ ...running, lockedAt: new Date(), nextRunAt: null }, undefined);
+    await h.jobs.saveJobState({ ...running, lockedAt: new Date(), nextRunAt: null }, undefined);
 
     const done = nextVersion(meeting, { actions: [{ ...meeting.actions[0]!, status: 'done', completedAt: '2026-03-11T12:00:00Z' }] });
     await h.store.saveMeeting(done, 1, { events: [] });
