@@ -314,6 +314,12 @@ describe('a whole PEP in Slack with the default settings', () => {
     expect(signed[0]).toMatch(/\*Sam Social\*\nSigned Thursday 17 December 2026, 09:30[\s\S]*\*Chris Carer\*\nSigned[\s\S]*\*Dana Teacher\*\nSigned/);
   });
 
+  it('afterwards, "status" typed in PEP Bot\'s DM tells Sam where the closed meeting stands', async () => {
+    expect(await sayInDm(SAM, 'status')).toEqual([
+      expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\)\n[\s\S]*\*Stage\*\n(concluded|plan distributed)[\s\S]*\*Actions\*\n2 \(2 open\)[\s\S]*\*Next review\*\nWednesday 10 March 2027/),
+    ]);
+  });
+
   it('the channel saw only initials and the PEP reference; Slack would accept every call; nothing went wrong', async () => {
     expect(CHAT_WORDS()).toContain('JD (PEP-2026-0042)');
     expect(CHAT_WORDS()).not.toContain('Jordan');
