@@ -57,9 +57,18 @@ interface LinkRow {
   url: string;
 }
 /** Each row of the organiser's card: whose link, what it opens, and the full URL to pass on. */
-function linksToPassOn(): LinkRow[] {
-  const rows = [...words(reachReport()).matchAll(/^\*(.+?) \(.+?\): (.+?)\*\n.*\n(http\S+)$/gm)];
+function rowsOf(text: string): LinkRow[] {
+  const rows = [...text.matchAll(/^\*(.+?) \(.+?\): (.+?)\*\n.*\n(http\S+)$/gm)];
   return rows.map(([, who, opens, url]) => ({ who: who!, opens: opens!, url: url! }));
+}
+const linksToPassOn = (): LinkRow[] => rowsOf(words(reachReport()));
+/** Every link the organiser's card ever offered, in the order it first appeared. */
+function linksEverOffered(): LinkRow[] {
+  const { ts } = reachReport();
+  const versions = stub.calls.filter((c) => c.result?.ok && c.result.channel === dmOf(SAM) && c.result.ts === ts).map((c) => readText(c.args.blocks as Block[]));
+  const seen = new Map<string, LinkRow>();
+  for (const row of versions.flatMap(rowsOf)) if (!seen.has(row.url)) seen.set(row.url, row);
+  return [...seen.values()];
 }
 function linkFor(who: string, opens: string): string {
   const row = linksToPassOn().find((r) => r.who === who && r.opens === opens);
@@ -318,6 +327,37 @@ describe('a whole PEP in Slack with the default settings', () => {
     expect(await sayInDm(SAM, 'status')).toEqual([
       expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\)\n[\s\S]*\*Stage\*\n(concluded|plan distributed)[\s\S]*\*Actions\*\n2 \(2 open\)[\s\S]*\*Next review\*\nWednesday 10 March 2027/),
     ]);
+  });
+
+  it('what each of the five received, in order', async () => {
+    const notified = (person: SlackUser) => stub.callsOf('chat.postMessage').filter((c) => c.result?.ok && c.result.channel === dmOf(person)).map((c) => String(c.args.text));
+    const meeting = 'the PEP meeting for JD (PEP-2026-0042)';
+    const reminder = `Reminder: PEP meeting for JD (PEP-2026-0042): Thursday 10 December 2026, 10:00 to 11:00`;
+    const invited = `You are invited to ${meeting} on Thursday 10 December 2026, 10:00 to 11:00.`;
+    const plan = `The written plan for ${meeting} is ready for sign-off.`;
+    expect(notified(SAM)).toEqual([
+      `People PEP Bot could not reach for ${meeting}.`,
+      `Attendance for ${meeting}: 1 of 5 people have answered.`,
+      `Attendance for ${meeting}: 3 of 5 people have answered.`,
+      reminder,
+      expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\): The meeting is under way/),
+      plan,
+      'Written plan signed off: Everyone asked has signed off version 1 of the written plan for JD (PEP-2026-0042).',
+      expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\): The meeting is closed/),
+    ]);
+    expect(notified(DANA)).toEqual([invited, reminder, plan, 'An action is due today: send the reading report to the virtual school']);
+    expect(notified(IAN)).toEqual([invited, `Please send your written contribution for ${meeting}.`, `Please send your written contribution for ${meeting}.`, plan]);
+
+    const offered = (who: string) => linksEverOffered().filter((row) => row.who === who).map((row) => row.opens);
+    expect(offered('Chris Carer')).toEqual([
+      'their invitation to the PEP meeting',
+      'a few questions before the PEP meeting',
+      'the written plan',
+      'a reminder about an action they own',
+    ]);
+    // Jordan answered the questions but never the invitation itself, so it was chased with a new link.
+    expect(offered('Jordan')).toEqual(['their invitation to the PEP meeting', 'their questions before the PEP meeting', 'their invitation to the PEP meeting', 'the written plan']);
+    expect(new Set(linksEverOffered().map((row) => row.who))).toEqual(new Set(['Chris Carer', 'Jordan']));
   });
 
   it('the channel saw only initials and the PEP reference; Slack would accept every call; nothing went wrong', async () => {
