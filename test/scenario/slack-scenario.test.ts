@@ -8,6 +8,8 @@ import { SlackSender } from '../channels/slack/signed-requests.js';
 import { click, lockAnyway, openMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
 import type { SlackSide } from '../channels/slack/slack-scenes.js';
 import { startFullBot } from './full-bot.js';
+import { openLink, pressOnLinkPage } from './link-pages.js';
+import type { LinkPage } from './link-pages.js';
 import type { FullBot } from './full-bot.js';
 
 /**
@@ -76,54 +78,11 @@ function linkFor(who: string, opens: string): string {
   return row.url;
 }
 
-type CardNode = Record<string, unknown>;
-interface Page {
-  status: number;
-  card: CardNode;
-  text: string;
-}
-/** What the link opens on the person's phone: the page, and the card it draws. */
-async function openLink(url: string): Promise<Page> {
-  const response = await fetch(url);
-  const html = await response.text();
-  const json = /<script type="application\/json" id="pep-card-json">([\s\S]*?)<\/script>/.exec(html)?.[1];
-  const card = json ? (JSON.parse(json) as CardNode) : {};
-  return { status: response.status, card, text: cardWords(card) };
-}
-function walk(node: unknown, visit: (n: CardNode) => void): void {
-  if (Array.isArray(node)) node.forEach((child) => walk(child, visit));
-  else if (node && typeof node === 'object') {
-    visit(node as CardNode);
-    Object.values(node).forEach((child) => walk(child, visit));
-  }
-}
-function cardWords(card: CardNode): string {
-  const found: string[] = [];
-  walk(card, (n) => {
-    if (n.type === 'TextBlock' || n.type === 'TextRun') found.push(String(n.text));
-    if (typeof n.title === 'string') found.push(n.title);
-    if (n.title !== undefined && typeof n.value === 'string') found.push(n.value);
-  });
-  return found.join('\n');
-}
-/** A press on the page's button titled `title`, sent as the page's script sends it: every input it takes, empty ones too. */
-async function pressOnPage(url: string, title: string, typed: Record<string, string> = {}): Promise<Page> {
-  const page = await openLink(url);
-  let action: CardNode | undefined;
-  const inputs: Record<string, string> = {};
-  walk(page.card, (n) => {
-    if (n.type === 'Action.Execute' && n.title === title) action = n;
-    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') inputs[n.id] = typed[n.id] ?? '';
-  });
-  if (!action) throw new Error(`no "${title}" button on the page:\n${page.text}`);
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ verb: action.verb, data: action.data ?? {}, inputs }),
-  });
-  const card = ((await response.json()) as { card: CardNode }).card;
+/** A press on a link page's button, and the work it started in the chats. */
+async function pressOnPage(url: string, title: string, typed: Record<string, string> = {}): Promise<LinkPage> {
+  const page = await pressOnLinkPage(url, title, typed);
   await bot.settle();
-  return { status: response.status, card, text: cardWords(card) };
+  return page;
 }
 
 /** /pep typed by `user` in `conversation`; what they alone were shown. */
@@ -134,7 +93,7 @@ async function pep(user: SlackUser, conversation: string, text: string): Promise
   return shownOnlyTo(h, typed.responseId).map(({ body, blocks }) => ({ ephemeral: body.response_type === 'ephemeral', text: readText(blocks), blocks }));
 }
 
-const answered = (page: Page) => expect(page).toMatchObject({ status: 200, text: expect.stringContaining('Thank you') });
+const answered = (page: LinkPage) => expect(page).toMatchObject({ status: 200, text: expect.stringContaining('Thank you') });
 let dmEvents = 0;
 /** A message typed to PEP Bot in its Messages tab, as the signed event Slack sends; what came back in that DM. */
 async function sayInDm(user: SlackUser, text: string): Promise<string[]> {
