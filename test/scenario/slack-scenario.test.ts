@@ -220,6 +220,7 @@ describe('a whole PEP in Slack with the default settings', () => {
 
     const updates = stub.callsOf('chat.update').length;
     const posts = stub.callsOf('chat.postMessage').length;
+    // The first row is Dana's (above).
     const clicked = await click(h, IAN, live, 'action.acknowledge', { title: buttons(live.blocks)[0]!.title });
     await h.settle();
     const [refusal] = shownOnlyTo(h, clicked.responseId);
@@ -256,6 +257,9 @@ describe('a whole PEP in Slack with the default settings', () => {
       expect(page.status).toBe(200);
       expect(page.text).toContain('read with JD for 20 minutes every evening');
     }
+    // The carer is a key stakeholder and signs; the child's copy is for information.
+    expect((await openLink(linkFor('Chris Carer', 'the written plan'))).text).toContain('Sign off the plan');
+    expect((await openLink(linkFor('Jordan', 'the written plan'))).text).toContain('This copy is for your information');
   });
 
   it('a week on, the due day: Dana is reminded by DM, Chris\'s reminder comes as a link on Sam\'s card', async () => {
