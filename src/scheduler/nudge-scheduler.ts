@@ -54,7 +54,9 @@ export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
       const key = JobKeySchema.safeParse(job.data).data?.key;
       const keep = key !== undefined && plannedKeys.has(key) && !kept.has(key) && isLive(job);
       if (keep) kept.add(key);
-      return !keep;
+      // A job running now is left to finish: its run reads the plan again and sends nothing unwanted, and Agenda removes it when done.
+      // Removed under it, Agenda's save of its outcome fails as a scheduler error.
+      return !keep && job.lockedAt === undefined;
     });
     if (unwanted.length > 0) await deps.agenda.cancel({ ids: unwanted.map((job) => job._id) });
 

@@ -208,7 +208,7 @@ describe('a whole PEP in Teams, with the default settings', () => {
     expect(shown(alert!)).toContain('Key people cannot come\n• Carer: Chris Carer, cannot attend\nThe meeting should not go ahead without them. Consider rescheduling.');
     expect(buttonsOf(cardOfCall(alert!)).map((b) => b.verb)).toContain('meeting.reschedule');
 
-    const contribution = await press(IAN, inOneToOne(), cardOfCall(latestCard(IAN_CHAT, 'PEP meeting invitation')), 'Send a written contribution instead');
+    const contribution = await press(IAN, inOneToOne(), cardOfCall(latestCard(IAN_CHAT, 'PEP meeting invitation')), 'Send written views instead');
     expect(textsOf(answeredCard(contribution.body))).toContain('Your answer so far: Sending a written contribution instead. You can change it below.');
     expect(contribution.calls.filter((c) => c.conversationId === IAN_CHAT).map(headingOf)).toEqual(['Information for the PEP meeting']);
 
