@@ -236,9 +236,14 @@ describe('a whole PEP in Teams, with the default settings', () => {
     const childQuestions = linkFor('Jordan (child or young person): their questions before the PEP meeting');
     const childPage = await openPage(childQuestions);
     expect(childPage.text).toContain('Hi Jordan!');
-    expect(childPage.text).toContain('The people at your meeting will read your answers.');
+    expect(childPage.text).toContain(
+      'Who will read your answers: Sam (your social worker), Dana (your teacher), Ian (who checks your care plan) and Chris (your carer). They will be at your meeting. Your answers will go in your plan too.',
+    );
     const child = await pressOnPage(childQuestions, 'Send my answers', { feeling: '4', goingWell: 'Football at lunch', hard: 'Spelling tests', want: 'A quiet place to read' });
-    expect(child).toMatchObject({ status: 200, text: expect.stringContaining('Your answers are saved.') });
+    expect(child).toEqual({
+      status: 200,
+      text: 'Thank you!\nWe got your answer. Sam Social and the people at your meeting will read it. This link only works once. If you want to change something, tell Sam Social or a grown-up you trust.',
+    });
 
     expect(shown(latestCard(SAM_CHAT, 'Who is coming to the PEP meeting'))).toContain('Chris Carer (carer): Things at home: Not so good\nTo raise at the meeting: Bedtimes have been hard.');
     // Each link did its job once: it is gone from Sam's card.
@@ -446,7 +451,7 @@ describe('a whole PEP in Teams, with the default settings', () => {
         '',
         'PEP meeting for JD (PEP-2026-0042)',
         'The meeting is closed and its written plan has gone to everyone.',
-        'Stage: plan distributed',
+        'Stage: Closed, plan sent',
         'Answers: 4 of 5',
         'Agenda: Agreed',
         'Goals: 0',
