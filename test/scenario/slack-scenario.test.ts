@@ -174,7 +174,9 @@ describe('a whole PEP in Slack with the default settings', () => {
     const jordansQuestions = linkFor('Jordan', 'their questions before the PEP meeting');
     const jordansPage = await openLink(jordansQuestions);
     expect(jordansPage.text).toContain('Hi Jordan!');
-    expect(jordansPage.text).toContain('The people at your meeting will read your answers.');
+    expect(jordansPage.text).toContain(
+      'Who will read your answers: Sam (your social worker), Dana (your teacher), Ian (who checks your care plan) and Chris (your carer). They will be at your meeting.',
+    );
     answered(await pressOnPage(jordansQuestions, 'Send my answers', { feeling: '4', goingWell: 'Art and football', want: 'Help with maths' }));
 
     expect(words(dmNow(SAM).at(-1)!)).toMatch(/Carers’ answers before the meeting[\s\S]*Homework at weekends/);
@@ -232,7 +234,7 @@ describe('a whole PEP in Slack with the default settings', () => {
 
     // Typed in PEP Bot's Messages tab, without /pep.
     expect(await sayInDm(SAM, 'status')).toEqual([
-      expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\)\nThe meeting is under way[\s\S]*\*Stage\*\nin progress[\s\S]*\*Agenda\*\nAgreed[\s\S]*\*Actions\*\n2 \(2 open\)/),
+      expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\)\nThe meeting is under way[\s\S]*\*Stage\*\nMeeting under way\n[\s\S]*\*Agenda\*\nAgreed\n[\s\S]*\*Actions\*\n2 \(2 open\)\n/),
     ]);
   });
 
@@ -287,7 +289,7 @@ describe('a whole PEP in Slack with the default settings', () => {
 
   it('afterwards, "status" typed in PEP Bot\'s DM tells Sam where the closed meeting stands', async () => {
     expect(await sayInDm(SAM, 'status')).toEqual([
-      expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\)\n[\s\S]*\*Stage\*\n(concluded|plan distributed)[\s\S]*\*Actions\*\n2 \(2 open\)[\s\S]*\*Next review\*\nWednesday 10 March 2027/),
+      expect.stringMatching(/^PEP meeting for JD \(PEP-2026-0042\)\nThe meeting is closed and its written plan has gone to everyone\.\n\*Stage\*\nClosed, plan sent\n[\s\S]*\*Actions\*\n2 \(2 open\)[\s\S]*\*Next review\*\nWednesday 10 March 2027/),
     ]);
   });
 
