@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundArgs, playgroundCli, playgroundEnv } from '../../scripts/teams-playground.js';
 import type { FullBot } from '../scenario/full-bot.js';
 import { startFullBot } from '../scenario/full-bot.js';
+import { wordsBrokenAcrossLines } from './words-on-lines.js';
 
 /**
  * A whole PEP in the Microsoft 365 Agents Playground (the local Teams-like client), driven by
@@ -28,6 +29,7 @@ const PHONE = { width: 390, height: 844 };
 /** Monday 16 November 2026, 09:00 UK time; the meeting is ten days later. */
 const TODAY = '2026-11-16T09:00:00Z';
 const MEETING_STARTS = '2026-11-26T10:00:00Z';
+const MEETING_ENDS = '2026-11-26T10:50:00Z';
 const LINK = /http:\/\/127\.0\.0\.1:\d+\/p\/[\w-]+/g;
 
 const playgroundInstalled = (() => {
@@ -177,6 +179,20 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       await type('questions now');
       await card('Questions on their way');
       await snap('questions-now');
+      await phone.goto(await linkOf('Adele Vance (carer)', 'a few questions before the PEP meeting'));
+      await phone.getByRole('radio', { name: 'Good', exact: true }).check();
+      await phone.getByLabel('Is there anything you want to raise at the meeting?').fill('Homework club has helped a lot');
+      await snap('carer-questions-on-phone', phone);
+      await phone.getByRole('button', { name: 'Send my answers' }).click();
+      await phone.getByText(/thank/i).first().waitFor();
+      await phone.goto(await linkOf('Jordan (child or young person)', 'their questions before the PEP meeting'));
+      await phone.getByRole('radio', { name: /Good$/ }).check();
+      await phone.getByRole('textbox').first().fill('Art and football at lunch');
+      await snap('child-questions-on-phone', phone);
+      await phone.getByRole('button', { name: 'Send my answers' }).click();
+      await phone.getByText(/thank/i).first().waitFor();
+      await page.getByText('Homework club has helped a lot').first().waitFor();
+      await snap('organiser-sees-carer-answers');
 
       // 6. The meeting chat: the group chat with Megan and Adele, where the bot reads only what @mentions it.
       await page.getByText('Group Chat', { exact: true }).click();
@@ -231,20 +247,30 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       await page.getByText('Group Chat', { exact: true }).click();
       await tell('next review 10 March');
       await card(/next PEP review is on/i);
+      pep.clock.set(MEETING_ENDS);
       await tell('close');
       await card(/closed/i);
       await snap('meeting-closed');
       await page.getByText('Personal Chat', { exact: true }).click();
       const plan = await card('Written plan: PEP for JD (PEP-2026-0042)');
+      await plan.getByText('Meeting held Thursday 26 November 2026, 10:00 to 10:50').waitFor();
       await snap('plan-received');
-      console.log(await plan.innerText());
-      const planUrl = (await plan.innerText()).match(/http:\/\/127\.0\.0\.1:\d+\/\S+/)?.[0];
+      const planUrl = (await plan.innerText()).match(/http:\/\/127\.0\.0\.1:\d+\/plan\/[\w-]+/)?.[0];
       expect(planUrl).toBeDefined();
+      await plan.getByRole('button', { name: 'Sign off the plan' }).click();
+      await (await card('Written plan: PEP for JD (PEP-2026-0042)')).getByText(/Signed off by: Alex Wilber/).waitFor();
+      await snap('plan-signed-off');
+
+      // 10. The full plan, on a phone; the others' copies are links to pass on.
       await phone.goto(planUrl!);
       await phone.getByText('read with JD for 20 minutes, five evenings a week').first().waitFor();
+      expect(await wordsBrokenAcrossLines(phone)).toEqual([]);
       await snap('full-plan-on-phone', phone);
+      await linkOf('Adele Vance (carer)', 'the written plan');
+      await snap('plan-links-to-pass-on');
     } finally {
       await page.close();
     }
-  });
+    // A walk of some forty steps; each waits on what appears, never on a clock.
+  }, 180_000);
 });
