@@ -149,6 +149,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
 
       // 3. The form becomes "Invitations sent"; the attendance summary and the links to pass on follow.
       await card('Invitations sent');
+      expect(await page.getByText('New PEP meeting').count()).toBe(0);
       await card('Who is coming to the PEP meeting');
       const reach = await card('People PEP Bot could not reach');
       await reach.getByText('Adele Vance').first().waitFor();
@@ -173,12 +174,12 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       await phone.getByRole('button', { name: 'Decline' }).click();
       await phone.getByText(/thank/i).first().waitFor();
       await snap('carer-declined-on-phone', phone);
-      await card('I am at the hospital with my mum that morning');
+      await (await card('I am at the hospital with my mum that morning')).getByText('Carer: Adele Vance, cannot attend').waitFor();
       await snap('organiser-hears-carer-declined');
 
       // 5. The carer's and the child's questions go now rather than on their day: new links to pass on.
       await type('questions now');
-      await card('Questions on their way');
+      await (await card('Questions on their way')).getByText('Sent to AV (carer) and JD (child or young person).').waitFor();
       await snap('questions-now');
       await phone.goto(await linkOf('Adele Vance (carer)', 'a few questions before the PEP meeting'));
       await phone.getByRole('radio', { name: 'Good', exact: true }).check();
@@ -192,7 +193,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       await snap('child-questions-on-phone', phone);
       await phone.getByRole('button', { name: 'Send my answers' }).click();
       await phone.getByText(/thank/i).first().waitFor();
-      await card('Homework club has helped a lot');
+      await (await card('Homework club has helped a lot')).getByText('Carers’ answers before the meeting').waitFor();
       await snap('organiser-sees-carer-answers');
 
       // 6. The meeting chat: the group chat with Megan and Adele, where the bot reads only what @mentions it.
@@ -214,6 +215,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       };
       await tell('link PEP-2026-0042');
       const agenda = await card('Sign off the agenda');
+      await agenda.getByText('Art and football at lunch').waitFor();
       await snap('meeting-chat-linked-agenda');
       await agenda.getByRole('button', { name: 'Suggest an item' }).click();
       await agenda.getByLabel('Your suggested item').fill('Homework club');
@@ -232,11 +234,12 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       // 7. On the day: start, and an action for the carer, named from the @ list.
       pep.clock.set(MEETING_STARTS);
       await tell('start');
-      await card('The PEP meeting is starting');
+      await (await card('The PEP meeting is starting')).getByText('Apologies: Adele Vance (carer)').waitFor();
       await snap('meeting-started');
       await tell('action @Adele Vance read with JD for 20 minutes, five evenings a week by 11 December', { owner: 'Adele Vance' });
       const actions = await card('Actions agreed');
       await actions.getByText('read with JD for 20 minutes, five evenings a week').waitFor();
+      await actions.getByText(/Adele Vance \(carer\) · due Friday 11 December 2026 · Not acknowledged yet/).waitFor();
       await snap('action-for-the-carer');
 
       // 8. Back in the personal chat: every reminder the meeting will send, then each one now, as a preview.
@@ -265,7 +268,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       const planUrl = (await plan.innerText()).match(/http:\/\/127\.0\.0\.1:\d+\/plan\/[\w-]+/)?.[0];
       expect(planUrl).toBeDefined();
       await plan.getByRole('button', { name: 'Sign off the plan' }).click();
-      await (await card('Written plan: PEP for JD (PEP-2026-0042)')).getByText(/Signed off by: Alex Wilber/).waitFor();
+      await (await card('Written plan: PEP for JD (PEP-2026-0042)')).getByText('You have signed off this plan.').waitFor();
       await snap('plan-signed-off');
 
       // 10. The full plan, on a phone; the others' copies are links to pass on.
@@ -273,8 +276,11 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       await phone.getByText('read with JD for 20 minutes, five evenings a week').first().waitFor();
       expect(await wordsBrokenAcrossLines(phone)).toEqual([]);
       await snap('full-plan-on-phone', phone);
-      await linkOf('Adele Vance (carer)', 'the written plan');
+      const adelesPlan = await linkOf('Adele Vance (carer)', 'the written plan');
       await snap('plan-links-to-pass-on');
+      await phone.goto(adelesPlan);
+      await phone.getByText('read with JD for 20 minutes, five evenings a week').first().waitFor();
+      await snap('carer-plan-on-phone', phone);
     } finally {
       await page.close();
     }

@@ -3,6 +3,7 @@ import { MAX_CHANGES_SHOWN } from '../../cards/data/plan-summary.js';
 import { currentSignOffs, hasSigned, waitingFor } from '../../domain/plan/signatories.js';
 import type { Meeting, PlanState } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
+import { formatInstant } from '../plan/plan-format.js';
 import { confirmationCard } from './message-cards.js';
 import { childLabel, childTag, groupPerson, namedPerson, participant, timeFields } from './people.js';
 import type { FormState } from './preparation-cards.js';
@@ -148,7 +149,7 @@ export function planSignedOffCard(meeting: Meeting): OutboundCard {
   return confirmationCard(
     'Written plan signed off',
     `Everyone asked has signed off version ${plan.version} of the written plan for ${childLabel(meeting)}.`,
-    currentSignOffs(plan).slice(0, 20).map((s) => ({ label: participant(meeting, s.participantId).name, value: `Signed ${s.at}` })),
+    currentSignOffs(plan).slice(0, 20).map((s) => ({ label: participant(meeting, s.participantId).name, value: `Signed ${formatInstant(s.at, meeting.timeZone)}` })),
   );
 }
 
