@@ -281,6 +281,14 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       await phone.goto(adelesPlan);
       await phone.getByText('read with JD for 20 minutes, five evenings a week').first().waitFor();
       await snap('carer-plan-on-phone', phone);
+      // Adele and Megan sign from their links; once everyone asked has, the organiser is told.
+      await phone.getByRole('button', { name: 'Sign off the plan' }).click();
+      await phone.getByText(/thank/i).first().waitFor();
+      await phone.goto(await linkOf('Megan Bowen (designated teacher)', 'the written plan'));
+      await phone.getByRole('button', { name: 'Sign off the plan' }).click();
+      await phone.getByText(/thank/i).first().waitFor();
+      await (await card('Written plan signed off')).getByText('Signed Thursday 26 November 2026, 10:50').first().waitFor();
+      await snap('plan-signed-by-everyone');
     } finally {
       await page.close();
     }
