@@ -18,9 +18,11 @@ import { wordsBrokenAcrossLines } from './words-on-lines.js';
  * A whole PEP in the Microsoft 365 Agents Playground (the local Teams-like client), driven by
  * Chromium, step for step as docs/teams-playground.md tells a new user to do it. PEP Bot runs as
  * `npm start` runs it with a new user's settings (no PUBLIC_BASE_URL, no SMTP, no app id: Teams
- * anonymous); only its clock is the test's. The organiser is the Playground's signed-in user; the
- * carer and the child have no account and answer on a phone-sized page from the links the
- * organiser is given. One screenshot per step in test/artifacts/teams/.
+ * anonymous); only its clock is the test's, moved to the meeting's start before `start` and to its
+ * end before `close`, where a person following the guide simply starts early. The organiser is the
+ * Playground's signed-in user; the meeting chat is its group chat, where the bot and the carer are
+ * picked from the @ list. The carer and the child have no account and answer on a phone-sized page
+ * from the links the organiser is given. One screenshot per step in test/artifacts/teams/.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
