@@ -137,6 +137,13 @@ describe('the written plan, from closing the meeting to the next one', () => {
     // The organiser is then told the plan is complete.
     await world.fanOut(web.change);
     expect(world.teams.sent.at(-1)).toMatchObject({ kind: 'direct', to: meeting.organiserId, card: { name: 'confirmation', data: { title: 'Written plan signed off' } } });
+    // Each signature's time as people read it, in the meeting's time zone (UK: GMT in December).
+    expect((world.teams.sent.at(-1)!.card.data as { facts: { value: string }[] }).facts.map((f) => f.value)).toEqual([
+      'Signed Friday 4 December 2026, 11:05',
+      'Signed Friday 4 December 2026, 18:30',
+      'Signed Saturday 5 December 2026, 09:00',
+      'Signed Monday 7 December 2026, 08:15',
+    ]);
 
     const stored = (await world.store.getMeeting(meeting.id))!;
     expect(stored.plan!.signOffs.map((s) => [s.participantId, s.version, s.at])).toEqual([

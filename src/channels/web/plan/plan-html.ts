@@ -28,6 +28,12 @@ p, li { white-space: pre-wrap; overflow-wrap: anywhere; }
 a { color: #1d4f91; }
 a:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 footer { margin-top: 2.5rem; font-size: 0.85rem; color: #555; }
+/* On a phone two columns leave the values a few letters wide: each label goes above its value. */
+@media (max-width: 40rem) {
+  main { padding: 1rem 1rem 2rem; }
+  dl { grid-template-columns: 1fr; gap: 0; }
+  dd { margin-bottom: 0.5rem; }
+}
 @page { size: A4; margin: 16mm; }
 @media print {
   body { background: #fff; }
