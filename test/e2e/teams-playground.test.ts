@@ -216,7 +216,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
         await page.keyboard.press('Enter');
       };
       await tell('link PEP-2026-0042');
-      const agenda = await card('Sign off the agenda');
+      const agenda = await card('PEP meeting agenda');
       await agenda.getByText('Art and football at lunch').waitFor();
       await snap('meeting-chat-linked-agenda');
       await agenda.getByRole('button', { name: 'Suggest an item' }).click();
@@ -225,8 +225,8 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       const suggested = await card('Suggested items');
       await snap('agenda-suggestion');
       await suggested.getByRole('button', { name: 'Accept' }).click();
-      await (await card('Homework club', { without: 'Suggested items' })).getByRole('button', { name: 'Sign off the agenda' }).click();
-      await (await card('Signed off by: Alex Wilber')).getByRole('button', { name: 'Lock the agenda (organiser only)' }).click();
+      await (await card('Homework club', { without: 'Suggested items' })).getByRole('button', { name: 'Sign off', exact: true }).click();
+      await (await card('Signed off by: Alex Wilber')).getByRole('button', { name: 'Lock agenda', exact: true }).click();
       const askFirst = await card('Lock the agenda now?');
       await snap('lock-asks-first');
       await askFirst.getByRole('button', { name: 'Lock the agenda anyway' }).click();
