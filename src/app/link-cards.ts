@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDate } from '../domain/dates.js';
-import type { LinkPurpose, Meeting, SecureLink } from '../domain/model.js';
+import { BEFORE_MEETING } from '../domain/lifecycle.js';
+import type { LinkPurpose, Meeting, MeetingStatus, SecureLink } from '../domain/model.js';
 import type { OutboundCard } from '../ports/messenger.js';
 import type { NudgeStage } from './views/meeting-cards.js';
 import { actionNudgeCard, planSummaryCard } from './views/meeting-cards.js';
@@ -39,6 +40,23 @@ export function linkTargetOf(card: OutboundCard): LinkTarget | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The stages in which a link's card can still be answered, as the domain's own rules have them
+ * (invitations, prompts and contributions before the call). A reminder and the plan are about
+ * what exists once the meeting has begun, so they have no such limit.
+ */
+const ANSWERABLE_WHILE: Partial<Record<LinkPurpose, readonly MeetingStatus[]>> = {
+  invitation: BEFORE_MEETING,
+  'carer-prompt': BEFORE_MEETING,
+  'child-voice-prompt': BEFORE_MEETING,
+  'contribution-request': BEFORE_MEETING,
+};
+
+/** Whether the meeting has moved past what the link asks for: then no form is shown at all. */
+export function linkIsAnswerable(meeting: Meeting, link: SecureLink): boolean {
+  return ANSWERABLE_WHILE[link.purpose]?.includes(meeting.status) ?? true;
 }
 
 /** A reminder opened later says what it says on that day: before, on or after the due date. */

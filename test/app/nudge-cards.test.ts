@@ -23,7 +23,7 @@ describe('the card each nudge sends', () => {
     action_escalation_vso: meeting.actions[0]!.id,
     contribution_reminder: meeting.contributions[0]!.id,
     contribution_chaser: meeting.contributions[0]!.id,
-    rsvp_chaser: s.id('child'),
+    rsvp_chaser: s.id('carer'),
     meeting_reminder: meeting.id,
     weekly_digest: meeting.id,
     carer_questions: s.id('carer'),
@@ -35,6 +35,11 @@ describe('the card each nudge sends', () => {
     expect(() => renderCard(card.name as CardName, card.data as never)).not.toThrow();
     // The child's own card speaks to them, not about them.
     if (kind !== 'child_questions') expect(card.text).toContain('JD (PEP-2026-0042)');
+  });
+
+  it('the invitation chaser to the child speaks to them, without their initials and reference', () => {
+    const card = nudgeCard({ meetingId: meeting.id, kind: 'rsvp_chaser', itemId: s.id('child'), recipientParticipantId: s.id('child'), dueInstant: '2026-12-14T09:00:00Z' }, meeting);
+    expect(card.text).toBe('You are invited to your PEP meeting.');
   });
 
   it('deadline nudges carry the Done / Need more time / Blocked card for the action', () => {

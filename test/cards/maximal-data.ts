@@ -14,6 +14,12 @@ const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length
 const person = (i: number) => ({ role: 'designated_teacher' as const, name: name(i) });
 
 export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
+  'child-voice-prompt': {
+    meetingId: 'm'.repeat(64),
+    promptId: 'p'.repeat(64),
+    name: text(120, 'Name'),
+    readers: times(12, (i) => ({ role: 'virtual_school_officer' as const, name: `${'N'.repeat(118)}${i}`.slice(-120) })),
+  },
   'attendance-summary': {
     meetingId: 'm'.repeat(64),
     child,

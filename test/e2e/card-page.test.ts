@@ -10,6 +10,7 @@ import { cardSample } from '../../src/cards/samples.js';
 import { cardParts } from '../cards/walk-card.js';
 import type { CardPageServer } from './card-page-server.js';
 import { startCardPageServer } from './card-page-server.js';
+import { axeViolations, clippedButtons, keyboardProblems } from './web-link-checks.js';
 
 /**
  * Every card on the web page, in a real Chromium under the strict CSP: it renders, its labels are
@@ -46,8 +47,8 @@ describe.skipIf(!installed && !process.env.CI)('card pages in Chromium', () => {
     await server?.close();
   });
 
-  async function open(name: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  async function open(name: string, viewport = { width: 900, height: 800 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
     const said: string[] = [];
     complaints.set(page, said);
     page.on('console', (message) => {
@@ -104,6 +105,46 @@ describe.skipIf(!installed && !process.env.CI)('card pages in Chromium', () => {
     await page.close();
   });
 
+  /** The narrowest phone WCAG reflow asks for, a common phone, and a laptop. */
+  const WIDTHS = [
+    { width: 320, height: 640 },
+    { width: 390, height: 844 },
+    { width: 1000, height: 800 },
+  ];
+
+  it.each(CARD_NAMES.flatMap((name) => WIDTHS.map((viewport) => [name, viewport.width, viewport] as const)))(
+    '%s at %i px shows every button’s whole label and passes axe (WCAG 2.2 AA), its show cards too',
+    async (name, _width, viewport) => {
+      const page = await open(name, viewport);
+      const card = renderCard(name, cardSample(name));
+      expect(await clippedButtons(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      for (const action of card.actions ?? []) {
+        if (action.type !== 'Action.ShowCard') continue;
+        await page.getByRole('button', { name: action.title, exact: true }).click();
+        expect(await clippedButtons(page), `inside "${action.title}"`).toEqual([]);
+        expect(await axeViolations(page), `inside "${action.title}"`).toEqual([]);
+        await page.getByRole('button', { name: action.title, exact: true }).click();
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling').toBe(true);
+      if (name === 'invitation' && viewport.width === 390) await page.screenshot({ path: join(SHOTS, 'invitation-390.png'), fullPage: true });
+      expect(complaints.get(page)).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each(CARD_NAMES)('%s can be used with the keyboard alone: every control in reading order, focus always visible', async (name) => {
+    const page = await open(name, { width: 390, height: 844 });
+    expect(await keyboardProblems(page)).toEqual([]);
+    for (const action of renderCard(name, cardSample(name)).actions ?? []) {
+      if (action.type !== 'Action.ShowCard') continue;
+      await page.getByRole('button', { name: action.title, exact: true }).press('Enter');
+      expect(await keyboardProblems(page), `with "${action.title}" open`).toEqual([]);
+    }
+    expect(complaints.get(page)).toEqual([]);
+    await page.close();
+  });
+
   it('posts what was typed and chosen, then shows the confirmation in place of the form', async () => {
     const page = await open('carer-prompt');
     await page.getByRole('radio', { name: 'Good', exact: true }).check();
@@ -148,6 +189,12 @@ describe.skipIf(!installed && !process.env.CI)('card pages in Chromium', () => {
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByText('Choose the answer closest to how things have been.').waitFor();
     expect(server.posted.length).toBe(before);
+    // Announced: focus moves to the first unanswered control, whose name now includes the message.
+    const focusedName = await page.evaluate(() => {
+      const ids = (document.activeElement?.getAttribute('aria-labelledby') ?? '').split(' ');
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    });
+    expect(focusedName).toContain('Choose the answer closest to how things have been.');
     await page.close();
   });
 

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import express from 'express';
 import type { Browser, Page, Response } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -14,7 +15,7 @@ import { CARD_PAGE_CSP, cardPageAssets, renderCardPage } from '../../src/channel
 import { readEmail } from '../channels/web/support/read-email.js';
 import { CHILD, MEETING_CHAT, startWebHarness } from '../channels/web/support/web-harness.js';
 import type { PreparedMeeting, WebHarness } from '../channels/web/support/web-harness.js';
-import { contrastProblems, focusIsVisible } from './web-link-checks.js';
+import { axeViolations, clippedButtons, contrastProblems, focusIsVisible } from './web-link-checks.js';
 
 /**
  * Secure links end to end in a real Chromium: the real HTTP server with the web channel, a real
@@ -26,7 +27,8 @@ import { contrastProblems, focusIsVisible } from './web-link-checks.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const installed = existsSync(CHROMIUM);
-const PHONE = { width: 375, height: 740 };
+const PHONE = { width: 390, height: 844 };
+const SHOTS = join(import.meta.dirname, '..', 'artifacts', 'web');
 /** What a carer might paste: markup that must stay text everywhere it is shown. */
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> Bedtimes are hard';
 
@@ -43,6 +45,7 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
 
   beforeAll(async () => {
     if (!installed) throw new Error(`${CHROMIUM} is missing, and CI is set: install it with apt-get install -y chromium.`);
+    mkdirSync(SHOTS, { recursive: true });
     h = await startWebHarness();
     prepared = await h.prepare();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -102,18 +105,52 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     expect(await page.title()).toBe('PEP Bot: a few questions');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await contrastProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('radio', { name: 'Good', exact: true }).check();
     await page.getByLabel('Is there anything you want to raise at the meeting?').fill(HOSTILE);
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.locator('#pep-card').getByText('Thank you').waitFor();
     await expect.poll(() => page.locator('#pep-card').textContent()).toContain('This link has now done its job');
+    expect(await axeViolations(page), 'the thank-you card').toEqual([]);
 
     const stored = (await h.store.getMeeting(prepared.meeting.id))!;
     expect(stored.prompts.find((p) => p.id === carerPrompt().id)!.answer).toEqual({ kind: 'carer', mood: 4, toRaise: HOSTILE });
     const audit = await h.store.auditTrail(prepared.meeting.id);
     expect(audit.find((e) => e.type === 'answerPrompt')).toMatchObject({ actorId: prepared.carer.id, channel: 'web' });
     expect(await pwned(page)).toBeUndefined();
+    expect(complaints.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the carer’s invitation on a phone tells Accept from Decline: every button shows its whole label', async () => {
+    const { page } = await open(h.noticedLinks(prepared.carer.name)[0]!);
+    await page.locator('#pep-card .ac-adaptiveCard').waitFor();
+    expect(await page.title()).toBe('PEP Bot: your invitation');
+    for (const title of ['Accept', 'Tentative', 'Decline', 'Send written views instead']) {
+      expect(await page.getByRole('button', { name: title, exact: true }).innerText()).toBe(title);
+    }
+    expect(await clippedButtons(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'carer-invitation-390.png'), fullPage: true });
+    expect(complaints.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the child’s invitation speaks to them in plain words, says who sees the answer, and shows every button whole', async () => {
+    const { page } = await open(h.noticedLinks(prepared.child.name)[0]!);
+    await page.locator('#pep-card .ac-adaptiveCard').waitFor();
+    await page.getByRole('heading', { name: 'You are invited to your PEP meeting' }).waitFor();
+    const text = await page.locator('#pep-card').innerText();
+    expect(text).toContain('Hi Jordan!');
+    expect(text).toContain(`${prepared.organiser.name} will see your answer`);
+    for (const adultWords of [CHILD.initials, CHILD.ref, 'the child', 'Purpose', 'Child or young person']) expect(text).not.toContain(adultWords);
+    for (const title of ['Yes, I will come', 'Maybe', 'No, I can’t come', 'I will write instead']) {
+      expect(await page.getByRole('button', { name: title, exact: true }).innerText()).toBe(title);
+    }
+    expect(await clippedButtons(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'child-invitation-390.png'), fullPage: true });
     expect(complaints.get(page)).toEqual([]);
     await page.close();
   });
@@ -143,6 +180,10 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     await second.locator('#pep-reply').getByText('This link has already been used').waitFor();
     expect(await typed.inputValue()).toBe('Written in the second tab');
     expect(await contrastProblems(second)).toEqual([]);
+    expect(await axeViolations(second), 'the refusal above the form').toEqual([]);
+    // Announced: the refusal lands in a live region and takes the focus.
+    expect(await second.evaluate(() => document.activeElement?.id)).toBe('pep-reply');
+    expect(await second.locator('#pep-reply').getAttribute('aria-live')).toBe('polite');
     expect((await h.store.getMeeting(prepared.meeting.id))!.prompts.find((p) => p.id === carerPrompt().id)!.answer).toMatchObject({ mood: 3 });
     for (const page of [first, second]) {
       expect(complaints.get(page)).toEqual([]);
@@ -205,6 +246,8 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     await page.locator('#pep-card .ac-adaptiveCard').waitFor();
     expect(await page.title()).toBe('PEP Bot: what do you think?');
     expect(await contrastProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'child-questions-390.png'), fullPage: true });
 
     /** Tabs forward until the element matching `selector` has focus, checking every stop shows it. */
     async function tabTo(selector: string): Promise<void> {
@@ -223,6 +266,8 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     await tabTo('button[aria-label="Send my answers"], button[title="Send my answers"], .ac-pushButton');
     await page.keyboard.press('Enter');
     await page.locator('#pep-card').getByText('Thank you').waitFor();
+    await expect.poll(() => page.locator('#pep-card').textContent()).toContain(`tell ${prepared.organiser.name} or a grown-up you trust`);
+    expect(await axeViolations(page), 'the thank-you card').toEqual([]);
 
     const stored = (await h.store.getMeeting(prepared.meeting.id))!;
     expect(stored.prompts.find((p) => p.kind === 'child_voice')!.answer).toEqual({ kind: 'child_voice', feeling: 4, goingWell: 'Art club' });
@@ -244,6 +289,7 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
       for (const secret of [CHILD.initials, CHILD.ref, CHILD.fullName, CHILD.school, 'Jordan', prepared.carer.name, prepared.organiser.name, prepared.meeting.id]) expect(html).not.toContain(secret);
       expect(await page.locator('script').count()).toBe(0);
       expect(await contrastProblems(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(complaints.get(page)).toEqual([]);
       await page.close();
     }

@@ -1,6 +1,7 @@
 import { shorten } from '../../cards/format.js';
 import { MAX_DECLINED_SHOWN } from '../../cards/data/agenda.js';
 import { MAX_CARER_ANSWERS } from '../../cards/data/attendance-summary.js';
+import { MAX_NAMED_READERS } from '../../cards/data/prompts.js';
 import { localDate } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
@@ -18,7 +19,7 @@ export function invitationCard(meeting: Meeting, participantId: string, form: Fo
   const organiser = participant(meeting, meeting.organiserId);
   return {
     name: 'invitation',
-    text: `You are invited to the PEP meeting for ${childLabel(meeting)}.`,
+    text: person.role === 'child' ? 'You are invited to your PEP meeting.' : `You are invited to the PEP meeting for ${childLabel(meeting)}.`,
     data: {
       meetingId: meeting.id,
       participantId,
@@ -120,6 +121,12 @@ export function contributionRequestCard(meeting: Meeting, contributionId: string
   };
 }
 
+/** The adults who will read what the child writes, named when there are few enough to list. */
+function readersOf(meeting: Meeting) {
+  const adults = meeting.participants.flatMap((p) => (p.role === 'child' ? [] : [{ name: p.name, role: p.role }]));
+  return adults.length <= MAX_NAMED_READERS ? adults : [];
+}
+
 export function promptCard(meeting: Meeting, promptId: string, form: FormState = {}): OutboundCard {
   const prompt = meeting.prompts.find((p) => p.id === promptId);
   if (!prompt) throw new Error(`prompt ${promptId} is not in meeting ${meeting.id}`);
@@ -136,7 +143,15 @@ export function promptCard(meeting: Meeting, promptId: string, form: FormState =
   return {
     name: 'child-voice-prompt',
     text: 'What do you think? Your views matter for your plan.',
-    data: { meetingId: meeting.id, promptId, name: person.name.split(' ')[0], yearGroup: meeting.child.yearGroup, values, errors: form.errors ?? [] },
+    data: {
+      meetingId: meeting.id,
+      promptId,
+      name: person.name.split(' ')[0],
+      yearGroup: meeting.child.yearGroup,
+      readers: readersOf(meeting),
+      values,
+      errors: form.errors ?? [],
+    },
   };
 }
 

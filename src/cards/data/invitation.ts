@@ -27,4 +27,7 @@ export const InvitationDataSchema = z
     joinUrl: d.location.kind === 'online' ? d.location.url : '',
     roleLabel: ROLE_LABELS[d.role],
     answerLabel: d.answer ? RSVP_LABELS[d.answer] : '',
+    /** The child's own invitation speaks to them in plain words, and never about "the child". */
+    forChild: d.role === 'child',
+    firstName: d.recipientName.trim().split(/\s+/)[0] ?? d.recipientName,
   }));

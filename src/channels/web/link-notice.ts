@@ -4,14 +4,18 @@ import { escapeHtml, htmlPage } from './html-page.js';
 /** Why a link does not open: the resolver's states, which say nothing about the meeting. */
 export type LinkProblem = Extract<ResolvedLink, { ok: false }>['state'];
 
-interface Words {
-  status: number;
+/** What a notice page says: what happened, and what to do next. */
+export interface NoticeWords {
   title: string;
   explanation: string;
   next: string;
 }
 
-const ASK = 'ask the person who sent it to you (usually the child’s social worker) for a new one';
+interface Words extends NoticeWords {
+  status: number;
+}
+
+const ASK = 'ask the person who sent it to you (often a social worker) for a new one';
 
 /** The same words for every meeting and every person, so a bad link gives nothing away. */
 export const LINK_PROBLEMS: Record<LinkProblem, Words> = {
@@ -24,7 +28,7 @@ export const LINK_PROBLEMS: Record<LinkProblem, Words> = {
   expired: {
     status: 410,
     title: 'This link has expired',
-    explanation: 'PEP Bot links only work for a limited time, to keep your information safe.',
+    explanation: 'PEP Bot links only work for a short time. This keeps your details safe.',
     next: `If you still need to answer, ${ASK}.`,
   },
   used: {
@@ -42,21 +46,23 @@ export const LINK_PROBLEMS: Record<LinkProblem, Words> = {
 };
 
 /**
- * A plain page with no script and no meeting data: just what happened and what to do next. It
- * shares the card page's stylesheet, so it looks like the rest of PEP Bot on a phone.
+ * A plain page with no script and no form: just what happened and what to do next. It shares the
+ * card page's stylesheet, so it looks like the rest of PEP Bot on a phone.
  */
-export function renderLinkNotice(problem: LinkProblem, assetBaseUrl: string): string {
-  const words = LINK_PROBLEMS[problem];
+export function renderNoticePage(words: NoticeWords, assetBaseUrl: string): string {
   return htmlPage({
     title: `PEP Bot: ${words.title.toLowerCase()}`,
     head: `<link rel="stylesheet" href="${escapeHtml(`${assetBaseUrl}/card-page.css`)}">`,
     body: `<main class="pep-page">
-<h1>PEP Bot</h1>
+<p class="pep-brand">PEP Bot</p>
 <div class="pep-notice-card">
-<h2>${escapeHtml(words.title)}</h2>
+<h1>${escapeHtml(words.title)}</h1>
 <p>${escapeHtml(words.explanation)}</p>
 <p>${escapeHtml(words.next)}</p>
 </div>
 </main>`,
   });
 }
+
+/** A link that does not open: the same page for every meeting, so it gives nothing away. */
+export const renderLinkNotice = (problem: LinkProblem, assetBaseUrl: string): string => renderNoticePage(LINK_PROBLEMS[problem], assetBaseUrl);

@@ -3,7 +3,7 @@ import type { UserError } from '../../app/error-messages.js';
 import { confirmationCard, errorCard as errorCardWithReference, withoutReference } from '../../app/views/message-cards.js';
 import { ConfirmationDataSchema } from '../../cards/data/messages.js';
 import type { OutboundCard } from '../../ports/messenger.js';
-import type { LinkProblem } from './link-notice.js';
+import type { LinkProblem, NoticeWords } from './link-notice.js';
 import { LINK_PROBLEMS } from './link-notice.js';
 
 /**
@@ -24,6 +24,15 @@ export function webConfirmation(card: OutboundCard, singleUse: boolean): Outboun
   return confirmationCard(title, `${message}${stops}`);
 }
 
+/**
+ * After the child's own answer: plain words, and who they can tell if they change their mind (the
+ * adults' wording above talks of links and organisers).
+ */
+export function childConfirmation(organiserName: string, singleUse: boolean): OutboundCard {
+  const again = singleUse ? ' This link only works once.' : '';
+  return confirmationCard('Thank you!', `We got your answer. ${organiserName} and the people at your meeting will read it.${again} If you want to change something, tell ${organiserName} or a grown-up you trust.`);
+}
+
 /** A refusal from the meeting's rules or the card's checks, as a short list of what to fix. */
 export function webRefusal(card: OutboundCard): OutboundCard {
   if (card.name === 'error') return withoutReference(card);
@@ -41,6 +50,11 @@ export function webRefusal(card: OutboundCard): OutboundCard {
 export function linkProblemCard(problem: LinkProblem): OutboundCard {
   const words = LINK_PROBLEMS[problem];
   return errorCard({ code: 'LINK.INACTIVE', title: words.title, message: `Your answer was not saved. ${words.explanation}`, fix: `${words.next} ${KEPT_IN_FORM}` });
+}
+
+/** The meeting moved on while the page was open: what happened, and what to do with the words. */
+export function closedLinkCard(words: NoticeWords): OutboundCard {
+  return errorCard({ code: 'MEETING.WRONG_STATUS', title: words.title, message: `Your answer was not saved. ${words.explanation}`, fix: `${words.next} What you typed is still in the form below, if you want to copy it.` });
 }
 
 /** A post the page would never make: a malformed body, or a button that is not on this card. */

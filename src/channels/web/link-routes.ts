@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { cardForLink } from '../../app/link-cards.js';
+import { cardForLink, linkIsAnswerable } from '../../app/link-cards.js';
 import { resolveSecureLink } from '../../app/secure-links.js';
 import type { LinkPurpose } from '../../domain/model.js';
 import { cardPageAssets, renderCardPage } from './card-page.js';
-import { LINK_PROBLEMS, renderLinkNotice } from './link-notice.js';
+import { closedLinkWords } from './link-closed.js';
+import { LINK_PROBLEMS, renderLinkNotice, renderNoticePage } from './link-notice.js';
 import { badPressCard } from './link-replies.js';
 import type { SubmissionOutcome } from './link-submission.js';
 import { submitThroughLink } from './link-submission.js';
@@ -44,7 +45,11 @@ function assetRoutes(router: Router): void {
   }
 }
 
-/** GET: the card, or a page that says what to do, never what the meeting is. */
+/**
+ * GET: the card; a page that says what to do, never what the meeting is, for a link that does not
+ * open; and for a good link whose meeting has moved on, why it can no longer be answered, with no
+ * form to type into.
+ */
 function openLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
   const assets = `${deps.basePath}${ASSETS_PATH}`;
   return async (req, res) => {
@@ -52,6 +57,10 @@ function openLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
     const resolved = await resolveSecureLink(deps.app, token);
     if (!resolved.ok) {
       res.status(LINK_PROBLEMS[resolved.state].status).type('html').send(renderLinkNotice(resolved.state, assets));
+      return;
+    }
+    if (!linkIsAnswerable(resolved.meeting, resolved.link)) {
+      res.type('html').send(renderNoticePage(closedLinkWords(resolved.meeting, resolved.link), assets));
       return;
     }
     const card = renderOutbound(cardForLink(resolved.meeting, resolved.link, deps.app.clock.now()));

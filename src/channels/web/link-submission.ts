@@ -4,7 +4,7 @@ import type { CardActionResult } from '../../app/card-actions.js';
 import { handleCardAction } from '../../app/card-actions.js';
 import type { AppDeps } from '../../app/deps.js';
 import { executeCommand } from '../../app/execute-command.js';
-import { cardForLink } from '../../app/link-cards.js';
+import { cardForLink, linkIsAnswerable } from '../../app/link-cards.js';
 import { resolveSecureLink } from '../../app/secure-links.js';
 import { mergeSubmission } from '../../cards/verbs.js';
 import { isDomainError } from '../../domain/errors.js';
@@ -12,7 +12,8 @@ import type { SecureLink } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { cardControls } from './card-buttons.js';
 import { LINK_PROBLEMS } from './link-notice.js';
-import { badPressCard, linkProblemCard, webConfirmation, webRefusal } from './link-replies.js';
+import { closedLinkWords } from './link-closed.js';
+import { badPressCard, childConfirmation, closedLinkCard, linkProblemCard, webConfirmation, webRefusal } from './link-replies.js';
 import { renderOutbound } from './outbound.js';
 
 /** What the page posts (see card-page.ts): the button's verb and data, and every input as text. */
@@ -41,6 +42,8 @@ export async function submitThroughLink(app: AppDeps, token: string, body: unkno
   const resolved = await resolveSecureLink(app, token);
   if (!resolved.ok) return { status: LINK_PROBLEMS[resolved.state].status, card: linkProblemCard(resolved.state) };
   const { meeting, link, participant } = resolved;
+  // The page was opened in time, but the meeting moved on while the person typed.
+  if (!linkIsAnswerable(meeting, link)) return { status: 409, card: closedLinkCard(closedLinkWords(meeting, link)) };
   const controls = cardControls(renderOutbound(cardForLink(meeting, link, app.clock.now())));
   const button = controls.buttons.find((b) => b.verb === press.data.verb && isDeepStrictEqual(b.data, press.data.data));
   if (!button) return { status: 403, card: badPressCard() };
@@ -53,7 +56,9 @@ export async function submitThroughLink(app: AppDeps, token: string, body: unkno
   });
   if (!result.change) return { status: 422, card: webRefusal(result.card) };
   if (link.singleUse) await spend(app, meeting.id, link);
-  return { status: 200, card: webConfirmation(result.card, link.singleUse), change: result.change };
+  const organiser = meeting.participants.find((p) => p.id === meeting.organiserId)?.name ?? 'the organiser';
+  const card = participant.role === 'child' ? childConfirmation(organiser, link.singleUse) : webConfirmation(result.card, link.singleUse);
+  return { status: 200, card, change: result.change };
 }
 
 /** Marks the link used, in the audit trail as the person's own act on the web. */

@@ -47,7 +47,7 @@ describe('creating a meeting and inviting people from Slack', () => {
 
     for (const person of [DANA, CHRIS]) {
       const invitation = h.stub.messageWith(person.id, 'rsvp');
-      expect(buttons(invitation.blocks).filter((b) => b.verb === 'rsvp').map((b) => b.title)).toEqual(['Accept', 'Tentative', 'Decline', 'Send a written contribution instead']);
+      expect(buttons(invitation.blocks).filter((b) => b.verb === 'rsvp').map((b) => b.title)).toEqual(['Accept', 'Tentative', 'Decline', 'Send written views instead']);
     }
     // The organiser's attendance summary lists the child, whom the bot cannot reach on Slack.
     const summary = h.stub.posted(SAM.id).at(-1)!;

@@ -32,6 +32,12 @@
       warning: style('#FFF4CE'),
       attention: style('#FDE7E9'),
     },
+    // Buttons sit in a row that wraps (card-page.css), and a title too long for a phone wraps
+    // inside its button: the library's default squeezes them to "A…", "D…". Spacing comes from
+    // the stylesheet's gap, which also works between rows. Six actions, as Teams allows.
+    // The card's heading sits under the page's own h1.
+    textBlock: { headingLevel: 2 },
+    actions: { actionsOrientation: 'horizontal', actionAlignment: 'left', buttonSpacing: 0, allowTitleToWrap: true, maxActions: 6 },
   });
   let sending = false;
 

@@ -24,6 +24,8 @@ p, li { white-space: pre-wrap; overflow-wrap: anywhere; }
 .summary { padding: 0.8rem 1rem; background: #eef3fa; border-radius: 4px; }
 .empty { color: #555; font-style: italic; }
 .tools { margin: 1rem 0 0; }
+a { color: #1d4f91; }
+a:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 footer { margin-top: 2.5rem; font-size: 0.85rem; color: #555; }
 @page { size: A4; margin: 16mm; }
 @media print {
