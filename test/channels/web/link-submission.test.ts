@@ -78,13 +78,13 @@ describe('a refused answer', () => {
   it('never shows a carer the reference code that professionals quote to support', async () => {
     const invitation = new URL(h.noticedLinks(prepared.carer.name)[0]!).pathname;
     const meetingId = prepared.meeting.id;
-    // The meeting starts while the carer's invitation is still open: the rules refuse the late answer.
+    const unreadable = await post(carerPromptPath(), answer({ mood: 'seven' }));
+    // The meeting starts while the carer's invitation is still open: the late answer is refused.
     for (const type of ['lockAgenda', 'startMeeting'] as const) await executeCommand(h.deps, { meetingId, command: { type }, actorId: prepared.organiser.id, channel: 'teams' });
     const late = await post(invitation, { verb: 'rsvp', data: { meetingId, participantId: prepared.carer.id, answer: 'accept' }, inputs: { note: '' } });
-    const unreadable = await post(carerPromptPath(), answer({ mood: 'seven' }));
     const unknownLink = await post(`/p/${'x'.repeat(43)}`, answer({ mood: '4' }));
-    expect([late.status, unreadable.status, unknownLink.status]).toEqual([422, 422, 404]);
-    expect(JSON.stringify(late.card)).toContain('You can no longer answer the invitation: the meeting has already started.');
+    expect([late.status, unreadable.status, unknownLink.status]).toEqual([409, 422, 404]);
+    expect(JSON.stringify(late.card)).toContain('The meeting has started');
     for (const reply of [late, unreadable, unknownLink]) expect(JSON.stringify(reply.card)).not.toContain('Reference:');
   });
 
