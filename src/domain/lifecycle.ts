@@ -13,13 +13,13 @@ const NEXT: Record<MeetingStatus, readonly MeetingStatus[]> = {
 };
 
 export const STATUS_LABELS: Record<MeetingStatus, string> = {
-  draft: 'draft',
-  invited: 'invitations sent',
-  agenda_agreed: 'agenda agreed',
-  in_progress: 'in progress',
-  concluded: 'concluded',
-  plan_distributed: 'plan distributed',
-  cancelled: 'cancelled',
+  draft: 'Not sent yet',
+  invited: 'Invited, waiting for answers',
+  agenda_agreed: 'Agenda agreed, ready to start',
+  in_progress: 'Meeting under way',
+  concluded: 'Closed, plan being sent',
+  plan_distributed: 'Closed, plan sent',
+  cancelled: 'Cancelled',
 };
 
 /** Where each status sits in the lifecycle, so a refusal can say "not yet" or "no longer". */

@@ -31,9 +31,6 @@ const JobKeySchema = z.object({ key: z.string().min(1) });
 /** Waiting to run, or running now; a finished or given-up job is neither. */
 const isLive = (job: JobWithState): boolean => job.nextRunAt !== null || job.lockedAt !== undefined;
 
-/** How far a waiting job's run time may drift from its due instant before it is placed again. */
-const ON_TIME_TOLERANCE_MS = 60_000;
-
 /**
  * Re-plans a meeting's jobs from the policy: a moved due date, a done action or a cancelled
  * meeting removes the jobs nobody wants any more and adds the new ones; work already settled in
@@ -48,19 +45,18 @@ export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
     const stored = await deps.store.getMeeting(given.id);
     const meeting = stored && stored.version > given.version ? stored : given;
     const planned = await deps.plan(meeting, deps.clock.now());
-    const plannedRunAt = new Map(planned.map((work) => [work.key, deps.runAt(work.dueInstant).getTime()]));
-    // A waiting job placed when the clock said otherwise (a test's clock moved on) is placed again.
-    const onTime = (job: JobWithState, key: string): boolean =>
-      job.lockedAt !== undefined || job.nextRunAt === null || Math.abs(new Date(job.nextRunAt).getTime() - plannedRunAt.get(key)!) <= ON_TIME_TOLERANCE_MS;
+    const plannedKeys = new Set(planned.map((work) => work.key));
     const settled = await deps.ledger.settledKeys(meeting.id);
     const { jobs } = await deps.agenda.queryJobs({ names: Object.values(JOB_NAMES), data: { meetingId: meeting.id } });
 
     const kept = new Set<string>();
     const unwanted = jobs.filter((job) => {
       const key = JobKeySchema.safeParse(job.data).data?.key;
-      const keep = key !== undefined && plannedRunAt.has(key) && !kept.has(key) && isLive(job) && onTime(job, key);
+      const keep = key !== undefined && plannedKeys.has(key) && !kept.has(key) && isLive(job);
       if (keep) kept.add(key);
-      return !keep;
+      // A job running now is left to finish: its run reads the plan again and sends nothing unwanted, and Agenda removes it when done.
+      // Removed under it, Agenda's save of its outcome fails as a scheduler error.
+      return !keep && job.lockedAt === undefined;
     });
     if (unwanted.length > 0) await deps.agenda.cancel({ ids: unwanted.map((job) => job._id) });
 

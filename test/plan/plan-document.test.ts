@@ -1,3 +1,4 @@
+import readability from 'text-readability';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requirePlanBaseUrl } from '../../src/app/plan/plan-links.js';
@@ -137,6 +138,17 @@ describe('the plan routes', () => {
     const logged = JSON.stringify(server.records());
     expect(logged).toContain('/plan/:file');
     expect(logged).not.toContain(link.token);
+  });
+
+  it('speak to the child on their own plan link, in plain words, and say whom to ask; an adult\'s link starts with the plan', async () => {
+    const forChild = await issueSecureLink(world.deps, { meetingId: meeting.id, participantId: idOf(meeting, 'child'), purpose: 'plan', itemId: 'initials', actorId: 'system' });
+    const forCarer = await issueSecureLink(world.deps, { meetingId: meeting.id, participantId: idOf(meeting, 'carer'), purpose: 'plan', itemId: 'initials', actorId: 'system' });
+    const greeting = (await (await get(`/plan/${forChild.token}`)).text()).match(/<p class="greeting">([^<]*)<\/p>/)?.[1];
+    expect(greeting).toMatch(/^Hi Jordan! This is your plan from your PEP meeting\..* tell Sam \(your social worker\)\.$/);
+    expect(readability.fleschKincaidGrade(greeting!)).toBeLessThanOrEqual(4);
+    expect(await (await get(`/plan/${forCarer.token}`)).text()).not.toContain('class="greeting"');
+    const { text } = await pdfTextOf(new Uint8Array(await (await get(`/plan/${forChild.token}.pdf`)).arrayBuffer()));
+    expect(text).toContain('This is your plan from your PEP meeting.');
   });
 
   it('give an initials-only PDF to a link that may not show who the child is', async () => {

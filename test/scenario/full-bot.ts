@@ -8,6 +8,8 @@ import type { RunningBot } from '../../src/start-bot.js';
 import { startBot } from '../../src/start-bot.js';
 import type { SettableClock } from '../contract/settable-clock.js';
 import { settableClock } from '../contract/settable-clock.js';
+import Database from 'better-sqlite3';
+import { defaultSqliteFilename } from '../../src/stores/sqlite/default-file.js';
 import { captureLog } from '../server/harness.js';
 
 /**
@@ -21,6 +23,8 @@ export interface FullBot {
   url: string;
   clock: SettableClock;
   logs: () => Array<Record<string, unknown>>;
+  /** Scheduled jobs due by now or running: 0 once everything the clock made due has been sent. */
+  jobsDue(): number;
   /** Waits until every channel has finished the work its acknowledgements started. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -35,10 +39,39 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+function withJobs<T>(jobsFile: string, use: (db: Database.Database) => T): T {
+  const db = new Database(jobsFile);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Agenda wakes a job by the system clock, at the instant as far from the system's now as its due
+ * instant was from the bot's clock when it was planned (src/scheduler/agenda-time.ts). Moving the
+ * bot's clock forward moves every waiting job as far forward in time, as days passing would.
+ */
+function jobsFollowTheClock(clock: SettableClock, jobsFile: string): SettableClock {
+  return {
+    now: clock.now,
+    set(instant) {
+      const moved = Date.parse(instant) - clock.now().getTime();
+      clock.set(instant);
+      withJobs(jobsFile, (db) => db.prepare('UPDATE agenda_jobs SET next_run_at = next_run_at - ? WHERE next_run_at IS NOT NULL AND locked_at IS NULL').run(moved));
+    },
+  };
+}
+
+const jobsDue = (jobsFile: string): number =>
+  withJobs(jobsFile, (db) => db.prepare<[number], number>('SELECT COUNT(*) FROM agenda_jobs WHERE next_run_at <= ? OR locked_at IS NOT NULL').pluck().get(Date.now()) ?? 0);
+
 export async function startFullBot(options: { now: string; env?: Record<string, string> }): Promise<FullBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pep-scenario-'));
   const env = { PORT: String(await freePort()), DATA_DIR: dataDir, ...options.env };
-  const clock = settableClock(options.now);
+  const jobsFile = defaultSqliteFilename(dataDir);
+  const clock = jobsFollowTheClock(settableClock(options.now), jobsFile);
   const log = captureLog();
   const bot = await startBot({
     config: loadConfig(env),
@@ -56,6 +89,7 @@ export async function startFullBot(options: { now: string; env?: Record<string, 
     url: bot.address.url,
     clock,
     logs: log.records,
+    jobsDue: () => jobsDue(jobsFile),
     settle,
     async close() {
       await bot.stop();

@@ -103,6 +103,20 @@ describe('NudgeScheduler.syncMeeting', () => {
     expect(await h.pendingJobs()).toEqual([]);
   });
 
+  it('leaves a job that is running to finish, rather than removing it under Agenda', async () => {
+    const meeting = meetingWithAction();
+    await h.store.createMeeting(meeting, { events: [] });
+    await h.scheduler().syncMeeting(meeting);
+    const running = (await h.pendingJobs()).find((job) => workKeys([job])[0]!.includes('/action_due_today/'))!;
+    // As Agenda leaves a one-off job while it runs: locked, with no next run.
+    await h.jobs.saveJobState({ ...running, lockedAt: new Date(), nextRunAt: null }, undefined);
+
+    const done = nextVersion(meeting, { actions: [{ ...meeting.actions[0]!, status: 'done', completedAt: '2026-03-11T12:00:00Z' }] });
+    await h.store.saveMeeting(done, 1, { events: [] });
+    expect(await h.scheduler().syncMeeting(done)).toEqual({ scheduled: 0, cancelled: 6 });
+    expect((await h.pendingJobs()).map((job) => String(job._id))).toEqual([String(running._id)]);
+  });
+
   it('plans the newest version even when handed a stale copy, or two syncs at once', async () => {
     const meeting = meetingWithAction();
     await h.store.createMeeting(meeting, { events: [] });

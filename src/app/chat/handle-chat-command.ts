@@ -44,6 +44,7 @@ export interface ChatCommandResult {
 }
 
 const ACTIVE = new Set(['draft', 'invited', 'agenda_agreed', 'in_progress']);
+const CLOSED = new Set(['concluded', 'plan_distributed']);
 
 /**
  * The meeting a command is about: the chat's own meeting, else the person's one active meeting.
@@ -53,10 +54,14 @@ const ACTIVE = new Set(['draft', 'invited', 'agenda_agreed', 'in_progress']);
 export async function meetingFor(deps: AppDeps, delivery: CardDelivery, request: Pick<ChatCommandRequest, 'actor' | 'chat'>): Promise<Meeting> {
   const linked = await delivery.meetingOfChat(request.chat);
   if (linked) return loadMeeting(deps, linked);
-  const mine = (await deps.store.meetingsOfParticipant(request.actor)).filter((m) => ACTIVE.has(m.status));
+  const all = await deps.store.meetingsOfParticipant(request.actor);
+  const mine = all.filter((m) => ACTIVE.has(m.status));
   const live = mine.filter((m) => m.status === 'in_progress');
   const only = mine.length === 1 ? mine[0] : live.length === 1 ? live[0] : undefined;
   if (only) return only;
+  // A closed meeting's plan sign-offs and actions go on: with nothing open, the last one closed is still theirs to ask about.
+  const lastClosed = mine.length === 0 ? all.filter((m) => CLOSED.has(m.status)).sort((a, b) => (a.concludedAt ?? '').localeCompare(b.concludedAt ?? '')).at(-1) : undefined;
+  if (lastClosed) return lastClosed;
   if (mine.length === 0) refuse('PERMISSION.NOT_PARTICIPANT', 'You are not part of any PEP meeting that is still open.');
   refuse('MEETING.NOT_FOUND', `You are part of ${mine.length} open PEP meetings (${mine.map((m) => m.child.ref).join(', ')}). In a group chat, the organiser can type "link" and the PEP reference to choose one.`);
 }
@@ -74,7 +79,7 @@ function statusCard(meeting: Meeting): OutboundCard {
   return confirmationCard(`PEP meeting for ${childLabel(meeting)}`, NEXT_STEP[meeting.status], [
     { label: 'Stage', value: STATUS_LABELS[meeting.status] },
     { label: 'Answers', value: `${answered} of ${meeting.participants.length}` },
-    { label: 'Agenda', value: meeting.agenda.lockedAt ? 'Agreed' : `${meeting.agenda.signOffs.length} signed off` },
+    { label: 'Agenda', value: meeting.agenda.lockedAt ? 'Agreed' : `${meeting.agenda.signOffs.length} of ${meeting.participants.length} signed off` },
     { label: 'Goals', value: String(meeting.goals.length) },
     { label: 'Actions', value: `${meeting.actions.length} (${open} open)` },
     { label: 'Next review', value: meeting.nextReviewDate ? writtenDay(meeting.nextReviewDate) : 'Not set yet' },

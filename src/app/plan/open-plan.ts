@@ -19,5 +19,5 @@ export async function openPlan(deps: AppDeps, token: string): Promise<OpenedPlan
   const resolved = await resolveSecureLink(deps, token);
   if (!resolved.ok) return resolved;
   if (resolved.link.purpose !== 'plan' || !resolved.meeting.plan) return { ok: false, state: 'unknown' };
-  return { ok: true, view: buildPlanView(resolved.meeting, { showChildDetails: showsChildDetails(resolved.link) }) };
+  return { ok: true, view: buildPlanView(resolved.meeting, { showChildDetails: showsChildDetails(resolved.link), readerId: resolved.link.participantId }) };
 }

@@ -24,6 +24,8 @@ export interface PlanSection {
 export interface PlanView {
   /** No personal data: it shows in browser tabs, history and the PDF's properties. */
   title: string;
+  /** Said first to the child when the plan is theirs to read. */
+  greeting?: string;
   summary: PlanFact[];
   sections: PlanSection[];
   issuedAt: string;

@@ -1,3 +1,4 @@
+import { FOR_THE_CHILD } from '../../cards/data/prompts.js';
 import { formatDay } from '../../cards/format.js';
 import type { Meeting, PlanState } from '../../domain/model.js';
 import { planContent } from '../../domain/plan/content.js';
@@ -25,6 +26,17 @@ import type { PlanSection, PlanView } from './plan-view-types.js';
 export interface PlanViewOptions {
   /** The child's name, date of birth and school: only on a view for an authenticated person. */
   showChildDetails: boolean;
+  /** Who the link is for: the child is spoken to, in their own words, before the plan itself. */
+  readerId?: string;
+}
+
+/** What the plan is, said to the child who reads it (a reading age of about 9), and whom to ask. */
+function childGreeting(meeting: Meeting, readerId: string | undefined): string | undefined {
+  const reader = meeting.participants.find((p) => p.id === readerId);
+  if (reader?.role !== 'child') return undefined;
+  const organiser = participant(meeting, meeting.organiserId);
+  const ask = organiser.role === 'child' ? 'the adults at your meeting' : `${organiser.name.split(' ')[0]} (${FOR_THE_CHILD[organiser.role]})`;
+  return `Hi ${reader.name.split(' ')[0]}! This is your plan from your PEP meeting. It says what the adults agreed to do to help you at school, and by when. Your own words are in it too. If something is not right, or you want to ask about it, tell ${ask}.`;
 }
 
 interface ViewContext extends SectionContext {
@@ -114,6 +126,7 @@ export function buildPlanView(meeting: Meeting, options: PlanViewOptions): PlanV
   const label = `${meeting.child.initials} (${meeting.child.ref})`;
   return {
     title: `Personal Education Plan for ${label}`,
+    greeting: childGreeting(meeting, options.readerId),
     summary: [
       { label: 'Child', value: label },
       { label: 'Plan version', value: `${plan.version}, issued ${formatInstant(plan.issuedAt, meeting.timeZone)}` },

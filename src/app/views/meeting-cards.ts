@@ -3,8 +3,9 @@ import { MAX_CHANGES_SHOWN } from '../../cards/data/plan-summary.js';
 import { currentSignOffs, hasSigned, waitingFor } from '../../domain/plan/signatories.js';
 import type { Meeting, PlanState } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
+import { formatInstant } from '../plan/plan-format.js';
 import { confirmationCard } from './message-cards.js';
-import { childLabel, childTag, groupPerson, namedPerson, participant, timeFields } from './people.js';
+import { childLabel, childTag, groupPerson, groupText, namedPerson, participant, timeFields } from './people.js';
 import type { FormState } from './preparation-cards.js';
 
 const attends = (answer: string | undefined) => answer === 'accept' || answer === 'tentative';
@@ -36,7 +37,7 @@ export function previousActionsCard(meeting: Meeting, form: FormState = {}): Out
         const review = meeting.reviews.find((r) => r.previousActionId === a.id);
         return {
           id: a.id,
-          description: a.description,
+          description: groupText(meeting, a.description),
           dueDate: a.dueDate,
           status: a.status,
           review: review ? { outcome: review.outcome, evidence: review.evidence } : undefined,
@@ -58,7 +59,7 @@ export function liveActionsCard(meeting: Meeting): OutboundCard {
       child: childTag(meeting),
       actions: meeting.actions.slice(-MAX_ACTIONS).map((a) => ({
         id: a.id,
-        description: a.description,
+        description: groupText(meeting, a.description),
         owner: groupPerson(participant(meeting, a.ownerId)),
         dueDate: a.dueDate,
         status: a.status,
@@ -75,7 +76,7 @@ export function goalFormCard(meeting: Meeting, form: FormState = {}): OutboundCa
     data: {
       meetingId: meeting.id,
       child: childTag(meeting),
-      agendaItems: meeting.agenda.items.map((i) => ({ id: i.id, title: i.title })),
+      agendaItems: meeting.agenda.items.map((i) => ({ id: i.id, title: groupText(meeting, i.title) })),
       values: form.values ?? {},
       errors: form.errors ?? [],
     },
@@ -148,7 +149,7 @@ export function planSignedOffCard(meeting: Meeting): OutboundCard {
   return confirmationCard(
     'Written plan signed off',
     `Everyone asked has signed off version ${plan.version} of the written plan for ${childLabel(meeting)}.`,
-    currentSignOffs(plan).slice(0, 20).map((s) => ({ label: participant(meeting, s.participantId).name, value: `Signed ${s.at}` })),
+    currentSignOffs(plan).slice(0, 20).map((s) => ({ label: participant(meeting, s.participantId).name, value: `Signed ${formatInstant(s.at, meeting.timeZone)}` })),
   );
 }
 

@@ -6,7 +6,7 @@ import { localDate } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { childVoiceSummary } from './child-voice.js';
-import { childLabel, childTag, groupPerson, namedPerson, participant, timeFields } from './people.js';
+import { childLabel, childTag, groupPerson, groupText, namedPerson, participant, timeFields } from './people.js';
 
 /** What a re-shown form carries: the typed values and the problems to fix. */
 export interface FormState {
@@ -87,9 +87,9 @@ export function agendaCard(meeting: Meeting, form: FormState = {}, options: { co
       meetingId: meeting.id,
       child: childTag(meeting),
       ...timeFields(meeting),
-      items: agenda.items.filter((item) => !item.suggested).map((item) => ({ id: item.id, title: item.title })),
-      suggestions: agenda.items.filter((item) => item.suggested).map((item) => ({ id: item.id, title: item.title, suggestedBy: suggestedBy(item.addedBy) })),
-      declined: declined.slice(-MAX_DECLINED_SHOWN).map((item) => ({ title: item.title, suggestedBy: suggestedBy(item.addedBy) })),
+      items: agenda.items.filter((item) => !item.suggested).map((item) => ({ id: item.id, title: groupText(meeting, item.title) })),
+      suggestions: agenda.items.filter((item) => item.suggested).map((item) => ({ id: item.id, title: groupText(meeting, item.title), suggestedBy: suggestedBy(item.addedBy) })),
+      declined: declined.slice(-MAX_DECLINED_SHOWN).map((item) => ({ title: groupText(meeting, item.title), suggestedBy: suggestedBy(item.addedBy) })),
       declinedEarlier: Math.max(0, declined.length - MAX_DECLINED_SHOWN),
       signedBy: meeting.participants.filter((p) => signed.has(p.id)).map(groupPerson),
       waitingFor: agenda.lockedAt ? [] : meeting.participants.filter((p) => !signed.has(p.id)).map(groupPerson),

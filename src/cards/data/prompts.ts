@@ -18,7 +18,7 @@ export const CarerPromptDataSchema = z.strictObject({
 });
 
 /** Who each adult is, as the child would put it: "Sam (your social worker)". */
-const FOR_THE_CHILD: Record<Exclude<Role, 'child'>, string> = {
+export const FOR_THE_CHILD: Record<Exclude<Role, 'child'>, string> = {
   organiser: 'who runs the meeting',
   social_worker: 'your social worker',
   designated_teacher: 'your teacher',

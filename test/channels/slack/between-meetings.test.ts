@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventCallback } from './signed-requests.js';
 import { executeCommand } from '../../../src/app/execute-command.js';
 import { fanOut } from '../../../src/app/fanout.js';
 import { nudgeSender } from '../../../src/app/nudge-cards.js';
@@ -123,15 +124,8 @@ describe('scene 6: carer prompts', () => {
 });
 
 describe('the App Home tab', () => {
-  const opened = (user: string, eventId: string) => ({
-    token: 'deprecated',
-    team_id: 'T0TEAM',
-    api_app_id: 'A0PEP',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home', event_ts: '1700000000.000100' },
-  });
+  const opened = (user: string, eventId: string) =>
+    eventCallback(eventId, { type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home', event_ts: '1700000000.000100' });
 
   it('lists the person\'s upcoming meetings and open actions with due dates, the child by initials only', async () => {
     await withDanasAction();

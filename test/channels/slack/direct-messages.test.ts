@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventCallback } from './signed-requests.js';
 import { readText } from './slack-api-stub.js';
 import type { Block } from './slack-api-stub.js';
 import type { SlackHarness } from './slack-harness.js';
@@ -19,15 +20,8 @@ afterEach(async () => {
 
 const SAMS_DM = 'D0SAM';
 let sequence = 0;
-const typedInDm = (text: string, extra: Record<string, unknown> = {}, eventId = `Ev0DM${++sequence}`) => ({
-  token: 'deprecated',
-  team_id: 'T0TEAM',
-  api_app_id: 'A0PEP',
-  type: 'event_callback',
-  event_id: eventId,
-  event_time: Math.floor(Date.now() / 1000),
-  event: { type: 'message', channel_type: 'im', channel: SAMS_DM, user: SAM.id, text, ts: `1700000000.00${sequence}`, event_ts: `1700000000.00${sequence}`, ...extra },
-});
+const typedInDm = (text: string, extra: Record<string, unknown> = {}, eventId = `Ev0DM${++sequence}`) =>
+  eventCallback(eventId, { type: 'message', channel_type: 'im', channel: SAMS_DM, user: SAM.id, text, ts: `1700000000.00${sequence}`, event_ts: `1700000000.00${sequence}`, ...extra });
 const repliesInDm = () => h.stub.posted(SAMS_DM).map((call) => readText(call.args.blocks as Block[]));
 
 async function say(text: string, extra: Record<string, unknown> = {}): Promise<string[]> {

@@ -175,7 +175,7 @@ describe('scene 3: capturing actions with /pep during the meeting', () => {
     expect(note!.text).toContain('Note added');
     expect((await stored()).notes.map((n) => n.text)).toEqual(['Reading at home every evening & weekends']);
     const [status] = await typeAndRead(DANA, 'status');
-    expect(status!.text).toMatch(/in progress[\s\S]*Next review[\s\S]*Not set yet/);
+    expect(status!.text).toMatch(/Meeting under way[\s\S]*Next review[\s\S]*Not set yet/);
     const [help] = await typeAndRead(CHRIS, 'help');
     expect(help!.text).toContain('/pep action');
     const [unread] = await typeAndRead(SAM, 'action send the report');

@@ -5,6 +5,17 @@ import { createHmac } from 'node:crypto';
  * events as JSON, each signed with the signing secret over `v0:<timestamp>:<body>`. Options make
  * them wrongly signed, stale, or retries.
  */
+/** An Events API delivery of one event, as Slack wraps it. */
+export const eventCallback = (eventId: string, event: Record<string, unknown>) => ({
+  token: 'deprecated',
+  team_id: 'T0TEAM',
+  api_app_id: 'A0PEP',
+  type: 'event_callback',
+  event_id: eventId,
+  event_time: Math.floor(Date.now() / 1000),
+  event,
+});
+
 export interface SendOptions {
   /** Sign with another secret (a forged request). */
   secret?: string;

@@ -22,7 +22,7 @@ import { SlackSender } from './signed-requests.js';
  * What Slack would refuse among the calls made: a method the manifest grants no scope for, or
  * blocks over a Block Kit limit (checked by the independent test/cards/block-kit-limits.ts).
  */
-function slackRulesBroken(stub: SlackApiStub): string[] {
+export function slackRulesBroken(stub: SlackApiStub): string[] {
   const responses = stub.responses.flatMap((r) => blockKitViolations((r.body.blocks as Record<string, unknown>[] | undefined) ?? []).map((v) => `response_url: ${v}`));
   return responses.concat(stub.calls.flatMap((call) => {
     const unscoped = Object.hasOwn(METHOD_SCOPES, call.method) ? [] : [`${call.method}: not in METHOD_SCOPES, so the manifest may not grant it`];

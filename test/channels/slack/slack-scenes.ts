@@ -13,6 +13,9 @@ import { CHRIS, DANA, SAM } from './slack-harness.js';
 let sequence = 0;
 const next = (prefix: string) => `${prefix}${++sequence}`;
 
+/** What the scenes need of a running Slack side: the signed sender, the API stub, and a way to wait for after-ack work. */
+export type SlackSide = Pick<SlackHarness, 'slack' | 'stub' | 'settle'>;
+
 export interface Typed {
   answer: SlackAnswer;
   /** The response URL id: what the typist alone was shown is at stub.respondedTo(id). */
@@ -20,7 +23,7 @@ export interface Typed {
   triggerId: string;
 }
 
-export async function type(h: SlackHarness, user: SlackUser, conversationId: string, text: string, options: SendOptions & { triggerId?: string } = {}): Promise<Typed> {
+export async function type(h: SlackSide, user: SlackUser, conversationId: string, text: string, options: SendOptions & { triggerId?: string } = {}): Promise<Typed> {
   const responseId = next('cmd');
   const triggerId = options.triggerId ?? next('trigger.');
   const answer = await h.slack.command(
@@ -87,7 +90,7 @@ function stateOf(type: string, answer: string | undefined): Record<string, unkno
 }
 
 /** /pep new, and the modal Slack was asked to open. */
-export async function openMeetingForm(h: SlackHarness, user: SlackUser = SAM): Promise<{ viewId: string; blocks: Block[] }> {
+export async function openMeetingForm(h: SlackSide, user: SlackUser = SAM): Promise<{ viewId: string; blocks: Block[] }> {
   const typed = await type(h, user, 'D0SAM', 'new');
   if (typed.answer.status !== 200) throw new Error(`/pep new answered ${typed.answer.status}`);
   await h.settle();
@@ -95,7 +98,7 @@ export async function openMeetingForm(h: SlackHarness, user: SlackUser = SAM): P
   return { viewId: String((opened.result?.view as { id: string }).id), blocks: (opened.args.view as { blocks: Block[] }).blocks };
 }
 
-export async function submitForm(h: SlackHarness, form: { viewId: string; blocks: Block[] }, answers: Answers, user: SlackUser = SAM, options: SendOptions & { triggerId?: string } = {}): Promise<SlackAnswer> {
+export async function submitForm(h: SlackSide, form: { viewId: string; blocks: Block[] }, answers: Answers, user: SlackUser = SAM, options: SendOptions & { triggerId?: string } = {}): Promise<SlackAnswer> {
   return h.slack.interaction(
     {
       type: 'view_submission',
@@ -142,7 +145,7 @@ export interface Clicked {
 
 /** A press on the button for `verb` in `message`, with these inputs typed into the message. */
 export async function click(
-  h: SlackHarness,
+  h: SlackSide,
   user: SlackUser,
   message: SlackMessageNow,
   verb: string,
@@ -171,12 +174,12 @@ export async function click(
 }
 
 /** What the typist or clicker alone was shown through the response URL, as blocks. */
-export function shownOnlyTo(h: SlackHarness, responseId: string): { body: Record<string, unknown>; blocks: Block[] }[] {
+export function shownOnlyTo(h: SlackSide, responseId: string): { body: Record<string, unknown>; blocks: Block[] }[] {
   return h.stub.respondedTo(responseId).map((body) => ({ body, blocks: (body.blocks as Block[] | undefined) ?? [] }));
 }
 
 /** The organiser makes `chat` the meeting chat, locks the agenda there and starts the meeting. */
-export async function linkLockAndStart(h: SlackHarness, chat: string): Promise<void> {
+export async function linkLockAndStart(h: SlackSide, chat: string): Promise<void> {
   await type(h, SAM, chat, 'link PEP-2026-0042');
   await h.settle();
   await lockAnyway(h, chat);
@@ -185,7 +188,7 @@ export async function linkLockAndStart(h: SlackHarness, chat: string): Promise<v
 }
 
 /** The organiser presses Lock on the channel's agenda, is asked first (only they see it), and locks anyway. */
-export async function lockAnyway(h: SlackHarness, chat: string): Promise<{ asked: Block[] }> {
+export async function lockAnyway(h: SlackSide, chat: string): Promise<{ asked: Block[] }> {
   const pressed = await click(h, SAM, h.stub.messageWith(chat, 'agenda.lock'), 'agenda.lock');
   await h.settle();
   const [question] = shownOnlyTo(h, pressed.responseId);

@@ -25,7 +25,7 @@ beforeEach(async () => {
   await teams.settled();
   [meeting] = (await teams.store.meetingsOfParticipant({ kind: 'teamsAad', teamsAadObjectId: SAM.aadObjectId })) as [Meeting];
   await linkMeetingChat(teams);
-  await teams.post(execute(SAM, { serviceUrl: teams.connector.serviceUrl, chat: MEETING_CHAT }, 'agenda.lock', { meetingId: meeting.id }));
+  await teams.post(execute(SAM, { serviceUrl: teams.connector.serviceUrl, chat: MEETING_CHAT }, 'agenda.lock', { meetingId: meeting.id, confirmed: true }));
   await teams.settled();
   await say('start');
 });

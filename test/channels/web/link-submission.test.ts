@@ -83,8 +83,8 @@ describe('a refused answer', () => {
     for (const type of ['lockAgenda', 'startMeeting'] as const) await executeCommand(h.deps, { meetingId, command: { type }, actorId: prepared.organiser.id, channel: 'teams' });
     const late = await post(invitation, { verb: 'rsvp', data: { meetingId, participantId: prepared.carer.id, answer: 'accept' }, inputs: { note: '' } });
     const unknownLink = await post(`/p/${'x'.repeat(43)}`, answer({ mood: '4' }));
-    expect([late.status, unreadable.status, unknownLink.status]).toEqual([409, 422, 404]);
-    expect(JSON.stringify(late.card)).toContain('The meeting has started');
+    expect([unreadable.status, late.status, unknownLink.status]).toEqual([422, 409, 404]);
+    expect(JSON.stringify(late.card)).toContain('Your answer was not saved.');
     for (const reply of [late, unreadable, unknownLink]) expect(JSON.stringify(reply.card)).not.toContain('Reference:');
   });
 

@@ -21,6 +21,7 @@ dl { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: 0.2rem 
 dt { font-weight: 600; }
 dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 p, li { white-space: pre-wrap; overflow-wrap: anywhere; }
+.greeting { font-size: 1.1rem; }
 .summary { padding: 0.8rem 1rem; background: #eef3fa; border-radius: 4px; }
 .empty { color: #555; font-style: italic; }
 .tools { margin: 1rem 0 0; }
@@ -73,6 +74,7 @@ export function renderPlanHtml(view: PlanView, options: { pdfHref: string }): st
     view.title,
     [
       `<header><h1>${escapeHtml(view.title)}</h1>`,
+      view.greeting ? `<p class="greeting">${escapeHtml(view.greeting)}</p>` : '',
       factList(view.summary, 'summary'),
       `<p class="tools"><a href="${escapeHtml(options.pdfHref)}">Download this plan as a PDF</a>. To print it, use your browser's Print.</p></header>`,
       ...view.sections.map(sectionHtml),

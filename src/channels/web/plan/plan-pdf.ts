@@ -95,6 +95,7 @@ export function renderPlanPdf(view: PlanView): Promise<Buffer> {
   });
   registerFaces(doc, planFaces());
   write(doc.fillColor(INK).fontSize(18), view.title, 'bold').moveDown(0.5);
+  if (view.greeting) write(doc.fontSize(12), view.greeting, 'regular').moveDown(0.5);
   facts(doc, view.summary);
   for (const part of view.sections) section(doc, part);
   footers(doc, view);
