@@ -27,6 +27,8 @@ export interface CardPageOptions {
   postUrl: string;
   /** URL prefix the assets are served under, e.g. "/web/assets" (no trailing slash). */
   assetBaseUrl: string;
+  /** A page of its own the card leads to, linked under it: the full written plan. */
+  more?: { href: string; text: string };
 }
 
 export interface CardPageAsset {
@@ -79,7 +81,7 @@ export function renderCardPage(options: CardPageOptions): string {
 <h1>${title}</h1>
 <div id="pep-reply" tabindex="-1" aria-live="polite"></div>
 <div id="pep-card" tabindex="-1"></div>
-<noscript><p>This page needs JavaScript switched on to show the form.</p></noscript>
+${options.more ? `<p class="pep-more"><a href="${escapeHtml(options.more.href)}">${escapeHtml(options.more.text)}</a></p>\n` : ''}<noscript><p>This page needs JavaScript switched on to show the form.</p></noscript>
 </main>
 <script type="application/json" id="pep-card-json">${jsonForScript(options.card)}</script>
 <script type="application/json" id="pep-page-config">${jsonForScript({ postUrl: options.postUrl })}</script>`,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app/deps.js';
+import { PLAN_PATH } from '../../app/plan/plan-links.js';
 import { cardForLink, linkIsAnswerable } from '../../app/link-cards.js';
 import { resolveSecureLink } from '../../app/secure-links.js';
 import type { LinkPurpose } from '../../domain/model.js';
@@ -65,7 +66,9 @@ function openLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
     }
     const card = renderOutbound(cardForLink(resolved.meeting, resolved.link, deps.app.clock.now()));
     const title = PAGE_TITLES[resolved.link.purpose];
-    res.type('html').send(renderCardPage({ card, title, postUrl: `${deps.basePath}${LINK_PATH}/${token}`, assetBaseUrl: assets }));
+    // The plan card drawn for a link has no document button (its link is this page's token): the full plan is linked under it.
+    const more = resolved.link.purpose === 'plan' ? { href: `${deps.basePath}${PLAN_PATH}/${token}`, text: 'Open the full plan' } : undefined;
+    res.type('html').send(renderCardPage({ card, title, postUrl: `${deps.basePath}${LINK_PATH}/${token}`, assetBaseUrl: assets, more }));
   };
 }
 
