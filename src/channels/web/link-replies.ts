@@ -20,7 +20,7 @@ const KEPT_IN_FORM = 'Everything you typed is still in the form below.';
 export function webConfirmation(card: OutboundCard, singleUse: boolean): OutboundCard {
   const own = card.name === 'confirmation' ? ConfirmationDataSchema.safeParse(card.data) : undefined;
   const { title, message } = own?.success ? own.data : { title: 'Thank you', message: 'Your answer is saved, and the organiser can see it.' };
-  const stops = singleUse ? ' This link has now done its job and stops working: if you want to change something, ask the person who sent it for a new one.' : '';
+  const stops = singleUse ? ' This link has now done its job and stops working: to change something before the meeting, ask the person who sent it for a new link.' : '';
   return confirmationCard(title, `${message}${stops}`);
 }
 
