@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM as TEAMS_FORM } from '../channels/teams/support/meeting-setup.js';
 import type { Meeting } from '../../src/domain/model.js';
 import { execute, installed, message } from '../channels/teams/support/activities.js';
 import type { CardContent, ConnectorCall, ConnectorStub } from '../channels/teams/support/connector-stub.js';
@@ -29,16 +30,9 @@ const installedChromium = existsSync(CHROMIUM);
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const SHOTS = join(import.meta.dirname, '..', 'artifacts', 'scenario-web');
 const REACH_REPORT = 'People PEP Bot could not reach';
+/** The organiser's usual form, with the carer invited by name only and the officer by an email no SMTP can reach. */
 const FORM = {
-  childRef: 'pep-2026-0042',
-  childInitials: 'jd',
-  yearGroup: '7',
-  date: '2026-12-04',
-  time: '10:00',
-  durationMinutes: '60',
-  place: 'Hillside Academy',
-  onlineUrl: '',
-  organiserRole: 'social_worker',
+  ...TEAMS_FORM,
   participants: ['Dana Teacher, dana@school.example.org, designated_teacher', 'Chris Carer, carer', 'Vic Officer, vic@vs.example.org, virtual_school_officer', 'Jordan, child'].join('\n'),
 };
 const VIC_CONTRIBUTION = 'Settled in year 7; the pupil premium plus pays for a reading tutor this term.';
