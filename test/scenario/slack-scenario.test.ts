@@ -175,7 +175,7 @@ describe('a whole PEP in Slack with the default settings', () => {
     const jordansPage = await openLink(jordansQuestions);
     expect(jordansPage.text).toContain('Hi Jordan!');
     expect(jordansPage.text).toContain(
-      'Who will read your answers: Sam (your social worker), Dana (your teacher), Ian (who checks your care plan) and Chris (your carer). They will be at your meeting.',
+      'Who will read your answers: Sam (your social worker), Dana (your teacher), Ian (who checks your care plan) and Chris (your carer). They are the people helping with your plan.',
     );
     answered(await pressOnPage(jordansQuestions, 'Send my answers', { feeling: '4', goingWell: 'Art and football', want: 'Help with maths' }));
 

@@ -237,7 +237,7 @@ describe('a whole PEP in Teams, with the default settings', () => {
     const childPage = await openPage(childQuestions);
     expect(childPage.text).toContain('Hi Jordan!');
     expect(childPage.text).toContain(
-      'Who will read your answers: Sam (your social worker), Dana (your teacher), Ian (who checks your care plan) and Chris (your carer). They will be at your meeting. Your answers will go in your plan too.',
+      'Who will read your answers: Sam (your social worker), Dana (your teacher), Ian (who checks your care plan) and Chris (your carer). They are the people helping with your plan. Your answers will go in your plan too.',
     );
     const child = await pressOnPage(childQuestions, 'Send my answers', { feeling: '4', goingWell: 'Football at lunch', hard: 'Spelling tests', want: 'A quiet place to read' });
     expect(child).toEqual({
