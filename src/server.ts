@@ -19,6 +19,8 @@ export interface HttpServerDeps {
   logger: Logger;
   config: Pick<Config, 'port' | 'host' | 'shutdownTimeoutMs'>;
   mount?: readonly HttpModule[];
+  /** Each channel's state for /readyz; a channel that is down never makes the whole bot unready. */
+  channelStates?: () => Record<string, string>;
 }
 
 export interface ListeningAddress {
@@ -38,7 +40,7 @@ export interface HttpServer {
 export const JSON_BODY_LIMIT = '256kb';
 export const READINESS_TIMEOUT_MS = 2_000;
 
-export function createHttpServer({ store, logger, config, mount = [] }: HttpServerDeps): HttpServer {
+export function createHttpServer({ store, logger, config, mount = [], channelStates = () => ({}) }: HttpServerDeps): HttpServer {
   const app = express();
   const server = createServer(app);
   let draining = false;
@@ -66,8 +68,9 @@ export function createHttpServer({ store, logger, config, mount = [] }: HttpServ
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = !draining && (await storeAnswers(store, logger));
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', store: store.kind });
+    const storeOk = await storeAnswers(store, logger);
+    const ready = !draining && storeOk;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', store: storeOk ? 'ok' : 'unavailable', storeKind: store.kind, ...channelStates() });
   });
 
   for (const module of mount) {

@@ -1,4 +1,6 @@
 import { buildChannels } from './channel-setup.js';
+import type { ChannelBackoff } from './channel-readiness.js';
+import { startChannels } from './channel-readiness.js';
 import type { ChannelConfigs } from './channel-setup.js';
 import type { ComposedApp } from './compose.js';
 import { composeApp } from './compose.js';
@@ -18,6 +20,8 @@ export interface StartBotOptions {
   /** Tests move time on to see reminders; production runs on the system clock. */
   clock?: Clock;
   schedulerTuning?: Partial<SchedulerTuning>;
+  /** How soon a channel that could not start is tried again. */
+  channelBackoff?: ChannelBackoff;
 }
 
 export interface RunningBot {
@@ -81,21 +85,24 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     undo.push(() => composed.scheduler.stop());
     return composed;
   });
-  // Before the server listens: Bolt, for one, answers 500 to requests that arrive before it is ready.
-  for (const channel of app.channels) {
-    if (channel.start) await step(`the ${channel.name} channel could not start`, () => channel.start!());
-  }
-  logger.info({ channels: app.channels.map((c) => c.name) }, 'channels ready');
+  // Before the server listens, as Bolt answers 500 to requests that arrive before it is ready; a
+  // channel whose platform cannot be reached is retried in the background and the rest serve.
+  const channels = await startChannels(app.channels, logger, options.channelBackoff);
+  undo.push(async () => channels.stop());
+  logger.info({ channels: channels.states() }, 'channels ready');
 
-  const server = createHttpServer({ store, logger, config, mount: app.modules });
+  const server = createHttpServer({ store, logger, config, mount: channels.modules(), channelStates: channels.states });
   const address = await step('the HTTP server could not start', () => server.listen());
   logger.info({ url: address.url, publicBaseUrl: config.publicBaseUrl, store: store.kind }, 'listening');
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {
+    channels.stop();
     await server.stop();
     // Work started after acknowledgements (fan-out, DMs) finishes before the store closes.
-    for (const channel of app.channels) await channel.stop?.();
+    for (const channel of app.channels) {
+      await channel.stop?.().catch((error: unknown) => logger.error({ err: error, channel: channel.name }, 'channel did not stop cleanly'));
+    }
     await app.scheduler.stop();
     await store.close();
   };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChannelBackoff } from '../../src/channel-readiness.js';
 import { loadChannelConfigs } from '../../src/channel-setup.js';
 import { loadConfig } from '../../src/config.js';
 import type { RunningBot } from '../../src/start-bot.js';
@@ -67,7 +68,7 @@ function jobsFollowTheClock(clock: SettableClock, jobsFile: string): SettableClo
 const jobsDue = (jobsFile: string): number =>
   withJobs(jobsFile, (db) => db.prepare<[number], number>('SELECT COUNT(*) FROM agenda_jobs WHERE next_run_at <= ? OR locked_at IS NOT NULL').pluck().get(Date.now()) ?? 0);
 
-export async function startFullBot(options: { now: string; env?: Record<string, string> }): Promise<FullBot> {
+export async function startFullBot(options: { now: string; env?: Record<string, string>; channelBackoff?: ChannelBackoff }): Promise<FullBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pep-scenario-'));
   const env = { PORT: String(await freePort()), DATA_DIR: dataDir, ...options.env };
   const jobsFile = defaultSqliteFilename(dataDir);
@@ -79,6 +80,7 @@ export async function startFullBot(options: { now: string; env?: Record<string, 
     logger: log.logger,
     clock,
     schedulerTuning: { processEveryMs: 50, retryDelayMs: 50 },
+    channelBackoff: options.channelBackoff,
   });
   const settle = async () => {
     // Work after one acknowledgement can start work in another channel (a click on the web moves the organiser's Teams card).

@@ -60,7 +60,7 @@ describe('HTTP server with the embedded store', () => {
   it('GET /readyz is 200 when the store answers', async () => {
     const response = await fetch(`${running.url}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', store: 'sqlite' });
+    expect(await response.json()).toEqual({ status: 'ok', store: 'ok', storeKind: 'sqlite' });
   });
 
   it('answers unknown routes with 404 JSON', async () => {
@@ -144,7 +144,7 @@ describe('GET /readyz when the store is down', () => {
     running = await startServer({ store });
     const response = await fetch(`${running.url}/readyz`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'unavailable', store: 'mongodb' });
+    expect(await response.json()).toEqual({ status: 'unavailable', store: 'unavailable', storeKind: 'mongodb' });
     expect(running.records()).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'store is not ready', store: 'mongodb' }));
   });
 
@@ -153,6 +153,6 @@ describe('GET /readyz when the store is down', () => {
     running = await startServer({ store });
     const response = await fetch(`${running.url}/readyz`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'unavailable', store: 'sqlite' });
+    expect(await response.json()).toEqual({ status: 'unavailable', store: 'unavailable', storeKind: 'sqlite' });
   });
 });

@@ -52,7 +52,7 @@ describe('graceful shutdown', () => {
     const stopped = running.server.stop();
 
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
-    expect(await readinessOf(running)).toEqual({ status: 503, body: { status: 'unavailable', store: 'sqlite' } });
+    expect(await readinessOf(running)).toEqual({ status: 503, body: { status: 'unavailable', store: 'ok', storeKind: 'sqlite' } });
 
     slow.release();
     const response = await inFlight;

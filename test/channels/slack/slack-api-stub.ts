@@ -39,9 +39,10 @@ export class SlackApiStub {
 
   constructor(private readonly users: readonly SlackUser[]) {}
 
-  async start(): Promise<void> {
+  /** On `port` to come back where a bot already looks for Slack, as after an outage. */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
