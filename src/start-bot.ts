@@ -44,6 +44,13 @@ export class StartupError extends Error {
   }
 }
 
+/** Names the setting to fix, and where it points, as every other start-up problem does. */
+function storeFailure(config: Config): string {
+  return config.mongodbUri === undefined
+    ? `the store could not be opened: DATA_DIR (${config.dataDir}) must be a folder PEP Bot can create and write to`
+    : 'the store could not be opened: check MONGODB_URI and that the database server can be reached';
+}
+
 /**
  * Opens the store, composes the core with the configured channels, starts them and listens:
  * what `npm start` runs, and what the scenario tests start with the same default settings.
@@ -60,7 +67,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     }
   };
 
-  const store = await step('the store could not be opened', async () => {
+  const store = await step(storeFailure(config), async () => {
     const opened = openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
     undo.push(() => opened.close());
     await opened.init();

@@ -131,6 +131,18 @@ describe('node src/main.ts', () => {
     expect(bot.stderr()).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 1 naming DATA_DIR and its path when the store cannot be made there', async () => {
+    const notAFolder = path.join(dataDir, 'a-file');
+    await writeFile(notAFolder, 'not a folder');
+    bot = startBot({ PORT: '0', DATA_DIR: path.join(notAFolder, 'data') });
+    const [code] = await bot.exit;
+    expect(code).toBe(1);
+    expect(await bot.logLine(/^the store could not be opened/)).toMatchObject({
+      level: 'fatal',
+      msg: `the store could not be opened: DATA_DIR (${path.join(notAFolder, 'data')}) must be a folder PEP Bot can create and write to`,
+    });
+  });
+
   it('reads .env from its working folder: a bad value there stops start-up naming the variable', async () => {
     await writeFile(path.join(dataDir, '.env'), '# copied from .env.example\nTZ_DEFAULT=Mars/Olympus\n');
     bot = startBot({ PORT: '0', DATA_DIR: dataDir }, [], dataDir);
