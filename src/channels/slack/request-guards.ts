@@ -45,7 +45,8 @@ const BoltEnvelopeSchema = z.union([
  */
 export function answerMalformedBodies(logger: Logger) {
   return async (args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
-    const envelope = BoltEnvelopeSchema.safeParse(args.request.body);
+    // The ExpressReceiver has put the parsed body on the request by the time Bolt processes it.
+    const envelope = BoltEnvelopeSchema.safeParse('body' in args.request ? args.request.body : undefined);
     if (envelope.success || args.response.headersSent) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
     logger.warn('Slack request refused: a signed body without what Bolt needs to route it');
     args.response.writeHead(400);
