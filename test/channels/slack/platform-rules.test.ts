@@ -37,7 +37,7 @@ describe('request signatures', () => {
     expect(h.stub.responses).toEqual([]);
   });
 
-  it('a request timestamped more than five minutes ahead gets 401, changes nothing and is logged once as a warning', async () => {
+  it('a request timestamped more than five minutes ahead gets 401, changes nothing and each is logged once as a warning', async () => {
     h = await startSlack();
     const before = h.stub.calls.length;
     const now = Math.floor(Date.now() / 1000);
