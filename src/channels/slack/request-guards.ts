@@ -13,11 +13,11 @@ const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
  * replayed for as long as that moment was; Slack's own rule is a window in both directions.
  * Missing or malformed timestamps are left to Bolt, which answers 401 for those too.
  */
-export function refuseTimestampsOutsideWindow(logger: Logger, now: () => number = Date.now): RequestHandler {
+export function refuseTimestampsOutsideWindow(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const header = req.headers['x-slack-request-timestamp'];
     const timestamp = typeof header === 'string' ? Number(header) : Number.NaN;
-    const skew = Math.floor(now() / 1000) - timestamp;
+    const skew = Math.floor(Date.now() / 1000) - timestamp;
     if (Number.isFinite(timestamp) && Math.abs(skew) > MAX_CLOCK_SKEW_SECONDS) {
       logger.warn({ skewSeconds: skew }, 'Slack request refused: timestamp more than 5 minutes from now');
       res.status(401).end();
