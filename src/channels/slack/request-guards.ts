@@ -29,13 +29,16 @@ export function refuseTimestampsOutsideWindow(logger: Logger): RequestHandler {
 
 /**
  * What Bolt reads of a body before any listener runs: an object, and for interactions (anything
- * but an Events API callback or a slash command) the user who acted. Bolt throws a TypeError on a
- * body without these (`payload=null`, a click with no user) instead of refusing it.
+ * but an Events API callback or a slash command) the user who acted, plus the view of a view
+ * submission or close. Bolt throws a TypeError on a body without these (`payload=null`, a click
+ * with no user) instead of refusing it.
  */
+const Actor = z.object({ id: z.string().min(1) });
 const BoltEnvelopeSchema = z.union([
   z.object({ type: z.enum(['event_callback', 'url_verification', 'ssl_check']) }),
   z.object({ command: z.string() }),
-  z.object({ user: z.object({ id: z.string().min(1) }) }),
+  z.object({ type: z.enum(['view_submission', 'view_closed']), user: Actor, view: z.object({}) }),
+  z.object({ type: z.string().regex(/^(?!view_)/), user: Actor }),
 ]);
 
 /**

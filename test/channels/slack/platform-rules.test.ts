@@ -111,6 +111,15 @@ describe('validly signed but malformed bodies', () => {
     expect(h.logs().filter((r) => r.level === 'error' || r.level === 'fatal')).toEqual([]);
   });
 
+  it('a form submission with no view gets 400 and no error is logged', async () => {
+    h = await startSlack();
+    const answer = await h.slack.interaction({ type: 'view_submission', team: { id: 'T0TEAM' }, user: { id: SAM.id, team_id: 'T0TEAM' }, api_app_id: 'A0PEP', trigger_id: 'trigger.noview' });
+    expect(answer.status).toBe(400);
+    await h.settle();
+    expect(await h.store.meetingsOfChild('PEP-2026-0042')).toEqual([]);
+    expect(h.logs().filter((r) => r.level === 'error' || r.level === 'fatal')).toEqual([]);
+  });
+
   it('a well-formed click still records the answer', async () => {
     h = await startSlack();
     const meeting = await createMeeting(h);
