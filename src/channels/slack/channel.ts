@@ -1,4 +1,5 @@
 import { App, ExpressReceiver } from '@slack/bolt';
+import { Router } from 'express';
 import type { CardDelivery } from '../../app/delivery.js';
 import type { AppDeps } from '../../app/deps.js';
 import type { Logger } from '../../observability/logger.js';
@@ -15,6 +16,7 @@ import type { HandlerDeps } from './handler-deps.js';
 import { registerHomeTab } from './home-opened.js';
 import { registerMeetingForm } from './meeting-form-submission.js';
 import { SlackMessenger } from './messenger.js';
+import { answerMalformedBodies, refuseTimestampsOutsideWindow } from './request-guards.js';
 import { registerSlashCommand } from './slash-command.js';
 import { createWebClient, webClientOptions } from './web-client.js';
 
@@ -47,7 +49,9 @@ export interface SlackChannel {
  * token is set), every listener acknowledging first and doing the work afterwards, and one
  * WebClient for all calls. Signatures are checked by Bolt on the exact bytes Slack signed: the
  * shared server keeps JSON bodies' raw bytes on req.rawBody, which Bolt reads before parsing, and
- * leaves form-encoded bodies (commands, interactivity) unread for Bolt to read itself.
+ * leaves form-encoded bodies (commands, interactivity) unread for Bolt to read itself. In front of
+ * Bolt, requests timestamped outside Slack's five-minute window are refused; behind it, a signed
+ * body Bolt cannot read is answered 400 (src/channels/slack/request-guards.ts).
  */
 export function createSlackChannel({ config, deps, delivery, logger }: SlackChannelDeps): SlackChannel {
   const log = logger.child({ channel: 'slack' });
@@ -63,6 +67,7 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
         processBeforeResponse: false,
         logger: sdkLogger,
         bodyLimit: JSON_BODY_LIMIT,
+        processEventErrorHandler: answerMalformedBodies(log),
       });
   const app = new App({
     token: config.botToken,
@@ -84,7 +89,7 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
   return {
     name: 'slack',
     messenger: new SlackMessenger(client, log),
-    module: receiver ? { path: SLACK_EVENTS_PATH, router: receiver.router } : () => undefined,
+    module: receiver ? { path: SLACK_EVENTS_PATH, router: Router().use(refuseTimestampsOutsideWindow(log), receiver.router) } : () => undefined,
     start: async () => {
       await app.init();
       if (socketMode) await app.start();

@@ -4,6 +4,7 @@ import type { SlackHarness, SlowStore } from './slack-harness.js';
 import { CHRIS, DANA, SAM, SIGNING_SECRET, slowed, startSlack } from './slack-harness.js';
 import { click, createMeeting, FORM, linkLockAndStart, openMeetingForm, shownOnlyTo, submitForm, type } from './slack-scenes.js';
 import { signature } from './signed-requests.js';
+import { buttons } from './slack-api-stub.js';
 
 /**
  * The platform's rules: signatures on every request, acks inside three seconds whatever the
@@ -36,6 +37,29 @@ describe('request signatures', () => {
     expect(h.stub.responses).toEqual([]);
   });
 
+  it('a request timestamped more than five minutes ahead gets 401, changes nothing and each is logged once as a warning', async () => {
+    h = await startSlack();
+    const before = h.stub.calls.length;
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = await type(h, SAM, 'D0SAM', 'new', { timestamp: now + FIVE_MINUTES_AND_MORE });
+    const dayAhead = await type(h, SAM, 'D0SAM', 'new', { timestamp: now + 24 * 60 * 60 });
+    const event = await h.slack.event({ type: 'event_callback', event_id: 'Ev0F', event: { type: 'app_home_opened', user: SAM.id, tab: 'home' } }, { timestamp: now + FIVE_MINUTES_AND_MORE });
+    expect([ahead.answer.status, dayAhead.answer.status, event.status]).toEqual([401, 401, 401]);
+    await h.settle();
+    expect(h.stub.calls.slice(before)).toEqual([]);
+    expect(h.stub.responses).toEqual([]);
+    const warnings = h.logs().filter((r) => r.level === 'warn' && /timestamp/i.test(String(r.msg)));
+    expect(warnings).toHaveLength(3);
+    expect(JSON.stringify(warnings)).not.toContain(SIGNING_SECRET);
+    expect(JSON.stringify(warnings)).not.toContain('U0SAM');
+  });
+
+  it('a request a little ahead of our clock, as Slack\'s may be, is still accepted', async () => {
+    h = await startSlack();
+    const { answer } = await type(h, SAM, 'D0SAM', 'status', { timestamp: Math.floor(Date.now() / 1000) + 4 * 60 });
+    expect(answer.status).toBe(200);
+  });
+
   it('is checked on the exact bytes Slack signed, not on JSON parsed and written again', async () => {
     h = await startSlack();
     // Spacing and key order no re-serialisation would reproduce.
@@ -48,6 +72,61 @@ describe('request signatures', () => {
     });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ challenge: 'ch4ll3nge' });
+  });
+});
+
+describe('validly signed but malformed bodies', () => {
+  it('an interaction whose payload is null gets 400 and no error is logged', async () => {
+    h = await startSlack();
+    const before = h.stub.calls.length;
+    const answer = await h.slack.send('payload=null', 'application/x-www-form-urlencoded');
+    expect(answer.status).toBe(400);
+    await h.settle();
+    expect(h.stub.calls.slice(before)).toEqual([]);
+    expect(h.logs().filter((r) => r.level === 'error' || r.level === 'fatal')).toEqual([]);
+  });
+
+  it('a card click with no user gets 400, changes nothing, and no error is logged', async () => {
+    h = await startSlack();
+    const meeting = await createMeeting(h);
+    const invitation = h.stub.messageWith(CHRIS.id, 'rsvp');
+    const accept = buttons(invitation.blocks).find((b) => b.verb === 'rsvp' && b.title === 'Accept')!;
+    const before = h.stub.calls.length;
+    const answer = await h.slack.interaction({
+      type: 'block_actions',
+      team: { id: 'T0TEAM', domain: 'pep' },
+      api_app_id: 'A0PEP',
+      token: 'deprecated',
+      trigger_id: 'trigger.nouser',
+      channel: { id: invitation.channel },
+      container: { type: 'message', message_ts: invitation.ts, channel_id: invitation.channel },
+      message: { type: 'message', ts: invitation.ts, text: invitation.text, blocks: invitation.blocks },
+      response_url: h.stub.responseUrl('click.nouser'),
+      actions: [{ type: 'button', action_id: accept.action_id, block_id: accept.block_id ?? 'b', value: accept.value, text: { type: 'plain_text', text: accept.title }, action_ts: '1700000999.000100' }],
+    });
+    expect(answer.status).toBe(400);
+    await h.settle();
+    expect(h.stub.calls.slice(before)).toEqual([]);
+    expect((await h.store.auditTrail(meeting.id)).filter((e) => e.type === 'recordRsvp')).toEqual([]);
+    expect(h.logs().filter((r) => r.level === 'error' || r.level === 'fatal')).toEqual([]);
+  });
+
+  it('a form submission with no view gets 400 and no error is logged', async () => {
+    h = await startSlack();
+    const answer = await h.slack.interaction({ type: 'view_submission', team: { id: 'T0TEAM' }, user: { id: SAM.id, team_id: 'T0TEAM' }, api_app_id: 'A0PEP', trigger_id: 'trigger.noview' });
+    expect(answer.status).toBe(400);
+    await h.settle();
+    expect(await h.store.meetingsOfChild('PEP-2026-0042')).toEqual([]);
+    expect(h.logs().filter((r) => r.level === 'error' || r.level === 'fatal')).toEqual([]);
+  });
+
+  it('a well-formed click still records the answer', async () => {
+    h = await startSlack();
+    const meeting = await createMeeting(h);
+    const clicked = await click(h, CHRIS, h.stub.messageWith(CHRIS.id, 'rsvp'), 'rsvp', { title: 'Accept' });
+    expect(clicked.answer.status).toBe(200);
+    await h.settle();
+    expect((await h.store.getMeeting(meeting.id))!.participants.find((p) => p.slackUserId === CHRIS.id)!.rsvp?.answer).toBe('accept');
   });
 });
 
