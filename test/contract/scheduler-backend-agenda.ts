@@ -162,5 +162,19 @@ export function agendaContract(subject: () => BackendUnderTest, failReasons: Fai
       expect(exhausted?.failedAt).toBeInstanceOf(Date);
       expect(exhausted?.failReason).toEqual(failReasons === 'text' ? text : asThrown);
     });
+
+    it('coalesces debounced saves of a unique job into one run with the latest data', async () => {
+      const { runs, define } = recorder();
+      const agenda = await startAgenda(define);
+      const save = (edit: number) =>
+        agenda
+          .create('contract-job', { meetingId: 'm-1', edit })
+          .unique({ 'data.meetingId': 'm-1' }, { debounce: { delay: SECOND } })
+          .save();
+      for (let edit = 1; edit <= 3; edit += 1) await save(edit);
+      expect((await repo().queryJobs({ name: 'contract-job' })).total).toBe(1);
+      await eventually(() => expect(runs).toEqual([{ meetingId: 'm-1', edit: 3 }]));
+      expect((await repo().queryJobs({ name: 'contract-job' })).total).toBe(1);
+    });
   });
 }
