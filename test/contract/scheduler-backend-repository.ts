@@ -221,5 +221,26 @@ export function repositoryContract(subject: () => BackendUnderTest, failReasons:
       expect(stored?.lockedAt ?? undefined).toBeUndefined();
       expect(stored?.failReason).toEqual(failReasons === 'text' ? text : asThrown);
     });
+
+    describe('debounced unique saves', () => {
+      const unique = { 'data.meetingId': 'm-1' };
+      const saveDebounced = (edit: number, debounce: { delay: number; maxWait?: number; strategy?: 'trailing' | 'leading' }) =>
+        save({ data: { meetingId: 'm-1', edit }, nextRunAt: new Date(), unique, uniqueOpts: { debounce } });
+
+      it('keeps the first run time of a leading debounce and takes the latest data', async () => {
+        const first = await saveDebounced(1, { delay: MINUTE, strategy: 'leading' });
+        const latest = await saveDebounced(2, { delay: MINUTE, strategy: 'leading' });
+        expect(latest).toMatchObject({ _id: first._id, nextRunAt: first.nextRunAt, data: { edit: 2 } });
+      });
+
+      it('runs a trailing debounce now once its window has been open longer than maxWait', async () => {
+        const first = await saveDebounced(1, { delay: MINUTE, maxWait: 10 * MINUTE });
+        expect(first.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+        await repo().saveJob({ ...first, debounceStartedAt: inMs(-11 * MINUTE) }, undefined);
+        const forced = await saveDebounced(2, { delay: MINUTE, maxWait: 10 * MINUTE });
+        expect(forced).toMatchObject({ _id: first._id, data: { edit: 2 } });
+        expect(forced.nextRunAt!.getTime()).toBeLessThanOrEqual(Date.now());
+      });
+    });
   });
 }

@@ -13,7 +13,7 @@ export function debounced(job: JobParameters, debounce: DebounceOptions, existin
   }
   const startedAt = existing.debounceStartedAt ?? now;
   if (leading) return { ...job, nextRunAt: existing.nextRunAt ?? null, debounceStartedAt: startedAt };
-  if (debounce.maxWait !== undefined && now.getTime() - startedAt.getTime() >= debounce.maxWait) {
+  if (debounce.maxWait && now.getTime() - startedAt.getTime() >= debounce.maxWait) {
     return { ...job, nextRunAt: now, debounceStartedAt: undefined };
   }
   return { ...job, nextRunAt: new Date(now.getTime() + debounce.delay), debounceStartedAt: startedAt };
