@@ -2,13 +2,25 @@ import { Agenda, constant } from 'agenda';
 import type { Job } from 'agenda';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackendUnderTest } from './scheduler-backend-contract.js';
+import type { BackendUnderTest, FailReasonStorage } from './scheduler-backend-contract.js';
 import { MINUTE, SECOND, aJob, eventually, inMs } from './scheduler-backend-fixtures.js';
 
 type Define = (agenda: Agenda) => void;
 
+/**
+ * What a handler can throw, and the failure reason each backend keeps for it. Throwing undefined
+ * or null is covered through the repository: agenda 6.2.6's run() reads `.message` of what was
+ * thrown, so it rejects before retrying (an unhandled rejection no backend can prevent).
+ */
+const THROWN: { kind: string; thrown: unknown; text: string; asThrown: unknown }[] = [
+  { kind: 'an Error', thrown: new Error('HTTP 429'), text: 'HTTP 429', asThrown: 'HTTP 429' },
+  { kind: 'a string', thrown: 'HTTP 429', text: 'HTTP 429', asThrown: 'HTTP 429' },
+  { kind: 'a plain object', thrown: { status: 429 }, text: '{ status: 429 }', asThrown: { status: 429 } },
+  { kind: 'a number', thrown: 429, text: '429', asThrown: 429 },
+];
+
 /** The backend under a real Agenda: what the scheduler sees when it runs. */
-export function agendaContract(subject: () => BackendUnderTest): void {
+export function agendaContract(subject: () => BackendUnderTest, failReasons: FailReasonStorage): void {
   describe('under Agenda', () => {
     const running: Agenda[] = [];
 
@@ -125,6 +137,44 @@ export function agendaContract(subject: () => BackendUnderTest): void {
       await repo().saveJob(aJob({ name: 'flaky', nextRunAt: inMs(-MINUTE) }), undefined);
       expect(await exhausted).toBe(3);
       expect(attempts).toBe(3);
+    });
+
+    it.each(THROWN)('records a job that throws $kind as failed, unlocked and retried per its backoff', async ({ thrown, text, asThrown }) => {
+      let attempts = 0;
+      await startAgenda((agenda) =>
+        agenda.define(
+          'throws',
+          async () => {
+            attempts += 1;
+            throw thrown;
+          },
+          { backoff: constant({ delay: 50, maxRetries: 1 }) },
+        ),
+      );
+      const saved = await repo().saveJob(aJob({ name: 'throws' }), undefined);
+      const exhausted = await eventually(async () => {
+        const job = await repo().getJobById(String(saved._id));
+        expect(job).toMatchObject({ failCount: 2, nextRunAt: null });
+        expect(job?.lockedAt ?? undefined).toBeUndefined();
+        return job;
+      });
+      expect(attempts).toBe(2);
+      expect(exhausted?.failedAt).toBeInstanceOf(Date);
+      expect(exhausted?.failReason).toEqual(failReasons === 'text' ? text : asThrown);
+    });
+
+    it('coalesces debounced saves of a unique job into one run with the latest data', async () => {
+      const { runs, define } = recorder();
+      const agenda = await startAgenda(define);
+      const save = (edit: number) =>
+        agenda
+          .create('contract-job', { meetingId: 'm-1', edit })
+          .unique({ 'data.meetingId': 'm-1' }, { debounce: { delay: SECOND } })
+          .save();
+      for (let edit = 1; edit <= 3; edit += 1) await save(edit);
+      expect((await repo().queryJobs({ name: 'contract-job' })).total).toBe(1);
+      await eventually(() => expect(runs).toEqual([{ meetingId: 'm-1', edit: 3 }]));
+      expect((await repo().queryJobs({ name: 'contract-job' })).total).toBe(1);
     });
   });
 }

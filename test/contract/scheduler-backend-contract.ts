@@ -11,7 +11,14 @@ export interface SchedulerBackendContractOptions {
   cleanup: (backend: AgendaBackend) => Promise<void>;
   /** Why the suite cannot run here: the reason becomes part of the suite's name. */
   skip?: string;
+  /**
+   * How the backend keeps what a failing handler threw: 'text' (a column of text, SQLite) or
+   * 'as thrown' (the value itself, MongoDB's documents).
+   */
+  failReasons: FailReasonStorage;
 }
+
+export type FailReasonStorage = 'text' | 'as thrown';
 
 export interface BackendUnderTest {
   backend: AgendaBackend;
@@ -24,7 +31,7 @@ export interface BackendUnderTest {
  * (locking, lock expiry, next-job order, repeat, disable/enable, remove, unique jobs), first
  * through the JobRepository, then through a real Agenda.
  */
-export function schedulerBackendContract({ name, create, cleanup, skip }: SchedulerBackendContractOptions): void {
+export function schedulerBackendContract({ name, create, cleanup, skip, failReasons }: SchedulerBackendContractOptions): void {
   const title = skip === undefined ? name : `${name} — SKIPPED: ${skip}`;
 
   describe.skipIf(skip !== undefined)(title, () => {
@@ -45,7 +52,7 @@ export function schedulerBackendContract({ name, create, cleanup, skip }: Schedu
       current = undefined;
     });
 
-    repositoryContract(subject);
-    agendaContract(subject);
+    repositoryContract(subject, failReasons);
+    agendaContract(subject, failReasons);
   });
 }

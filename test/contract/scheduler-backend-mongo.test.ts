@@ -9,6 +9,7 @@ const clients = new Map<object, { client: MongoClient; dbName: string }>();
 
 schedulerBackendContract({
   name: 'MongoDB scheduler backend contract',
+  failReasons: 'as thrown',
   skip: mongo.available ? undefined : mongo.reason,
   create: async () => {
     if (!mongo.available) throw new Error(mongo.reason);

@@ -1,13 +1,13 @@
 import type { JobParameters } from 'agenda';
 import { describe, expect, it } from 'vitest';
-import type { BackendUnderTest } from './scheduler-backend-contract.js';
+import type { BackendUnderTest, FailReasonStorage } from './scheduler-backend-contract.js';
 import { MINUTE, SECOND, aJob, inMs } from './scheduler-backend-fixtures.js';
 
 /** Lock deadline and scan horizon as Agenda computes them, for a 10-minute lock and a 5-second poll. */
 const scan = () => ({ nextScanAt: inMs(5 * SECOND), lockDeadline: inMs(-10 * MINUTE), now: new Date() });
 
 /** The JobRepository calls Agenda makes, checked directly. */
-export function repositoryContract(subject: () => BackendUnderTest): void {
+export function repositoryContract(subject: () => BackendUnderTest, failReasons: FailReasonStorage): void {
   const repo = () => subject().repository;
   const save = (overrides: Partial<JobParameters> = {}) => repo().saveJob(aJob(overrides), undefined);
   const next = (name = 'contract-job') => {
@@ -204,6 +204,43 @@ export function repositoryContract(subject: () => BackendUnderTest): void {
       expect(await repo().getJobById(String(saved._id))).toMatchObject({ nextRunAt: null, lastFinishedAt: finishedAt, failCount: 1, failReason: 'HTTP 429' });
       await repo().removeJobs({ id: saved._id });
       await expect(repo().saveJobState(saved, undefined)).rejects.toThrow(/cannot be updated/);
+    });
+
+    // Agenda's fail() keeps what was thrown as it is when it is not an Error, whatever its type says.
+    it.each([
+      { kind: 'undefined', thrown: undefined, text: 'undefined', asThrown: null },
+      { kind: 'null', thrown: null, text: 'null', asThrown: null },
+      { kind: 'a plain object', thrown: { status: 429 }, text: '{ status: 429 }', asThrown: { status: 429 } },
+    ])('saves the state of a job that threw $kind, unlocked, with its failure', async ({ thrown, text, asThrown }) => {
+      const saved = await save({ lockedAt: new Date() });
+      const failedAt = new Date();
+      const failed = { ...saved, lockedAt: undefined, lastFinishedAt: failedAt, nextRunAt: null, failCount: 1, failReason: thrown as unknown as string, failedAt };
+      await repo().saveJobState(failed, undefined);
+      const stored = await repo().getJobById(String(saved._id));
+      expect(stored).toMatchObject({ failCount: 1, failedAt, nextRunAt: null });
+      expect(stored?.lockedAt ?? undefined).toBeUndefined();
+      expect(stored?.failReason).toEqual(failReasons === 'text' ? text : asThrown);
+    });
+
+    describe('debounced unique saves', () => {
+      const unique = { 'data.meetingId': 'm-1' };
+      const saveDebounced = (edit: number, debounce: { delay: number; maxWait?: number; strategy?: 'trailing' | 'leading' }) =>
+        save({ data: { meetingId: 'm-1', edit }, nextRunAt: new Date(), unique, uniqueOpts: { debounce } });
+
+      it('keeps the first run time of a leading debounce and takes the latest data', async () => {
+        const first = await saveDebounced(1, { delay: MINUTE, strategy: 'leading' });
+        const latest = await saveDebounced(2, { delay: MINUTE, strategy: 'leading' });
+        expect(latest).toMatchObject({ _id: first._id, nextRunAt: first.nextRunAt, data: { edit: 2 } });
+      });
+
+      it('runs a trailing debounce now once its window has been open longer than maxWait', async () => {
+        const first = await saveDebounced(1, { delay: MINUTE, maxWait: 10 * MINUTE });
+        expect(first.nextRunAt!.getTime()).toBeGreaterThan(Date.now());
+        await repo().saveJob({ ...first, debounceStartedAt: inMs(-11 * MINUTE) }, undefined);
+        const forced = await saveDebounced(2, { delay: MINUTE, maxWait: 10 * MINUTE });
+        expect(forced).toMatchObject({ _id: first._id, data: { edit: 2 } });
+        expect(forced.nextRunAt!.getTime()).toBeLessThanOrEqual(Date.now());
+      });
     });
   });
 }

@@ -8,6 +8,7 @@ const folders = new Map<object, string>();
 
 schedulerBackendContract({
   name: 'SQLite scheduler backend contract',
+  failReasons: 'text',
   create: async () => {
     const folder = mkdtempSync(join(tmpdir(), 'pep-bot-jobs-'));
     const backend = new SqliteBackend({ filename: join(folder, 'pep-bot.sqlite') });

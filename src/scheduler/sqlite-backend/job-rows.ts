@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { toJobId } from 'agenda';
 import type { JobParameters } from 'agenda';
 import { z } from 'zod';
@@ -81,6 +82,17 @@ export function jobFromRow(value: unknown): JobParameters {
 export const toMillis = (value: Date | string | null | undefined): number | null =>
   value === null || value === undefined ? null : new Date(value).getTime();
 
+/**
+ * Agenda keeps an Error's message but anything else a handler throws as it is (an object,
+ * undefined); the column holds text, and a value SQLite cannot bind would leave the job locked.
+ */
+function failReasonText(job: JobParameters): string | null {
+  const reason: unknown = job.failReason;
+  if (typeof reason === 'string') return reason;
+  if ((reason === undefined || reason === null) && job.failedAt === undefined) return null;
+  return inspect(reason);
+}
+
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 /** The columns a caller of saveJob owns; the processor's (lock, runs, progress) it leaves alone. */
@@ -97,7 +109,7 @@ export function ownedColumns(job: JobParameters, lastModifiedBy: string | undefi
     disabled: job.disabled === true ? 1 : 0,
     fork: job.fork === true ? 1 : 0,
     fail_count: job.failCount ?? null,
-    fail_reason: job.failReason ?? null,
+    fail_reason: failReasonText(job),
     failed_at: toMillis(job.failedAt),
     last_modified_by: lastModifiedBy ?? null,
     debounce_started_at: toMillis(job.debounceStartedAt),
@@ -125,7 +137,7 @@ export const stateColumns = (job: JobParameters, lastModifiedBy: string | undefi
   last_run_at: toMillis(job.lastRunAt),
   last_finished_at: toMillis(job.lastFinishedAt),
   progress: job.progress ?? null,
-  fail_reason: job.failReason ?? null,
+  fail_reason: failReasonText(job),
   fail_count: job.failCount ?? null,
   failed_at: toMillis(job.failedAt),
   last_modified_by: lastModifiedBy ?? null,

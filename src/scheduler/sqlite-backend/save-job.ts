@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobParameters } from 'agenda';
 import type { Database } from 'better-sqlite3';
-import { UnsupportedJobOptionError } from './errors.js';
+import { debounced } from './debounce.js';
 import { uniqueFilter, whereClause } from './job-filters.js';
 import { insertColumns, jobFromRow, ownedColumns, toMillis } from './job-rows.js';
 import type { OwnedColumns } from './job-rows.js';
@@ -48,20 +48,22 @@ function upsertSingle(db: Database, job: JobParameters, lastModifiedBy: string |
   return jobFromRow(row);
 }
 
-/** Insert-if-absent or upsert on a unique() constraint, inside one write transaction so it holds across processes. */
-function saveUnique(db: Database, job: JobParameters, unique: Record<string, unknown>, lastModifiedBy: string | undefined): JobParameters {
-  if (job.uniqueOpts?.debounce) {
-    throw new UnsupportedJobOptionError('The SQLite backend does not implement debounce(); use the MongoDB backend or schedule without it.');
-  }
+/**
+ * Insert-if-absent or upsert on a unique() constraint, inside one write transaction so it holds
+ * across processes; a debounced save always updates (insertOnly gives way, as in Agenda's backends).
+ */
+function saveUnique(db: Database, job: JobParameters, unique: Record<string, unknown>, lastModifiedBy: string | undefined, now: Date): JobParameters {
+  const debounce = job.uniqueOpts?.debounce;
   const filter = uniqueFilter(job.name, unique);
   const findExisting = db.prepare(`SELECT * FROM agenda_jobs ${whereClause(filter)} ORDER BY rowid LIMIT 1`);
   return db
     .transaction((): JobParameters => {
       const existing = findExisting.get(...filter.params);
-      if (existing === undefined) return insert(db, job, lastModifiedBy);
-      const found = jobFromRow(existing);
-      if (job.uniqueOpts?.insertOnly) return found;
-      return updateOwned(db, String(found._id), ownedColumns(job, lastModifiedBy)) ?? found;
+      const found = existing === undefined ? undefined : jobFromRow(existing);
+      const toSave = debounce ? debounced(job, debounce, found, now) : job;
+      if (found === undefined) return insert(db, toSave, lastModifiedBy);
+      if (job.uniqueOpts?.insertOnly && !debounce) return found;
+      return updateOwned(db, String(found._id), ownedColumns(toSave, lastModifiedBy)) ?? found;
     })
     .immediate();
 }
@@ -70,6 +72,6 @@ function saveUnique(db: Database, job: JobParameters, unique: Record<string, unk
 export function saveJob(db: Database, job: JobParameters, lastModifiedBy: string | undefined, now: Date): JobParameters {
   if (job._id) return updateOwned(db, String(job._id), ownedColumns(job, lastModifiedBy)) ?? job;
   if (job.type === 'single') return upsertSingle(db, job, lastModifiedBy, now);
-  if (job.unique) return saveUnique(db, job, job.unique, lastModifiedBy);
+  if (job.unique) return saveUnique(db, job, job.unique, lastModifiedBy, now);
   return insert(db, job, lastModifiedBy);
 }
