@@ -1,4 +1,5 @@
 import { formatDay, formatMeetingTime } from '../cards/format.js';
+import { millis } from '../domain/dates.js';
 import type { Meeting } from '../domain/model.js';
 import { asksQuestions, QUESTIONS } from '../domain/nudges/index.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
@@ -29,7 +30,7 @@ function escalation(meeting: Meeting, actionId: string): OutboundCard {
 
 function digest(meeting: Meeting, now: string): OutboundCard {
   const open = meeting.actions.filter((a) => a.status !== 'done');
-  const overdue = open.filter((a) => a.dueAt <= now);
+  const overdue = open.filter((a) => millis(a.dueAt) <= millis(now));
   return confirmationCard(`This week: PEP for ${childLabel(meeting)}`, `${open.length} actions open, ${overdue.length} overdue.`, [
     ...open.slice(0, 15).map((a) => ({ label: participant(meeting, a.ownerId).name, value: `${a.description} (due ${formatDay(a.dueDate)})` })),
   ]);

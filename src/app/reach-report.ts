@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CARD_NAMES } from '../cards/catalogue.js';
 import type { CardName } from '../cards/catalogue.js';
 import { linkState } from '../domain/links.js';
+import { byInstant } from '../domain/dates.js';
 import type { Meeting, SecureLink } from '../domain/model.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 
@@ -70,7 +71,7 @@ export class ReachReportStore {
   /** What the card shows now. Links that no longer work are forgotten on the way. */
   async read(meeting: Meeting, now: Date): Promise<ReachReport> {
     const { links } = await this.liveLinks(meeting, now);
-    const byAge = <T extends { updatedAt: string }>(a: T, b: T) => a.updatedAt.localeCompare(b.updatedAt);
+    const byAge = <T extends { updatedAt: string }>(a: T, b: T) => byInstant(a.updatedAt, b.updatedAt);
     const undelivered = (await this.store.listValues(NAMESPACE, `${meeting.id}/undelivered/`))
       .sort(byAge)
       .flatMap((entry) => {

@@ -2,7 +2,7 @@ import { defaultAgenda } from './agenda.js';
 import { auditEvent } from './audit.js';
 import type { CreateMeeting } from './commands.js';
 import type { Change, CommandContext } from './context.js';
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from './dates.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, millis } from './dates.js';
 import { refuse } from './errors.js';
 import type { Meeting, Participant } from './model.js';
 import { buildParticipant, refuseDuplicate } from './participants.js';
@@ -14,7 +14,7 @@ import { buildParticipant, refuseDuplicate } from './participants.js';
 export function createMeeting(command: CreateMeeting, ctx: Omit<CommandContext, 'actorId'>, defaultTimeZone = DEFAULT_TIME_ZONE): Change {
   const timeZone = command.timeZone ?? defaultTimeZone;
   if (!isValidTimeZone(timeZone)) refuse('VALIDATION.INVALID_INPUT', `"${timeZone}" is not a time zone we know.`, { field: 'timeZone' });
-  if (command.startsAt <= ctx.at) refuse('VALIDATION.INVALID_INPUT', 'The meeting must start in the future.', { field: 'startsAt' });
+  if (millis(command.startsAt) <= millis(ctx.at)) refuse('VALIDATION.INVALID_INPUT', 'The meeting must start in the future.', { field: 'startsAt' });
 
   const organiser = buildParticipant(command.organiser, ctx.newId());
   const participants: Participant[] = [organiser];

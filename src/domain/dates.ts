@@ -9,6 +9,20 @@ export function endOfLocalDay(isoDate: string, timeZone: string): string {
   return day.plus({ days: 1 }).startOf('day').toUTC().toISO({ suppressMilliseconds: true }) ?? '';
 }
 
+/**
+ * Milliseconds since the epoch. Rules compare instants through this, never as ISO text: the same
+ * instant is written with or without milliseconds, in UTC or with an offset, and the text of
+ * "09:00:00.500Z" sorts before "09:00:00Z".
+ */
+export function millis(instant: string): number {
+  const time = DateTime.fromISO(instant, { setZone: true });
+  if (!time.isValid) throw new RangeError(`Not an instant: "${instant}" (${time.invalidExplanation ?? 'unknown reason'})`);
+  return time.toMillis();
+}
+
+/** Earliest first, for sort(). */
+export const byInstant = (a: string, b: string): number => millis(a) - millis(b);
+
 export function localDate(instant: string, timeZone: string): string {
   return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toISODate() ?? '';
 }

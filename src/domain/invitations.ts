@@ -1,6 +1,7 @@
 import type { CommandOf } from './commands.js';
 import type { Alert, CommandContext, Outcome } from './context.js';
 import { requestContributionFor } from './contributions.js';
+import { millis } from './dates.js';
 import { refuse } from './errors.js';
 import { BEFORE_MEETING, moveTo, requireStatus } from './lifecycle.js';
 import type { Meeting } from './model.js';
@@ -44,7 +45,7 @@ export function recordRsvp(meeting: Meeting, command: CommandOf<'recordRsvp'>, c
 export function rescheduleMeeting(meeting: Meeting, command: CommandOf<'rescheduleMeeting'>, ctx: CommandContext): Outcome {
   requireOrganiser(meeting, ctx, 'reschedule the meeting');
   requireStatus(meeting, BEFORE_MEETING, 'reschedule the meeting');
-  if (command.startsAt <= ctx.at) refuse('VALIDATION.INVALID_INPUT', 'The new time must be in the future.', { field: 'startsAt' });
+  if (millis(command.startsAt) <= millis(ctx.at)) refuse('VALIDATION.INVALID_INPUT', 'The new time must be in the future.', { field: 'startsAt' });
   meeting.startsAt = command.startsAt;
   const invitees = meeting.participants.filter((p) => p.id !== meeting.organiserId);
   for (const participant of invitees) {

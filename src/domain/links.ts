@@ -1,5 +1,6 @@
 import type { CommandOf } from './commands.js';
 import type { CommandContext, Outcome } from './context.js';
+import { millis } from './dates.js';
 import { refuse } from './errors.js';
 import type { LinkPurpose, Meeting, SecureLink } from './model.js';
 import { isPlanLinkScope } from './plan/link-scope.js';
@@ -11,7 +12,7 @@ export type LinkState = 'active' | 'expired' | 'revoked' | 'used';
 export function linkState(link: SecureLink, now: string): LinkState {
   if (link.revokedAt) return 'revoked';
   if (link.singleUse && link.usedAt) return 'used';
-  return now >= link.expiresAt ? 'expired' : 'active';
+  return millis(now) >= millis(link.expiresAt) ? 'expired' : 'active';
 }
 
 /** The thing a link opens must belong to the person it is for: their prompt, their action. */
@@ -31,7 +32,7 @@ export function issueLink(meeting: Meeting, command: CommandOf<'issueLink'>, ctx
   requireOrganiserOrSystem(meeting, ctx, 'send secure links');
   findParticipant(meeting, command.participantId);
   requireOwnItem(meeting, command.participantId, command.purpose, command.itemId);
-  if (command.expiresAt <= ctx.at) refuse('VALIDATION.INVALID_INPUT', 'A link must expire in the future.');
+  if (millis(command.expiresAt) <= millis(ctx.at)) refuse('VALIDATION.INVALID_INPUT', 'A link must expire in the future.');
   meeting.links.push({
     id: ctx.newId(),
     tokenHash: command.tokenHash,

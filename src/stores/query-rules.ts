@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { byInstant, millis } from '../domain/dates.js';
 import { refuse } from '../domain/errors.js';
 import type { ActionStatus, Meeting } from '../domain/model.js';
 
@@ -15,9 +16,9 @@ export function instantMillis(instant: string): number {
   if (!Instant.safeParse(instant).success) {
     refuse('VALIDATION.INVALID_INPUT', `"${instant}" is not an ISO 8601 instant with a time zone offset.`, { instant });
   }
-  return Date.parse(instant);
+  return millis(instant);
 }
 
 /** Meeting lists are chronological in every store; the id breaks ties so the order is stable. */
 export const byStartThenId = (a: Meeting, b: Meeting): number =>
-  Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  byInstant(a.startsAt, b.startsAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

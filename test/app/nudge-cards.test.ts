@@ -46,4 +46,13 @@ describe('the card each nudge sends', () => {
     const card = nudgeCard({ meetingId: meeting.id, kind: 'action_overdue', itemId: meeting.actions[0]!.id, recipientParticipantId: s.id('carer'), dueInstant: '2026-12-14T09:00:00Z' }, meeting);
     expect(card).toMatchObject({ name: 'action-nudge', data: { stage: 'overdue', actionId: meeting.actions[0]!.id, description: 'Buy a dictionary' } });
   });
+
+  it('the weekly digest counts an action overdue from the instant its day ends, however that instant is written', () => {
+    // Due 11 December: overdue from 2026-12-12T00:00:00Z.
+    const digestAt = (dueInstant: string) =>
+      (nudgeCard({ meetingId: meeting.id, kind: 'weekly_digest', itemId: meeting.id, recipientParticipantId: meeting.organiserId, dueInstant }, meeting).data as { message: string }).message;
+    expect(digestAt('2026-12-12T00:00:00.500Z')).toBe('1 actions open, 1 overdue.');
+    expect(digestAt('2026-12-11T23:30:00-01:00')).toBe('1 actions open, 1 overdue.');
+    expect(digestAt('2026-12-12T00:30:00+01:00')).toBe('1 actions open, 0 overdue.');
+  });
 });

@@ -67,6 +67,26 @@ describe('plain-English dates across the October clock change', () => {
   });
 });
 
+describe('"by Friday" across both clock changes', () => {
+  const byFriday = (at: string) => parse('action @{0} send the report by Friday', new Date(at));
+
+  it('said on the Saturday before the clocks go forward, is the Friday after', () => {
+    // 23:59 GMT on Saturday 28 March 2026; BST starts at 01:00 GMT on Sunday the 29th.
+    expect(byFriday('2026-03-28T23:59:00Z')).toMatchObject({ ok: true, command: { dueDate: '2026-04-03' } });
+    // 00:30 BST on Monday 30 March is still Sunday in UTC: the local day is what counts.
+    expect(byFriday('2026-03-29T23:30:00Z')).toMatchObject({ ok: true, command: { dueDate: '2026-04-03' } });
+  });
+
+  it('said late on the Friday before the clocks go back, is the Friday after', () => {
+    // 23:30 UTC on Friday 23 October 2026 is 00:30 BST on Saturday the 24th: Friday has gone.
+    expect(byFriday('2026-10-23T23:30:00Z')).toMatchObject({ ok: true, command: { dueDate: '2026-10-30' } });
+    // 00:30 BST on Sunday the 25th, before the clocks go back at 02:00.
+    expect(byFriday('2026-10-24T23:30:00Z')).toMatchObject({ ok: true, command: { dueDate: '2026-10-30' } });
+    // 23:30 GMT on Thursday the 29th, after the change: Friday is tomorrow.
+    expect(byFriday('2026-10-29T23:30:00Z')).toMatchObject({ ok: true, command: { dueDate: '2026-10-30' } });
+  });
+});
+
 describe('the organiser’s reminder commands', () => {
   it.each([
     ['reminders', { kind: 'reminders', preview: false }],

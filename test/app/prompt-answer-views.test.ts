@@ -38,6 +38,17 @@ describe('the carer’s answers on the organiser’s attendance card', () => {
 });
 
 describe('the child’s voice', () => {
+  it('is the answer given last in time, however each time was written', () => {
+    const { s, childPrompt } = withPrompts();
+    s.at = '2026-11-26T09:00:00Z';
+    s.run(s.id('child'), { type: 'answerPrompt', promptId: childPrompt, answer: { kind: 'child_voice', feeling: 2 } }, 'web');
+    const meeting = structuredClone(s.meeting);
+    const answered = meeting.prompts.find((p) => p.id === childPrompt)!;
+    // An hour earlier, written at +02:00: as text it sorts after the later answer.
+    meeting.prompts.push({ ...answered, id: 'earlier-prompt', answer: { kind: 'child_voice', feeling: 5 }, answeredAt: '2026-11-26T10:00:00+02:00' });
+    expect(childVoiceSummary(meeting)).toMatchObject({ feeling: 2, answeredAt: '2026-11-26T09:00:00Z' });
+  });
+
   it('is summarised for the plan: the latest answer, in words, skipped questions left out', () => {
     const { s, childPrompt } = withPrompts();
     expect(childVoiceSummary(s.meeting)).toBeUndefined();

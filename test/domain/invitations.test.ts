@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceSummary } from '../../src/domain/attendance.js';
-import { Scenario, expectRefusal } from './scenario.js';
+import { Scenario, createInput, expectRefusal } from './scenario.js';
 
 describe('invitations and answers', () => {
   it('sending invitations moves draft → invited, stamps every invitee and asks channels to invite them', () => {
@@ -48,6 +48,43 @@ describe('invitations and answers', () => {
     const summary = attendanceSummary(s.meeting);
     expect(summary.criticalGaps).toContainEqual({ role: 'carer', reason: 'declined' });
     expect(summary.shouldReschedule).toBe(true);
+  });
+
+  it('the child declining alerts the organiser and flags a reschedule', () => {
+    const s = new Scenario().invited();
+    const change = s.run(s.id('child'), { type: 'recordRsvp', answer: 'decline' }, 'web');
+    expect(change.alerts).toEqual([{ kind: 'critical_declined', participantId: s.id('child'), role: 'child' }]);
+    expect(attendanceSummary(s.meeting).criticalGaps).toEqual([
+      { role: 'designated_teacher', reason: 'awaiting' },
+      { role: 'carer', reason: 'awaiting' },
+      { role: 'child', reason: 'declined' },
+    ]);
+    expect(attendanceSummary(s.meeting).shouldReschedule).toBe(true);
+  });
+
+  it('the social worker declining, when someone else organises, alerts the organiser and flags a reschedule', () => {
+    const s = new Scenario({
+      ...createInput,
+      organiser: { name: 'Vic Officer', role: 'virtual_school_officer', email: 'vic@vs.example.org' },
+      participants: [{ name: 'Sam Social', role: 'social_worker', email: 'sam@la.example.org' }, ...createInput.participants.filter((p) => p.role !== 'virtual_school_officer')],
+    }).invited();
+    for (const role of ['designated_teacher', 'carer', 'child']) s.run(s.id(role), { type: 'recordRsvp', answer: 'accept' });
+    const change = s.run(s.id('social_worker'), { type: 'recordRsvp', answer: 'decline' });
+    expect(change.alerts).toEqual([{ kind: 'critical_declined', participantId: s.id('social_worker'), role: 'social_worker' }]);
+    expect(attendanceSummary(s.meeting)).toMatchObject({ criticalGaps: [{ role: 'social_worker', reason: 'declined' }], shouldReschedule: true });
+  });
+
+  it('with two carers, one declining is told to the organiser but the carers\' voice is still there; both declining flags a reschedule', () => {
+    const s = new Scenario({ ...createInput, participants: [...createInput.participants, { name: 'Pat Carer', role: 'carer', email: 'pat@home.example.org' }] }).invited();
+    const [chris, pat] = s.meeting.participants.filter((p) => p.role === 'carer').map((p) => p.id);
+    for (const role of ['designated_teacher', 'child']) s.run(s.id(role), { type: 'recordRsvp', answer: 'accept' });
+    expect(s.run(chris!, { type: 'recordRsvp', answer: 'decline' }).alerts).toEqual([{ kind: 'critical_declined', participantId: chris, role: 'carer' }]);
+    // Pat has not answered yet: the carers' voice may still be there.
+    expect(attendanceSummary(s.meeting)).toMatchObject({ criticalGaps: [{ role: 'carer', reason: 'awaiting' }], shouldReschedule: false });
+    s.run(pat!, { type: 'recordRsvp', answer: 'accept' });
+    expect(attendanceSummary(s.meeting)).toMatchObject({ criticalGaps: [], shouldReschedule: false });
+    s.run(pat!, { type: 'recordRsvp', answer: 'decline' });
+    expect(attendanceSummary(s.meeting)).toMatchObject({ criticalGaps: [{ role: 'carer', reason: 'declined' }], shouldReschedule: true });
   });
 
   it('a non-critical role declining raises no alert', () => {

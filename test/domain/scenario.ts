@@ -37,7 +37,9 @@ export class Scenario {
   private readonly newId = counterIds();
   at = NOW;
 
-  constructor(input: unknown = createInput) {
+  /** `at` is when the meeting is created, and stays the time of each later step until changed. */
+  constructor(input: unknown = createInput, at = NOW) {
+    this.at = at;
     const change = createMeeting(CreateMeetingSchema.parse(input), { channel: 'teams', at: this.at, newId: this.newId });
     this.meeting = change.meeting;
     this.changes.push(change);

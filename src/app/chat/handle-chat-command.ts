@@ -1,5 +1,5 @@
 import type { MeetingCommandInput } from '../../domain/commands.js';
-import { writtenDay } from '../../domain/dates.js';
+import { millis, writtenDay } from '../../domain/dates.js';
 import { DomainError, isDomainError, refuse } from '../../domain/errors.js';
 import type { IdentityQuery } from '../../domain/identity.js';
 import { NEXT_STEP, STATUS_LABELS } from '../../domain/lifecycle.js';
@@ -45,6 +45,8 @@ export interface ChatCommandResult {
 
 const ACTIVE = new Set(['draft', 'invited', 'agenda_agreed', 'in_progress']);
 const CLOSED = new Set(['concluded', 'plan_distributed']);
+/** A meeting closed before concludedAt was recorded counts as the oldest. */
+const concludedMillis = (meeting: Meeting): number => (meeting.concludedAt === undefined ? 0 : millis(meeting.concludedAt));
 
 /**
  * The meeting a command is about: the chat's own meeting, else the person's one active meeting.
@@ -60,7 +62,7 @@ export async function meetingFor(deps: AppDeps, delivery: CardDelivery, request:
   const only = mine.length === 1 ? mine[0] : live.length === 1 ? live[0] : undefined;
   if (only) return only;
   // A closed meeting's plan sign-offs and actions go on: with nothing open, the last one closed is still theirs to ask about.
-  const lastClosed = mine.length === 0 ? all.filter((m) => CLOSED.has(m.status)).sort((a, b) => (a.concludedAt ?? '').localeCompare(b.concludedAt ?? '')).at(-1) : undefined;
+  const lastClosed = mine.length === 0 ? all.filter((m) => CLOSED.has(m.status)).sort((a, b) => concludedMillis(a) - concludedMillis(b)).at(-1) : undefined;
   if (lastClosed) return lastClosed;
   if (mine.length === 0) refuse('PERMISSION.NOT_PARTICIPANT', 'You are not part of any PEP meeting that is still open.');
   refuse('MEETING.NOT_FOUND', `You are part of ${mine.length} open PEP meetings (${mine.map((m) => m.child.ref).join(', ')}). In a group chat, the organiser can type "link" and the PEP reference to choose one.`);

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { millis } from '../../domain/dates.js';
 import { refuse } from '../../domain/errors.js';
 import { isOrganiser } from '../../domain/permissions.js';
 import type { Meeting, Participant } from '../../domain/model.js';
@@ -52,7 +53,7 @@ function requireOrganiser(meeting: Meeting, actorId: string, doing: string): voi
 function remindersCard(meeting: Meeting, nudges: PlannedNudge[], now: Date): OutboundCard {
   if (nudges.length === 0) return confirmationCard(`No reminders planned for ${childLabel(meeting)}`, 'Nothing is waiting to go out for this meeting just now.');
   const facts = nudges.slice(0, LISTED).map((nudge) => ({
-    label: Date.parse(nudge.dueInstant) <= now.getTime() ? 'Going out now' : when(nudge.dueInstant, meeting),
+    label: millis(nudge.dueInstant) <= now.getTime() ? 'Going out now' : when(nudge.dueInstant, meeting),
     value: `${WHAT[nudge.kind]}, to ${who(participant(meeting, nudge.recipientParticipantId), meeting)}`,
   }));
   if (nudges.length > LISTED) facts.push({ label: 'And', value: `${nudges.length - LISTED} more after these` });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { byInstant } from '../../domain/dates.js';
 import { refuse } from '../../domain/errors.js';
 import type { Meeting } from '../../domain/model.js';
 import { PlanContentSchema } from '../../domain/plan/content.js';
@@ -48,7 +49,7 @@ async function meetingRecord(deps: Pick<AppDeps, 'store'>, meeting: Meeting): Pr
  * names the child in full: it goes to the local authority's own case system, not to a chat.
  */
 export async function exportChildHistory(deps: Pick<AppDeps, 'store' | 'clock'>, childRef: string): Promise<PepHistory> {
-  const meetings = [...(await deps.store.meetingsOfChild(childRef))].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const meetings = [...(await deps.store.meetingsOfChild(childRef))].sort((a, b) => byInstant(a.startsAt, b.startsAt));
   const latest = meetings.at(-1);
   if (!latest) refuse('MEETING.NOT_FOUND', `No PEP meetings are recorded for ${childRef}.`, { childRef });
   return PepHistorySchema.parse({

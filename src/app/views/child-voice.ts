@@ -1,4 +1,5 @@
 import { FEELING_LABELS, scaleLabel } from '../../cards/data/prompt-labels.js';
+import { millis } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
 
 /** What the child said before the meeting, for the agenda card and the written plan. */
@@ -21,7 +22,7 @@ export function childVoiceSummary(meeting: Meeting): ChildVoiceSummary | undefin
   let latest: ChildVoiceSummary | undefined;
   for (const prompt of meeting.prompts) {
     const { answer, answeredAt } = prompt;
-    if (answer?.kind !== 'child_voice' || !answeredAt || (latest && latest.answeredAt >= answeredAt)) continue;
+    if (answer?.kind !== 'child_voice' || !answeredAt || (latest && millis(latest.answeredAt) >= millis(answeredAt))) continue;
     const said = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
     latest = {
       feeling: answer.feeling,

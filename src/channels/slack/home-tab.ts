@@ -2,7 +2,7 @@ import type { SlackBlock } from '../../cards/index.js';
 import { formatDay, formatMeetingTime, shorten } from '../../cards/format.js';
 import { ACTION_STATUS_LABELS, RSVP_LABELS } from '../../cards/data/labels.js';
 import { escapeMrkdwn } from '../../cards/slack-text.js';
-import { localDate } from '../../domain/dates.js';
+import { byInstant, localDate } from '../../domain/dates.js';
 import { STATUS_LABELS } from '../../domain/lifecycle.js';
 import type { Action, Meeting, Participant } from '../../domain/model.js';
 import { ROLE_LABELS } from '../../domain/roles.js';
@@ -48,11 +48,11 @@ export function homeView(meetings: readonly Meeting[], slackUserId: string, now:
     const me = meeting.participants.find((p) => p.slackUserId === slackUserId);
     return me ? [{ meeting, me }] : [];
   });
-  const upcoming = mine.filter(({ meeting }) => UPCOMING.has(meeting.status)).sort((a, b) => a.meeting.startsAt.localeCompare(b.meeting.startsAt));
+  const upcoming = mine.filter(({ meeting }) => UPCOMING.has(meeting.status)).sort((a, b) => byInstant(a.meeting.startsAt, b.meeting.startsAt));
   const actions = mine
     .filter(({ meeting }) => meeting.status !== 'cancelled')
     .flatMap(({ meeting, me }) => meeting.actions.filter((a) => a.ownerId === me.id && a.status !== 'done').map((action) => ({ meeting, action })))
-    .sort((a, b) => a.action.dueAt.localeCompare(b.action.dueAt));
+    .sort((a, b) => byInstant(a.action.dueAt, b.action.dueAt));
   const today = (meeting: Meeting) => localDate(now.toISOString(), meeting.timeZone);
 
   return {

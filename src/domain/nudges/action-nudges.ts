@@ -1,7 +1,8 @@
 import { ACTIONS_LIVE } from '../lifecycle.js';
 import type { Action } from '../model.js';
 import { addCalendarDays, addWorkingDays } from './calendar.js';
-import { millis, startOfLocalDay } from './instants.js';
+import { millis } from '../dates.js';
+import { startOfLocalDay } from './instants.js';
 import type { CandidateNudge } from './nudge.js';
 import type { PlanContext } from './plan-context.js';
 import { sendOnDay } from './sending-window.js';

@@ -1,8 +1,7 @@
-import { localDate } from '../dates.js';
+import { localDate, millis } from '../dates.js';
 import { BEFORE_MEETING } from '../lifecycle.js';
 import type { Contribution, Participant } from '../model.js';
 import { addWorkingDays } from './calendar.js';
-import { millis } from './instants.js';
 import type { CandidateNudge } from './nudge.js';
 import type { PlanContext } from './plan-context.js';
 import { lastSendingDayBefore, nextAllowedSendingTime, sendOnDay } from './sending-window.js';

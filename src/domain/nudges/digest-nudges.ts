@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { localDate } from '../dates.js';
+import { localDate, millis } from '../dates.js';
 import { ACTIONS_LIVE } from '../lifecycle.js';
 import { addCalendarDays } from './calendar.js';
-import { millis, toInstant } from './instants.js';
+import { toInstant } from './instants.js';
 import type { CandidateNudge } from './nudge.js';
 import type { PlanContext } from './plan-context.js';
 import { sendOnDay } from './sending-window.js';

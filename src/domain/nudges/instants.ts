@@ -14,8 +14,6 @@ export function isoDateOf(time: DateTime): string {
   return date;
 }
 
-export const millis = (instant: string): number => DateTime.fromISO(instant, { setZone: true }).toMillis();
-
 /** A wall-clock time ("09:00") on a calendar day where the meeting is held. */
 export const atLocalTime = (isoDate: string, timeOfDay: string, timeZone: string): DateTime =>
   DateTime.fromISO(`${isoDate}T${timeOfDay}`, { zone: timeZone });

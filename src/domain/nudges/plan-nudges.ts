@@ -2,7 +2,7 @@ import type { Meeting } from '../model.js';
 import { actionNudges } from './action-nudges.js';
 import { beforeMeetingNudges } from './before-meeting-nudges.js';
 import { digestNudges } from './digest-nudges.js';
-import { millis } from './instants.js';
+import { millis } from '../dates.js';
 import type { PlannedNudge } from './nudge.js';
 import { planContext } from './plan-context.js';
 import { promptNudges } from './prompt-nudges.js';

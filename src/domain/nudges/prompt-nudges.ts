@@ -1,8 +1,7 @@
-import { localDate } from '../dates.js';
+import { localDate, millis } from '../dates.js';
 import { BEFORE_MEETING } from '../lifecycle.js';
 import type { Participant, PromptKind } from '../model.js';
 import { addWorkingDays } from './calendar.js';
-import { millis } from './instants.js';
 import type { CandidateNudge, NudgeKind } from './nudge.js';
 import type { PlanContext } from './plan-context.js';
 import { nextAllowedSendingTime, sendOnDay } from './sending-window.js';

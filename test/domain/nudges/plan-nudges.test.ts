@@ -70,6 +70,22 @@ describe('nudge policy: actions', () => {
     expect(actionNudges(planNudges(autumn, '2026-10-02T12:00:00Z'))).toContain('2026-10-26T09:00:00Z action_overdue act-reading → p-teacher');
   });
 
+  it('an action due on 25 October 2026, when the clocks go back, is not overdue on the 24th', () => {
+    // The 25th is a Sunday of 25 hours: it ends at midnight GMT, an hour later than a BST day would.
+    const sunday = anAction({ id: 'sunday', ownerId: 'p-carer', dueDate: '2026-10-25', createdAt: '2026-10-12T10:00:00Z' });
+    expect(sunday.dueAt).toBe('2026-10-26T00:00:00Z');
+    const meeting = meetingWithAction({ actions: [sunday] });
+    const everyDay = { 'p-carer': { days: [1, 2, 3, 4, 5, 6, 7] } };
+    const stages = (now: string) => actionNudges(planNudges(meeting, now, everyDay)).filter((n) => / action_(due_today|overdue) /.test(n));
+    // Saturday the 24th, midday and the last second of it (BST): due tomorrow, not overdue.
+    for (const now of ['2026-10-24T11:00:00Z', '2026-10-24T22:59:59Z']) {
+      expect(stages(now)).toEqual([
+        '2026-10-25T09:00:00Z action_due_today sunday → p-carer',
+        '2026-10-26T09:00:00Z action_overdue sunday → p-carer',
+      ]);
+    }
+  });
+
   it('sends no reminder from before the action existed', () => {
     const lateAction = meetingWithAction({ actions: [anAction({ id: 'late', dueDate: '2026-03-20', createdAt: '2026-03-20T11:00:00Z' })] });
     expect(actionNudges(planNudges(lateAction, '2026-03-20T11:00:00Z')).map((n) => n.split(' ')[1])).toEqual([
