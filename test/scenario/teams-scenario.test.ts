@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardLines } from '../support/card-lines.js';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
 import { execute, installed, message } from '../channels/teams/support/activities.js';
 import type { CardContent, ConnectorCall, ConnectorStub, RosterMember } from '../channels/teams/support/connector-stub.js';
@@ -71,12 +72,7 @@ function nodesOf(value: unknown, skip: string[] = []): CardNode[] {
   return [node, ...Object.entries(node).flatMap(([key, child]) => (skip.includes(key) ? [] : nodesOf(child, skip)))];
 }
 
-/** Every line of text a reader sees on a card, facts as "title: value"; a button's data is not shown. */
-const textsOf = (content: unknown): string[] =>
-  nodesOf(content, ['data']).flatMap((node) => [
-    ...(typeof node.text === 'string' ? [node.text] : []),
-    ...(typeof node.title === 'string' && typeof node.value === 'string' ? [`${node.title}: ${node.value}`] : []),
-  ]);
+const textsOf = (content: unknown): string[] => cardLines(content);
 const shown = (call: ConnectorCall): string => [call.activity.text ?? '', ...textsOf(cardOfCall(call)?.body)].join('\n');
 
 interface Button {

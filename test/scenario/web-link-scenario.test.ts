@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardLines } from '../support/card-lines.js';
 import { FORM as TEAMS_FORM } from '../channels/teams/support/meeting-setup.js';
 import type { Meeting } from '../../src/domain/model.js';
 import { execute, installed, message } from '../channels/teams/support/activities.js';
@@ -50,20 +51,7 @@ interface LinkRow {
 }
 
 /** Every line of text a card shows, in order (TextBlocks, facts and button titles). */
-function textsOf(content: unknown): string[] {
-  const all: string[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as Record<string, unknown>;
-      if (typeof node.text === 'string') all.push(node.text);
-      if (typeof node.title === 'string') all.push(typeof node.value === 'string' ? `${node.title}: ${node.value}` : node.title);
-      for (const [key, child] of Object.entries(node)) if (key !== 'fallback') walk(child);
-    }
-  };
-  walk(content);
-  return all;
-}
+const textsOf = (content: unknown): string[] => cardLines(content, { buttonTitles: true });
 
 const contentOf = (call: ConnectorCall): CardContent | undefined => call.activity.attachments?.[0]?.content;
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardLines } from '../../support/card-lines.js';
 import { LEDGER_NAMESPACE } from '../../../src/scheduler/delivery-ledger.js';
 import { message } from './support/activities.js';
 import type { CardContent, ConnectorCall } from './support/connector-stub.js';
@@ -20,20 +21,7 @@ afterEach(async () => {
   await teams.close();
 });
 
-const texts = (content: CardContent | undefined): string[] => {
-  const all: string[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as Record<string, unknown>;
-      if (typeof node.text === 'string') all.push(node.text);
-      if (typeof node.title === 'string' && typeof node.value === 'string') all.push(`${node.title}: ${node.value}`);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(content?.body);
-  return all;
-};
+const texts = (content: CardContent | undefined): string[] => cardLines(content?.body);
 const cardOf = (call: ConnectorCall) => call.activity.attachments?.[0]?.content;
 /** The first line a reader sees: a preview's banner sits in a container above the card's own heading. */
 const firstLine = (call: ConnectorCall) => texts(cardOf(call))[0];
