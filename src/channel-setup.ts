@@ -29,16 +29,13 @@ export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; de
   const channels: Channel[] = [];
   if (configs.teams) channels.push(createTeamsChannel({ config: configs.teams, deps: core.deps, delivery: core.delivery, logger }));
   if (configs.slack) channels.push(createSlackChannel({ config: configs.slack, deps: core.deps, delivery: core.delivery, logger }));
-  const web = createWebChannel({ config, web: configs.web, deps: core.deps, delivery: () => core.delivery, logger });
+  const web = createWebChannel({ config, web: configs.web, deps: core.deps, logger });
   channels.push({
     name: 'web',
     module: web.module,
     linkSender: web.linkSender,
-    stop: async () => {
-      await web.settled();
-      web.close();
-    },
-    idle: () => web.settled(),
+    linkDays: web.linkDays,
+    stop: async () => web.close(),
   });
   channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl }) });
   const base = new URL(config.publicBaseUrl);

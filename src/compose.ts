@@ -3,11 +3,12 @@ import { CardDelivery } from './app/delivery.js';
 import type { DeliveryDeps, DeliveryEvent } from './app/delivery.js';
 import type { LinkSender } from './app/link-sender.js';
 import { executeCommand } from './app/execute-command.js';
-import { fanOut } from './app/fanout.js';
 import { nudgeCard, nudgeSender } from './app/nudge-cards.js';
 import { createNextMeeting } from './app/plan/create-next-meeting.js';
-import { createPlanDistributor } from './app/plan/distribute-plan.js';
-import type { Config } from './config.js';
+import { requirePlanBaseUrl } from './app/plan/plan-links.js';
+import { startDeliveryWorker } from './app/outbox/delivery-worker.js';
+import type { DeliveryWorker, OutboxTuning } from './app/outbox/delivery-worker.js';
+import { DEFAULT_LINK_DAYS } from './app/secure-links.js';import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
 import type { Clock } from './ports/clock.js';
 import { systemClock } from './ports/clock.js';
@@ -28,9 +29,11 @@ export interface Channel {
   module?: HttpModule;
   messenger?: Messenger;
   linkSender?: LinkSender;
+  /** With the link sender: how long a link to a card works. */
+  linkDays?: number;
   /** Before the server listens. */
   start?(): Promise<void>;
-  /** After the server stops taking requests: work started after an acknowledgement finishes. */
+  /** After the server stops taking requests and the delivery worker has stopped. */
   stop?(): Promise<void>;
   /** Resolves once the work started after the acknowledgements so far has finished. */
   idle?(): Promise<void>;
@@ -39,6 +42,8 @@ export interface Channel {
 export interface ComposedApp {
   deps: AppDeps;
   delivery: CardDelivery;
+  /** Sends what changes queued; it runs until the bot stops. */
+  outbox: DeliveryWorker;
   scheduler: RunningScheduler;
   channels: Channel[];
   modules: HttpModule[];
@@ -59,6 +64,7 @@ export async function composeApp(options: {
   /** The system clock unless a test moves time on. */
   clock?: Clock;
   schedulerTuning?: Partial<SchedulerTuning>;
+  outboxTuning?: Partial<OutboxTuning>;
   channels: (core: { deps: AppDeps; delivery: CardDelivery }) => Channel[];
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
@@ -70,37 +76,47 @@ export async function composeApp(options: {
     messengers,
     report: logDeliveryEvent(logger),
     clock: deps.clock,
-    plan: createPlanDistributor({ app: deps, publicBaseUrl: config.publicBaseUrl }),
   };
+  // A bad PUBLIC_BASE_URL stops the start, not the first plan that goes out.
+  requirePlanBaseUrl(config.publicBaseUrl);
   const delivery = new CardDelivery(deliveryDeps);
   const channels = options.channels({ deps, delivery });
+  let linkDays = DEFAULT_LINK_DAYS;
   for (const channel of channels) {
     if (channel.messenger) messengers.push(channel.messenger);
     if (channel.linkSender) deliveryDeps.links = channel.linkSender;
+    if (channel.linkDays) linkDays = channel.linkDays;
   }
+  const outbox = startDeliveryWorker({ store, delivery, clock, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, tuning: options.outboxTuning });
+  deps.outbox = { reachable: (person) => delivery.messengerFor(person) !== undefined, linkDays, wake: () => outbox.wake() };
 
-  const scheduler = await startScheduler({
-    jobs: config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri },
-    store,
-    clock,
-    tuning: options.schedulerTuning,
-    sender: nudgeSender(delivery, deps),
-    // On the organiser's one card per meeting, not a message per reminder: that noise gets bots muted.
-    onUndeliverable: async (nudge, reason) => {
-      const meeting = await store.getMeeting(nudge.meetingId);
-      if (!meeting) return;
-      await delivery.undelivered(meeting, { to: { kind: 'person', participantId: nudge.recipientParticipantId }, card: nudgeCard(nudge, meeting).name, reason });
-    },
-    prepareNextMeeting: async (meetingId) => {
-      const next = await createNextMeeting(deps, meetingId, { channel: 'system' });
-      if (next.status !== 'draft') return;
-      // Sent on the organiser's behalf, as they asked when they set the review date; the audit says "system".
-      const invited = await executeCommand(deps, { meetingId: next.id, command: { type: 'sendInvitations' }, actorId: next.organiserId, channel: 'system', idempotencyKey: `next-pep:${meetingId}` });
-      if (!invited.replayed) await fanOut(delivery, { meeting: invited.meeting, alerts: invited.alerts, command: 'sendInvitations', actorId: next.organiserId });
-      logger.info({ meetingId, nextMeetingId: next.id }, 'next PEP prepared and invitations sent');
-    },
-    logger: logger.child({ component: 'scheduler' }),
-  });
+  let scheduler: RunningScheduler;
+  try {
+    scheduler = await startScheduler({
+      jobs: config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri },
+      store,
+      clock,
+      tuning: options.schedulerTuning,
+      sender: nudgeSender(delivery, deps, linkDays),
+      // On the organiser's one card per meeting, not a message per reminder: that noise gets bots muted.
+      onUndeliverable: async (nudge, reason) => {
+        const meeting = await store.getMeeting(nudge.meetingId);
+        if (!meeting) return;
+        await delivery.gaveUp(meeting, { kind: 'person', participantId: nudge.recipientParticipantId }, nudgeCard(nudge, meeting).name, reason);
+      },
+      prepareNextMeeting: async (meetingId) => {
+        const next = await createNextMeeting(deps, meetingId, { channel: 'system' });
+        if (next.status !== 'draft') return;
+        // Sent on the organiser's behalf, as they asked when they set the review date; the audit says "system".
+        await executeCommand(deps, { meetingId: next.id, command: { type: 'sendInvitations' }, actorId: next.organiserId, channel: 'system', idempotencyKey: `next-pep:${meetingId}` });
+        logger.info({ meetingId, nextMeetingId: next.id }, 'next PEP prepared and its invitations queued');
+      },
+      logger: logger.child({ component: 'scheduler' }),
+    });
+  } catch (error) {
+    await outbox.stop();
+    throw error;
+  }
   deps.plannedNudges = (meeting) => scheduler.planned(meeting);
   deps.onMeetingSaved = async (meeting) => {
     try {
@@ -110,5 +126,5 @@ export async function composeApp(options: {
       logger.error({ err: error, meetingId: meeting.id }, 'replanning nudges failed');
     }
   };
-  return { deps, delivery, scheduler, channels, modules: channels.flatMap((c) => (c.module ? [c.module] : [])) };
+  return { deps, delivery, outbox, scheduler, channels, modules: channels.flatMap((c) => (c.module ? [c.module] : [])) };
 }

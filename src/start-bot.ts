@@ -9,6 +9,7 @@ import type { Logger } from './observability/logger.js';
 import type { Clock } from './ports/clock.js';
 import type { MeetingStore } from './ports/store.js';
 import type { SchedulerTuning } from './scheduler/start-scheduler.js';
+import type { OutboxTuning } from './app/outbox/delivery-worker.js';
 import { createHttpServer } from './server.js';
 import type { ListeningAddress } from './server.js';
 import { openStore } from './stores/open-store.js';
@@ -20,6 +21,7 @@ export interface StartBotOptions {
   /** Tests move time on to see reminders; production runs on the system clock. */
   clock?: Clock;
   schedulerTuning?: Partial<SchedulerTuning>;
+  outboxTuning?: Partial<OutboxTuning>;
   /** How soon a channel that could not start is tried again. */
   channelBackoff?: ChannelBackoff;
 }
@@ -87,8 +89,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       store,
       clock: options.clock,
       schedulerTuning: options.schedulerTuning,
+      outboxTuning: options.outboxTuning,
       channels: (core) => buildChannels(options.channelConfigs, core, config, logger),
     });
+    undo.push(() => composed.outbox.stop());
     undo.push(() => composed.scheduler.stop());
     return composed;
   });
@@ -106,7 +110,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const stop = async () => {
     channels.stop();
     await server.stop();
-    // Work started after acknowledgements (fan-out, DMs) finishes before the store closes.
+    // What is being sent finishes; what is still queued waits in the store for the next start.
+    await app.outbox.stop();
+    // Work started after acknowledgements (replies, DMs) finishes before the store closes.
     for (const channel of app.channels) {
       await channel.stop?.().catch((error: unknown) => logger.error({ err: error, channel: channel.name }, 'channel did not stop cleanly'));
     }

@@ -2,8 +2,7 @@ import { DateTime } from 'luxon';
 import { formatDay, formatMeetingTime } from '../cards/format.js';
 import type { CardSubmission } from '../cards/verbs.js';
 import { parseCardAction, VERBS } from '../cards/verbs.js';
-import type { MeetingCommand, MeetingCommandInput } from '../domain/commands.js';
-import type { Alert } from '../domain/context.js';
+import type { MeetingCommandInput } from '../domain/commands.js';
 import { DomainError, isDomainError, refuse } from '../domain/errors.js';
 import { lockWarnings } from '../domain/agenda.js';
 import type { IdentityQuery } from '../domain/identity.js';
@@ -14,6 +13,7 @@ import type { OutboundCard } from '../ports/messenger.js';
 import type { AppDeps } from './deps.js';
 import { describeError } from './error-messages.js';
 import type { UserError } from './error-messages.js';
+import type { AppliedChange } from './execute-command.js';
 import { executeCommand, loadMeeting } from './execute-command.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
@@ -49,7 +49,7 @@ export interface CardActionResult {
    */
   refusal?: UserError;
   /** Present when the meeting changed, for the fan-out to the other people and chats. */
-  change?: { meeting: Meeting; alerts: Alert[]; command: MeetingCommand['type']; actorId: string };
+  change?: AppliedChange;
 }
 
 export function actorIn(meeting: Meeting, identity: IdentityQuery | KnownParticipant): Participant {
@@ -228,7 +228,7 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
     });
     return {
       card: resultCard(request.verb, request.payload, result.meeting, actor),
-      change: result.replayed ? undefined : { meeting: result.meeting, alerts: result.alerts, command: command.type, actorId: actor.id },
+      change: result.replayed ? undefined : { meeting: result.meeting, command: command.type, queued: result.queued },
     };
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -8,8 +8,8 @@ import type { Channel, Meeting } from '../domain/model.js';
 import { ROLES } from '../domain/roles.js';
 import { createMeeting } from './create-meeting.js';
 import type { AppDeps } from './deps.js';
+import type { AppliedChange } from './execute-command.js';
 import { executeCommand } from './execute-command.js';
-import type { MeetingChange } from './fanout.js';
 import type { OutboundCard } from '../ports/messenger.js';
 import { confirmationCard } from './views/message-cards.js';
 import { childLabel } from './views/people.js';
@@ -58,7 +58,7 @@ export function parseParticipantLines(text: string): { participants: NewParticip
 export async function createMeetingFromForm(
   deps: AppDeps,
   request: { form: MeetingForm; organiser: Organiser; channel: Channel; identify?: IdentifyParticipant },
-): Promise<{ meeting: Meeting; change: MeetingChange }> {
+): Promise<{ meeting: Meeting; change: AppliedChange }> {
   const { form } = request;
   const { participants, problems } = parseParticipantLines(form.participants);
   const start = DateTime.fromISO(`${form.date}T${form.time}`, { zone: deps.defaultTimeZone });
@@ -83,7 +83,7 @@ export async function createMeetingFromForm(
   const invited = await executeCommand(deps, { meetingId: meeting.id, command: { type: 'sendInvitations' }, actorId: meeting.organiserId, channel: request.channel });
   return {
     meeting: invited.meeting,
-    change: { meeting: invited.meeting, alerts: invited.alerts, command: 'sendInvitations', actorId: meeting.organiserId },
+    change: { meeting: invited.meeting, command: 'sendInvitations', queued: invited.queued },
   };
 }
 
@@ -94,7 +94,7 @@ export async function createMeetingFromForm(
 export async function submitMeetingForm(
   deps: AppDeps,
   request: { payload: Record<string, unknown>; organiser: Organiser; channel: Channel; identify?: IdentifyParticipant },
-): Promise<{ card: OutboundCard; change?: MeetingChange }> {
+): Promise<{ card: OutboundCard; change?: AppliedChange }> {
   const reshow = (problems: string[]) => ({ card: meetingFormCard({ values: formValues(request.payload), errors: problems.slice(0, 10) }) });
   const parsed = parseCardAction('meeting.create', request.payload);
   if (!parsed.ok) return reshow(parsed.problems.map((p) => p.message));

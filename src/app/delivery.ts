@@ -6,7 +6,7 @@ import { systemClock } from '../ports/clock.js';
 import type { Delivery, MessageRef, Messenger, OutboundCard } from '../ports/messenger.js';
 import type { MeetingStore } from '../ports/store.js';
 import type { LinkSender } from './link-sender.js';
-import type { PlanDistributor } from './plan/distribute-plan.js';
+import type { IssuedLinkRef } from './outbox/outgoing.js';
 import type { Recipient } from './reach-report.js';
 import { ReachReportStore } from './reach-report.js';
 import { participant } from './views/people.js';
@@ -38,8 +38,6 @@ export interface DeliveryDeps {
   links?: LinkSender;
   /** Says which links on the organiser's card still work; the system clock unless a test sets one. */
   clock?: Clock;
-  /** Sends each version of the written plan with links to the document. */
-  plan?: PlanDistributor;
 }
 
 const NO_CHANNEL = 'No Teams or Slack account is known for this person, so the bot cannot message them.';
@@ -55,10 +53,6 @@ export class CardDelivery {
     this.reach = new ReachReportStore(deps.store);
   }
 
-  get planDistributor(): PlanDistributor | undefined {
-    return this.deps.plan;
-  }
-
   /** The person's preferred channel when it knows them, else the first channel that does. */
   messengerFor(person: Participant): Messenger | undefined {
     const { messengers } = this.deps;
@@ -66,53 +60,58 @@ export class CardDelivery {
   }
 
   /**
-   * A new direct message, or for someone no messenger knows, a secure link to the card when it is
-   * one a link can open: emailed, or else put on the organiser's card to pass on. Failures are
-   * recorded against the person, put on the organiser's card with the reason, and reported.
+   * A new direct message, or for someone no messenger knows, the secure link the change issued for
+   * the card: emailed, or else put on the organiser's card to pass on. A failure is returned, not
+   * recorded: the caller retries, and only once it gives up does anyone hear (gaveUp).
    */
-  async sendDirect(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
+  async sendDirect(meeting: Meeting, person: Participant, card: OutboundCard, link?: IssuedLinkRef): Promise<Delivery> {
     const messenger = this.messengerFor(person);
-    const delivery = messenger ? await messenger.sendDirect(person, card) : await this.sendLink(meeting, person, card);
-    const to: Recipient = { kind: 'person', participantId: person.id };
+    const delivery = messenger ? await messenger.sendDirect(person, card) : await this.sendLink(meeting, person, card, link);
     if (delivery.delivered) {
       // A link's ref is the organiser's card, which must never be overwritten with this one.
       if (messenger && delivery.ref) await this.deps.store.putValue(CARD_REFS, `${meeting.id}/${card.name}/${person.id}`, delivery.ref);
       await this.deps.store.deleteValue(UNREACHABLE, `${meeting.id}/${person.id}`);
-      if (await this.reach.clearUndelivered(meeting.id, to, card.name)) await this.tellOrganiser(meeting.id);
-    } else {
-      await this.deps.store.putValue(UNREACHABLE, `${meeting.id}/${person.id}`, { reason: delivery.reason });
-      this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: person.id, card: card.name, reason: delivery.reason });
-      await this.undelivered(meeting, { to, card: card.name, reason: delivery.reason });
+      if (await this.reach.clearUndelivered(meeting.id, { kind: 'person', participantId: person.id }, card.name)) await this.tellOrganiser(meeting.id);
     }
     return delivery;
   }
 
   /**
-   * Takes a cancelled meeting out of the calendars of the people invited by email; people in Teams
-   * or Slack had no calendar entry from PEP Bot. A cancellation that fails is reported like a card.
+   * Delivery was given up: the person is marked unreachable on the attendance card, the organiser's
+   * reach card says who did not get what and why, and the log has it for operators.
    */
-  async cancelInvitations(meeting: Meeting): Promise<void> {
-    const { links } = this.deps;
-    if (!links) return;
-    for (const person of meeting.participants) {
-      if (person.id === meeting.organiserId || !person.invitedAt || this.messengerFor(person)) continue;
-      const mail = await links.cancelInvitation(meeting, person);
-      if (mail && !mail.sent) this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: person.id, card: 'cancellation', reason: mail.reason });
+  async gaveUp(meeting: Meeting, to: Recipient, card: OutboundCard['name'], reason: string): Promise<void> {
+    if (to.kind === 'person') {
+      await this.deps.store.putValue(UNREACHABLE, `${meeting.id}/${to.participantId}`, { reason });
+      this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: to.participantId, card, reason });
+    } else {
+      this.deps.report({ kind: 'group_post_failed', meetingId: meeting.id, conversationId: to.conversationId, card, reason });
     }
+    await this.undelivered(meeting, { to, card, reason });
+  }
+
+  /**
+   * Takes a cancelled meeting out of the calendar of someone who was invited by email; people in
+   * Teams or Slack had no calendar entry from PEP Bot.
+   */
+  async cancelInvitation(meeting: Meeting, person: Participant): Promise<Delivery> {
+    const mail = await this.deps.links?.cancelInvitation(meeting, person);
+    if (!mail || mail.sent) return { delivered: true };
+    return { delivered: false, reason: mail.reason, retryable: true };
   }
 
   /** Delivered means the person was emailed the link, or the organiser holds it to pass on. */
-  private async sendLink(meeting: Meeting, person: Participant, card: OutboundCard): Promise<Delivery> {
+  private async sendLink(meeting: Meeting, person: Participant, card: OutboundCard, link: IssuedLinkRef | undefined): Promise<Delivery> {
     const links = this.deps.links;
-    if (!links?.opens(card)) return { delivered: false, reason: NO_CHANNEL, retryable: false };
-    const outcome = await links.send(meeting, person, card);
+    if (!links || !link) return { delivered: false, reason: NO_CHANNEL, retryable: false };
+    const outcome = await links.deliver(meeting, person, card, link);
     if (outcome.kind === 'failed') return { delivered: false, reason: outcome.reason, retryable: outcome.retryable };
     if (outcome.kind === 'emailed') return { delivered: true };
-    await this.reach.addLink(outcome.meeting, outcome.link);
+    await this.reach.addLink(meeting, outcome.link);
     const told = await this.tellOrganiser(meeting.id);
     if (told.delivered) return told;
-    // The link is issued: a retry would only issue another, so it waits on the organiser's card.
-    return { delivered: false, reason: `${outcome.link.why} The organiser could not be given the link either: ${told.reason}`, retryable: false };
+    // The link is issued and waits on the organiser's card, which the next change redraws.
+    return { delivered: false, reason: `${outcome.link.why} The organiser could not be given the link either: ${told.reason}`, retryable: told.retryable };
   }
 
   /** Puts a failed delivery on the organiser's card, unless the card that failed was that one. */
@@ -164,24 +163,19 @@ export class CardDelivery {
     return this.sendDirect(meeting, person, card);
   }
 
-  /** Updates this card in every chat linked to the meeting, posting it where it is not yet. */
-  async refreshInChats(meeting: Meeting, card: OutboundCard, options: { newMessage?: boolean } = {}): Promise<void> {
-    for (const chat of meeting.chats) {
-      const messenger = this.deps.messengers.find((m) => m.channel === chat.channel);
-      if (!messenger) continue;
-      const refKey = `${meeting.id}/${card.name}/${chat.channel}:${chat.conversationId}`;
-      const ref = options.newMessage ? undefined : await this.ref(refKey);
-      const updated = ref ? await messenger.update(ref, card) : undefined;
-      const delivery = updated?.delivered ? updated : await messenger.post(chat.conversationId, card);
-      const to: Recipient = { kind: 'chat', channel: chat.channel, conversationId: chat.conversationId };
-      if (delivery.delivered) {
-        if (delivery.ref) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
-        if (await this.reach.clearUndelivered(meeting.id, to, card.name)) await this.tellOrganiser(meeting.id);
-      } else {
-        this.deps.report({ kind: 'group_post_failed', meetingId: meeting.id, conversationId: chat.conversationId, card: card.name, reason: delivery.reason });
-        await this.undelivered(meeting, { to, card: card.name, reason: delivery.reason });
-      }
+  /** Updates this card in a chat linked to the meeting, or posts it there when it is not there yet. */
+  async toChat(meeting: Meeting, chat: Chat, card: OutboundCard, options: { newMessage?: boolean } = {}): Promise<Delivery> {
+    const messenger = this.deps.messengers.find((m) => m.channel === chat.channel);
+    if (!messenger) return { delivered: false, reason: `PEP Bot is not connected to ${chat.channel === 'teams' ? 'Teams' : 'Slack'} here.`, retryable: false };
+    const refKey = `${meeting.id}/${card.name}/${chat.channel}:${chat.conversationId}`;
+    const ref = options.newMessage ? undefined : await this.ref(refKey);
+    const updated = ref ? await messenger.update(ref, card) : undefined;
+    const delivery = updated?.delivered ? updated : await messenger.post(chat.conversationId, card);
+    if (delivery.delivered) {
+      if (delivery.ref) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
+      if (await this.reach.clearUndelivered(meeting.id, { kind: 'chat', ...chat }, card.name)) await this.tellOrganiser(meeting.id);
     }
+    return delivery;
   }
 
   /** The reverse of meeting.chats, so a command typed in a chat finds its meeting. */

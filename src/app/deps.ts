@@ -3,6 +3,7 @@ import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import type { MeetingStore } from '../ports/store.js';
+import type { OutboxPlanning } from './outbox/queue-follow-ups.js';
 
 /** What every use case needs, passed in (never imported) so tests choose the clock and store. */
 export interface AppDeps {
@@ -20,4 +21,9 @@ export interface AppDeps {
    * preferences, less what was delivered). Without a scheduler, the policy's defaults.
    */
   plannedNudges?: (meeting: Meeting) => Promise<PlannedNudge[]>;
+  /**
+   * With it, every change queues the messages it promises in the same unit of work and wakes the
+   * delivery worker. Without it (unit tests of the rules alone), nothing is queued.
+   */
+  outbox?: OutboxPlanning & { wake(): void };
 }

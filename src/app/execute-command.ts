@@ -1,9 +1,12 @@
 import type { Alert } from '../domain/context.js';
+import type { MeetingCommand } from '../domain/commands.js';
 import { MeetingCommandSchema } from '../domain/commands.js';
 import { decide } from '../domain/decide.js';
 import { isDomainError, refuse } from '../domain/errors.js';
 import type { Channel, Meeting } from '../domain/model.js';
 import type { AppDeps } from './deps.js';
+import type { OutboxMessage } from '../ports/outbox.js';
+import { queueFollowUps } from './outbox/queue-follow-ups.js';
 import { parseInput } from './parse-input.js';
 
 export interface CommandRequest {
@@ -16,18 +19,28 @@ export interface CommandRequest {
   idempotencyKey?: string;
 }
 
+/** A change as the channels see it once saved: what it was, and what it queued to send. */
+export interface AppliedChange {
+  meeting: Meeting;
+  command: MeetingCommand['type'];
+  queued: OutboxMessage[];
+}
+
 export interface CommandResult {
   meeting: Meeting;
   alerts: Alert[];
   /** True when this request had already been applied and nothing changed now. */
   replayed: boolean;
+  /** What the change queued to send: the reply can say what is on its way. */
+  queued: OutboxMessage[];
 }
 
 /** Enough attempts for a room full of people clicking at once; more means something is wrong. */
 const MAX_ATTEMPTS = 8;
 
 /**
- * The one path by which a meeting changes: parse, decide, save with optimistic concurrency.
+ * The one path by which a meeting changes: parse, decide, queue what it promises to send, and save
+ * it all at once with optimistic concurrency.
  * On a version conflict the command is decided again against the fresh meeting, so two people
  * answering at the same moment both keep their answer.
  */
@@ -36,18 +49,20 @@ export async function executeCommand(deps: AppDeps, request: CommandRequest): Pr
   for (let attempt = 1; ; attempt++) {
     if (request.idempotencyKey) {
       const seen = await deps.store.getIdempotency(request.idempotencyKey);
-      if (seen) return { meeting: await loadMeeting(deps, request.meetingId), alerts: [], replayed: true };
+      if (seen) return { meeting: await loadMeeting(deps, request.meetingId), alerts: [], replayed: true, queued: [] };
     }
     const meeting = await loadMeeting(deps, request.meetingId);
     const ctx = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId };
-    const change = decide(meeting, command, ctx);
+    const decided = decide(meeting, command, ctx);
+    const { change, messages } = deps.outbox ? queueFollowUps(meeting, decided, ctx, deps.outbox) : { change: decided, messages: [] };
     const idempotency = request.idempotencyKey
       ? { key: request.idempotencyKey, at: ctx.at, result: { meetingId: meeting.id, version: change.meeting.version, type: command.type } }
       : undefined;
     try {
-      await deps.store.saveMeeting(change.meeting, meeting.version, { events: change.events, idempotency });
+      await deps.store.saveMeeting(change.meeting, meeting.version, { events: change.events, idempotency, outbox: messages });
+      if (messages.length > 0) deps.outbox?.wake();
       await deps.onMeetingSaved?.(change.meeting);
-      return { meeting: change.meeting, alerts: change.alerts, replayed: false };
+      return { meeting: change.meeting, alerts: change.alerts, replayed: false, queued: messages };
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'STORE.CONFLICT' || attempt >= MAX_ATTEMPTS) throw error;
     }

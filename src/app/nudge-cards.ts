@@ -6,7 +6,10 @@ import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Delivery, OutboundCard } from '../ports/messenger.js';
 import type { CardDelivery } from './delivery.js';
 import type { AppDeps } from './deps.js';
+import { linkTargetOf } from './link-cards.js';
 import { questionsOf, sendQuestions } from './questions.js';
+import { issueSecureLink } from './secure-links.js';
+import { SYSTEM_ACTOR } from '../domain/context.js';
 import { actionNudgeCard } from './views/meeting-cards.js';
 import { confirmationCard } from './views/message-cards.js';
 import { childLabel, participant } from './views/people.js';
@@ -84,12 +87,21 @@ export function nudgePreview(nudge: PlannedNudge, meeting: Meeting, marker: stri
 
 /**
  * The scheduler's sender: the nudge's card, to its recipient, on whichever channel reaches them.
- * The carer's and the child's questions are first recorded on the meeting, on the organiser's
- * behalf, so that the answers have a prompt to belong to.
+ * Someone no chat reaches gets a secure link to the card, issued here, by the job that decided to
+ * send it, before anything goes out. The carer's and the child's questions are recorded on the
+ * meeting on the organiser's behalf instead: that change queues their card, like any other.
  */
-export function nudgeSender(delivery: CardDelivery, app: AppDeps) {
+export function nudgeSender(delivery: CardDelivery, app: AppDeps, linkDays: number) {
   return async (nudge: PlannedNudge, meeting: Meeting): Promise<Delivery> => {
-    const current = asksQuestions(nudge.kind) ? (await sendQuestions(app, meeting, nudge.itemId, { actorId: meeting.organiserId, channel: 'system' })).meeting : meeting;
-    return delivery.sendDirect(current, participant(current, nudge.recipientParticipantId), nudgeCard(nudge, current));
+    if (asksQuestions(nudge.kind)) {
+      await sendQuestions(app, meeting, nudge.itemId, { actorId: meeting.organiserId, channel: 'system' });
+      return { delivered: true };
+    }
+    const person = participant(meeting, nudge.recipientParticipantId);
+    const card = nudgeCard(nudge, meeting);
+    const target = linkTargetOf(card);
+    if (delivery.messengerFor(person) || !target) return delivery.sendDirect(meeting, person, card);
+    const issued = await issueSecureLink(app, { meetingId: meeting.id, participantId: person.id, ...target, actorId: SYSTEM_ACTOR, days: linkDays });
+    return delivery.sendDirect(issued.meeting, person, card, { linkId: issued.link.id, token: issued.token, opens: 'card' });
   };
 }

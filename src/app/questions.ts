@@ -1,7 +1,7 @@
-import type { Alert } from '../domain/context.js';
 import type { Channel, Meeting, Prompt } from '../domain/model.js';
 import { QUESTIONS } from '../domain/nudges/index.js';
 import type { AppDeps } from './deps.js';
+import type { CommandResult } from './execute-command.js';
 import { executeCommand } from './execute-command.js';
 import { participant } from './views/people.js';
 
@@ -21,9 +21,9 @@ export async function sendQuestions(
   meeting: Meeting,
   participantId: string,
   by: { actorId: string; channel: Channel; idempotencyKey?: string },
-): Promise<{ meeting: Meeting; alerts: Alert[] }> {
+): Promise<Pick<CommandResult, 'meeting' | 'alerts' | 'queued'>> {
   const person = participant(meeting, participantId);
   const questions = QUESTIONS.find((q) => q.role === person.role);
-  if (!questions || questionsOf(meeting, participantId)) return { meeting, alerts: [] };
+  if (!questions || questionsOf(meeting, participantId)) return { meeting, alerts: [], queued: [] };
   return executeCommand(deps, { meetingId: meeting.id, command: { type: 'sendPrompt', participantId, kind: questions.prompt }, ...by });
 }

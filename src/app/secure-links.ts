@@ -7,11 +7,15 @@ import type { Channel, LinkPurpose, Meeting, Participant, SecureLink } from '../
 import type { AppDeps } from './deps.js';
 import { executeCommand, loadMeeting } from './execute-command.js';
 
-/** Where a token's hash points: the key-value index from token to meeting. */
-const TOKEN_INDEX = 'link-token';
 export const DEFAULT_LINK_DAYS = 14;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** 256 random bits, so a token can be neither guessed nor enumerated; only its hash is kept on the meeting. */
+export function newLinkToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashToken(token) };
+}
 
 export interface IssuedLink {
   /** The secret to put in the URL (/p/<token>). It is never stored: only its hash is. */
@@ -20,18 +24,13 @@ export interface IssuedLink {
   meeting: Meeting;
 }
 
-/**
- * A link to one card for one person. 256 random bits, so a token can be neither guessed nor
- * enumerated; the organiser (or the scheduler, as "system") issues it and the audit trail says so.
- */
+/** A link to one card for one person; the organiser (or the scheduler, as "system") issues it and the audit trail says so. */
 export async function issueSecureLink(
   deps: AppDeps,
   request: { meetingId: string; participantId: string; purpose: LinkPurpose; itemId?: string; actorId: string; days?: number; singleUse?: boolean },
 ): Promise<IssuedLink> {
-  const token = randomBytes(32).toString('base64url');
-  const tokenHash = hashToken(token);
+  const { token, tokenHash } = newLinkToken();
   const expiresAt = DateTime.fromJSDate(deps.clock.now()).plus({ days: request.days ?? DEFAULT_LINK_DAYS }).toUTC().toISO({ suppressMilliseconds: true });
-  await deps.store.putValue(TOKEN_INDEX, tokenHash, request.meetingId);
   const result = await executeCommand(deps, {
     meetingId: request.meetingId,
     actorId: request.actorId,
@@ -60,8 +59,8 @@ export type ResolvedLink =
 export async function resolveSecureLink(deps: AppDeps, token: string): Promise<ResolvedLink> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, state: 'unknown' };
   const tokenHash = hashToken(token);
-  const meetingId = await deps.store.getValue(TOKEN_INDEX, tokenHash);
-  if (typeof meetingId !== 'string') return { ok: false, state: 'unknown' };
+  const meetingId = await deps.store.meetingOfLinkToken(tokenHash);
+  if (!meetingId) return { ok: false, state: 'unknown' };
   let meeting: Meeting;
   try {
     meeting = await loadMeeting(deps, meetingId);

@@ -84,3 +84,22 @@ export function decide(meeting: Meeting, command: MeetingCommand, ctx: CommandCo
     alerts: [...(outcome.alerts ?? []), ...(plan ? [plan.alert] : [])],
   };
 }
+
+/**
+ * Commands that complete a change in the same version: the links its messages carry, the plan
+ * marked as sent. Each is decided on the changed meeting and audited like any other.
+ */
+export function decideFollowUps(change: Change, commands: readonly MeetingCommand[], ctx: CommandContext): Change {
+  if (commands.length === 0) return change;
+  const draft = structuredClone(change.meeting);
+  const events = [...change.events];
+  const alerts = [...change.alerts];
+  for (const command of commands) {
+    const handler = HANDLERS[command.type] as Handler<typeof command.type>;
+    const outcome = handler(draft, command, ctx);
+    const { type, ...data } = command;
+    events.push(auditEvent(draft.id, type, outcome.summary, data, ctx));
+    alerts.push(...(outcome.alerts ?? []));
+  }
+  return { meeting: draft, events, alerts };
+}

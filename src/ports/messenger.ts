@@ -21,8 +21,11 @@ export interface MessageRef {
 export type Delivery =
   /** `ref` is where the message is, to update it later; absent when it went by email. */
   | { delivered: true; ref?: MessageRef }
-  /** `retryable` false means retrying cannot help (bot not installed, user gone): tell the organiser. */
-  | { delivered: false; reason: string; retryable: boolean };
+  /**
+   * `retryable` false means retrying cannot help (bot not installed, user gone): tell the organiser.
+   * `retryAfterMs` is the platform's own Retry-After, when it sent one.
+   */
+  | { delivered: false; reason: string; retryable: boolean; retryAfterMs?: number };
 
 /**
  * What the core asks of a chat channel. Teams and Slack each implement it; a failure is a

@@ -1,5 +1,6 @@
 import type { Action, AuditEvent, Identity, Meeting, Participant } from '../domain/model.js';
 import type { KeyValueStore } from './key-value.js';
+import type { OutboxMessage, OutboxStore } from './outbox.js';
 import type { IdentityQuery } from '../domain/identity.js';
 
 export type { IdentityQuery };
@@ -25,6 +26,8 @@ export interface IdempotencyRecord {
 export interface SaveOptions {
   events: AuditEvent[];
   idempotency?: IdempotencyRecord;
+  /** The messages the change promises: queued only if the change is saved, and then always. */
+  outbox?: OutboxMessage[];
 }
 
 /**
@@ -32,7 +35,7 @@ export interface SaveOptions {
  * Meetings are whole documents with a version: saveMeeting succeeds only if the stored version is
  * still `expectedVersion`, otherwise it throws DomainError('STORE.CONFLICT') and writes nothing.
  */
-export interface MeetingStore extends KeyValueStore {
+export interface MeetingStore extends KeyValueStore, OutboxStore {
   readonly kind: 'sqlite' | 'mongodb';
   /** Migrations (SQLite) or index creation (MongoDB). Safe to call on every start. */
   init(): Promise<void>;
@@ -53,6 +56,8 @@ export interface MeetingStore extends KeyValueStore {
   /** Oldest first. */
   auditTrail(meetingId: string): Promise<AuditEvent[]>;
   getIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  /** The meeting holding the secure link with this token hash, indexed with the meeting's own write. */
+  meetingOfLinkToken(tokenHash: string): Promise<string | undefined>;
 }
 
 export type { Identity };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActionSchema, AuditEventSchema, MeetingSchema } from '../domain/model.js';
 import type { Action, AuditEvent, Meeting } from '../domain/model.js';
+import type { OutboxRecord } from '../ports/outbox.js';
 import type { IdempotencyRecord } from '../ports/store.js';
 import { StoredDataError } from './store-errors.js';
 
@@ -8,6 +9,19 @@ export const IdempotencyRecordSchema = z.object({
   key: z.string().min(1),
   result: z.record(z.string(), z.unknown()),
   at: z.iso.datetime({ offset: true }),
+});
+
+const MessageRefSchema = z.object({ channel: z.enum(['teams', 'slack']), conversationId: z.string(), messageId: z.string() });
+
+const OutboxRecordSchema = z.object({
+  id: z.string().min(1),
+  meetingId: z.string().min(1),
+  message: z.unknown(),
+  createdAt: z.iso.datetime({ offset: true }),
+  state: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+  ref: MessageRefSchema.optional(),
 });
 
 /** Every document read back is parsed, so a bad one is caught here, named, not deep in a use case. */
@@ -32,3 +46,5 @@ export const parseStoredAuditEvent = (value: unknown, meetingId: string): AuditE
 
 export const parseStoredIdempotency = (value: unknown, key: string): IdempotencyRecord =>
   parseStored(IdempotencyRecordSchema, value, `idempotency record ${key}`);
+
+export const parseStoredOutbox = (value: unknown, id: string): OutboxRecord => parseStored(OutboxRecordSchema, value, `outbox message ${id}`);

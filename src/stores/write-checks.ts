@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { refuse } from '../domain/errors.js';
 import { AuditEventSchema, MeetingSchema } from '../domain/model.js';
 import type { AuditEvent, Meeting } from '../domain/model.js';
+import type { OutboxMessage } from '../ports/outbox.js';
 import type { IdempotencyRecord, SaveOptions } from '../ports/store.js';
 import { IdempotencyRecordSchema } from './stored-data.js';
 
@@ -10,6 +11,7 @@ export interface CheckedWrite {
   meeting: Meeting;
   events: AuditEvent[];
   idempotency?: IdempotencyRecord;
+  messages: OutboxMessage[];
 }
 
 export function checkCreate(meeting: Meeting, options: SaveOptions): CheckedWrite {
@@ -41,12 +43,20 @@ function checkWrite(meeting: Meeting, options: SaveOptions): CheckedWrite {
   const checked = {
     meeting: parseOrRefuse(MeetingSchema, meeting, `Meeting ${meeting.id}`),
     events: options.events.map((event) => parseOrRefuse(AuditEventSchema, event, `Audit event ${event.id}`)),
+    messages: options.outbox ?? [],
   };
   const foreign = checked.events.find((event) => event.meetingId !== meeting.id);
   if (foreign) {
     refuse('VALIDATION.INVALID_INPUT', `Audit event ${foreign.id} is about meeting ${foreign.meetingId}, not ${meeting.id}.`, {
       meetingId: meeting.id,
       eventId: foreign.id,
+    });
+  }
+  const stray = checked.messages.find((message) => message.meetingId !== meeting.id);
+  if (stray) {
+    refuse('VALIDATION.INVALID_INPUT', `Outbox message ${stray.id} is about meeting ${stray.meetingId}, not ${meeting.id}.`, {
+      meetingId: meeting.id,
+      messageId: stray.id,
     });
   }
   return options.idempotency

@@ -1,4 +1,5 @@
 import type { MeetingCommandInput } from '../../domain/commands.js';
+import type { AppliedChange } from '../execute-command.js';
 import { millis, writtenDay } from '../../domain/dates.js';
 import { DomainError, isDomainError, refuse } from '../../domain/errors.js';
 import type { IdentityQuery } from '../../domain/identity.js';
@@ -10,7 +11,6 @@ import type { Chat, CardDelivery } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
 import { describeError } from '../error-messages.js';
 import { executeCommand, loadMeeting } from '../execute-command.js';
-import type { MeetingChange } from '../fanout.js';
 import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
@@ -40,7 +40,7 @@ export interface ChatCommandRequest {
 export interface ChatCommandResult {
   /** The reply to show where the command was typed (none when the chat's cards are updated instead). */
   reply?: OutboundCard;
-  change?: MeetingChange;
+  change?: AppliedChange;
 }
 
 const ACTIVE = new Set(['draft', 'invited', 'agenda_agreed', 'in_progress']);
@@ -182,7 +182,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     const warned = command.kind === 'start' && !result.replayed ? startWarningCard(meeting, deps.clock.now().toISOString()) : undefined;
     return {
       reply: warned ?? replyFor(command, result.meeting, linkedHere),
-      change: result.replayed ? undefined : { meeting: result.meeting, alerts: result.alerts, command: change.type, actorId: actor.id },
+      change: result.replayed ? undefined : { meeting: result.meeting, command: change.type, queued: result.queued },
     };
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { Alert } from '../../domain/context.js';
+import type { AppliedChange } from '../execute-command.js';
 import { millis } from '../../domain/dates.js';
 import { refuse } from '../../domain/errors.js';
 import { isOrganiser } from '../../domain/permissions.js';
@@ -9,7 +11,6 @@ import { ROLE_LABELS } from '../../domain/roles.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import type { CardDelivery, Chat } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
-import type { MeetingChange } from '../fanout.js';
 import { nudgePreview } from '../nudge-cards.js';
 import { askedQuestions, questionsOf, sendQuestions } from '../questions.js';
 import { confirmationCard } from '../views/message-cards.js';
@@ -89,10 +90,11 @@ async function sendQuestionsNow(
   deps: AppDeps,
   meeting: Meeting,
   by: { actorId: string; chat: Chat; idempotencyKey?: string | undefined },
-): Promise<{ reply: OutboundCard; change?: MeetingChange }> {
+): Promise<{ reply: OutboundCard; change?: AppliedChange }> {
   requireOrganiser(meeting, by.actorId, 'send the carer’s and the child’s questions');
   let current = meeting;
-  const alerts: MeetingChange['alerts'] = [];
+  const alerts: Alert[] = [];
+  const queued: AppliedChange['queued'] = [];
   const already: string[] = [];
   for (const person of askedQuestions(meeting)) {
     const sent = questionsOf(current, person.id);
@@ -104,13 +106,14 @@ async function sendQuestionsNow(
     const result = await sendQuestions(deps, current, person.id, { actorId: by.actorId, channel: by.chat.channel, ...(key ? { idempotencyKey: key } : {}) });
     current = result.meeting;
     alerts.push(...result.alerts);
+    queued.push(...result.queued);
   }
   const names = alerts.flatMap((alert) => (alert.kind === 'prompt_sent' ? [who(participant(current, alert.participantId), current)] : []));
   const reply =
     names.length > 0
       ? confirmationCard('Questions on their way', `Sent to ${names.join(' and ')}.${already.length > 0 ? ` ${already.join('; ')}.` : ''}`)
       : confirmationCard('No questions to send', already.length > 0 ? `${already.join('; ')}.` : 'This meeting has no carer or child to send questions to.');
-  return alerts.length > 0 ? { reply, change: { meeting: current, alerts, command: 'sendPrompt', actorId: by.actorId } } : { reply };
+  return alerts.length > 0 ? { reply, change: { meeting: current, command: 'sendPrompt', queued } } : { reply };
 }
 
 export type ReminderCommand = { kind: 'reminders'; preview: boolean } | { kind: 'questions'; now: boolean };
@@ -127,7 +130,7 @@ export async function answerReminderCommand(
   command: ReminderCommand,
   meeting: Meeting,
   request: { actorId: string; chat: Chat; localPreview: boolean; idempotencyKey?: string | undefined },
-): Promise<{ reply: OutboundCard; change?: MeetingChange }> {
+): Promise<{ reply: OutboundCard; change?: AppliedChange }> {
   if (command.kind === 'questions' && command.now) return sendQuestionsNow(deps, meeting, request);
   requireOrganiser(meeting, request.actorId, 'see the reminders');
   if (command.kind === 'reminders' && command.preview && !request.localPreview) return { reply: PREVIEW_ELSEWHERE };

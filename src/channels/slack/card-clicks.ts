@@ -5,7 +5,7 @@ import { mergeSubmission, slackStateToInputs, verbFromActionId } from '../../car
 import type { HandlerDeps } from './handler-deps.js';
 import type { BlockActions } from './payloads.js';
 import { BlockActionsSchema, ButtonValueSchema, isDirectMessage, readPayload } from './payloads.js';
-import { answering, answerThenFanOut, inPlace, onlyYou } from './replies.js';
+import { answering, answerSaved, inPlace, onlyYou } from './replies.js';
 import { slackMessage } from './render.js';
 
 /** URL buttons report their click too; Slack has already opened the link. */
@@ -31,7 +31,7 @@ export function registerCardClicks(app: App, deps: HandlerDeps): void {
       await answering(deps, respond, payload, async () => {
         const actor = { kind: 'slack' as const, slackUserId: click.user.id };
         const result = await handleCardAction(deps.app, { verb, payload, actor, channel: 'slack', idempotencyKey: `slack:${action.action_ts}:${click.user.id}` });
-        await answerThenFanOut(deps, () => redraw(deps, click, result, respond), result.change);
+        await answerSaved(deps, () => redraw(deps, click, result, respond), result.change?.meeting.id);
       });
     });
   });

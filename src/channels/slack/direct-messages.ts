@@ -8,7 +8,7 @@ import { readMentions } from './mentions.js';
 import { claimOnce } from './once.js';
 import { readPayload } from './payloads.js';
 import { slackMessage } from './render.js';
-import { answering, answerThenFanOut } from './replies.js';
+import { answering, answerSaved } from './replies.js';
 
 /** The bot event a message typed in the app's Messages tab arrives as (scope im:history). */
 export const DIRECT_MESSAGE_EVENT = 'message.im';
@@ -59,7 +59,7 @@ export function registerDirectMessages(app: App, deps: HandlerDeps): void {
           idempotencyKey: `slack:${event.channel}:${event.ts}:${event.user}`,
         });
         const { reply } = result;
-        await answerThenFanOut(deps, async () => reply && post(reply), result.change);
+        await answerSaved(deps, async () => reply && post(reply), result.change?.meeting.id);
       }),
     );
   });

@@ -8,7 +8,7 @@ import { MEETING_FORM_CALLBACK, meetingFormModal, outcomeModal, workingModal } f
 import { claimOnce } from './once.js';
 import type { ViewSubmission } from './payloads.js';
 import { readPayload, ViewSubmissionSchema } from './payloads.js';
-import { answerThenFanOut } from './replies.js';
+import { answerSaved } from './replies.js';
 
 /**
  * The new-meeting modal's Create button. Saving the meeting and looking people up takes longer
@@ -43,7 +43,7 @@ async function createMeeting(deps: HandlerDeps, submission: ViewSubmission): Pro
   }
   const next = result.card.name === 'meeting-form' ? meetingFormModal(result.card) : outcomeModal(result.card);
   if (result.change) deps.logger.info({ userId: user.id, meetingId: result.change.meeting.id }, 'meeting created from the Slack form');
-  await answerThenFanOut(deps, () => deps.client.views.update({ view_id: view.id, view: next }), result.change);
+  await answerSaved(deps, () => deps.client.views.update({ view_id: view.id, view: next }), result.change?.meeting.id);
 }
 
 /** Nothing was saved: the form comes back with everything typed still in it, and why. */

@@ -1,7 +1,5 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import { describeError } from '../../app/error-messages.js';
-import { fanOut } from '../../app/fanout.js';
-import type { MeetingChange } from '../../app/fanout.js';
 import { errorCard } from '../../app/views/message-cards.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -33,20 +31,13 @@ export async function answering(deps: HandlerDeps, respond: RespondFn | undefine
 }
 
 /**
- * The person gets their answer first, then everyone else catches up. By then the change is saved,
- * so neither step failing may tell the person otherwise: a card that could not be redrawn, or a
- * fan-out send that failed, is logged for us to look at, and the fan-out runs regardless.
+ * The person gets their answer. By then the change is saved, with the messages it promises queued
+ * beside it, so an answer that cannot be shown must not tell them otherwise: it is logged for us.
  */
-export async function answerThenFanOut(deps: HandlerDeps, answer: () => Promise<unknown>, change: MeetingChange | undefined): Promise<void> {
+export async function answerSaved(deps: HandlerDeps, answer: () => Promise<unknown>, meetingId: string | undefined): Promise<void> {
   try {
     await answer();
   } catch (error) {
-    deps.logger.error({ err: error, meetingId: change?.meeting.id }, 'the answer could not be shown in Slack (the request itself was applied)');
-  }
-  if (!change) return;
-  try {
-    await fanOut(deps.delivery, change);
-  } catch (error) {
-    deps.logger.error({ err: error, meetingId: change.meeting.id, command: change.command }, 'fan-out after a Slack request failed');
+    deps.logger.error({ err: error, meetingId }, 'the answer could not be shown in Slack (the request itself was applied)');
   }
 }

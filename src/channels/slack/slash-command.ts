@@ -7,7 +7,7 @@ import { meetingFormModal } from './meeting-modal.js';
 import { readMentions, withProfileNames } from './mentions.js';
 import type { SlashCommand } from './payloads.js';
 import { isDirectMessage, readPayload, SlashCommandSchema } from './payloads.js';
-import { answering, answerThenFanOut, onlyYou } from './replies.js';
+import { answering, answerSaved, onlyYou } from './replies.js';
 
 export const SLASH_COMMAND = '/pep';
 
@@ -57,8 +57,7 @@ async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond:
       await respond(onlyYou(addBotFirst(text)));
       return;
     }
-    await answerThenFanOut(deps, async () => undefined, result.change);
     return;
   }
-  await answerThenFanOut(deps, async () => reply && respond(onlyYou(reply)), result.change);
+  await answerSaved(deps, async () => reply && respond(onlyYou(reply)), result.change?.meeting.id);
 }

@@ -10,7 +10,7 @@ import { connectorFailure } from './connector-errors.js';
 import type { ConversationDirectory, TeamsPerson } from './conversation-directory.js';
 import { chooseIdentity, identitiesOf } from './identity-choice.js';
 import type { TeamsDeps } from './teams-turn.js';
-import { fanOutLater, idempotencyKey } from './teams-turn.js';
+import { idempotencyKey } from './teams-turn.js';
 
 const FORM_SUBMISSIONS = 'teams-form-submission';
 
@@ -47,7 +47,6 @@ export async function cardClick(deps: TeamsDeps, context: TurnContext, verb: str
     const meeting = meetingId ? await deps.app.store.getMeeting(meetingId) : undefined;
     const actor = await chooseIdentity(identitiesOf(person), { meeting, store: deps.app.store });
     const result = await handleCardAction(deps.app, { verb, payload, actor, channel: 'teams', idempotencyKey: idempotencyKey(context, person) });
-    fanOutLater(deps, result.change);
     return { card: result.card, refusal: result.refusal, changed: result.change !== undefined };
   } catch (error) {
     deps.logger.error({ verb, activityId: context.activity.id, failure: connectorFailure(error) }, 'teams card action failed');
@@ -75,7 +74,6 @@ async function createMeeting(deps: TeamsDeps, context: TurnContext, person: Team
   try {
     const result = await submitMeetingForm(deps.app, { payload, organiser, channel: 'teams', identify: identifyFrom(deps.directory) });
     if (!result.change) await store.deleteValue(FORM_SUBMISSIONS, key);
-    fanOutLater(deps, result.change);
     return result.card;
   } catch (error) {
     await store.deleteValue(FORM_SUBMISSIONS, key);

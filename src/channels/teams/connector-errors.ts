@@ -7,7 +7,20 @@ export interface ConnectorFailure {
   message: string;
   statusCode?: number;
   code?: string;
+  /** The connector's Retry-After (throttling), in milliseconds. */
+  retryAfterMs?: number;
   stack?: string;
+}
+
+/** Retry-After in seconds, as the connector sends it with a 429; an HTTP date is read too. */
+function retryAfterOf(error: Error): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 export function connectorFailure(error: unknown): ConnectorFailure {
@@ -18,6 +31,7 @@ export function connectorFailure(error: unknown): ConnectorFailure {
     message: error.message,
     statusCode: typeof statusCode === 'number' ? statusCode : undefined,
     code: typeof code === 'string' ? code : undefined,
+    retryAfterMs: retryAfterOf(error),
     // A status means the service answered: the stack adds nothing. Without one it may be our bug.
     stack: typeof statusCode === 'number' ? undefined : error.stack,
   };

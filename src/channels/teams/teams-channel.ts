@@ -3,7 +3,6 @@ import type { AppDeps } from '../../app/deps.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Messenger } from '../../ports/messenger.js';
 import type { HttpModule } from '../../server.js';
-import { BackgroundWork } from './background-work.js';
 import type { BotFrameworkEndpoints } from './bot-adapter.js';
 import { createBotAdapter } from './bot-adapter.js';
 import { ConversationDirectory } from './conversation-directory.js';
@@ -31,10 +30,6 @@ export interface TeamsChannel {
   readonly messenger: Messenger;
   /** Reads who has PEP Bot installed, so the messenger knows whom it can reach. Before listening. */
   start(): Promise<void>;
-  /** After the server stops taking requests: waits for the fan-outs still running, before the store closes. */
-  stop(): Promise<void>;
-  /** Resolves once no fan-out started after an answer is still running (tests wait on it). */
-  idle(): Promise<void>;
 }
 
 /** The Teams channel: the Bot Framework endpoint and the Teams messenger, sharing one adapter. */
@@ -47,16 +42,13 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
   }
   const adapter = createBotAdapter(config, logger, endpoints);
   const directory = new ConversationDirectory(deps.store);
-  const background = new BackgroundWork(logger);
   const people = new TeamsPeople(directory, logger);
   const messenger = new TeamsMessenger(adapter, botAppId(config), directory, logger);
-  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, background, logger, localTrial: config.mode === 'anonymous' });
+  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, logger, localTrial: config.mode === 'anonymous' });
   return {
     name: 'teams',
     module: messagesEndpoint(adapter, app),
     messenger,
     start: () => directory.load(),
-    stop: () => background.settled(),
-    idle: () => background.settled(),
   };
 }

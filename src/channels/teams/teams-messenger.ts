@@ -102,7 +102,7 @@ export class TeamsMessenger implements Messenger {
     this.logger.warn({ ...ids, card: card.name, failure }, `teams ${kind} failed`);
     // 403: the bot was removed or blocked; 404: the conversation or message is gone.
     if (failure.statusCode === 403 || failure.statusCode === 404) return { delivered: false, reason: gone, retryable: false };
-    return { delivered: false, reason: `Teams did not accept the message (${failure.statusCode ?? failure.type}).`, retryable: isRetryable(failure) };
+    return { delivered: false, reason: `Teams did not accept the message (${failure.statusCode ?? failure.type}).`, retryable: isRetryable(failure), ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }) };
   }
 }
 

@@ -1,11 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Chat, CardDelivery } from '../../app/delivery.js';
 import type { AppDeps } from '../../app/deps.js';
-import type { MeetingChange } from '../../app/fanout.js';
-import { fanOut } from '../../app/fanout.js';
 import type { Meeting } from '../../domain/model.js';
 import type { Logger } from '../../observability/logger.js';
-import type { BackgroundWork } from './background-work.js';
 import type { ConversationDirectory, TeamsPerson } from './conversation-directory.js';
 import type { TeamsMessenger } from './teams-messenger.js';
 import type { TeamsPeople } from './teams-people.js';
@@ -18,7 +15,6 @@ export interface TeamsDeps {
   directory: ConversationDirectory;
   /** For what goes to one person's 1:1 chat from a turn in a group chat. */
   messenger: TeamsMessenger;
-  background: BackgroundWork;
   logger: Logger;
   /** Anonymous local mode (the Agents Playground): the organiser may preview every reminder now. */
   localTrial: boolean;
@@ -36,10 +32,4 @@ export const idempotencyKey = (context: TurnContext, person: TeamsPerson): strin
 export async function linkedMeeting(deps: TeamsDeps, context: TurnContext): Promise<Meeting | undefined> {
   const meetingId = await deps.delivery.meetingOfChat(chatOf(context));
   return meetingId ? deps.app.store.getMeeting(meetingId) : undefined;
-}
-
-/** Everyone else's cards catch up after the person has had their answer. */
-export function fanOutLater(deps: TeamsDeps, change: MeetingChange | undefined): void {
-  if (!change) return;
-  deps.background.run('teams fan-out', { meetingId: change.meeting.id, command: change.command }, () => fanOut(deps.delivery, change));
 }

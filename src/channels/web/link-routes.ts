@@ -9,7 +9,6 @@ import { cardPageAssets, renderCardPage } from './card-page.js';
 import { closedLinkWords } from './link-closed.js';
 import { LINK_PROBLEMS, renderLinkNotice, renderNoticePage } from './link-notice.js';
 import { badPressCard } from './link-replies.js';
-import type { SubmissionOutcome } from './link-submission.js';
 import { submitThroughLink } from './link-submission.js';
 import { renderOutbound } from './outbound.js';
 import { securityHeaders } from './security-headers.js';
@@ -33,8 +32,6 @@ export interface LinkRoutesDeps {
   /** The path part of PUBLIC_BASE_URL ("" or "/pep"), so pages link to their assets behind a proxy. */
   basePath: string;
   https: boolean;
-  /** Runs after a saved answer has been confirmed to the person (the fan-out). */
-  afterChange: (change: NonNullable<SubmissionOutcome['change']>) => void;
 }
 
 function assetRoutes(router: Router): void {
@@ -88,7 +85,6 @@ function answerLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
     }
     const outcome = await submitThroughLink(deps.app, req.params.token, req.body);
     res.status(outcome.status).json({ card: renderOutbound(outcome.card) });
-    if (outcome.change) deps.afterChange(outcome.change);
   };
 }
 

@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import type { CardActionResult } from '../../app/card-actions.js';
 import { handleCardAction } from '../../app/card-actions.js';
 import type { AppDeps } from '../../app/deps.js';
 import { executeCommand } from '../../app/execute-command.js';
@@ -26,8 +25,6 @@ const PressSchema = z.strictObject({
 export interface SubmissionOutcome {
   status: number;
   card: OutboundCard;
-  /** A change the rest of the meeting should see (the fan-out), on success only. */
-  change?: NonNullable<CardActionResult['change']>;
 }
 
 /**
@@ -58,7 +55,7 @@ export async function submitThroughLink(app: AppDeps, token: string, body: unkno
   if (link.singleUse) await spend(app, meeting.id, link);
   const organiser = meeting.participants.find((p) => p.id === meeting.organiserId)?.name ?? 'the organiser';
   const card = participant.role === 'child' ? childConfirmation(organiser, link.singleUse) : webConfirmation(result.card, link.singleUse);
-  return { status: 200, card, change: result.change };
+  return { status: 200, card };
 }
 
 /** Marks the link used, in the audit trail as the person's own act on the web. */

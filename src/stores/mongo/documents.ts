@@ -1,5 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { Action, AuditEvent, Meeting } from '../../domain/model.js';
+import type { MessageRef } from '../../ports/messenger.js';
+import type { OutboxState } from '../../ports/outbox.js';
 import type { KeyValueRow } from '../key-values.js';
 import { instantMillis } from '../query-rules.js';
 import { parseStoredMeeting } from '../stored-data.js';
@@ -32,11 +34,34 @@ export interface IdempotencyDocument {
  */
 export type KeyValueDocument = KeyValueRow;
 
+/** seq is a BSON Date plus the id: the order of queueing, good enough across instances. */
+export interface OutboxDocument {
+  _id: string;
+  meetingId: string;
+  message: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  dueAt: Date;
+  leaseUntil: Date;
+  createdAt: string;
+  settledAt?: string;
+  reason?: string;
+  ref?: MessageRef;
+}
+
+/** While a worker holds a meeting's lease, no other instance sends that meeting's messages. */
+export interface OutboxLeaseDocument {
+  _id: string;
+  until: Date;
+}
+
 export interface Collections {
   meetings: Collection<MeetingDocument>;
   audit: Collection<AuditDocument>;
   idempotency: Collection<IdempotencyDocument>;
   keyValues: Collection<KeyValueDocument>;
+  outbox: Collection<OutboxDocument>;
+  outboxLeases: Collection<OutboxLeaseDocument>;
 }
 
 /** The collections' names in the database, which are not always the names used in code. */
@@ -45,6 +70,8 @@ export const COLLECTION_NAMES = {
   audit: 'audit',
   idempotency: 'idempotency',
   keyValues: 'key_values',
+  outbox: 'outbox',
+  outboxLeases: 'outbox_leases',
 } as const satisfies Record<keyof Collections, string>;
 
 export const collectionsOf = (db: Db): Collections => ({
@@ -52,6 +79,8 @@ export const collectionsOf = (db: Db): Collections => ({
   audit: db.collection<AuditDocument>(COLLECTION_NAMES.audit),
   idempotency: db.collection<IdempotencyDocument>(COLLECTION_NAMES.idempotency),
   keyValues: db.collection<KeyValueDocument>(COLLECTION_NAMES.keyValues),
+  outbox: db.collection<OutboxDocument>(COLLECTION_NAMES.outbox),
+  outboxLeases: db.collection<OutboxLeaseDocument>(COLLECTION_NAMES.outboxLeases),
 });
 
 export const toMeetingDocument = (meeting: Meeting): MeetingDocument => ({

@@ -3,6 +3,7 @@ import type { DomainError } from '../../domain/errors.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { CheckedWrite } from '../write-checks.js';
 import { toAuditDocuments, toMeetingDocument } from './documents.js';
+import { toOutboxDocument } from './outbox.js';
 import type { Collections } from './documents.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import type { UnitOfWork } from './unit-of-work.js';
@@ -15,14 +16,15 @@ async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => Dom
   }
 }
 
-/** The meeting is always written first; its audit events and idempotency record follow it. */
-export function meetingWrites({ meetings, audit, idempotency }: Collections, inUnitOfWork: UnitOfWork) {
-  const writeDependents = async ({ meeting, events, idempotency: record }: CheckedWrite, session: ClientSession | undefined) => {
+/** The meeting is always written first; its audit events, idempotency record and outbox messages follow it. */
+export function meetingWrites({ meetings, audit, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork) {
+  const writeDependents = async ({ meeting, events, idempotency: record, messages }: CheckedWrite, session: ClientSession | undefined) => {
     if (events.length > 0) await audit.insertMany(toAuditDocuments(meeting, events), { session });
     if (record) {
       const document = { _id: record.key, result: record.result, at: record.at };
       await insertOrRefuse(() => idempotency.insertOne(document, { session }), () => idempotencyKeyUsed(record.key));
     }
+    if (messages.length > 0) await outbox.insertMany(messages.map(toOutboxDocument), { session });
   };
 
   return {

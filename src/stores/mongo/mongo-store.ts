@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import type { Meeting } from '../../domain/model.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Clock } from '../../ports/clock.js';
+import type { OutboxStore } from '../../ports/outbox.js';
 import type { IdentityQuery, MeetingStore } from '../../ports/store.js';
 import { identityKey, participantMatches } from '../identity-match.js';
 import { keyValueStore } from '../key-values.js';
@@ -17,6 +18,7 @@ import type { Collections } from './documents.js';
 import { actionsDueBefore } from './due-actions.js';
 import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
+import { mongoOutbox } from './outbox.js';
 import { prepareDatabase } from './prepare-database.js';
 import { supportsTransactions, unitOfWork } from './unit-of-work.js';
 
@@ -26,6 +28,7 @@ interface OpenState {
   collections: Collections;
   writes: ReturnType<typeof meetingWrites>;
   keyValues: KeyValueRows;
+  outbox: OutboxStore;
 }
 
 /**
@@ -58,7 +61,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const db = client.db(databaseName(options.uri, options.dbName));
         const collections = await prepareDatabase(db);
         const writes = meetingWrites(collections, unitOfWork(client, await supportsTransactions(db)));
-        state = { client, db, collections, writes, keyValues: keyValueRows(collections.keyValues) };
+        state = { client, db, collections, writes, keyValues: keyValueRows(collections.keyValues), outbox: mongoOutbox(collections) };
       } catch (error) {
         await client.close();
         throw error;
@@ -115,6 +118,15 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
       const document = await open().collections.idempotency.findOne({ _id: key });
       return document ? parseStoredIdempotency({ key: document._id, result: document.result, at: document.at }, key) : undefined;
     },
+
+    async meetingOfLinkToken(tokenHash) {
+      const document = await open().collections.meetings.findOne({ 'links.tokenHash': tokenHash }, { projection: { _id: 1 } });
+      return document?._id;
+    },
+
+    claimOutbox: (request) => open().outbox.claimOutbox(request),
+    settleOutbox: (id, settlement, at) => open().outbox.settleOutbox(id, settlement, at),
+    outboxOf: (meetingId) => open().outbox.outboxOf(meetingId),
 
     ...keyValueStore(() => open().keyValues, options.clock ?? systemClock),
   };

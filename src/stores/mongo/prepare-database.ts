@@ -33,6 +33,11 @@ export async function prepareDatabase(db: Db): Promise<Collections> {
     { key: { 'participants.teamsAadObjectId': 1 }, name: 'by_participant_teams_aad' },
     { key: { 'participants.slackUserId': 1 }, name: 'by_participant_slack_user' },
     { key: { 'actions.status': 1, 'actions.dueAtDate': 1 }, name: 'by_action_due' },
+    { key: { 'links.tokenHash': 1 }, name: 'by_link_token' },
+  ]);
+  await collections.outbox.createIndexes([
+    { key: { state: 1, dueAt: 1 }, name: 'by_state_due' },
+    { key: { meetingId: 1, createdAt: 1, _id: 1 }, name: 'by_meeting_in_order' },
   ]);
   await collections.audit.createIndexes([
     { key: { meetingId: 1, meetingVersion: 1, position: 1 }, name: 'by_meeting_in_order', unique: true },

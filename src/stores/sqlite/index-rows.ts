@@ -1,7 +1,7 @@
 import type { Meeting } from '../../domain/model.js';
 import { instantMillis } from '../query-rules.js';
 
-/** The denormalised rows that make identity and due-date lookups indexed queries. */
+/** The denormalised rows that make identity, due-date and link-token lookups indexed queries. */
 
 export interface ParticipantRow {
   meetingId: string;
@@ -36,3 +36,10 @@ export const actionRows = (meeting: Meeting): ActionRow[] =>
     dueAtMs: instantMillis(action.dueAt),
     status: action.status,
   }));
+
+export interface LinkRow {
+  tokenHash: string;
+  meetingId: string;
+}
+
+export const linkRows = (meeting: Meeting): LinkRow[] => meeting.links.map((link) => ({ tokenHash: link.tokenHash, meetingId: meeting.id }));

@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { Meeting } from '../../domain/model.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { CheckedWrite } from '../write-checks.js';
-import { actionRows, participantRows } from './index-rows.js';
+import { actionRows, linkRows, participantRows } from './index-rows.js';
+import type { outboxRows } from './outbox-rows.js';
 import type { MeetingRow, Statements } from './statements.js';
 
 const meetingRow = (meeting: Meeting): MeetingRow => ({
@@ -13,22 +14,25 @@ const meetingRow = (meeting: Meeting): MeetingRow => ({
 });
 
 /**
- * Each write is one SQLite transaction: the meeting, its index rows, its audit events and its
- * idempotency record commit together, and a refusal thrown inside rolls all of them back.
+ * Each write is one SQLite transaction: the meeting, its index rows, its audit events, its
+ * idempotency record and the messages it promises commit together, and a refusal thrown inside rolls all of them back.
  * IMMEDIATE takes the write lock at BEGIN, so another process on the same file waits for it
  * (busy timeout) instead of failing when its read turns into a write.
  */
-export function meetingWrites(db: Database, statements: Statements) {
-  const writeDependents = ({ meeting, events, idempotency }: CheckedWrite): void => {
+export function meetingWrites(db: Database, statements: Statements, outbox: ReturnType<typeof outboxRows>) {
+  const writeDependents = ({ meeting, events, idempotency, messages }: CheckedWrite): void => {
     statements.deleteParticipants.run(meeting.id);
     for (const row of participantRows(meeting)) statements.insertParticipant.run(row);
     statements.deleteActions.run(meeting.id);
     for (const row of actionRows(meeting)) statements.insertAction.run(row);
+    statements.deleteLinks.run(meeting.id);
+    for (const row of linkRows(meeting)) statements.insertLink.run(row);
     for (const event of events) statements.insertAudit.run({ meetingId: meeting.id, event: JSON.stringify(event) });
     if (idempotency) {
       const row = { key: idempotency.key, result: JSON.stringify(idempotency.result), at: idempotency.at };
       if (statements.insertIdempotency.run(row).changes === 0) throw idempotencyKeyUsed(idempotency.key);
     }
+    outbox.queue(messages);
   };
 
   const create = db.transaction((write: CheckedWrite): void => {

@@ -81,6 +81,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'outbox, secure-link token index',
+    sql: `
+      -- Rewritten with the meeting like the other indexes; filled here from the links already issued.
+      CREATE TABLE meeting_links (
+        token_hash TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meetings (id)
+      ) STRICT;
+      CREATE INDEX links_by_meeting ON meeting_links (meeting_id);
+      INSERT OR IGNORE INTO meeting_links (token_hash, meeting_id)
+        SELECT json_extract(link.value, '$.tokenHash'), meetings.id FROM meetings, json_each(meetings.doc, '$.links') AS link;
+
+      -- What each change promised to send (src/ports/outbox.ts). seq is the order of queueing.
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        meeting_id TEXT NOT NULL,
+        message TEXT NOT NULL CHECK (json_valid(message)),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        due_at_ms INTEGER NOT NULL,
+        lease_until_ms INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        settled_at TEXT,
+        reason TEXT,
+        ref TEXT CHECK (ref IS NULL OR json_valid(ref))
+      ) STRICT;
+      CREATE INDEX outbox_pending ON outbox (due_at_ms) WHERE state = 'pending';
+      CREATE INDEX outbox_by_meeting ON outbox (meeting_id, seq);
+    `,
+  },
 ];
 
 /**

@@ -13,6 +13,7 @@ import { checkCreate, checkSave } from '../write-checks.js';
 import { openDatabase } from './connection.js';
 import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
+import { outboxRows } from './outbox-rows.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
 
@@ -21,6 +22,7 @@ interface OpenState {
   statements: Statements;
   writes: ReturnType<typeof meetingWrites>;
   keyValues: KeyValueRows;
+  outbox: ReturnType<typeof outboxRows>;
 }
 
 const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(JSON.parse(row.doc), row.id);
@@ -49,7 +51,8 @@ export function createSqliteStore(options: { filename: string; clock?: Clock }):
       if (state) return;
       const db = openDatabase(options.filename);
       const statements = prepareStatements(db);
-      state = { db, statements, writes: meetingWrites(db, statements), keyValues: keyValueRows(statements.keyValues) };
+      const outbox = outboxRows(db);
+      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues: keyValueRows(statements.keyValues), outbox };
     },
 
     async ping() {
@@ -105,6 +108,14 @@ export function createSqliteStore(options: { filename: string; clock?: Clock }):
       const row = open().statements.idempotencyByKey.get(key);
       return row ? parseStoredIdempotency({ ...row, result: JSON.parse(row.result) }, key) : undefined;
     },
+
+    async meetingOfLinkToken(tokenHash) {
+      return open().statements.meetingOfLinkToken.get(tokenHash);
+    },
+
+    claimOutbox: (request) => open().outbox.store.claimOutbox(request),
+    settleOutbox: (id, settlement, at) => open().outbox.store.settleOutbox(id, settlement, at),
+    outboxOf: (meetingId) => open().outbox.store.outboxOf(meetingId),
 
     ...keyValueStore(() => open().keyValues, options.clock ?? systemClock),
   };

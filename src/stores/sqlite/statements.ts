@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { IdentityField } from '../identity-match.js';
 import type { KeyValueRow, ListedRow } from '../key-values.js';
 import { DUE_STATUSES } from '../query-rules.js';
-import type { ActionRow, ParticipantRow } from './index-rows.js';
+import type { ActionRow, LinkRow, ParticipantRow } from './index-rows.js';
 
 export interface MeetingRow {
   id: string;
@@ -97,6 +97,9 @@ export function prepareStatements(db: Database) {
        WHERE a.status IN (${DUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND a.due_at_ms < ?
        ORDER BY a.due_at_ms, a.meeting_id, a.action_id`,
     ),
+    deleteLinks: db.prepare<[string]>('DELETE FROM meeting_links WHERE meeting_id = ?'),
+    insertLink: db.prepare<LinkRow>('INSERT INTO meeting_links (token_hash, meeting_id) VALUES (@tokenHash, @meetingId)'),
+    meetingOfLinkToken: db.prepare<[string], string>('SELECT meeting_id FROM meeting_links WHERE token_hash = ?').pluck(),
     insertAudit: db.prepare<AuditRow>('INSERT INTO audit_events (meeting_id, event) VALUES (@meetingId, @event)'),
     auditOfMeeting: db.prepare<[string], string>('SELECT event FROM audit_events WHERE meeting_id = ? ORDER BY seq').pluck(),
     insertIdempotency: db.prepare<IdempotencyRow>(

@@ -15,7 +15,7 @@ import { connectorFailure } from '../connector-errors.js';
 import type { TeamsPerson } from '../conversation-directory.js';
 import { chooseIdentity, identitiesOf } from '../identity-choice.js';
 import type { TeamsDeps } from '../teams-turn.js';
-import { chatOf, fanOutLater, idempotencyKey, isPersonal, linkedMeeting } from '../teams-turn.js';
+import { chatOf, idempotencyKey, isPersonal, linkedMeeting } from '../teams-turn.js';
 
 /** Opened from a message's "…" menu, Teams sends the message: its HTML and whom it @mentions (by object id). */
 const FetchValueSchema = z.object({
@@ -86,7 +86,6 @@ async function submitAddAction(deps: TeamsDeps, context: TurnContext, data: unkn
     idempotencyKey: idempotencyKey(context, person),
   });
   if (result.reply?.name === 'error') return addActionDialog(meeting, values, errorLines(result.reply.data));
-  fanOutLater(deps, result.change);
   return `Action added for ${owner.role === 'child' ? meeting.child.initials : owner.name}, due ${writtenDay(values.dueDate)}.`;
 }
 

@@ -13,7 +13,7 @@ import type { Meeting } from '../../../domain/model.js';
 import type { OutboundCard } from '../../../ports/messenger.js';
 import { cardMessage } from '../card-activity.js';
 import type { TeamsDeps } from '../teams-turn.js';
-import { fanOutLater, linkedMeeting } from '../teams-turn.js';
+import { linkedMeeting } from '../teams-turn.js';
 
 /** Teams' meeting event payload; only its presence matters here, the meeting is the chat's. */
 const MeetingEventSchema = z.object({ Id: z.string().optional(), MeetingType: z.string().optional() }).loose();
@@ -53,14 +53,13 @@ async function meetingOfEvent(deps: TeamsDeps, context: TurnContext, details: un
 async function startMeeting(deps: TeamsDeps, context: TurnContext, meeting: Meeting): Promise<void> {
   if (!BEFORE_MEETING.includes(meeting.status)) return;
   try {
-    const result = await executeCommand(deps.app, {
+    await executeCommand(deps.app, {
       meetingId: meeting.id,
       command: { type: 'startMeeting' },
       actorId: SYSTEM_ACTOR,
       channel: 'teams',
       idempotencyKey: `teams:${context.activity.id ?? ''}:meetingStart`,
     });
-    fanOutLater(deps, result.replayed ? undefined : { meeting: result.meeting, alerts: result.alerts, command: 'startMeeting', actorId: SYSTEM_ACTOR });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     await context.sendActivity(cardMessage(meetingStartCard(meeting)));

@@ -15,7 +15,7 @@ import { commandText } from '../command-text.js';
 import { connectorFailure } from '../connector-errors.js';
 import { chooseIdentity, identitiesOf } from '../identity-choice.js';
 import type { TeamsDeps } from '../teams-turn.js';
-import { chatOf, fanOutLater, idempotencyKey, isPersonal, linkedMeeting } from '../teams-turn.js';
+import { chatOf, idempotencyKey, isPersonal, linkedMeeting } from '../teams-turn.js';
 
 /** The one command that is Teams' own: the new-meeting form, which holds names and so stays in the 1:1 chat. */
 export const NEW_MEETING = /^new(\s+meeting)?$/i;
@@ -62,7 +62,6 @@ async function answerCommand(deps: TeamsDeps, context: TurnContext): Promise<Out
       idempotencyKey: idempotencyKey(context, person),
       localPreview: deps.localTrial,
     });
-    fanOutLater(deps, result.change);
     return result.reply;
   } catch (error) {
     deps.logger.error({ activityId: context.activity.id, failure: connectorFailure(error) }, 'teams command failed');

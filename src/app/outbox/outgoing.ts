@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const Id = z.string().min(1);
+
+/** Which card, and the item it is about: drawn from the meeting as it is when the message goes. */
+export const CardSpecSchema = z.discriminatedUnion('card', [
+  z.object({ card: z.literal('invitation'), participantId: Id }),
+  z.object({ card: z.literal('contribution-request'), contributionId: Id }),
+  z.object({ card: z.literal('prompt'), promptId: Id }),
+  z.object({ card: z.literal('attendance-summary') }),
+  z.object({ card: z.literal('agenda') }),
+  z.object({ card: z.literal('meeting-start') }),
+  z.object({ card: z.literal('previous-actions') }),
+  z.object({ card: z.literal('live-actions') }),
+  z.object({ card: z.literal('plan-summary'), participantId: Id }),
+  z.object({ card: z.literal('plan-signed-off') }),
+]);
+export type CardSpec = z.infer<typeof CardSpecSchema>;
+
+/**
+ * A secure link issued with the change: `card` opens the card itself on the web (for someone no
+ * chat reaches), `plan-document` is the full plan the plan card links to. The token is the secret
+ * in the URL; the outbox forgets it once the message is settled.
+ */
+export const IssuedLinkSchema = z.object({ linkId: Id, token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), opens: z.enum(['card', 'plan-document']) });
+export type IssuedLinkRef = z.infer<typeof IssuedLinkSchema>;
+
+export const OutgoingSchema = z.discriminatedUnion('kind', [
+  /** To one person: `send` is a new message (it notifies), `refresh` updates their copy in place. */
+  z.object({ kind: z.literal('direct'), participantId: Id, show: CardSpecSchema, mode: z.enum(['send', 'refresh']), link: IssuedLinkSchema.optional() }),
+  /** To a chat linked to the meeting: `new` posts a fresh message, `refresh` updates the one there. */
+  z.object({ kind: z.literal('chat'), channel: z.enum(['teams', 'slack']), conversationId: Id, show: CardSpecSchema, mode: z.enum(['new', 'refresh']) }),
+  /** Takes a cancelled meeting out of the calendar of someone invited by email. */
+  z.object({ kind: z.literal('cancellation'), participantId: Id }),
+  /** Links on the organiser's card stopped working (used, revoked): the card drops them. */
+  z.object({ kind: z.literal('tidy-links') }),
+]);
+export type Outgoing = z.infer<typeof OutgoingSchema>;
