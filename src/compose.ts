@@ -6,9 +6,9 @@ import { executeCommand } from './app/execute-command.js';
 import { nudgeCard, nudgeSender } from './app/nudge-cards.js';
 import { createNextMeeting } from './app/plan/create-next-meeting.js';
 import { requirePlanBaseUrl } from './app/plan/plan-links.js';
-import { startDeliveryWorker } from './app/outbox/delivery-worker.js';
+import { attachOutbox } from './app/outbox/attach-outbox.js';
 import type { DeliveryWorker, OutboxTuning } from './app/outbox/delivery-worker.js';
-import { DEFAULT_LINK_DAYS } from './app/secure-links.js';import type { Config } from './config.js';
+import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
 import type { Clock } from './ports/clock.js';
 import { systemClock } from './ports/clock.js';
@@ -81,14 +81,13 @@ export async function composeApp(options: {
   requirePlanBaseUrl(config.publicBaseUrl);
   const delivery = new CardDelivery(deliveryDeps);
   const channels = options.channels({ deps, delivery });
-  let linkDays = DEFAULT_LINK_DAYS;
+  let linkDays: number | undefined;
   for (const channel of channels) {
     if (channel.messenger) messengers.push(channel.messenger);
     if (channel.linkSender) deliveryDeps.links = channel.linkSender;
     if (channel.linkDays) linkDays = channel.linkDays;
   }
-  const outbox = startDeliveryWorker({ store, delivery, clock, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, tuning: options.outboxTuning });
-  deps.outbox = { reachable: (person) => delivery.messengerFor(person) !== undefined, linkDays, wake: () => outbox.wake() };
+  const outbox = attachOutbox(deps, { delivery, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, linkDays, tuning: options.outboxTuning });
 
   let scheduler: RunningScheduler;
   try {
@@ -97,7 +96,7 @@ export async function composeApp(options: {
       store,
       clock,
       tuning: options.schedulerTuning,
-      sender: nudgeSender(delivery, deps, linkDays),
+      sender: nudgeSender(delivery, deps),
       // On the organiser's one card per meeting, not a message per reminder: that noise gets bots muted.
       onUndeliverable: async (nudge, reason) => {
         const meeting = await store.getMeeting(nudge.meetingId);

@@ -8,7 +8,7 @@ import type { CardDelivery } from './delivery.js';
 import type { AppDeps } from './deps.js';
 import { linkTargetOf } from './link-cards.js';
 import { questionsOf, sendQuestions } from './questions.js';
-import { issueSecureLink } from './secure-links.js';
+import { DEFAULT_LINK_DAYS, issueSecureLink } from './secure-links.js';
 import { SYSTEM_ACTOR } from '../domain/context.js';
 import { actionNudgeCard } from './views/meeting-cards.js';
 import { confirmationCard } from './views/message-cards.js';
@@ -91,7 +91,7 @@ export function nudgePreview(nudge: PlannedNudge, meeting: Meeting, marker: stri
  * send it, before anything goes out. The carer's and the child's questions are recorded on the
  * meeting on the organiser's behalf instead: that change queues their card, like any other.
  */
-export function nudgeSender(delivery: CardDelivery, app: AppDeps, linkDays: number) {
+export function nudgeSender(delivery: CardDelivery, app: AppDeps) {
   return async (nudge: PlannedNudge, meeting: Meeting): Promise<Delivery> => {
     if (asksQuestions(nudge.kind)) {
       await sendQuestions(app, meeting, nudge.itemId, { actorId: meeting.organiserId, channel: 'system' });
@@ -101,7 +101,7 @@ export function nudgeSender(delivery: CardDelivery, app: AppDeps, linkDays: numb
     const card = nudgeCard(nudge, meeting);
     const target = linkTargetOf(card);
     if (delivery.messengerFor(person) || !target) return delivery.sendDirect(meeting, person, card);
-    const issued = await issueSecureLink(app, { meetingId: meeting.id, participantId: person.id, ...target, actorId: SYSTEM_ACTOR, days: linkDays });
+    const issued = await issueSecureLink(app, { meetingId: meeting.id, participantId: person.id, ...target, actorId: SYSTEM_ACTOR, days: app.outbox?.linkDays ?? DEFAULT_LINK_DAYS });
     return delivery.sendDirect(issued.meeting, person, card, { linkId: issued.link.id, token: issued.token, opens: 'card' });
   };
 }

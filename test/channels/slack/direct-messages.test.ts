@@ -67,6 +67,8 @@ describe('a message typed to PEP Bot in its DM', () => {
 describe('/pep link in a private channel PEP Bot was not added to', () => {
   it('tells the organiser how to add the bot, and posts nothing there', async () => {
     await createMeeting(h);
+    // Slack refuses every post there: the announcement, and the agenda the link queued.
+    h.stub.failNext('chat.postMessage', { error: 'channel_not_found' });
     h.stub.failNext('chat.postMessage', { error: 'channel_not_found' });
     const typed = await type(h, SAM, 'G0PRIVATE', 'link PEP-2026-0042');
     await h.settle();

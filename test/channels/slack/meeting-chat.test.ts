@@ -209,7 +209,7 @@ describe('scene 4: closing the meeting', () => {
     const [closed] = await typeAndRead(SAM, 'close');
     expect(closed!.text).toContain('Meeting closed');
 
-    expect(await stored()).toMatchObject({ status: 'concluded', nextReviewDate: '2027-03-10' });
+    expect(await stored()).toMatchObject({ status: 'plan_distributed', nextReviewDate: '2027-03-10' });
     for (const person of [SAM, DANA, CHRIS]) {
       expect(h.stub.posted(person.id).map((c) => String(c.args.text))).toContainEqual(expect.stringMatching(/plan/i));
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CardDelivery } from '../../../src/app/delivery.js';
 import type { DeliveryEvent } from '../../../src/app/delivery.js';
+import { attachOutbox } from '../../../src/app/outbox/attach-outbox.js';
 import type { AppDeps } from '../../../src/app/deps.js';
 import { createSlackChannel, SLACK_EVENTS_PATH } from '../../../src/channels/slack/index.js';
 import type { SlackChannel } from '../../../src/channels/slack/index.js';
@@ -96,7 +97,7 @@ export interface SlackHarness {
   logs: () => Array<Record<string, unknown>>;
   /** What the delivery layer reported: undeliverable DMs, failed group posts. */
   reports: DeliveryEvent[];
-  /** Waits for the work each request started after its ack. */
+  /** Waits for the work each request started after its ack, and for what it queued to be sent. */
   settle(): Promise<void>;
   /** Stops everything; fails if Slack would refuse a call, or if errors other than `expectedErrors` were logged. */
   close(expectedErrors?: string[]): Promise<void>;
@@ -131,6 +132,7 @@ export async function startSlack(options: { storeDelayMs?: number; appStore?: (s
     mount: [channel.module],
   });
   const { url } = await server.listen();
+  const outbox = attachOutbox(deps, { delivery, logger: log.logger, publicBaseUrl: url });
 
   return {
     stub,
@@ -141,10 +143,14 @@ export async function startSlack(options: { storeDelayMs?: number; appStore?: (s
     logs: log.records,
     slack: new SlackSender(`${url}${SLACK_EVENTS_PATH}`, SIGNING_SECRET),
     reports,
-    settle: () => channel.idle(),
+    settle: async () => {
+      await channel.idle();
+      await outbox.drain();
+    },
     close: async (expectedErrors = []) => {
       await server.stop();
       await channel.stop();
+      await outbox.stop();
       await stub.stop();
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { executeCommand } from '../../../src/app/execute-command.js';
-import { fanOut } from '../../../src/app/fanout.js';
 import { execute, installed } from './support/activities.js';
 import type { RosterMember } from './support/connector-stub.js';
 import { createMeetingInTeams, headingOfAnswer, idOf } from './support/meeting-setup.js';
@@ -41,7 +40,7 @@ describe('carer prompts in Teams', () => {
       actorId: meeting.organiserId,
       channel: 'teams',
     });
-    await fanOut(teams.delivery, { meeting: sent.meeting, alerts: sent.alerts, command: 'sendPrompt', actorId: meeting.organiserId });
+    await teams.settled();
     const prompt = teams.connector.calls.at(-1)!;
     expect(prompt).toMatchObject({ kind: 'send', conversationId: `a:${GUEST_CARER.aadObjectId}` });
     expect(prompt.activity.summary).toBe('A few questions before the PEP meeting for JD (PEP-2026-0042).');

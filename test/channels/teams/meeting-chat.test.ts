@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sendNudge } from '../../../src/app/fanout.js';
+import { actionNudgeCard } from '../../../src/app/views/meeting-cards.js';
+import { participant } from '../../../src/app/views/people.js';
 import type { Meeting } from '../../../src/domain/model.js';
 import { execute, installed, message } from './support/activities.js';
 import { headingOf } from './support/connector-stub.js';
@@ -237,7 +238,7 @@ describe('live action capture during the call', () => {
       const plan = teams.connector.calls.filter((c) => c.conversationId === personalChat(person) && JSON.stringify(c.activity).includes('The written plan'));
       expect(plan).toHaveLength(1);
     }
-    expect((await stored()).status).toBe('concluded');
+    expect((await stored()).status).toBe('plan_distributed');
   });
 
   it('group chats never see more of the child than initials and reference; logs hold no names or addresses', async () => {
@@ -257,7 +258,8 @@ describe('reminders', () => {
     await say(SAM, 'start');
     await say(SAM, 'action @0 send the reading report by Friday', [DANA]);
     const current = await stored();
-    const delivery = await sendNudge(teams.delivery, current, current.actions[0]!.id, 'due_today');
+    const action = current.actions[0]!;
+    const delivery = await teams.delivery.sendDirect(current, participant(current, action.ownerId), actionNudgeCard(current, action.id, 'due_today'));
     expect(delivery.delivered).toBe(true);
     const nudge = teams.connector.calls.at(-1)!;
     expect(nudge).toMatchObject({ kind: 'send', conversationId: personalChat(DANA) });

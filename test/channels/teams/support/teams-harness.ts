@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CardDelivery } from '../../../../src/app/delivery.js';
 import type { DeliveryEvent } from '../../../../src/app/delivery.js';
 import type { AppDeps } from '../../../../src/app/deps.js';
+import { attachOutbox } from '../../../../src/app/outbox/attach-outbox.js';
 import type { BotFrameworkEndpoints } from '../../../../src/channels/teams/bot-adapter.js';
 import type { TeamsChannel } from '../../../../src/channels/teams/index.js';
 import { createTeamsChannel } from '../../../../src/channels/teams/index.js';
@@ -41,7 +42,7 @@ export interface TeamsHarness {
   logs(): Array<Record<string, unknown>>;
   /** POSTs an activity to /api/messages as Teams would. */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
-  /** Waits for the fan-out started by the requests so far. */
+  /** Waits until what the requests so far queued has been sent. */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
@@ -66,6 +67,7 @@ export async function startTeamsHarness(options: { config?: TeamsConfig; endpoin
   messengers.push(channel.messenger);
   await channel.start();
   const server = await startServer({ store, mount: [channel.module] });
+  const outbox = attachOutbox(deps, { delivery, logger: log.logger, publicBaseUrl: server.url });
   return {
     url: server.url,
     store,
@@ -85,10 +87,10 @@ export async function startTeamsHarness(options: { config?: TeamsConfig; endpoin
       const json = response.headers.get('content-type')?.includes('json');
       return { status: response.status, body: json ? ((await response.json()) as unknown) : await response.text() };
     },
-    settled: () => channel.idle(),
+    settled: () => outbox.drain(),
     async close() {
-      await channel.idle();
       await server.server.stop();
+      await outbox.stop();
       await connector.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
