@@ -197,7 +197,7 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
     const summaryData = () => h.teams.latest('attendance-summary')!.data as never;
 
     beforeAll(async () => {
-      await h.web.settled();
+      await h.settle();
       // The Teams card as the bot sends it, drawn by the same library Teams uses, under the same CSP.
       const app = express();
       for (const asset of cardPageAssets()) app.get(`/assets/${asset.name}`, (_req, res) => void res.type(asset.contentType).sendFile(asset.filePath));
@@ -271,7 +271,7 @@ describe.skipIf(!installed && !process.env.CI)('secure links in Chromium', () =>
 
     const stored = (await h.store.getMeeting(prepared.meeting.id))!;
     expect(stored.prompts.find((p) => p.kind === 'child_voice')!.answer).toEqual({ kind: 'child_voice', feeling: 4, goingWell: 'Art club' });
-    await h.web.settled();
+    await h.settle();
     const agenda = h.teams.sent.filter((s) => s.to === MEETING_CHAT && s.card.name === 'agenda').at(-1)!;
     expect(agenda.card.data).toMatchObject({ childVoice: { feeling: 4, goingWell: 'Art club' } });
     expect(JSON.stringify(agenda.card.data)).not.toContain(CHILD.fullName);

@@ -40,7 +40,7 @@ describe.skipIf(!installed && !process.env.CI)('web pages in Chromium', () => {
       mount: [
         planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL }),
         policyPages({ https: false, basePath: '' }),
-        { path: '/', router: linkRoutes({ app: world.deps, basePath: '', https: false, afterChange: () => undefined }) },
+        { path: '/', router: linkRoutes({ app: world.deps, basePath: '', https: false }) },
       ],
     });
     const ready = await meetingReadyToClose(world);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCardAction, type CardActionRequest } from '../../src/app/card-actions.js';
 import { cardForLink } from '../../src/app/link-cards.js';
-import { sendNudge } from '../../src/app/fanout.js';
+import { nudgeSender } from '../../src/app/nudge-cards.js';
 import { createNextMeeting } from '../../src/app/plan/create-next-meeting.js';
 import { resolveSecureLink } from '../../src/app/secure-links.js';
 import { cardControls } from '../../src/channels/web/card-buttons.js';
@@ -67,7 +67,7 @@ async function signFromCard(personId: string, actor: CardActionRequest['actor'],
   world.clock.set(at);
   const { meetingId, planVersion, documentUrl } = planCardOf(personId);
   const result = await handleCardAction(world.deps, { verb: 'plan.signOff', payload: { meetingId, planVersion, documentUrl }, actor, channel, idempotencyKey: `${channel}:${personId}:${at}` });
-  await world.fanOut(result.change);
+  await world.settle();
   return result;
 }
 
@@ -135,7 +135,7 @@ describe('the written plan, from closing the meeting to the next one', () => {
     const web = await submitThroughLink(world.deps, vicToken, { verb: button!.verb, data: button!.data, inputs: {} });
     expect(web.status).toBe(200);
     // The organiser is then told the plan is complete.
-    await world.fanOut(web.change);
+    await world.settle();
     expect(world.teams.sent.at(-1)).toMatchObject({ kind: 'direct', to: meeting.organiserId, card: { name: 'confirmation', data: { title: 'Written plan signed off' } } });
     // Each signature's time as people read it, in the meeting's time zone (UK: GMT in December).
     expect((world.teams.sent.at(-1)!.card.data as { facts: { value: string }[] }).facts.map((f) => f.value)).toEqual([
@@ -199,7 +199,7 @@ describe('the written plan, from closing the meeting to the next one', () => {
       actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' },
       channel: 'teams',
     });
-    await world.fanOut(moved.change);
+    await world.settle();
 
     const change = 'Action "Send the reading report": due date changed from Friday 11 December 2026 to Friday 18 December 2026.';
     expect(planCardOf(teacher)).toMatchObject({ planVersion: 2, changes: [change], recipientHasSigned: false, signedOff: [] });
@@ -303,7 +303,8 @@ describe('with the default settings: links on http://127.0.0.1, no SMTP', () => 
     const toOrganiser = () => local.teams.sent.filter((s) => s.kind === 'direct' && s.to === meeting.organiserId).length;
     const before = toOrganiser();
     local.clock.set('2026-12-16T09:00:00Z');
-    await sendNudge(local.delivery, meeting, meeting.actions.find((a) => a.ownerId === child)!.id, 'before_due');
+    const actionId = meeting.actions.find((a) => a.ownerId === child)!.id;
+    await nudgeSender(local.delivery, local.deps)({ meetingId: meeting.id, kind: 'action_before_due', itemId: actionId, recipientParticipantId: child, dueInstant: '2026-12-16T09:00:00Z' }, meeting);
     expect(toOrganiser()).toBe(before);
     expect(local.teams.sent.at(-1)).toMatchObject({ kind: 'update', to: meeting.organiserId, card: { name: 'reach-report' } });
     expect(reachReport()!.links.filter((l) => l.name === 'Jordan Doe').map((l) => l.opens)).toContain('a reminder about an action they own');

@@ -6,10 +6,10 @@ import { createMeeting } from '../../src/app/create-meeting.js';
 import { CardDelivery, type DeliveryEvent } from '../../src/app/delivery.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { executeCommand } from '../../src/app/execute-command.js';
-import { fanOut, type MeetingChange } from '../../src/app/fanout.js';
 import type { LinkEmail } from '../../src/app/link-sender.js';
 import { WebLinkSender } from '../../src/app/link-sender.js';
-import { createPlanDistributor, type PlanDistributor } from '../../src/app/plan/distribute-plan.js';
+import { attachOutbox } from '../../src/app/outbox/attach-outbox.js';
+import type { DeliveryWorker } from '../../src/app/outbox/delivery-worker.js';
 import type { Meeting } from '../../src/domain/model.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { openStore } from '../../src/stores/open-store.js';
@@ -17,10 +17,11 @@ import { settableClock, type SettableClock } from '../contract/settable-clock.js
 import { READING_GOAL } from '../domain/plan-scenario.js';
 import { counterIds, MEETING_START, NOW } from '../domain/scenario.js';
 import { RecordingMessenger } from '../support/recording-messenger.js';
+import { captureLog } from '../server/harness.js';
 
 export const PUBLIC_BASE_URL = 'https://pep.example.org';
 
-/** The real store, both chat channels recorded, email links recorded, and the plan distributor. */
+/** The real store, both chat channels recorded, email links recorded, and the outbox's worker. */
 export interface PlanWorld {
   store: MeetingStore;
   clock: SettableClock;
@@ -30,10 +31,10 @@ export interface PlanWorld {
   mails: LinkEmail[];
   events: DeliveryEvent[];
   delivery: CardDelivery;
-  plan: PlanDistributor;
-  /** Fans a change out as the channels do, with the plan distributor wired in. */
-  fanOut(change: MeetingChange | undefined): Promise<void>;
-  /** Runs a command as someone, then fans it out. */
+  outbox: DeliveryWorker;
+  /** Waits until what the changes so far queued has been sent. */
+  settle(): Promise<void>;
+  /** Runs a command as someone, then waits for what it queued to be sent. */
   run(meeting: Meeting, actorId: string, command: Record<string, unknown>): Promise<Meeting>;
   close(): Promise<void>;
 }
@@ -52,9 +53,9 @@ export async function planWorld(settings: { publicBaseUrl: string; email: boolea
   const mails: LinkEmail[] = [];
   const events: DeliveryEvent[] = [];
   const mailer = settings.email ? { sendLink: async (mail: LinkEmail) => (mails.push(mail), { sent: true as const }), sendCancellation: async () => ({ sent: true as const }) } : undefined;
-  const links = new WebLinkSender({ app: deps, publicBaseUrl: settings.publicBaseUrl, days: 14, mailer });
+  const links = new WebLinkSender({ app: deps, publicBaseUrl: settings.publicBaseUrl, mailer });
   const delivery = new CardDelivery({ store, messengers: [teams, slack], report: (e) => events.push(e), links, clock });
-  const plan = createPlanDistributor({ app: deps, publicBaseUrl: settings.publicBaseUrl });
+  const outbox = attachOutbox(deps, { delivery, logger: captureLog().logger, publicBaseUrl: settings.publicBaseUrl, linkDays: 14 });
   const world: PlanWorld = {
     store,
     clock,
@@ -64,16 +65,15 @@ export async function planWorld(settings: { publicBaseUrl: string; email: boolea
     mails,
     events,
     delivery,
-    plan,
-    fanOut: async (change) => {
-      if (change) await fanOut(delivery, change, { plan });
-    },
+    outbox,
+    settle: () => outbox.drain(),
     run: async (meeting, actorId, command) => {
       const result = await executeCommand(deps, { meetingId: meeting.id, command, actorId, channel: 'teams' });
-      await world.fanOut({ meeting: result.meeting, alerts: result.alerts, command: command.type as MeetingChange['command'], actorId });
+      await outbox.drain();
       return result.meeting;
     },
     close: async () => {
+      await outbox.stop();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { executeCommand } from '../../../src/app/execute-command.js';
-import { fanOut } from '../../../src/app/fanout.js';
 import { renderCard, renderSlackMessage } from '../../../src/cards/index.js';
 import { CHILD, MEETING_CHAT, startWebHarness } from './support/web-harness.js';
 import type { WebHarness } from './support/web-harness.js';
@@ -133,8 +132,8 @@ describe('with the default settings: no SMTP, links on http://127.0.0.1', () => 
     const { meeting, carer, child } = await h.prepare();
     const childTokens = h.noticedLinks(child.name).map((url) => url.split('/p/')[1]!);
     expect(JSON.stringify(await h.store.listValues('reach-report', ''))).toContain(childTokens[0]);
-    const revoked = await executeCommand(h.deps, { meetingId: meeting.id, command: { type: 'revokeLinksOf', participantId: child.id }, actorId: meeting.organiserId, channel: 'teams' });
-    await fanOut(h.delivery, { meeting: revoked.meeting, alerts: revoked.alerts, command: 'revokeLinksOf', actorId: meeting.organiserId });
+    await executeCommand(h.deps, { meetingId: meeting.id, command: { type: 'revokeLinksOf', participantId: child.id }, actorId: meeting.organiserId, channel: 'teams' });
+    await h.settle();
     expect(h.reachReport()!.links.map((l) => l.name)).toEqual([carer.name, carer.name]);
     const stored = JSON.stringify(await h.store.listValues('reach-report', ''));
     for (const token of childTokens) expect(stored).not.toContain(token);

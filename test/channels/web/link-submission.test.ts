@@ -49,7 +49,7 @@ describe('a saved answer', () => {
 
   it('updates the organiser’s attendance card with the carer’s answers, after the reply', async () => {
     await post(carerPromptPath(), answer({ mood: '2', toRaise: 'Bedtimes have been hard.' }));
-    await h.web.settled();
+    await h.settle();
     const summary = h.teams.sent.filter((s) => s.card.name === 'attendance-summary').at(-1)!;
     expect(summary.to).toBe(prepared.organiser.id);
     expect(summary.card.data).toMatchObject({ carerAnswers: [{ name: prepared.carer.name, mood: 2, toRaise: 'Bedtimes have been hard.' }] });
@@ -60,7 +60,7 @@ describe('a saved answer', () => {
     const reply = await post(invitation, { verb: 'rsvp', data: { meetingId: prepared.meeting.id, participantId: prepared.carer.id, answer: 'accept' }, inputs: { note: 'I will bring the reading log.' } });
     expect(reply.status).toBe(200);
     expect((await stored()).participants.find((p) => p.id === prepared.carer.id)!.rsvp).toMatchObject({ answer: 'accept', note: 'I will bring the reading log.' });
-    await h.web.settled();
+    await h.settle();
     expect(h.teams.latest('attendance-summary')!.data).toMatchObject({ participants: expect.arrayContaining([expect.objectContaining({ name: prepared.carer.name, answer: 'accept' })]) });
   });
 });
@@ -134,7 +134,7 @@ describe('logs', () => {
     const path = carerPromptPath();
     await fetch(`${h.url}${path}`);
     await post(path, answer({ mood: '4', toRaise: 'Secret worry about bedtimes' }));
-    await h.web.settled();
+    await h.settle();
     const lines = JSON.stringify(h.running.records());
     expect(lines).toContain('"route":"/p/:token"');
     for (const secret of [path.split('/p/')[1]!, 'Secret worry about bedtimes', prepared.carer.name, prepared.carer.email!, CHILD.fullName]) expect(lines).not.toContain(secret);

@@ -7,8 +7,7 @@ import { CardDelivery } from '../../../../src/app/delivery.js';
 import type { DeliveryEvent } from '../../../../src/app/delivery.js';
 import type { AppDeps } from '../../../../src/app/deps.js';
 import { executeCommand } from '../../../../src/app/execute-command.js';
-import { fanOut } from '../../../../src/app/fanout.js';
-import type { MeetingChange } from '../../../../src/app/fanout.js';
+import { attachOutbox } from '../../../../src/app/outbox/attach-outbox.js';
 import type { LinkMailer } from '../../../../src/app/link-sender.js';
 import type { WebChannel } from '../../../../src/channels/web/index.js';
 import { createWebChannel, loadWebConfig } from '../../../../src/channels/web/index.js';
@@ -73,8 +72,10 @@ export interface WebHarness {
   reports: DeliveryEvent[];
   /** Invited, the chat linked, and both prompts sent: every link has gone out. */
   prepare(): Promise<PreparedMeeting>;
-  /** Runs a command as the organiser, then fans it out. */
+  /** Runs a command as the organiser, then waits for what it queued to be sent. */
   run(meeting: Meeting, command: Record<string, unknown>): Promise<Meeting>;
+  /** Waits until everything queued so far has been sent. */
+  settle(): Promise<void>;
   /** The links one person was given, oldest first: emailed to them, or on the organiser's card to pass on. */
   noticedLinks(personName: string): string[];
   /** The organiser's card about who PEP Bot could not reach, as it reads now. */
@@ -94,7 +95,7 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
   const deps: AppDeps = { store, clock, newId: counterIds('w'), defaultTimeZone: 'Europe/London' };
   const smtp = await startSmtpSink();
   // Built once the server's address is known: the server and the channel each need the other.
-  const late: { routes?: RequestHandler; delivery?: CardDelivery } = {};
+  const late: { routes?: RequestHandler } = {};
   const running = await startServer({ store, mount: [{ path: '/', router: (req, res, next) => (late.routes ? late.routes(req, res, next) : next()) }] });
   const teams = new RecordingMessenger();
   const reports: DeliveryEvent[] = [];
@@ -103,17 +104,16 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
     config: { publicBaseUrl: options.publicBaseUrl ?? running.url },
     web: loadWebConfig(smtpEnv),
     deps,
-    delivery: () => late.delivery!,
     logger: running.logger,
     mailer: options.mailer,
   });
   late.routes = web.module.router;
   const delivery = new CardDelivery({ store, messengers: [teams], report: (event) => reports.push(event), links: web.linkSender, clock });
-  late.delivery = delivery;
+  const outbox = attachOutbox(deps, { delivery, logger: running.logger, publicBaseUrl: options.publicBaseUrl ?? running.url, linkDays: web.linkDays });
 
   const run = async (meeting: Meeting, command: Record<string, unknown>): Promise<Meeting> => {
     const result = await executeCommand(deps, { meetingId: meeting.id, command, actorId: meeting.organiserId, channel: 'teams' });
-    await fanOut(delivery, { meeting: result.meeting, alerts: result.alerts, command: command.type as MeetingChange['command'], actorId: meeting.organiserId });
+    await outbox.drain();
     return result.meeting;
   };
 
@@ -129,6 +129,7 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
     smtp,
     reports,
     run,
+    settle: () => outbox.drain(),
     async prepare() {
       let meeting = await createMeeting(deps, { command: meetingInput, channel: 'teams' });
       const person = (role: string) => meeting.participants.find((p) => p.role === role)!;
@@ -150,9 +151,9 @@ export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boo
       return teams.latest('reach-report')?.data as ReachReportData | undefined;
     },
     async close() {
-      await web.settled();
-      web.close();
       await running.server.stop();
+      await outbox.stop();
+      web.close();
       await smtp.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
