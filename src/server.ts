@@ -21,6 +21,8 @@ export interface HttpServerDeps {
   mount?: readonly HttpModule[];
   /** Each channel's state for /readyz; a channel that is down never makes the whole bot unready. */
   channelStates?: () => Record<string, string>;
+  /** Told after each response has gone: the person has their answer, the outbox may send the rest. */
+  onAnswered?: () => void;
 }
 
 export interface ListeningAddress {
@@ -40,7 +42,7 @@ export interface HttpServer {
 export const JSON_BODY_LIMIT = '256kb';
 export const READINESS_TIMEOUT_MS = 2_000;
 
-export function createHttpServer({ store, logger, config, mount = [], channelStates = () => ({}) }: HttpServerDeps): HttpServer {
+export function createHttpServer({ store, logger, config, mount = [], channelStates = () => ({}), onAnswered }: HttpServerDeps): HttpServer {
   const app = express();
   const server = createServer(app);
   let draining = false;
@@ -55,6 +57,7 @@ export function createHttpServer({ store, logger, config, mount = [], channelSta
     if (draining) res.set('Connection', 'close');
     res.once('finish', () => {
       if (draining) setImmediate(() => server.closeIdleConnections());
+      onAnswered?.();
     });
     next();
   };

@@ -102,7 +102,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   undo.push(async () => channels.stop());
   logger.info({ channels: channels.states() }, 'channels ready');
 
-  const server = createHttpServer({ store, logger, config, mount: channels.modules(), channelStates: channels.states });
+  const server = createHttpServer({ store, logger, config, mount: channels.modules(), channelStates: channels.states, onAnswered: () => app.outbox.wake() });
   const address = await step('the HTTP server could not start', () => server.listen());
   logger.info({ url: address.url, publicBaseUrl: config.publicBaseUrl, store: store.kind }, 'listening');
 

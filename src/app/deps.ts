@@ -22,8 +22,9 @@ export interface AppDeps {
    */
   plannedNudges?: (meeting: Meeting) => Promise<PlannedNudge[]>;
   /**
-   * With it, every change queues the messages it promises in the same unit of work and wakes the
-   * delivery worker. Without it (unit tests of the rules alone), nothing is queued.
+   * With it, every change queues the messages it promises in the same unit of work. The worker is
+   * woken once the person who made the change has their answer (so it comes first), or polls.
+   * Without it (unit tests of the rules alone), nothing is queued.
    */
   outbox?: OutboxPlanning & { wake(): void };
 }

@@ -60,7 +60,6 @@ export async function executeCommand(deps: AppDeps, request: CommandRequest): Pr
       : undefined;
     try {
       await deps.store.saveMeeting(change.meeting, meeting.version, { events: change.events, idempotency, outbox: messages });
-      if (messages.length > 0) deps.outbox?.wake();
       await deps.onMeetingSaved?.(change.meeting);
       return { meeting: change.meeting, alerts: change.alerts, replayed: false, queued: messages };
     } catch (error) {

@@ -9,7 +9,8 @@ import { createMeeting } from '../../src/app/create-meeting.js';
 import { CardDelivery, type DeliveryEvent } from '../../src/app/delivery.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { executeCommand } from '../../src/app/execute-command.js';
-import { fanOut } from '../../src/app/fanout.js';
+import { attachOutbox } from '../../src/app/outbox/attach-outbox.js';
+import type { DeliveryWorker } from '../../src/app/outbox/delivery-worker.js';
 import { issueSecureLink, resolveSecureLink } from '../../src/app/secure-links.js';
 import { liveActionsCard } from '../../src/app/views/meeting-cards.js';
 import { renderCard } from '../../src/cards/render-card.js';
@@ -18,6 +19,7 @@ import type { MeetingStore } from '../../src/ports/store.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { NOW, counterIds, createInput } from '../domain/scenario.js';
 import { RecordingMessenger } from '../support/recording-messenger.js';
+import { captureLog } from '../server/harness.js';
 
 /** The shared flows the Teams and Slack adapters call, on the real store and card catalogue. */
 let dir: string;
@@ -27,6 +29,7 @@ let teams: RecordingMessenger;
 let slack: RecordingMessenger;
 let delivery: CardDelivery;
 let events: DeliveryEvent[];
+let outbox: DeliveryWorker;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-flows-'));
@@ -37,9 +40,11 @@ beforeEach(async () => {
   slack = new RecordingMessenger('slack');
   events = [];
   delivery = new CardDelivery({ store, messengers: [teams, slack], report: (e) => events.push(e) });
+  outbox = attachOutbox(deps, { delivery, logger: captureLog().logger, publicBaseUrl: 'http://127.0.0.1:3978' });
 });
 
 afterEach(async () => {
+  await outbox.stop();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -50,7 +55,7 @@ const id = (m: Meeting, role: string) => m.participants.find((p) => p.role === r
 async function invited(): Promise<Meeting> {
   const created = await createMeeting(deps, { command: input, channel: 'teams' });
   const result = await executeCommand(deps, { meetingId: created.id, command: { type: 'sendInvitations' }, actorId: created.organiserId, channel: 'teams' });
-  await fanOut(delivery, { meeting: result.meeting, alerts: result.alerts, command: 'sendInvitations', actorId: created.organiserId });
+  await outbox.drain();
   return result.meeting;
 }
 
@@ -76,7 +81,7 @@ describe('confirming attendance from a card', () => {
     });
     expect(result.card.name).toBe('invitation');
     expect(result.card.data).toMatchObject({ answer: 'accept' });
-    await fanOut(delivery, result.change!);
+    await outbox.drain();
     expect(teams.sent.at(-1)).toMatchObject({ kind: 'update', card: { name: 'attendance-summary' } });
   });
 
@@ -102,7 +107,7 @@ describe('confirming attendance from a card', () => {
       actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' },
       channel: 'teams',
     });
-    await fanOut(delivery, result.change!);
+    await outbox.drain();
     expect(teams.sent.slice(before)).toEqual([expect.objectContaining({ kind: 'direct', to: meeting.organiserId, card: expect.objectContaining({ name: 'attendance-summary' }) })]);
   });
 
@@ -123,7 +128,7 @@ describe('capturing actions with a command in the meeting chat', () => {
   const organiser = { kind: 'teamsAad' as const, teamsAadObjectId: 'aad-sam' };
   const run = async (text: string, mentions = [] as { kind: 'teamsAad'; teamsAadObjectId: string }[], actor = organiser) => {
     const result = await handleChatCommand(deps, delivery, { text, mentions, actor, chat, isGroupChat: true });
-    if (result.change) await fanOut(delivery, result.change);
+    await outbox.drain();
     return result;
   };
 
@@ -232,7 +237,7 @@ describe('rescheduling from the organiser\'s attendance card', () => {
       actor: { kind: 'slack', slackUserId: 'U0CARER' },
       channel: 'slack',
     });
-    await fanOut(delivery, decline.change!);
+    await outbox.drain();
     const [teamsBefore, slackBefore] = [teams.sent.length, slack.sent.length];
     const result = await handleCardAction(deps, {
       verb: 'meeting.reschedule',
@@ -242,7 +247,7 @@ describe('rescheduling from the organiser\'s attendance card', () => {
     });
     expect(result.card).toMatchObject({ name: 'confirmation', data: { title: 'Meeting moved' } });
     expect(result.change!.meeting.startsAt).toBe('2026-12-11T14:30:00Z');
-    await fanOut(delivery, result.change!);
+    await outbox.drain();
     const after = [...teams.sent.slice(teamsBefore), ...slack.sent.slice(slackBefore)];
     expect(after.filter((s) => s.card.name === 'invitation').map((s) => s.to).sort()).toEqual([id(meeting, 'designated_teacher'), id(meeting, 'carer')].sort());
     expect(after.some((s) => s.card.name === 'attendance-summary' && s.to === meeting.organiserId)).toBe(true);

@@ -129,7 +129,6 @@ async function startWorld(): Promise<World> {
 async function stopWorld(w: World): Promise<void> {
   await w.scheduler?.stop();
   await w.server.server.stop();
-  await w.teams.stop();
   await w.slack.stop();
   await w.connector.close();
   await w.slackApi.stop();
@@ -207,7 +206,6 @@ describe('issue 6: a due action reaches its owner as a DM on their own channel',
     const w = world!;
     // Dana has installed PEP Bot in Teams: her 1:1 conversation reference is stored.
     expect(await postToTeams(w, installed(TEAMS_DANA, { serviceUrl: w.connector.serviceUrl }))).toBe(200);
-    await w.teams.idle();
 
     const meeting = await meetingWithTwoActions(w);
     const [chrisAction, danaAction] = meeting.actions;

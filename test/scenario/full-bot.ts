@@ -83,8 +83,11 @@ export async function startFullBot(options: { now: string; env?: Record<string, 
     channelBackoff: options.channelBackoff,
   });
   const settle = async () => {
-    // Work after one acknowledgement can start work in another channel (a click on the web moves the organiser's Teams card).
-    for (let round = 0; round < 3; round += 1) await Promise.all(bot.app.channels.map((c) => c.idle?.()));
+    // Work after a Slack acknowledgement saves changes, and the changes queue messages: both finish.
+    for (let round = 0; round < 3; round += 1) {
+      await Promise.all(bot.app.channels.map((c) => c.idle?.()));
+      await bot.app.outbox.drain();
+    }
   };
   return {
     bot,

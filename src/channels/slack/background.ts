@@ -1,7 +1,7 @@
 import type { Logger } from '../../observability/logger.js';
 
 /**
- * Work that happens after Slack has had its acknowledgement: saving, replying in place, fan-out.
+ * Work that happens after Slack has had its acknowledgement: saving and replying in place.
  * Each task runs on its own; a failure is logged with the task's ids (never thrown back into Bolt,
  * whose request is long answered), and stop() waits for whatever is still running so a shutdown
  * does not cut a half-sent fan-out or close the store under it.
@@ -9,12 +9,19 @@ import type { Logger } from '../../observability/logger.js';
 export class BackgroundWork {
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly logger: Logger) {}
+  /** `answered` runs after each task: its reply is out, so what the change queued may follow. */
+  constructor(
+    private readonly logger: Logger,
+    private readonly answered: () => void = () => undefined,
+  ) {}
 
   run(task: string, ids: Record<string, string | undefined>, work: () => Promise<void>): void {
     const started = work()
       .catch((error: unknown) => this.logger.error({ err: error, task, ...ids }, 'slack work after the ack failed'))
-      .finally(() => this.running.delete(started));
+      .finally(() => {
+        this.running.delete(started);
+        this.answered();
+      });
     this.running.add(started);
   }
 

@@ -57,7 +57,7 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
   const log = logger.child({ channel: 'slack' });
   const sdkLogger = boltLogger(log);
   const client = createWebClient(config, sdkLogger);
-  const background = new BackgroundWork(log);
+  const background = new BackgroundWork(log, () => deps.outbox?.wake());
   const socketMode = config.appToken !== undefined;
   const receiver = socketMode
     ? undefined
