@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardDelivery } from '../../src/app/delivery.js';
+import { attachOutbox } from '../../src/app/outbox/attach-outbox.js';
+import { captureLog } from '../server/harness.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { nudgeSender } from '../../src/app/nudge-cards.js';
 import type { Meeting } from '../../src/domain/model.js';
@@ -40,6 +42,7 @@ describe("the carer's questions, from the scheduler", () => {
     const delivery = new CardDelivery({ store: harness.store, messengers: [messenger], report: () => undefined });
     const deps: AppDeps = { store: harness.store, clock: harness.clock, newId: counterIds('q'), defaultTimeZone: 'Europe/London' };
     deps.onMeetingSaved = async (saved) => void (await harness.scheduler().syncMeeting(saved));
+    const outbox = attachOutbox(deps, { delivery, logger: captureLog().logger, publicBaseUrl: 'http://127.0.0.1:3978' });
     send = nudgeSender(delivery, deps);
 
     const meeting = invitedMeeting();
@@ -51,6 +54,9 @@ describe("the carer's questions, from the scheduler", () => {
 
     await eventually(async () => expect((await harness.store.getMeeting(meeting.id))!.prompts).toHaveLength(1));
     await eventually(async () => expect([...(await deliveryLedger(harness.store, harness.clock).settledKeys(meeting.id))].some((key) => key.includes('carer_questions'))).toBe(true));
+    // The change that recorded them queued their card; the outbox sends it.
+    await outbox.drain();
+    await outbox.stop();
     expect(messenger.sent.filter((s) => s.card.name === 'carer-prompt').map((s) => s.to)).toEqual(['p-carer']);
     const audit = await harness.store.auditTrail(meeting.id);
     expect(audit.filter((e) => e.summary === 'Prompt sent (carer)').map((e) => [e.actorId, e.channel])).toEqual([['p-organiser', 'system']]);
