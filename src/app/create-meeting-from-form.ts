@@ -11,6 +11,7 @@ import type { AppDeps } from './deps.js';
 import type { AppliedChange } from './execute-command.js';
 import { executeCommand } from './execute-command.js';
 import type { OutboundCard } from '../ports/messenger.js';
+import { queuedInWords } from './outbox/queued-words.js';
 import { confirmationCard } from './views/message-cards.js';
 import { childLabel } from './views/people.js';
 import { meetingFormCard } from './views/preparation-cards.js';
@@ -107,7 +108,10 @@ export async function submitMeetingForm(
       identify: request.identify,
     });
     return {
-      card: confirmationCard('Invitations sent', `The PEP meeting for ${childLabel(meeting)} is created and everyone has been invited. Your attendance summary follows.`),
+      card: confirmationCard(
+        'Invitations on their way',
+        `The PEP meeting for ${childLabel(meeting)} is created. ${queuedInWords(change.queued, 'invitation')} Your attendance summary follows; anyone PEP Bot cannot reach will be listed on your card, with the reason.`,
+      ),
       change,
     };
   } catch (error) {

@@ -156,7 +156,7 @@ describe('capturing actions with a command in the meeting chat', () => {
     const closed = (await run('close')).reply;
     expect(closed).toMatchObject({ name: 'confirmation', data: { title: 'Meeting closed' } });
     // Said before the plan goes out: it promises only what is certain, and who hears of anyone missed.
-    expect((closed!.data as { message: string }).message).toBe('The written plan is being sent to each participant now. If it cannot reach someone, the organiser gets a direct message saying who and why.');
+    expect((closed!.data as { message: string }).message).toBe('The written plan is on its way to 5 people, 2 of them by a secure link. If it cannot reach someone, the organiser gets a direct message saying who and why.');
     const plans = [...teams.sent, ...slack.sent].filter((s) => s.card.name === 'plan-summary');
     expect(plans.map((p) => p.to).sort()).toEqual([meeting.organiserId, id(meeting, 'designated_teacher'), id(meeting, 'carer')].sort());
   });
@@ -192,7 +192,7 @@ describe('creating a meeting from the form', () => {
 
   it('creates the meeting in London time and sends the invitations', async () => {
     const result = await submitMeetingForm(deps, { payload: form, organiser, channel: 'teams' });
-    expect(result.card).toMatchObject({ name: 'confirmation', data: { title: 'Invitations sent' } });
+    expect(result.card).toMatchObject({ name: 'confirmation', data: { title: 'Invitations on their way' } });
     const meeting = result.change!.meeting;
     expect(meeting).toMatchObject({ status: 'invited', startsAt: '2026-12-04T10:00:00Z', child: { ref: 'PEP-2026-0042', initials: 'JD', yearGroup: 7 } });
     expect(meeting.participants.map((p) => [p.name, p.role, p.email])).toEqual([

@@ -5,6 +5,7 @@ import { aMeeting, anAuditEvent, nextVersion } from '../support/meeting-fixture.
 import { refusal } from './refusal.js';
 import { settableClock } from './settable-clock.js';
 import { keyValuesContract } from './store-contract-key-values.js';
+import { outboxContract } from './store-contract-outbox.js';
 import { queriesContract } from './store-contract-queries.js';
 import { writesContract } from './store-contract-writes.js';
 
@@ -71,6 +72,7 @@ export function storeContract({ name, create, cleanup, skip }: StoreContractOpti
     writesContract(current);
     queriesContract(current);
     keyValuesContract(current, clock);
+    outboxContract(current);
 
     describe('idempotency records', () => {
       const record = {

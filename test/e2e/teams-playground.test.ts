@@ -149,8 +149,8 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
       await snap('new-meeting-form');
       await form.getByRole('button', { name: 'Create and send invitations' }).click();
 
-      // 3. The form becomes "Invitations sent"; the attendance summary and the links to pass on follow.
-      await card('Invitations sent');
+      // 3. The form becomes "Invitations on their way"; the attendance summary and the links to pass on follow.
+      await card('Invitations on their way');
       expect(await page.getByText('New PEP meeting').count()).toBe(0);
       await card('Who is coming to the PEP meeting');
       const reach = await card('People PEP Bot could not reach');

@@ -122,7 +122,7 @@ describe('a whole PEP in Slack with the default settings', () => {
     });
     expect(ack.status).toBe(200);
     await h.settle();
-    expect(readText((stub.callsOf('views.update').at(-1)!.args.view as { blocks: Block[] }).blocks)).toContain('Invitations sent');
+    expect(readText((stub.callsOf('views.update').at(-1)!.args.view as { blocks: Block[] }).blocks)).toContain('Invitations on their way');
 
     for (const person of [DANA, IAN]) {
       const [invitation] = dmNow(person);

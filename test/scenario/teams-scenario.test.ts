@@ -180,7 +180,7 @@ describe('a whole PEP in Teams, with the default settings', () => {
 
     const form = await type(SAM, inOneToOne(), 'new');
     const created = await press(SAM, inOneToOne(), cardOfCall(form.calls.at(-1)!), 'Create and send invitations', FORM);
-    expect(cardHeading(answeredCard(created.body))).toBe('Invitations sent');
+    expect(cardHeading(answeredCard(created.body))).toBe('Invitations on their way');
     expect(inChat(DANA_CHAT).map(headingOf)).toEqual(['Hello, I’m PEP Bot', 'PEP meeting invitation']);
     expect(inChat(IAN_CHAT).map(headingOf)).toEqual(['Hello, I’m PEP Bot', 'PEP meeting invitation']);
     expect(latestCard(DANA_CHAT, 'PEP meeting invitation').activity.summary).toBe('You are invited to the PEP meeting for JD (PEP-2026-0042).');

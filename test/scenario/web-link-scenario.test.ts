@@ -195,7 +195,7 @@ describe.skipIf(!installedChromium && !process.env.CI)('a whole PEP for the peop
   it('Sam creates the meeting in Teams: Dana is invited in Teams, and Sam gets the links for Chris, Vic and Jordan with why', async () => {
     for (const person of [SAM, DANA]) await post(installed(person, where()));
     const created = await post(execute(SAM, where(), 'meeting.create', FORM));
-    expect(cardHeading((created.body as { value: CardContent }).value)).toBe('Invitations sent');
+    expect(cardHeading((created.body as { value: CardContent }).value)).toBe('Invitations on their way');
     [meeting] = (await bot.bot.store.meetingsOfParticipant({ kind: 'teamsAad', teamsAadObjectId: SAM.aadObjectId })) as [Meeting];
     expect(meeting.participants.map((p) => [p.name, p.role])).toEqual([
       ['Sam Social', 'social_worker'],

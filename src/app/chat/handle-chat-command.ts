@@ -1,4 +1,6 @@
 import type { MeetingCommandInput } from '../../domain/commands.js';
+import type { OutboxMessage } from '../../ports/outbox.js';
+import { queuedInWords } from '../outbox/queued-words.js';
 import type { AppliedChange } from '../execute-command.js';
 import { millis, writtenDay } from '../../domain/dates.js';
 import { DomainError, isDomainError, refuse } from '../../domain/errors.js';
@@ -113,7 +115,7 @@ function domainCommand(command: ChatCommand, meeting: Meeting, request: ChatComm
 }
 
 /** What to show where the command was typed, after it was applied. */
-function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean): OutboundCard | undefined {
+function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, queued: readonly OutboxMessage[] = []): OutboundCard | undefined {
   switch (command.kind) {
     case 'action':
     case 'start':
@@ -126,7 +128,7 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean): 
       return confirmationCard('Next review date set', `The next PEP review is on ${writtenDay(meeting.nextReviewDate ?? '')}.`);
     case 'close':
       // Said before the plan goes out, so it promises only what is certain: who cannot be reached is told after.
-      return confirmationCard('Meeting closed', 'The written plan is being sent to each participant now. If it cannot reach someone, the organiser gets a direct message saying who and why.');
+      return confirmationCard('Meeting closed', `${queuedInWords(queued, 'plan-summary')} If it cannot reach someone, the organiser gets a direct message saying who and why.`);
     case 'link':
       return confirmationCard('This is now the meeting chat', `The agenda, the start card and the live action list for ${childLabel(meeting)} will appear here.`);
     case 'revoke':
@@ -181,7 +183,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     // Warnings take the place of the start card here: the meeting chat gets that card anyway.
     const warned = command.kind === 'start' && !result.replayed ? startWarningCard(meeting, deps.clock.now().toISOString()) : undefined;
     return {
-      reply: warned ?? replyFor(command, result.meeting, linkedHere),
+      reply: warned ?? replyFor(command, result.meeting, linkedHere, result.queued),
       change: result.replayed ? undefined : { meeting: result.meeting, command: change.type, queued: result.queued },
     };
   } catch (error) {

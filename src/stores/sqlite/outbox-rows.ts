@@ -53,7 +53,7 @@ export function outboxRows(db: Database) {
   const claim = db.transaction((now: number, leaseMs: number, limit: number): OutboxRow[] => {
     const rows = due.all({ now, limit });
     for (const row of rows) lease.run({ seq: row.seq, until: now + leaseMs });
-    return rows;
+    return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
   });
 
   const store: OutboxStore = {

@@ -43,7 +43,7 @@ describe('creating a meeting and inviting people from Slack', () => {
       ['Jordan', 'child', null],
     ]);
     expect(h.stub.callsOf('views.update').at(-1)!.args).toMatchObject({ view_id: form.viewId, view: { type: 'modal' } });
-    expect(readText((h.stub.callsOf('views.update').at(-1)!.args.view as { blocks: Block[] }).blocks)).toContain('Invitations sent');
+    expect(readText((h.stub.callsOf('views.update').at(-1)!.args.view as { blocks: Block[] }).blocks)).toContain('Invitations on their way');
 
     for (const person of [DANA, CHRIS]) {
       const invitation = h.stub.messageWith(person.id, 'rsvp');

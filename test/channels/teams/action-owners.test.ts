@@ -21,7 +21,7 @@ beforeEach(async () => {
   const where = { serviceUrl: teams.connector.serviceUrl };
   for (const person of [SAM, DANA]) await teams.post(installed(person, where));
   const created = await teams.post(execute(SAM, where, 'meeting.create', { ...FORM, participants: `${FORM.participants}\nAdele Vance, carer` }));
-  expect(headingOfAnswer(created.body)).toBe('Invitations sent');
+  expect(headingOfAnswer(created.body)).toBe('Invitations on their way');
   await teams.settled();
   [meeting] = (await teams.store.meetingsOfParticipant({ kind: 'teamsAad', teamsAadObjectId: SAM.aadObjectId })) as [Meeting];
   await linkMeetingChat(teams);

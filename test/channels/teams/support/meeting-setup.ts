@@ -39,7 +39,7 @@ export async function createMeetingInTeams(teams: TeamsHarness, install: RosterM
   const where = { serviceUrl: teams.connector.serviceUrl };
   for (const person of install) await teams.post(installed(person, where));
   const created = await teams.post(execute(SAM, where, 'meeting.create', FORM));
-  expect(headingOfAnswer(created.body)).toBe('Invitations sent');
+  expect(headingOfAnswer(created.body)).toBe('Invitations on their way');
   await teams.settled();
   const [meeting] = await teams.store.meetingsOfParticipant({ kind: 'teamsAad', teamsAadObjectId: SAM.aadObjectId });
   return meeting!;
