@@ -22,6 +22,8 @@ export class RecordingMessenger implements Messenger {
   private count = 0;
   /** Set to make every send fail, as an uninstalled bot would. */
   failing: string | undefined;
+  /** Failures to answer the next sends with, in order (a throttled or unreachable platform). */
+  readonly failures: Extract<Delivery, { delivered: false }>[] = [];
 
   constructor(readonly channel: 'teams' | 'slack' = 'teams') {}
 
@@ -31,6 +33,8 @@ export class RecordingMessenger implements Messenger {
 
   private deliver(kind: Sent['kind'], to: string, card: OutboundCard, ref?: MessageRef): Delivery {
     if (this.failing) return { delivered: false, reason: this.failing, retryable: false };
+    const failure = this.failures.shift();
+    if (failure) return failure;
     const name = card.name as CardName;
     if (this.channel === 'slack') renderSlackMessage(name, card.data as never);
     else renderCard(name, card.data as never);
