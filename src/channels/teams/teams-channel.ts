@@ -42,7 +42,8 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
   const logger = parent.child({ channel: 'teams' });
   if (config.mode === 'anonymous') {
     logger.warn(
-      'TEAMS ANONYMOUS MODE: MICROSOFT_APP_ID is not set, so /api/messages accepts requests without a Bot Framework token. Use this only on your own machine with the Agents Playground; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID anywhere else.',
+      { setting: 'TEAMS_ANONYMOUS=1' },
+      'Teams accepts unauthenticated requests: local trial only. TEAMS_ANONYMOUS=1 lets /api/messages take requests without a Bot Framework token, for the Agents Playground on this machine; for a real tenant unset it and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID.',
     );
   }
   const adapter = createBotAdapter(config, logger, endpoints);
