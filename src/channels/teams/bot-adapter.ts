@@ -1,10 +1,11 @@
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
 import { CallerIdConstants, StatusCodes } from 'botbuilder';
-import type { AuthenticateRequestResult, ConnectorClientOptions } from 'botframework-connector';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../observability/logger.js';
 import { withBotbuilderConsole } from './botbuilder-console.js';
+import { timeConnectorCalls } from './connector-timeout.js';
 import type { TeamsConfig } from './teams-config.js';
 
 /**
@@ -36,36 +37,14 @@ export function createBotAdapter(
   endpoints: BotFrameworkEndpoints = {},
   connectorTimeoutMs = DEFAULT_CONNECTOR_TIMEOUT_MS,
 ): TeamsAdapter {
-  const connector = connectorOptions(connectorTimeoutMs);
-  if (config.mode === 'anonymous') return new BotAdapter({}, logger, connector);
+  if (config.mode === 'anonymous') return new BotAdapter({}, logger, connectorTimeoutMs);
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId,
   };
-  return new BotAdapter(endpoints.channelOpenIdMetadataUrl ? { ...options, ...publicCloud(endpoints.channelOpenIdMetadataUrl) } : options, logger, connector);
-}
-
-type PolicyFactories = Extract<NonNullable<ConnectorClientOptions['requestPolicyFactories']>, unknown[]>;
-
-/**
- * The connector client waits for an answer for ever by default, so a serviceUrl that accepts and
- * never answers would hold the turn, and with it the inbound request, open. Each call gets a
- * deadline; a timed-out call is not retried by the client (only refused connections are).
- */
-function connectorOptions(timeoutMs: number): ConnectorClientOptions {
-  const requestPolicyFactories: PolicyFactories = [
-    {
-      create: (next) => ({
-        sendRequest: (request) => {
-          request.timeout = timeoutMs;
-          return next.sendRequest(request);
-        },
-      }),
-    },
-  ];
-  return { requestPolicyFactories };
+  return new BotAdapter(endpoints.channelOpenIdMetadataUrl ? { ...options, ...publicCloud(endpoints.channelOpenIdMetadataUrl) } : options, logger, connectorTimeoutMs);
 }
 
 /** jsonwebtoken's errors: all but an expired token (which botbuilder maps itself) escape botbuilder unmapped. */
@@ -94,9 +73,10 @@ class BotAdapter extends TeamsAdapter {
   constructor(
     options: ConfigurationBotFrameworkAuthenticationOptions,
     private readonly logger: Logger,
-    connector: ConnectorClientOptions,
+    connectorTimeoutMs: number,
   ) {
-    super(options, undefined, undefined, connector);
+    super(options);
+    timeConnectorCalls(this.botFrameworkAuthentication, connectorTimeoutMs);
   }
 
   protected override async processActivity(

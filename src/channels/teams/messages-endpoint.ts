@@ -38,7 +38,7 @@ export interface MessagesEndpointOptions {
  * deadline's plain 200 when the turn is still waiting on the connector. A 503 (the signing keys
  * could not be fetched) tells the sender when to try again.
  */
-function answerOnce(res: Response, late: (status: number) => void) {
+function answerOnce(res: Response, lateInvokeAnswer: (status: number) => void) {
   let status = 200;
   let body: unknown;
   let answered = false;
@@ -63,7 +63,8 @@ function answerOnce(res: Response, late: (status: number) => void) {
       body = payload;
     },
     end: () => {
-      if (!answer(status, body)) late(status);
+      // A message's answer is only its 200; an invoke's carries the card the person was to see.
+      if (!answer(status, body) && body !== undefined) lateInvokeAnswer(status);
     },
   };
   return { forBotbuilder, answer, answered: () => answered };
@@ -82,7 +83,7 @@ export function messagesEndpoint(adapter: TeamsAdapter, app: Application, { logg
       return;
     }
     const ids = { activityType: envelope.data.type, activityId: envelope.data.id };
-    const response = answerOnce(res, (status) => logger.warn({ ...ids, status }, 'the turn answered after Teams had been answered; its answer was dropped'));
+    const response = answerOnce(res, (status) => logger.warn({ ...ids, status }, 'the invoke answer came after Teams had been answered, and was dropped'));
     const deadline = setTimeout(() => {
       if (response.answer(200)) logger.warn({ ...ids, answerWithinMs }, 'answered Teams before the turn finished: it is still waiting on the connector');
     }, answerWithinMs);
