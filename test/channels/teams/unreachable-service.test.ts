@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../contract/scheduler-backend-fixtures.js';
-import { message } from './support/activities.js';
+import { execute, message } from './support/activities.js';
 import type { BlackHole } from './support/black-hole.js';
 import { startBlackHole } from './support/black-hole.js';
 import type { TeamsHarness } from './support/teams-harness.js';
-import { SAM, personalChat, startTeamsHarness } from './support/teams-harness.js';
+import { DANA, MEETING_CHAT, SAM, personalChat, startTeamsHarness } from './support/teams-harness.js';
 
 /**
  * Issue 12: an activity whose serviceUrl accepts connections and never answers held the inbound
@@ -58,6 +58,14 @@ describe('a serviceUrl that never answers', () => {
       expect(JSON.stringify(line)).not.toMatch(/PEP Bot|Sam Social|authorization/i);
       expect(hole.connections() - before).toBe(1);
       expect(teams.logs().some((l) => l.msg === 'teams error reply failed')).toBe(false);
+    }, 20_000);
+
+    it('answers a card click from someone it must look up on the roster with its answer, in Teams\' invoke time', async () => {
+      // Dana is unknown, so the turn first asks the connector who she is: that call never returns.
+      const answer = await teams.post(execute(DANA, { serviceUrl: hole.serviceUrl, chat: MEETING_CHAT }, 'agenda.signOff', { meetingId: 'no-such-meeting' }));
+      expect(answer.status).toBe(200);
+      // Its answer, shown to her in place, rather than Teams' "something went wrong" after a timeout.
+      expect(answer.body).toMatchObject({ statusCode: 200, value: expect.stringContaining('Meeting not found') });
     }, 20_000);
   });
 
