@@ -24,10 +24,21 @@ export function loadChannelConfigs(env: NodeJS.ProcessEnv = process.env): Channe
   return { slack: loadSlackConfig(env), teams: loadTeamsConfig(env), web: loadWebConfig(env) };
 }
 
+/** The chat channels left unconfigured, for /readyz: `off` is a choice, never a fault. */
+export function channelsOff(configs: ChannelConfigs): Record<string, 'off'> {
+  return Object.fromEntries((['teams', 'slack'] as const).filter((name) => !configs[name]).map((name) => [name, 'off']));
+}
+
 /** The channels that are configured, built on the core they call into. */
 export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; delivery: CardDelivery }, config: Config, logger: Logger): Channel[] {
   const channels: Channel[] = [];
   if (configs.teams) channels.push(createTeamsChannel({ config: configs.teams, deps: core.deps, delivery: core.delivery, logger }));
+  else {
+    logger.info(
+      { channel: 'teams', state: 'off' },
+      'Teams is off: /api/messages is not served. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID for a real tenant, or run npm run playground for a local trial (TEAMS_ANONYMOUS=1).',
+    );
+  }
   if (configs.slack) channels.push(createSlackChannel({ config: configs.slack, deps: core.deps, delivery: core.delivery, logger }));
   const web = createWebChannel({ config, web: configs.web, deps: core.deps, logger });
   channels.push({

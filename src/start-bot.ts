@@ -1,4 +1,4 @@
-import { buildChannels } from './channel-setup.js';
+import { buildChannels, channelsOff } from './channel-setup.js';
 import type { ChannelBackoff } from './channel-readiness.js';
 import { startChannels } from './channel-readiness.js';
 import type { ChannelConfigs } from './channel-setup.js';
@@ -102,7 +102,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   undo.push(async () => channels.stop());
   logger.info({ channels: channels.states() }, 'channels ready');
 
-  const server = createHttpServer({ store, logger, config, mount: channels.modules(), channelStates: channels.states, onAnswered: () => app.outbox.wake() });
+  const server = createHttpServer({
+    store,
+    logger,
+    config,
+    mount: channels.modules(),
+    channelStates: () => ({ ...channelsOff(options.channelConfigs), ...channels.states() }),
+    onAnswered: () => app.outbox.wake(),
+  });
   const address = await step('the HTTP server could not start', () => server.listen());
   logger.info({ url: address.url, publicBaseUrl: config.publicBaseUrl, store: store.kind }, 'listening');
 

@@ -101,7 +101,7 @@ describe('confirming attendance from a card', () => {
   it('a critical decline sends the organiser a new summary so they are notified', async () => {
     const meeting = await invited();
     const before = teams.sent.length;
-    const result = await handleCardAction(deps, {
+    await handleCardAction(deps, {
       verb: 'rsvp',
       payload: { meetingId: meeting.id, participantId: id(meeting, 'designated_teacher'), answer: 'decline' },
       actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' },
@@ -231,7 +231,7 @@ describe('a long meeting', () => {
 describe('rescheduling from the organiser\'s attendance card', () => {
   it('a critical decline, then Reschedule with a new date and time: everyone is invited again', async () => {
     const meeting = await invited();
-    const decline = await handleCardAction(deps, {
+    await handleCardAction(deps, {
       verb: 'rsvp',
       payload: { meetingId: meeting.id, participantId: id(meeting, 'carer'), answer: 'decline' },
       actor: { kind: 'slack', slackUserId: 'U0CARER' },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playgroundArgs, playgroundCli, playgroundEnv } from '../../scripts/teams-playground.js';
+import { PLAYGROUND_BOT_ENV, playgroundArgs, playgroundCli, playgroundEnv } from '../../scripts/teams-playground.js';
 import type { FullBot } from '../scenario/full-bot.js';
 import { startFullBot } from '../scenario/full-bot.js';
 import { wordsBrokenAcrossLines } from './words-on-lines.js';
@@ -17,9 +17,10 @@ import { wordsBrokenAcrossLines } from './words-on-lines.js';
 /**
  * A whole PEP in the Microsoft 365 Agents Playground (the local Teams-like client), driven by
  * Chromium, step for step as docs/teams-playground.md tells a new user to do it. PEP Bot runs as
- * `npm start` runs it with a new user's settings (no PUBLIC_BASE_URL, no SMTP, no app id: Teams
- * anonymous); only its clock is the test's, moved to the meeting's start before `start` and to its
- * end before `close`, where a person following the guide simply starts early. The organiser is the
+ * `npm run playground` runs it with a new user's settings (no PUBLIC_BASE_URL, no SMTP, no app id,
+ * and the Playground's TEAMS_ANONYMOUS=1); only its clock is the test's, moved to the meeting's
+ * start before `start` and to its end before `close`, where a person following the guide simply
+ * starts early. The organiser is the
  * Playground's signed-in user; the meeting chat is its group chat, where the bot and the carer are
  * picked from the @ list. The carer and the child have no account and answer on a phone-sized page
  * from the links the organiser is given. One screenshot per step in test/artifacts/teams/.
@@ -76,7 +77,7 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('a whole PEP in the Agent
     if (missing.length > 0) throw new Error(`CI is set and the Playground e2e needs ${missing.join(' and ')}.`);
     mkdirSync(SHOTS, { recursive: true });
     workDir = mkdtempSync(join(tmpdir(), 'pep-playground-'));
-    pep = await startFullBot({ now: TODAY });
+    pep = await startFullBot({ now: TODAY, env: { ...PLAYGROUND_BOT_ENV } });
     const port = await freePort();
     playgroundUrl = `http://127.0.0.1:${port}`;
     const log = join(workDir, 'playground.log');

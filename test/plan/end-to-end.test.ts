@@ -193,7 +193,7 @@ describe('the written plan, from closing the meeting to the next one', () => {
 
     const actionId = meeting.actions.find((a) => a.ownerId === teacher)!.id;
     world.clock.set('2026-12-08T09:00:00Z');
-    const moved = await handleCardAction(world.deps, {
+    await handleCardAction(world.deps, {
       verb: 'nudge.moreTime',
       payload: { meetingId: meeting.id, actionId, newDueDate: '2026-12-18' },
       actor: { kind: 'teamsAad', teamsAadObjectId: 'aad-dana' },

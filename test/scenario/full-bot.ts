@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ChannelBackoff } from '../../src/channel-readiness.js';
 import { loadChannelConfigs } from '../../src/channel-setup.js';
 import { loadConfig } from '../../src/config.js';
+import { PLAYGROUND_BOT_ENV } from '../../scripts/teams-playground.js';
 import type { RunningBot } from '../../src/start-bot.js';
 import { startBot } from '../../src/start-bot.js';
 import type { SettableClock } from '../contract/settable-clock.js';
@@ -14,10 +15,11 @@ import { defaultSqliteFilename } from '../../src/stores/sqlite/default-file.js';
 import { captureLog } from '../server/harness.js';
 
 /**
- * PEP Bot as `npm start` runs it, with the settings a new user has: nothing set but a free port
- * and a temp data folder (so PUBLIC_BASE_URL is http://127.0.0.1:PORT, no SMTP, no Microsoft app
- * id), plus whatever a scenario adds (Slack's tokens). Only the clock is the test's, so a
- * reminder can come due without waiting days.
+ * PEP Bot as `npm run playground` runs it, with the settings a new user has: nothing set but a
+ * free port, a temp data folder and the Playground's TEAMS_ANONYMOUS=1 (so PUBLIC_BASE_URL is
+ * http://127.0.0.1:PORT, no SMTP, no Microsoft app id, Teams without tokens), plus whatever a
+ * scenario adds (Slack's tokens). Only the clock is the test's, so a reminder can come due
+ * without waiting days.
  */
 export interface FullBot {
   bot: RunningBot;
@@ -70,7 +72,7 @@ const jobsDue = (jobsFile: string): number =>
 
 export async function startFullBot(options: { now: string; env?: Record<string, string>; channelBackoff?: ChannelBackoff }): Promise<FullBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pep-scenario-'));
-  const env = { PORT: String(await freePort()), DATA_DIR: dataDir, ...options.env };
+  const env = { PORT: String(await freePort()), DATA_DIR: dataDir, ...PLAYGROUND_BOT_ENV, ...options.env };
   const jobsFile = defaultSqliteFilename(dataDir);
   const clock = jobsFollowTheClock(settableClock(options.now), jobsFile);
   const log = captureLog();

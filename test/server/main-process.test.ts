@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const OWN_VARIABLES = ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS'];
+const OWN_VARIABLES = ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'TEAMS_ANONYMOUS', 'MICROSOFT_APP_ID'];
 
 type LogRecord = Record<string, unknown>;
 
@@ -141,6 +141,34 @@ describe('node src/main.ts', () => {
       level: 'fatal',
       msg: `the store could not be opened: DATA_DIR (${path.join(notAFolder, 'data')}) must be a folder PEP Bot can create and write to`,
     });
+  });
+
+  it('with no app id and no TEAMS_ANONYMOUS, serves no Teams endpoint and says which settings turn it on', async () => {
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir });
+    expect(await bot.logLine(/^Teams is off/)).toMatchObject({ level: 'info', msg: expect.stringMatching(/MICROSOFT_APP_ID.*TEAMS_ANONYMOUS=1/) });
+    const { url } = await bot.logLine('listening');
+    // Anyone could post this and claim to be anyone: nothing takes it in.
+    const activity = { type: 'message', id: 'a1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:anyone', aadObjectId: 'aad-anyone' }, conversation: { id: 'a:anyone' }, text: 'help' };
+    const post = await fetch(`${String(url)}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(activity) });
+    expect(post.status).toBe(404);
+    const ready = await fetch(`${String(url)}/readyz`, { headers: { connection: 'close' } });
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ store: 'ok', teams: 'off', slack: 'off', web: 'ok' });
+    expect((await fetch(`${String(url)}/privacy`, { headers: { connection: 'close' } })).status).toBe(200);
+  });
+
+  it('exits 1 naming TEAMS_ANONYMOUS and PUBLIC_BASE_URL when anonymous Teams would sit behind a public address', async () => {
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir, HOST: '127.0.0.1', PUBLIC_BASE_URL: 'https://pep.example.org', TEAMS_ANONYMOUS: '1' });
+    const [code] = await bot.exit;
+    expect(code).toBe(1);
+    expect(bot.stderr()).toContain('TEAMS_ANONYMOUS=1 (Teams without authentication) is for a local trial only, and PUBLIC_BASE_URL is https://pep.example.org');
+    expect(bot.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('says plainly at start-up that Teams takes unauthenticated requests when TEAMS_ANONYMOUS=1', async () => {
+    bot = startBot({ PORT: '0', DATA_DIR: dataDir, TEAMS_ANONYMOUS: '1' });
+    expect(await bot.logLine(/^Teams accepts unauthenticated requests: local trial only/)).toMatchObject({ level: 'warn', channel: 'teams' });
+    expect(await bot.logLine('channels ready')).toMatchObject({ channels: expect.objectContaining({ teams: 'ok' }) });
   });
 
   it('reads .env from its working folder: a bad value there stops start-up naming the variable', async () => {

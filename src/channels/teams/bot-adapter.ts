@@ -5,6 +5,7 @@ import { AuthenticationConstants, AuthenticationError } from 'botframework-conne
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../observability/logger.js';
 import { withBotbuilderConsole } from './botbuilder-console.js';
+import { timeConnectorCalls } from './connector-timeout.js';
 import type { TeamsConfig } from './teams-config.js';
 
 /**
@@ -16,24 +17,46 @@ export interface BotFrameworkEndpoints {
   channelOpenIdMetadataUrl?: string;
 }
 
+/** Outbound connector calls (replies, updates, roster look-ups) give up after this long. */
+export const DEFAULT_CONNECTOR_TIMEOUT_MS = 5_000;
+
+/** botframework-schema's StatusCodes stop at 502. */
+const SERVICE_UNAVAILABLE = 503;
+
+/** How long a client waits before asking again when the signing keys could not be fetched. */
+export const KEYS_RETRY_AFTER_SECONDS = 30;
+
 /**
  * The CloudAdapter (as teams-ai's TeamsAdapter) that authenticates every inbound request: with an
  * app id a request without a valid Bot Framework token is refused with 401 before any of our code
  * runs; in anonymous mode botbuilder accepts unsigned requests, which is for local use only.
  */
-export function createBotAdapter(config: TeamsConfig, logger: Logger, endpoints: BotFrameworkEndpoints = {}): TeamsAdapter {
-  if (config.mode === 'anonymous') return new BotAdapter({}, logger);
+export function createBotAdapter(
+  config: TeamsConfig,
+  logger: Logger,
+  endpoints: BotFrameworkEndpoints = {},
+  connectorTimeoutMs = DEFAULT_CONNECTOR_TIMEOUT_MS,
+): TeamsAdapter {
+  if (config.mode === 'anonymous') return new BotAdapter({}, logger, connectorTimeoutMs);
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId,
   };
-  return new BotAdapter(endpoints.channelOpenIdMetadataUrl ? { ...options, ...publicCloud(endpoints.channelOpenIdMetadataUrl) } : options, logger);
+  return new BotAdapter(endpoints.channelOpenIdMetadataUrl ? { ...options, ...publicCloud(endpoints.channelOpenIdMetadataUrl) } : options, logger, connectorTimeoutMs);
 }
 
 /** jsonwebtoken's errors: all but an expired token (which botbuilder maps itself) escape botbuilder unmapped. */
 const TOKEN_ERRORS: ReadonlySet<string> = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botframework-connector fetches the OpenID metadata and signing keys with node-fetch: a network
+ * failure surfaces as its FetchError, an error status as an AuthenticationError marked 500.
+ */
+const keysUnavailable = (error: unknown): error is Error =>
+  error instanceof Error &&
+  (error.name === 'FetchError' || (error instanceof AuthenticationError && error.statusCode === StatusCodes.INTERNAL_SERVER_ERROR));
 
 const isRefusal = (error: unknown): error is Error =>
   error instanceof AuthenticationError || (error instanceof Error && TOKEN_ERRORS.has(error.name));
@@ -43,13 +66,17 @@ const isRefusal = (error: unknown): error is Error =>
  * stderr with its stack, outside the redacting logger, and a refused request is routine (any
  * scanner posting to /api/messages). A forged or missing token is the caller's fault, so it is a
  * 401 even where botbuilder would say 500 (jsonwebtoken's errors are not its AuthenticationError).
+ * When the signing keys cannot be fetched no token can be judged, forged or not: that is our
+ * outage, a 503 the sender retries (messages-endpoint adds Retry-After), never a 500 or a 200.
  */
 class BotAdapter extends TeamsAdapter {
   constructor(
     options: ConfigurationBotFrameworkAuthenticationOptions,
     private readonly logger: Logger,
+    connectorTimeoutMs: number,
   ) {
     super(options);
+    timeConnectorCalls(this.botFrameworkAuthentication, connectorTimeoutMs);
   }
 
   protected override async processActivity(
@@ -62,6 +89,10 @@ class BotAdapter extends TeamsAdapter {
         typeof auth === 'string' ? super.processActivity(auth, activity, logic) : super.processActivity(auth, activity, logic),
       );
     } catch (error) {
+      if (keysUnavailable(error)) {
+        this.logger.error({ reason: error.message.split('\n', 1)[0] }, 'could not fetch the Bot Framework signing keys; answered 503');
+        return { status: SERVICE_UNAVAILABLE, body: { error: 'service_unavailable' } };
+      }
       if (isRefusal(error)) {
         this.logger.warn({ reason: error.message.split('\n', 1)[0] }, 'refused a request without a valid Bot Framework token');
         return { status: StatusCodes.UNAUTHORIZED, body: { error: 'unauthorized' } };

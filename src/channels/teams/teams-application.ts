@@ -12,6 +12,7 @@ import { registerInstallRoutes } from './routes/install-routes.js';
 import { registerMeetingRoutes } from './routes/meeting-routes.js';
 import { registerMessageRoutes } from './routes/message-routes.js';
 import type { TeamsDeps } from './teams-turn.js';
+import { replyFailed } from './undelivered-replies.js';
 
 /**
  * The teams-ai Application (v1, no AI): routes in the order they are tried. The Action.Submit
@@ -39,10 +40,13 @@ export function createTeamsApplication(adapter: TeamsAdapter, botAppId: string, 
 /**
  * The last resort for an error a route did not expect: logged with ids only, and the person gets
  * the "something went wrong on our side" card rather than silence or a 500 Teams would retry.
+ * When the error is a reply the connector would not take, the card would go the same way (and
+ * wait as long): that reply is already logged as undelivered, so nothing more is sent.
  */
 async function onTurnError(deps: TeamsDeps, context: TurnContext, error: Error): Promise<void> {
   const { type, name, id } = context.activity;
   deps.logger.error({ activityType: type, invoke: name, activityId: id, failure: connectorFailure(error) }, 'teams turn failed');
+  if (replyFailed(context) && type !== ActivityTypes.Invoke) return;
   const card = errorCard(describeError(error));
   try {
     if (type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) await answerWithCard(context, card);

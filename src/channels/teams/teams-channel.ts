@@ -12,6 +12,7 @@ import type { TeamsConfig } from './teams-config.js';
 import { botAppId } from './teams-config.js';
 import { TeamsMessenger } from './teams-messenger.js';
 import { TeamsPeople } from './teams-people.js';
+import { logUndeliveredReplies } from './undelivered-replies.js';
 
 export interface TeamsChannelDeps {
   config: TeamsConfig;
@@ -20,6 +21,8 @@ export interface TeamsChannelDeps {
   logger: Logger;
   /** Tests only: where botbuilder fetches the keys that sign inbound tokens. */
   endpoints?: BotFrameworkEndpoints;
+  /** Tests only: shorter waits on the connector and before Teams is answered. */
+  timeouts?: { connectorMs?: number; answerWithinMs?: number };
 }
 
 export interface TeamsChannel {
@@ -33,21 +36,23 @@ export interface TeamsChannel {
 }
 
 /** The Teams channel: the Bot Framework endpoint and the Teams messenger, sharing one adapter. */
-export function createTeamsChannel({ config, deps, delivery, logger: parent, endpoints }: TeamsChannelDeps): TeamsChannel {
+export function createTeamsChannel({ config, deps, delivery, logger: parent, endpoints, timeouts = {} }: TeamsChannelDeps): TeamsChannel {
   const logger = parent.child({ channel: 'teams' });
   if (config.mode === 'anonymous') {
     logger.warn(
-      'TEAMS ANONYMOUS MODE: MICROSOFT_APP_ID is not set, so /api/messages accepts requests without a Bot Framework token. Use this only on your own machine with the Agents Playground; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID anywhere else.',
+      { setting: 'TEAMS_ANONYMOUS=1' },
+      'Teams accepts unauthenticated requests: local trial only. TEAMS_ANONYMOUS=1 lets /api/messages take requests without a Bot Framework token, for the Agents Playground on this machine; for a real tenant unset it and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID.',
     );
   }
-  const adapter = createBotAdapter(config, logger, endpoints);
+  const adapter = createBotAdapter(config, logger, endpoints, timeouts.connectorMs);
+  adapter.use(logUndeliveredReplies(logger));
   const directory = new ConversationDirectory(deps.store);
   const people = new TeamsPeople(directory, logger);
   const messenger = new TeamsMessenger(adapter, botAppId(config), directory, logger);
   const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, logger, localTrial: config.mode === 'anonymous' });
   return {
     name: 'teams',
-    module: messagesEndpoint(adapter, app),
+    module: messagesEndpoint(adapter, app, { logger, answerWithinMs: timeouts.answerWithinMs }),
     messenger,
     start: () => directory.load(),
   };

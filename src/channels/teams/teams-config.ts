@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { parseEnvironment } from '../../config.js';
+import { ConfigError, loadConfig, parseEnvironment } from '../../config.js';
 
 /**
  * The bot's Azure identity, from the environment. With an app id, every inbound request must carry
- * a Bot Framework JWT for it. Without one the channel runs in anonymous local mode (the Agents
- * Playground sends no token), but only while the server listens on this machine alone: a server
- * reachable from elsewhere with no app id (say a Slack-only deployment) gets no Teams endpoint at
- * all, rather than one that believes whoever posts to it.
+ * a Bot Framework JWT for it. Anonymous mode (the Agents Playground sends no token) is never
+ * inferred: it is asked for with TEAMS_ANONYMOUS=1, and refused unless both the address the bot
+ * listens on and the address its links name are this machine's. A bot behind a reverse proxy
+ * listens on 127.0.0.1 yet is reachable by anyone, so HOST alone proves nothing. With neither an
+ * app id nor the opt-in, Teams is off: no endpoint rather than one that believes whoever posts.
  */
 const TEAMS_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
 type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
@@ -30,6 +31,7 @@ const EnvSchema = z
     MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
     MICROSOFT_APP_TYPE: z.enum(TEAMS_APP_TYPES, { error: `one of ${TEAMS_APP_TYPES.join(', ')}` }).default('SingleTenant'),
     MICROSOFT_APP_TENANT_ID: Guid.optional(),
+    TEAMS_ANONYMOUS: z.enum(['0', '1'], { error: '1 (a local trial with the Agents Playground) or 0' }).default('0'),
   })
   .superRefine((env, ctx) => {
     if (!env.MICROSOFT_APP_ID) return;
@@ -42,17 +44,34 @@ const EnvSchema = z
   });
 
 type VariableName = keyof z.input<typeof EnvSchema>;
-const VARIABLES: readonly VariableName[] = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TYPE', 'MICROSOFT_APP_TENANT_ID'];
+const VARIABLES: readonly VariableName[] = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TYPE', 'MICROSOFT_APP_TENANT_ID', 'TEAMS_ANONYMOUS'];
 
-const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
+const LOOPBACK = /^(127(\.\d{1,3}){3}|\[?::1\]?|localhost)$/i;
+
+/** Why anonymous mode may not run here, or undefined when both addresses are this machine's. */
+function notLocal(env: NodeJS.ProcessEnv): string | undefined {
+  const { host, publicBaseUrl } = loadConfig(env);
+  if (!LOOPBACK.test(new URL(publicBaseUrl).hostname)) return `PUBLIC_BASE_URL is ${publicBaseUrl}`;
+  if (!LOOPBACK.test(host)) return `HOST is ${host}`;
+  return undefined;
+}
 
 /**
  * Parses the Teams variables; a bad one stops start-up with its name (the password is never
- * echoed). Undefined when Teams is off: no app id and HOST (default 127.0.0.1) is not loopback.
+ * echoed). Undefined when Teams is off: no app id and no TEAMS_ANONYMOUS=1.
  */
 export function loadTeamsConfig(env: NodeJS.ProcessEnv = process.env): TeamsConfig | undefined {
   const { vars } = parseEnvironment(EnvSchema, VARIABLES, env, new Set(['MICROSOFT_APP_PASSWORD']));
-  if (!vars.MICROSOFT_APP_ID) return LOOPBACK.test(env.HOST || '127.0.0.1') ? Object.freeze({ mode: 'anonymous' }) : undefined;
+  if (!vars.MICROSOFT_APP_ID) {
+    if (vars.TEAMS_ANONYMOUS === '0') return undefined;
+    const reason = notLocal(env);
+    if (reason) {
+      throw new ConfigError([
+        `TEAMS_ANONYMOUS=1 (Teams without authentication) is for a local trial only, and ${reason}: unset TEAMS_ANONYMOUS, or set PUBLIC_BASE_URL and HOST to loopback addresses (127.0.0.1)`,
+      ]);
+    }
+    return Object.freeze({ mode: 'anonymous' });
+  }
   return Object.freeze({
     mode: 'authenticated',
     appId: vars.MICROSOFT_APP_ID,

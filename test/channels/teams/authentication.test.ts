@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execute, installed, message } from './support/activities.js';
 import type { TeamsHarness } from './support/teams-harness.js';
@@ -110,5 +114,67 @@ describe('what is not an activity', () => {
     expect((await teams.post({})).status).toBe(400);
     expect((await teams.post({ text: 'hello' }, bearer('not.a.jwt'))).status).toBe(400);
     expect(teams.connector.calls).toEqual([]);
+  });
+});
+
+/** A loopback port with nothing listening: connecting to it is refused at once. */
+async function refusedUrl(path: string): Promise<string> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}${path}`;
+}
+
+describe("when Microsoft's signing keys cannot be fetched", () => {
+  const config = { mode: 'authenticated', appId: APP_ID, appPassword: 'not-a-real-secret', appType: 'SingleTenant', tenantId: '22222222-2222-4222-8222-222222222222' } as const;
+  let unreachable: TeamsHarness;
+  let failing: TeamsHarness;
+  /** Answers, but only with 500: the metadata service itself is failing. */
+  const broken = createHttpServer((_req, res) => res.writeHead(500).end());
+
+  beforeAll(async () => {
+    broken.listen(0, '127.0.0.1');
+    await once(broken, 'listening');
+    unreachable = await startTeamsHarness({ config, endpoints: { channelOpenIdMetadataUrl: await refusedUrl('/openid') } });
+    failing = await startTeamsHarness({ config, endpoints: { channelOpenIdMetadataUrl: `http://127.0.0.1:${(broken.address() as AddressInfo).port}/openid` } });
+  });
+  afterAll(async () => {
+    await unreachable.close();
+    await failing.close();
+    broken.close();
+  });
+
+  it('answers 503 too when the metadata service answers 500, rather than calling the sender a forger', async () => {
+    const forged = issuer.token({ audience: APP_ID, serviceUrl: failing.connector.serviceUrl }, issuer.strangerKey);
+    const answer = await failing.post(message(DANA, { serviceUrl: failing.connector.serviceUrl, chat: MEETING_CHAT }, 'status'), bearer(forged));
+    expect(answer.status).toBe(503);
+    expect(terminal).toEqual([]);
+  });
+
+  it('answers a forged token 503 with Retry-After, not 500 or 200, with no stack and nothing on stderr', async () => {
+    const forged = issuer.token({ audience: APP_ID, serviceUrl: unreachable.connector.serviceUrl }, issuer.strangerKey);
+    const response = await fetch(`${unreachable.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(forged) },
+      body: JSON.stringify(message(DANA, { serviceUrl: unreachable.connector.serviceUrl, chat: MEETING_CHAT }, 'status')),
+    });
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = await response.text();
+    expect(body).not.toMatch(/\bat |stack|ECONNREFUSED/);
+    expect(terminal).toEqual([]);
+    const logged = unreachable.logs().filter((line) => line.msg === 'could not fetch the Bot Framework signing keys; answered 503');
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged[0])).not.toMatch(/"stack"|Dana Teacher/);
+    expect(await unreachable.store.listValues('teams-conversation', '')).toEqual([]);
+    expect(unreachable.connector.calls).toEqual([]);
+  });
+
+  it('still refuses with 401 a forged token when the keys are served but do not match (the issuer stand-in is up)', async () => {
+    const forged = issuer.token({ audience: APP_ID, serviceUrl: teams.connector.serviceUrl }, issuer.strangerKey);
+    const answer = await teams.post(message(DANA, inChat(), 'status'), bearer(forged));
+    expect(answer.status).toBe(401);
+    expect(terminal).toEqual([]);
   });
 });

@@ -16,12 +16,32 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 }
 
 describe('loadTeamsConfig', () => {
-  it('runs anonymously with no app id, but only on a server this machine alone can reach', () => {
-    expect(loadTeamsConfig({})).toEqual({ mode: 'anonymous' });
-    expect(loadTeamsConfig({ MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '', HOST: '::1' })).toEqual({ mode: 'anonymous' });
-    // Listening for the world with no app id (a Slack-only deployment): no Teams endpoint at all.
-    expect(loadTeamsConfig({ HOST: '0.0.0.0' })).toBeUndefined();
+  it('is off with no app id, wherever the bot listens: anonymous Teams is never inferred from HOST', () => {
+    expect(loadTeamsConfig({})).toBeUndefined();
+    expect(loadTeamsConfig({ HOST: '127.0.0.1', MICROSOFT_APP_ID: '', TEAMS_ANONYMOUS: '' })).toBeUndefined();
+    // The reverse-proxy case of issue 12: loopback HOST, a public address in front of it.
+    expect(loadTeamsConfig({ HOST: '127.0.0.1', PUBLIC_BASE_URL: 'https://pep.example.org' })).toBeUndefined();
+    expect(loadTeamsConfig({ TEAMS_ANONYMOUS: '0' })).toBeUndefined();
     expect(loadTeamsConfig({ HOST: '0.0.0.0', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: TENANT_ID })).toMatchObject({ mode: 'authenticated' });
+  });
+
+  it('runs anonymously only when TEAMS_ANONYMOUS=1 asks for it and both addresses are this machine', () => {
+    expect(loadTeamsConfig({ TEAMS_ANONYMOUS: '1' })).toEqual({ mode: 'anonymous' });
+    expect(loadTeamsConfig({ TEAMS_ANONYMOUS: '1', HOST: '::1' })).toEqual({ mode: 'anonymous' });
+    expect(loadTeamsConfig({ TEAMS_ANONYMOUS: '1', PUBLIC_BASE_URL: 'http://localhost:3978' })).toEqual({ mode: 'anonymous' });
+    // An app id wins: every request is checked, whatever else is set.
+    expect(loadTeamsConfig({ TEAMS_ANONYMOUS: '1', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: TENANT_ID })).toMatchObject({ mode: 'authenticated' });
+  });
+
+  it('refuses to start anonymous Teams that others could reach, naming the setting and the address', () => {
+    const [behindProxy] = problemsOf({ TEAMS_ANONYMOUS: '1', HOST: '127.0.0.1', PUBLIC_BASE_URL: 'https://pep.example.org' });
+    expect(behindProxy).toContain('TEAMS_ANONYMOUS=1');
+    expect(behindProxy).toContain('PUBLIC_BASE_URL is https://pep.example.org');
+    expect(behindProxy).toMatch(/local trial only/);
+    // With no PUBLIC_BASE_URL the links name HOST, so a bot listening for the world is refused too.
+    expect(problemsOf({ TEAMS_ANONYMOUS: '1', HOST: '0.0.0.0' })[0]).toContain('PUBLIC_BASE_URL is http://0.0.0.0:3978');
+    expect(problemsOf({ TEAMS_ANONYMOUS: '1', HOST: '0.0.0.0', PUBLIC_BASE_URL: 'http://127.0.0.1:3978' })[0]).toContain('HOST is 0.0.0.0');
+    expect(problemsOf({ TEAMS_ANONYMOUS: 'yes' })).toEqual(['TEAMS_ANONYMOUS must be 1 (a local trial with the Agents Playground) or 0 (got "yes")']);
   });
 
   it('reads a single-tenant bot by default', () => {

@@ -6,7 +6,7 @@ import type { DeliveryEvent } from '../../../../src/app/delivery.js';
 import type { AppDeps } from '../../../../src/app/deps.js';
 import { attachOutbox } from '../../../../src/app/outbox/attach-outbox.js';
 import type { BotFrameworkEndpoints } from '../../../../src/channels/teams/bot-adapter.js';
-import type { TeamsChannel } from '../../../../src/channels/teams/index.js';
+import type { TeamsChannel, TeamsChannelDeps } from '../../../../src/channels/teams/index.js';
 import { createTeamsChannel } from '../../../../src/channels/teams/index.js';
 import type { TeamsConfig } from '../../../../src/channels/teams/teams-config.js';
 import type { Messenger } from '../../../../src/ports/messenger.js';
@@ -51,7 +51,9 @@ export interface TeamsHarness {
  * The real thing, end to end on loopback: the HTTP server with the Teams module, the real
  * CloudAdapter and teams-ai Application, a SQLite store in a temp dir, and the connector stub.
  */
-export async function startTeamsHarness(options: { config?: TeamsConfig; endpoints?: BotFrameworkEndpoints } = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(
+  options: { config?: TeamsConfig; endpoints?: BotFrameworkEndpoints; timeouts?: TeamsChannelDeps['timeouts'] } = {},
+): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-teams-'));
   const store = openStore({ dataDir: dir });
   await store.init();
@@ -63,7 +65,7 @@ export async function startTeamsHarness(options: { config?: TeamsConfig; endpoin
   // As the composition root does it: the delivery first, the channel's messenger added to it after.
   const messengers: Messenger[] = [];
   const delivery = new CardDelivery({ store, messengers, report: (event) => events.push(event) });
-  const channel = createTeamsChannel({ config: options.config ?? { mode: 'anonymous' }, deps, delivery, logger: log.logger, endpoints: options.endpoints });
+  const channel = createTeamsChannel({ config: options.config ?? { mode: 'anonymous' }, deps, delivery, logger: log.logger, endpoints: options.endpoints, timeouts: options.timeouts });
   messengers.push(channel.messenger);
   await channel.start();
   const server = await startServer({ store, mount: [channel.module] });

@@ -1,0 +1,43 @@
+import type { Activity, MiddlewareHandler, TurnContext } from 'botbuilder';
+import type { Logger } from '../../observability/logger.js';
+import { connectorFailure } from './connector-errors.js';
+
+const REPLY_FAILED = Symbol('teams reply failed');
+
+/** What a reply was, without what it said: cards and text can name the child and the people around them. */
+const replyKind = (activity: Partial<Activity>) => ({
+  type: activity.type,
+  cards: activity.attachments?.map((attachment) => attachment.contentType) ?? [],
+  hasText: Boolean(activity.text),
+});
+
+/**
+ * A reply the connector would not take (it timed out, could not be reached, or refused) is never
+ * lost silently: it is logged as undelivered, with the reason, and the turn remembers it so the
+ * error handler does not post a second card to a connector that has just failed.
+ */
+export function logUndeliveredReplies(logger: Logger): MiddlewareHandler {
+  return async (context, next) => {
+    context.onSendActivities(async (turn, activities, send) => {
+      try {
+        return await send();
+      } catch (error) {
+        turn.turnState.set(REPLY_FAILED, true);
+        logger.warn(
+          {
+            conversationId: turn.activity.conversation?.id,
+            activityId: turn.activity.id,
+            replies: activities.map(replyKind),
+            failure: connectorFailure(error),
+          },
+          'teams reply not delivered',
+        );
+        throw error;
+      }
+    });
+    await next();
+  };
+}
+
+/** True once a reply in this turn could not be delivered. */
+export const replyFailed = (context: TurnContext): boolean => context.turnState.get(REPLY_FAILED) === true;
