@@ -50,8 +50,9 @@ export interface SlackChannel {
 
 /**
  * The Slack channel: Bolt on the shared HTTP server at /slack/events (or Socket Mode when an app
- * token is set), every listener acknowledging first and doing the work afterwards, and one
- * WebClient for all calls. Signatures are checked by Bolt on the exact bytes Slack signed: the
+ * token is set), every listener acknowledging first and doing the work afterwards (a slash
+ * command is written down before its ack, src/channels/slack/slash-inbox.ts), and one WebClient
+ * for all calls. Signatures are checked by Bolt on the exact bytes Slack signed: the
  * shared server keeps JSON bodies' raw bytes on req.rawBody, which Bolt reads before parsing, and
  * leaves form-encoded bodies (commands, interactivity) unread for Bolt to read itself. In front of
  * Bolt, requests timestamped outside Slack's five-minute window are refused; behind it, a signed
