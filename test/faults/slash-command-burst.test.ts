@@ -85,7 +85,7 @@ describe('kill -9 during a burst of slash commands, then a restart on the same D
     const second = await side.home.start();
     await eventually(() => {
       for (const s of acknowledged(sent)) expect(answersTo(s), s.text).toHaveLength(1);
-    }, 20_000);
+    }, 30_000);
     // A clean stop waits for every command still being answered, so the counts below are final.
     expect(await second.stop()).toEqual([0, null]);
 
