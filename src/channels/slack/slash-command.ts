@@ -56,7 +56,9 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, inbox: SlashIn
  * At start-up: every command recorded before `startedAt` and never answered runs again through
  * the same path, answered at its response URL, while Slack still takes answers there; a change
  * it makes applies once (its idempotency key comes from the recorded trigger). Older ones can
- * reach nobody: they are logged, without what was typed, and forgotten.
+ * reach nobody: they are logged, without what was typed, and forgotten. With several instances on
+ * one MongoDB, an instance starting while another is mid-command may answer that command twice
+ * (its change still applies once).
  */
 export async function replayUnfinished(deps: HandlerDeps, inbox: SlashInbox, startedAt: Date): Promise<void> {
   const { replay, abandoned } = await inbox.unfinished(startedAt);
