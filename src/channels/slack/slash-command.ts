@@ -1,6 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
+import { CHAT_COMMAND_HELP } from '../../app/chat/parse-chat-command.js';
 import { describeError } from '../../app/error-messages.js';
 import { errorCard } from '../../app/views/message-cards.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -16,6 +17,13 @@ import type { Inbound, SlashInbox } from './slash-inbox.js';
 export const SLASH_COMMAND = '/pep';
 
 const idsOf = (command: SlashCommand) => ({ userId: command.user_id, conversationId: command.channel_id });
+
+/** The command words, which are safe to log; anything else typed first could be a name. */
+const VERBS: ReadonlySet<string> = new Set(['new', ...CHAT_COMMAND_HELP.map((line) => line.split(' ')[0]!)]);
+const verbOf = (command: SlashCommand): string => {
+  const first = command.text.trim().split(/\s/)[0]?.toLowerCase() ?? '';
+  return VERBS.has(first) ? first : 'other';
+};
 
 /** What they typed, as they see it (not in Slack's escaping), to hand back should anything fail. */
 function typedAsSeen(command: SlashCommand): string {
@@ -64,7 +72,7 @@ export async function replayUnfinished(deps: HandlerDeps, inbox: SlashInbox, sta
   const { replay, abandoned } = await inbox.unfinished(startedAt);
   for (const inbound of abandoned) {
     deps.logger.warn(
-      { ...idsOf(inbound.command), receivedAt: inbound.receivedAt, verb: inbound.command.text.trim().split(/\s/)[0] ?? '' },
+      { ...idsOf(inbound.command), receivedAt: inbound.receivedAt, verb: verbOf(inbound.command) },
       'slash command abandoned: cut short by a restart, and too old for Slack to take an answer',
     );
     await inbox.forget(inbound);

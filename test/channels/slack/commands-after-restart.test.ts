@@ -54,7 +54,7 @@ describe('slash commands a restart cut short', () => {
     expect(h.stub.responses).toEqual([]);
     const abandoned = h.logs().filter((r) => r.msg === 'slash command abandoned: cut short by a restart, and too old for Slack to take an answer');
     expect(abandoned).toEqual([expect.objectContaining({ level: 'warn', userId: SAM.id, conversationId: 'D0SAM', verb: 'note' })]);
-    expect(JSON.stringify(h.logs())).not.toMatch(/Reid|respond\/too-old/);
+    expect(JSON.stringify(h.logs())).not.toMatch(/Reid|Jo said|respond\/too-old/);
     expect(await h.store.listValues('slack-inbound', '')).toEqual([]);
   });
 
@@ -68,6 +68,18 @@ describe('slash commands a restart cut short', () => {
     expect(again.answer.status).toBe(200);
     expect(shownOnlyTo(h, again.responseId)).toEqual([]);
     expect(shownOnlyTo(h, 'once')).toHaveLength(1);
+  });
+
+  it('forgets an answered command once Slack could no longer send it again', async () => {
+    h = await startSlack({
+      before: async (store, stub) => {
+        const inbox = new SlashInbox(store, { now: () => new Date(Date.parse(NOW) - 40 * MINUTE) }, captureLog().logger);
+        await inbox.done((await inbox.record(typedBefore(stub, 'long-ago', 'help')))!);
+      },
+    });
+    await type(h, SAM, 'D0SAM', 'help', { triggerId: 'trigger.now' });
+    await h.settle();
+    expect((await h.store.listValues('slack-inbound', '')).map((entry) => entry.key)).toEqual(['trigger.now']);
   });
 
   it('asks for /pep new again: the form\'s trigger lasted three seconds', async () => {
