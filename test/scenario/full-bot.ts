@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelBackoff } from '../../src/channel-readiness.js';
@@ -13,6 +12,7 @@ import { settableClock } from '../contract/settable-clock.js';
 import Database from 'better-sqlite3';
 import { defaultSqliteFilename } from '../../src/stores/sqlite/default-file.js';
 import { captureLog } from '../server/harness.js';
+import { freePort } from '../support/bot-process.js';
 
 /**
  * PEP Bot as `npm run playground` runs it, with the settings a new user has: nothing set but a
@@ -31,15 +31,6 @@ export interface FullBot {
   /** Waits until every channel has finished the work its acknowledgements started. */
   settle(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
 }
 
 function withJobs<T>(jobsFile: string, use: (db: Database.Database) => T): T {

@@ -1,11 +1,6 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/domain/model.js';
 import { planNudges } from '../../src/domain/nudges/index.js';
@@ -13,42 +8,25 @@ import type { NudgeKind } from '../../src/domain/nudges/index.js';
 import { deliveryLedger } from '../../src/scheduler/delivery-ledger.js';
 import { nudgeWork } from '../../src/scheduler/scheduled-work.js';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
+import type { LineProcess } from '../support/bot-process.js';
+import { spawnProcess } from '../support/bot-process.js';
 import { anAction } from '../support/meeting-fixture.js';
 import { deliveryLine } from './fixtures/delivery-line.js';
 import { eventually, meetingWithAction, testClock } from './fixtures/harness.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const WORKER = 'test/scheduler/fixtures/nudge-worker.ts';
 /** Tuesday 24 March 2026, midday: each action due on the 20th owes an overdue nudge and an escalation. */
 const NOW = '2026-03-24T12:00:00Z';
 const CHILD = 'PEP-2026-0042';
 
-interface Worker {
-  child: ChildProcess;
-  exit: Promise<[number | null, NodeJS.Signals | null]>;
+interface Worker extends LineProcess {
   /** Resolves when the worker prints the line. */
   printed: (line: string) => Promise<void>;
-  stderr: () => string;
 }
 
 function startWorker(env: Record<string, string>): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exit = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
-  const lines: string[] = [];
-  const waiters: { line: string; resolve: () => void }[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    lines.push(line);
-    for (const waiter of waiters.filter((w) => w.line === line)) waiter.resolve();
-  });
-  const printed = (line: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (lines.includes(line)) return resolve();
-      waiters.push({ line, resolve });
-      void exit.then(([code, signal]) => reject(new Error(`worker exited (${code ?? signal}) before printing "${line}"; stderr: ${stderr}`)));
-    });
-  return { child, exit, printed, stderr: () => stderr };
+  const worker = spawnProcess(WORKER, { env: { ...process.env, ...env } });
+  return { ...worker, printed: async (line) => void (await worker.line((printed) => printed === line, `"${line}"`)) };
 }
 
 /** Two meetings, four open actions each, all due on Friday 20 March. */
@@ -80,12 +58,7 @@ describe('a scheduler killed in the middle of a batch of nudges', () => {
   });
 
   afterEach(async () => {
-    for (const worker of workers.splice(0)) {
-      if (worker.child.exitCode === null && worker.child.signalCode === null) {
-        worker.child.kill('SIGKILL');
-        await worker.exit;
-      }
-    }
+    for (const worker of workers.splice(0)) await worker.kill9();
     rmSync(folder, { recursive: true, force: true });
   });
 

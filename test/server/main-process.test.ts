@@ -1,78 +1,28 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const OWN_VARIABLES = ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'TEAMS_ANONYMOUS', 'MICROSOFT_APP_ID'];
-
-type LogRecord = Record<string, unknown>;
-
-interface Bot {
-  child: ChildProcess;
-  stderr: () => string;
-  /** Resolves with the first JSON log line whose msg matches. */
-  logLine: (msg: string | RegExp) => Promise<LogRecord>;
-  exit: Promise<[number | null, NodeJS.Signals | null]>;
-}
-
-/** tsx by its file, so the bot can also start from another working folder (where its .env is). */
-const TSX = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-
-function startBot(env: Record<string, string>, preload: string[] = [], cwd = repoRoot): Bot {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.includes(name)));
-  const child = spawn(process.execPath, ['--import', TSX, ...preload.flatMap((file) => ['--import', file]), path.join(repoRoot, 'src/main.ts')], {
-    cwd,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exit = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
-  const records: Array<LogRecord> = [];
-  const waiters: Array<{ matches: (record: LogRecord) => boolean; resolve: (record: LogRecord) => void }> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    const record = JSON.parse(line) as LogRecord;
-    records.push(record);
-    for (const waiter of waiters.filter(({ matches }) => matches(record))) waiter.resolve(record);
-  });
-  const logLine = (msg: string | RegExp) =>
-    new Promise<LogRecord>((resolve, reject) => {
-      const matches = (record: LogRecord) =>
-        typeof msg === 'string' ? record.msg === msg : msg.test(String(record.msg));
-      const seen = records.find(matches);
-      if (seen) return resolve(seen);
-      waiters.push({ matches, resolve });
-      void exit.then(([code]) => reject(new Error(`bot exited (${code}) before logging "${msg}"; stderr: ${stderr}`)));
-    });
-  return { child, stderr: () => stderr, logLine, exit };
-}
+import type { BotProcess } from '../support/bot-process.js';
+import { spawnBot } from '../support/bot-process.js';
 
 describe('node src/main.ts', () => {
   let dataDir: string;
-  let bot: Bot | undefined;
+  let bot: BotProcess | undefined;
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'pep-main-'));
   });
 
   afterEach(async () => {
-    if (bot && bot.child.exitCode === null && bot.child.signalCode === null) {
-      bot.child.kill('SIGKILL');
-      await bot.exit;
-    }
+    await bot?.kill9();
     bot = undefined;
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it('serves /healthz on the bound port and exits 0 on SIGTERM, leaving the SQLite file', async () => {
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
 
     const warning = await bot.logLine(/^EMBEDDED STORE: .*MONGODB_URI/);
     expect(warning).toMatchObject({ level: 'warn', store: 'sqlite' });
@@ -91,7 +41,7 @@ describe('node src/main.ts', () => {
   });
 
   it('exits 1 on a second signal while requests are still running', async () => {
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir, SHUTDOWN_TIMEOUT_MS: '600000' });
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir, SHUTDOWN_TIMEOUT_MS: '600000' });
     const { url } = await bot.logLine('listening');
     const { port } = new URL(String(url));
 
@@ -114,7 +64,7 @@ describe('node src/main.ts', () => {
   });
 
   it('logs an unhandled rejection and exits 1', async () => {
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir }, ['./test/server/fixtures/reject-once-running.ts']);
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir }, { preload: ['./test/server/fixtures/reject-once-running.ts'] });
     const [code] = await bot.exit;
     expect(code).toBe(1);
     expect(await bot.logLine('unhandled promise rejection')).toMatchObject({
@@ -124,7 +74,7 @@ describe('node src/main.ts', () => {
   });
 
   it('exits 1 naming PORT when PORT is not a number, without a stack trace', async () => {
-    bot = startBot({ PORT: 'abc', DATA_DIR: dataDir });
+    bot = spawnBot({ PORT: 'abc', DATA_DIR: dataDir });
     const [code] = await bot.exit;
     expect(code).toBe(1);
     expect(bot.stderr()).toContain('PORT must be a whole number from 0 to 65535 (got "abc")');
@@ -134,7 +84,7 @@ describe('node src/main.ts', () => {
   it('exits 1 naming DATA_DIR and its path when the store cannot be made there', async () => {
     const notAFolder = path.join(dataDir, 'a-file');
     await writeFile(notAFolder, 'not a folder');
-    bot = startBot({ PORT: '0', DATA_DIR: path.join(notAFolder, 'data') });
+    bot = spawnBot({ PORT: '0', DATA_DIR: path.join(notAFolder, 'data') });
     const [code] = await bot.exit;
     expect(code).toBe(1);
     expect(await bot.logLine(/^the store could not be opened/)).toMatchObject({
@@ -144,7 +94,7 @@ describe('node src/main.ts', () => {
   });
 
   it('with no app id and no TEAMS_ANONYMOUS, serves no Teams endpoint and says which settings turn it on', async () => {
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir });
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir });
     expect(await bot.logLine(/^Teams is off/)).toMatchObject({ level: 'info', msg: expect.stringMatching(/MICROSOFT_APP_ID.*TEAMS_ANONYMOUS=1/) });
     const { url } = await bot.logLine('listening');
     // Anyone could post this and claim to be anyone: nothing takes it in.
@@ -158,7 +108,7 @@ describe('node src/main.ts', () => {
   });
 
   it('exits 1 naming TEAMS_ANONYMOUS and PUBLIC_BASE_URL when anonymous Teams would sit behind a public address', async () => {
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir, HOST: '127.0.0.1', PUBLIC_BASE_URL: 'https://pep.example.org', TEAMS_ANONYMOUS: '1' });
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir, HOST: '127.0.0.1', PUBLIC_BASE_URL: 'https://pep.example.org', TEAMS_ANONYMOUS: '1' });
     const [code] = await bot.exit;
     expect(code).toBe(1);
     expect(bot.stderr()).toContain('TEAMS_ANONYMOUS=1 (Teams without authentication) is for a local trial only, and PUBLIC_BASE_URL is https://pep.example.org');
@@ -166,14 +116,14 @@ describe('node src/main.ts', () => {
   });
 
   it('says plainly at start-up that Teams takes unauthenticated requests when TEAMS_ANONYMOUS=1', async () => {
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir, TEAMS_ANONYMOUS: '1' });
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir, TEAMS_ANONYMOUS: '1' });
     expect(await bot.logLine(/^Teams accepts unauthenticated requests: local trial only/)).toMatchObject({ level: 'warn', channel: 'teams' });
     expect(await bot.logLine('channels ready')).toMatchObject({ channels: expect.objectContaining({ teams: 'ok' }) });
   });
 
   it('reads .env from its working folder: a bad value there stops start-up naming the variable', async () => {
     await writeFile(path.join(dataDir, '.env'), '# copied from .env.example\nTZ_DEFAULT=Mars/Olympus\n');
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir }, [], dataDir);
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir }, { cwd: dataDir });
     const [code] = await bot.exit;
     expect(code).toBe(1);
     expect(bot.stderr()).toContain('TZ_DEFAULT must be an IANA time zone such as Europe/London (got "Mars/Olympus")');
@@ -182,7 +132,7 @@ describe('node src/main.ts', () => {
 
   it('uses what .env sets, and the environment wins where both set a variable', async () => {
     await writeFile(path.join(dataDir, '.env'), 'PORT=abc\nPUBLIC_BASE_URL=https://pep.example.org\n');
-    bot = startBot({ PORT: '0', DATA_DIR: dataDir }, [], dataDir);
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir }, { cwd: dataDir });
     const listening = await bot.logLine('listening');
     expect(listening).toMatchObject({ publicBaseUrl: 'https://pep.example.org', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
   });

@@ -17,7 +17,8 @@ import { registerHomeTab } from './home-opened.js';
 import { registerMeetingForm } from './meeting-form-submission.js';
 import { SlackMessenger } from './messenger.js';
 import { answerMalformedBodies, refuseTimestampsOutsideWindow } from './request-guards.js';
-import { registerSlashCommand } from './slash-command.js';
+import { registerSlashCommand, replayUnfinished } from './slash-command.js';
+import { SlashInbox } from './slash-inbox.js';
 import { createWebClient, webClientOptions } from './web-client.js';
 
 /** Where Slack sends slash commands, interactivity and events (the manifest's request URLs). */
@@ -36,7 +37,10 @@ export interface SlackChannel {
   readonly messenger: Messenger;
   /** Mount on the shared server: /slack/events, or nothing in Socket Mode, where Slack is reached over a WebSocket. */
   readonly module: HttpModule;
-  /** Checks the bot token with Slack (auth.test) and, in Socket Mode, connects. Before listening. */
+  /**
+   * Checks the bot token with Slack (auth.test) and, in Socket Mode, connects. Before listening.
+   * Then answers, in the background, the slash commands a previous run took on and never answered.
+   */
   start(): Promise<void>;
   /** Disconnects Socket Mode, then waits for work begun after an ack (replies, fan-out) to end. */
   stop(): Promise<void>;
@@ -46,8 +50,9 @@ export interface SlackChannel {
 
 /**
  * The Slack channel: Bolt on the shared HTTP server at /slack/events (or Socket Mode when an app
- * token is set), every listener acknowledging first and doing the work afterwards, and one
- * WebClient for all calls. Signatures are checked by Bolt on the exact bytes Slack signed: the
+ * token is set), every listener acknowledging first and doing the work afterwards (a slash
+ * command is written down before its ack, src/channels/slack/slash-inbox.ts), and one WebClient
+ * for all calls. Signatures are checked by Bolt on the exact bytes Slack signed: the
  * shared server keeps JSON bodies' raw bytes on req.rawBody, which Bolt reads before parsing, and
  * leaves form-encoded bodies (commands, interactivity) unread for Bolt to read itself. In front of
  * Bolt, requests timestamped outside Slack's five-minute window are refused; behind it, a signed
@@ -80,7 +85,8 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
   });
 
   const handlerDeps: HandlerDeps = { app: deps, delivery, client, directory: new SlackDirectory(client, log), background, logger: log };
-  registerSlashCommand(app, handlerDeps);
+  const inbox = new SlashInbox(deps.store, deps.clock, log);
+  registerSlashCommand(app, handlerDeps, inbox);
   registerCardClicks(app, handlerDeps);
   registerMeetingForm(app, handlerDeps);
   registerHomeTab(app, handlerDeps);
@@ -91,9 +97,12 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
     messenger: new SlackMessenger(client, log),
     module: receiver ? { path: SLACK_EVENTS_PATH, router: Router().use(refuseTimestampsOutsideWindow(log), receiver.router) } : () => undefined,
     start: async () => {
+      const startedAt = deps.clock.now();
       await app.init();
       if (socketMode) await app.start();
       log.info({ socketMode }, 'slack channel ready');
+      // Commands recorded from now on are this run's own; those before were cut short by a restart.
+      background.run('replay slash commands', {}, () => replayUnfinished(handlerDeps, inbox, startedAt));
     },
     stop: async () => {
       if (socketMode) await app.stop();

@@ -17,6 +17,7 @@ export const SlashCommandSchema = z.object({
   text: z.string().max(4000),
   user_id: UserId,
   channel_id: Id,
+  team_id: Id.optional(),
   trigger_id: Id.max(200),
   response_url: z.url(),
 });

@@ -1,6 +1,9 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
+import { CHAT_COMMAND_HELP } from '../../app/chat/parse-chat-command.js';
+import { describeError } from '../../app/error-messages.js';
+import { errorCard } from '../../app/views/message-cards.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { addBotFirst, announceInChannel } from './link-here.js';
 import { meetingFormModal } from './meeting-modal.js';
@@ -8,34 +11,118 @@ import { readMentions, withProfileNames } from './mentions.js';
 import type { SlashCommand } from './payloads.js';
 import { isDirectMessage, readPayload, SlashCommandSchema } from './payloads.js';
 import { answering, answerSaved, onlyYou } from './replies.js';
+import { respondTo } from './response-url.js';
+import type { Inbound, SlashInbox } from './slash-inbox.js';
 
 export const SLASH_COMMAND = '/pep';
 
+const idsOf = (command: SlashCommand) => ({ userId: command.user_id, conversationId: command.channel_id });
+
+/** The command words, which are safe to log; anything else typed first could be a name. */
+const VERBS: ReadonlySet<string> = new Set(['new', ...CHAT_COMMAND_HELP.map((line) => line.split(' ')[0]!)]);
+const verbOf = (command: SlashCommand): string => {
+  const first = command.text.trim().split(/\s/)[0]?.toLowerCase() ?? '';
+  return VERBS.has(first) ? first : 'other';
+};
+
+/** What they typed, as they see it (not in Slack's escaping), to hand back should anything fail. */
+function typedAsSeen(command: SlashCommand): string {
+  const readable = readMentions(command.text.trim());
+  return asTyped(readable.text, readable.mentions);
+}
+
 /**
- * /pep, typed anywhere. It is acknowledged at once with an empty answer; `new` then opens the
- * meeting form (its trigger is valid for three seconds, so nothing slow comes first), and every
- * other command runs through the shared chat commands, answered to the typist alone through the
- * response URL, before the fan-out updates the meeting chat's shared cards.
+ * /pep, typed anywhere. The command is written down (one small insert) and then acknowledged
+ * with an empty answer, so one Slack has had its 200 for is never lost to a crash: a restart
+ * answers it (replayUnfinished). Should the write fail, the ack itself says nothing was taken on,
+ * with what they typed. `new` then opens the meeting form (its trigger is valid for three
+ * seconds, so nothing slow comes first), and every other command runs through the shared chat
+ * commands, answered to the typist alone through the response URL, before the fan-out updates the
+ * meeting chat's shared cards.
  */
-export function registerSlashCommand(app: App, deps: HandlerDeps): void {
-  app.command(SLASH_COMMAND, async ({ ack, body, respond }) => {
-    await ack();
+export function registerSlashCommand(app: App, deps: HandlerDeps, inbox: SlashInbox): void {
+  app.command(SLASH_COMMAND, async ({ ack, body }) => {
     const command = readPayload(SlashCommandSchema, body, deps.logger, 'slash command');
-    if (!command) return;
-    const ids = { userId: command.user_id, conversationId: command.channel_id };
-    const typed = command.text.trim();
-    if (/^new$/i.test(typed)) {
-      deps.background.run('open meeting form', ids, () =>
-        answering(deps, respond, { text: typed }, async () => {
-          await deps.client.views.open({ trigger_id: command.trigger_id, view: meetingFormModal() });
-        }),
-      );
+    if (!command) return ack();
+    let inbound: Inbound | undefined;
+    try {
+      inbound = await inbox.record(command);
+    } catch (error) {
+      deps.logger.error({ err: error, ...idsOf(command) }, 'a slash command could not be recorded: the person was told nothing was done');
+      return ack(onlyYou(errorCard({ ...describeError(error), kept: { text: typedAsSeen(command) } })));
+    }
+    await ack();
+    if (!inbound) {
+      deps.logger.info(idsOf(command), 'the same slash command again (same trigger): already taken on');
       return;
     }
-    // Should anything fail, the text is handed back as the person sees it, not in Slack's escaping.
-    const readable = readMentions(typed);
-    deps.background.run('chat command', ids, () => answering(deps, respond, { text: asTyped(readable.text, readable.mentions) }, () => runChatCommand(deps, command, respond)));
+    takeOn(deps, inbox, inbound, 'just received');
   });
+}
+
+/**
+ * At start-up: every command recorded before `startedAt` and never answered runs again through
+ * the same path, answered at its response URL, while Slack still takes answers there; a change
+ * it makes applies once (its idempotency key comes from the recorded trigger). Older ones can
+ * reach nobody: they are logged, without what was typed, and forgotten. With several instances on
+ * one MongoDB, an instance starting while another is mid-command may answer that command twice
+ * (its change still applies once).
+ */
+export async function replayUnfinished(deps: HandlerDeps, inbox: SlashInbox, startedAt: Date): Promise<void> {
+  const { replay, abandoned } = await inbox.unfinished(startedAt);
+  for (const inbound of abandoned) {
+    deps.logger.warn(
+      { ...idsOf(inbound.command), receivedAt: inbound.receivedAt, verb: verbOf(inbound.command) },
+      'slash command abandoned: cut short by a restart, and too old for Slack to take an answer',
+    );
+    await inbox.forget(inbound);
+  }
+  deps.logger.info({ replaying: replay.length, abandoned: abandoned.length }, 'slash commands cut short by a restart');
+  for (const inbound of replay) takeOn(deps, inbox, inbound, 'after a restart');
+}
+
+/**
+ * Runs one recorded command after its ack. It is marked done as soon as the person has their
+ * answer (before any fan-out), or when its work ends with nothing to answer; an answer Slack did
+ * not take leaves it to the next start-up.
+ */
+function takeOn(deps: HandlerDeps, inbox: SlashInbox, inbound: Inbound, when: 'just received' | 'after a restart'): void {
+  const { command } = inbound;
+  const post = respondTo(command.response_url);
+  let answered = false;
+  let failed = false;
+  const markDone = async () => {
+    if (answered) return;
+    answered = true;
+    await inbox.done(inbound);
+  };
+  const respond: RespondFn = async (message) => {
+    try {
+      const response = await post(message);
+      await markDone();
+      return response;
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const typed = command.text.trim();
+  const isNew = /^new$/i.test(typed);
+  deps.background.run(isNew ? 'open meeting form' : 'chat command', idsOf(command), async () => {
+    await answering(deps, respond, { text: typedAsSeen(command) }, () => (isNew ? openMeetingForm(deps, command, respond, when) : runChatCommand(deps, command, respond)));
+    if (!failed) await markDone();
+  });
+}
+
+/** The trigger that opens a modal lasts three seconds: after a restart, the person is asked to type it again. */
+async function openMeetingForm(deps: HandlerDeps, command: SlashCommand, respond: RespondFn, when: 'just received' | 'after a restart'): Promise<void> {
+  if (when === 'just received') {
+    await deps.client.views.open({ trigger_id: command.trigger_id, view: meetingFormModal() });
+    return;
+  }
+  await respond(
+    onlyYou(errorCard({ code: 'INTERNAL', title: 'The meeting form did not open', message: 'PEP Bot restarted before it could open the form for you. Nothing was created.', fix: 'Type /pep new again.' })),
+  );
 }
 
 async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
@@ -47,7 +134,7 @@ async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond:
     chat: { channel: 'slack', conversationId: command.channel_id },
     isGroupChat: !isDirectMessage(command.channel_id),
     commandPrefix: '/pep ',
-    // A replayed request (same trigger, same person) is applied once by the core.
+    // The recorded trigger and the person: a replayed request, or a command run again after a restart, applies once.
     idempotencyKey: `slack:${command.trigger_id}:${command.user_id}`,
   });
   const { reply } = result;

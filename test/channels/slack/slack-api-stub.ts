@@ -31,6 +31,8 @@ export class SlackApiStub {
   readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
+  private holding: readonly string[] = [];
+  private readonly held = new Map<ServerResponse, string>();
   private ts = 1_700_000_000;
   private views = 0;
   url = '';
@@ -47,7 +49,32 @@ export class SlackApiStub {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())));
+    this.release();
+    const closed = new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())));
+    // Keep-alive connections from a bot that is still running would hold close() open.
+    this.server?.closeAllConnections();
+    await closed;
+  }
+
+  /**
+   * From now on, requests whose path starts with one of `prefixes` (`/respond/`, `/api/users.info`)
+   * are held: never read, recorded or answered, as when Slack is too slow to take them. A bot
+   * killed meanwhile leaves nothing of them behind.
+   */
+  hold(...prefixes: string[]): void {
+    this.holding = prefixes;
+  }
+
+  /** How many requests to paths starting with `prefix` are being held right now. */
+  holdingNow(prefix: string): number {
+    return [...this.held.values()].filter((path) => path.startsWith(prefix)).length;
+  }
+
+  /** Stops holding; requests still held are dropped unanswered and unrecorded. */
+  release(): void {
+    this.holding = [];
+    for (const response of this.held.keys()) response.destroy();
+    this.held.clear();
   }
 
   get apiUrl(): string {
@@ -101,6 +128,12 @@ export class SlackApiStub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const held = req.url ?? '';
+    if (this.holding.some((prefix) => held.startsWith(prefix))) {
+      this.held.set(res, held);
+      res.on('close', () => this.held.delete(res));
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');

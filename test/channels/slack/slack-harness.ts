@@ -52,6 +52,8 @@ export interface SlowStore {
   store: MeetingStore;
   /** Store calls that have finished since the store was made. */
   completed(): number;
+  /** The methods of the calls that have finished, in the order they finished. */
+  finished(): string[];
   /** How long each call sleeps before it runs, from now on. */
   setDelay(ms: number): void;
 }
@@ -62,7 +64,7 @@ export interface SlowStore {
  */
 export function slowed(store: MeetingStore): SlowStore {
   let delayMs = 0;
-  let completed = 0;
+  const finished: string[] = [];
   const wrapped = new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
@@ -72,14 +74,15 @@ export function slowed(store: MeetingStore): SlowStore {
         try {
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         } finally {
-          completed += 1;
+          finished.push(String(property));
         }
       };
     },
   });
   return {
     store: wrapped,
-    completed: () => completed,
+    completed: () => finished.length,
+    finished: () => [...finished],
     setDelay: (ms) => {
       delayMs = ms;
     },
@@ -107,13 +110,21 @@ export interface SlackHarness {
  * The Slack channel as production wires it: a real SQLite store in a temp dir, the shared HTTP
  * server with the channel's module mounted, and Slack's Web API on loopback.
  */
-export async function startSlack(options: { storeDelayMs?: number; appStore?: (store: MeetingStore) => MeetingStore } = {}): Promise<SlackHarness> {
+export async function startSlack(
+  options: {
+    storeDelayMs?: number;
+    appStore?: (store: MeetingStore) => MeetingStore;
+    /** What an earlier run left in the store, written before the channel starts (as after a restart). */
+    before?: (store: MeetingStore, stub: SlackApiStub) => Promise<void>;
+  } = {},
+): Promise<SlackHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-slack-'));
   const store = openStore({ dataDir: dir });
   await store.init();
   const appStore = options.appStore ? options.appStore(store) : store;
   const stub = new SlackApiStub([SAM, DANA, CHRIS, OLLY, ADELE]);
   await stub.start();
+  await options.before?.(store, stub);
 
   const deps: AppDeps = { store: appStore, clock: { now: () => new Date(NOW) }, newId: counterIds('s'), defaultTimeZone: 'Europe/London' };
   const reports: DeliveryEvent[] = [];
