@@ -49,6 +49,7 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
     basePath: base.pathname.replace(/\/+$/, ''),
     https: base.protocol === 'https:',
     afterChange: (change) => background.run('fan-out', { meetingId: change.meeting.id }, () => fanOut(options.delivery(), change)),
+    logger,
   });
   return {
     module: { path: '/', router: routes },

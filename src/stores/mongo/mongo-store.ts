@@ -4,10 +4,12 @@ import type { Meeting } from '../../domain/model.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Clock } from '../../ports/clock.js';
 import type { IdentityQuery, MeetingStore } from '../../ports/store.js';
+import { guardWrites, guardedKeyValueRows, healthRow } from '../cannot-write.js';
 import { identityKey, participantMatches } from '../identity-match.js';
 import { keyValueStore } from '../key-values.js';
 import type { KeyValueRows } from '../key-values.js';
 import { byStartThenId } from '../query-rules.js';
+import { mongoCannotWrite } from './cannot-write.js';
 import { StoreNotOpenError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency } from '../stored-data.js';
 import { checkCreate, checkSave } from '../write-checks.js';
@@ -34,6 +36,8 @@ interface OpenState {
  */
 export function createMongoStore(options: { uri: string; dbName?: string; clock?: Clock }): MeetingStore {
   let state: OpenState | undefined;
+  const clock = options.clock ?? systemClock;
+  const writing = guardWrites('MongoDB', mongoCannotWrite);
 
   const open = (): OpenState => {
     if (!state) throw new StoreNotOpenError('MongoDB');
@@ -58,15 +62,18 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const db = client.db(databaseName(options.uri, options.dbName));
         const collections = await prepareDatabase(db);
         const writes = meetingWrites(collections, unitOfWork(client, await supportsTransactions(db)));
-        state = { client, db, collections, writes, keyValues: keyValueRows(collections.keyValues) };
+        state = { client, db, collections, writes, keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing) };
       } catch (error) {
         await client.close();
         throw error;
       }
     },
 
+    /** A primary that answers reads but cannot take writes (stepped down, disk full) is not ready. */
     async ping() {
-      await open().db.command({ ping: 1 });
+      const { db, keyValues } = open();
+      await db.command({ ping: 1 });
+      await keyValues.put(healthRow(clock));
     },
 
     async close() {
@@ -76,11 +83,13 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     },
 
     async createMeeting(meeting, saveOptions) {
-      await open().writes.create(checkCreate(meeting, saveOptions));
+      const { writes } = open();
+      await writing(() => writes.create(checkCreate(meeting, saveOptions)));
     },
 
     async saveMeeting(meeting, expectedVersion, saveOptions) {
-      await open().writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion);
+      const { writes } = open();
+      await writing(() => writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion));
     },
 
     async getMeeting(id) {
@@ -116,6 +125,6 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
       return document ? parseStoredIdempotency({ key: document._id, result: document.result, at: document.at }, key) : undefined;
     },
 
-    ...keyValueStore(() => open().keyValues, options.clock ?? systemClock),
+    ...keyValueStore(() => open().keyValues, clock),
   };
 }
