@@ -92,6 +92,19 @@ async function samTypes(conversation: string, text: string): Promise<string[]> {
   return shownOnlyTo(h, typed.responseId).map(({ blocks }) => readText(blocks));
 }
 
+let dmEvents = 0;
+/** A message Sam types to PEP Bot in its Messages tab, as the signed event Slack sends; what came back there. */
+async function samSaysInDm(text: string): Promise<string[]> {
+  const dm = () => stub.messages().filter((m) => m.channel === 'D0SAM');
+  const before = dm().length;
+  const ts = `1700009999.00${++dmEvents}`;
+  const event = { type: 'message', channel_type: 'im', channel: 'D0SAM', user: SAM.id, text, ts, event_ts: ts };
+  const answer = await h.slack.event({ token: 'deprecated', team_id: 'T0TEAM', api_app_id: 'A0PEP', type: 'event_callback', event_id: `Ev0FULL${dmEvents}`, event_time: Math.floor(Date.now() / 1000), event });
+  expect(answer.status).toBe(200);
+  await h.settle();
+  return dm().slice(before).map((m) => readText(m.blocks));
+}
+
 let chrisLink: string;
 let form: { viewId: string; blocks: Block[] };
 
@@ -167,6 +180,10 @@ describe('when the store becomes read-only', () => {
     expect(answer).toContain('Not saved');
     expect(answer).toContain('PEP Bot could not save this just now, so nothing has changed.');
     expect(answer).toContain('What you typed*\nlink PEP-2026-0042');
+    const [inDm, ...moreInDm] = await samSaysInDm('next review 10 March 2027');
+    expect(moreInDm).toEqual([]);
+    expect(inDm).toContain('PEP Bot could not save this just now, so nothing has changed.');
+    expect(inDm).toContain('What you typed*\nnext review 10 March 2027');
     expect(await readiness()).toMatchObject({ status: 503, body: { store: 'unavailable' } });
     expect(bot.logs().some((r) => r.level === 'error' && JSON.stringify(r.err).includes('SQLITE_READONLY'))).toBe(true);
 
@@ -174,5 +191,7 @@ describe('when the store becomes read-only', () => {
     expect(await readiness()).toMatchObject({ status: 200, body: { store: 'ok' } });
     expect(await samTypes(CHAT, 'link PEP-2026-0042')).toEqual([]);
     expect(readText(stub.messages().filter((m) => m.channel === CHAT).at(-1)!.blocks)).toContain('PEP-2026-0042');
+    // Each message is claimed in the store before it is answered: the claim is written again too.
+    expect(await samSaysInDm('help')).toEqual([expect.stringContaining('PEP Bot')]);
   });
 });
