@@ -11,6 +11,12 @@ import type { SlackSide } from '../channels/slack/slack-scenes.js';
 import type { FullBot } from './full-bot.js';
 import { startFullBot } from './full-bot.js';
 import { openLink, pressOnLinkPage } from './link-pages.js';
+import { execute, installed } from '../channels/teams/support/activities.js';
+import type { CardContent, ConnectorStub } from '../channels/teams/support/connector-stub.js';
+import { cardHeading, startConnectorStub } from '../channels/teams/support/connector-stub.js';
+import { FORM as TEAMS_FORM, cardOf } from '../channels/teams/support/meeting-setup.js';
+import { SAM as TEAMS_SAM } from '../channels/teams/support/teams-harness.js';
+import { cardLines } from '../support/card-lines.js';
 
 /**
  * Issue 12: a store that cannot write. PEP Bot runs as `npm start` runs it with a new user's
@@ -38,6 +44,7 @@ const SECOND_MEETING = {
 
 let bot: FullBot;
 let stub: SlackApiStub;
+let connector: ConnectorStub;
 let h: SlackSide;
 let connection: Database;
 let uncapped: number;
@@ -45,6 +52,8 @@ let uncapped: number;
 beforeAll(async () => {
   stub = new SlackApiStub([SAM, DANA]);
   await stub.start();
+  connector = await startConnectorStub();
+  connector.roster.set(TEAMS_SAM.id, TEAMS_SAM);
   bot = await startFullBot({
     now: '2026-11-30T09:00:00Z',
     env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: stub.apiUrl },
@@ -62,6 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.close();
   await stub?.stop();
+  await connector?.close();
 });
 
 /** The disk is full as SQLite sees it: the file may not grow, and every free page is taken. */
@@ -103,6 +113,15 @@ async function samSaysInDm(text: string): Promise<string[]> {
   expect(answer.status).toBe(200);
   await h.settle();
   return dm().slice(before).map((m) => readText(m.blocks));
+}
+
+/** Sam, in Teams, sends the new-meeting form; the card Teams shows in its place. */
+async function samSendsTheTeamsForm(): Promise<CardContent> {
+  const form = execute(TEAMS_SAM, { serviceUrl: connector.serviceUrl }, 'meeting.create', { ...TEAMS_FORM, childRef: 'pep-2026-0044' });
+  const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
+  expect(response.status).toBe(200);
+  await bot.settle();
+  return cardOf(await response.json());
 }
 
 let chrisLink: string;
@@ -174,6 +193,8 @@ describe('when the disk is full', () => {
 
 describe('when the store becomes read-only', () => {
   it('answers "not saved" and 503 while it is, and recovers when it is writable again', async () => {
+    const teamsInstall = installed(TEAMS_SAM, { serviceUrl: connector.serviceUrl });
+    expect((await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsInstall) })).status).toBe(200);
     connection.pragma('query_only = ON');
     const [answer, ...more] = await samTypes(CHAT, 'link PEP-2026-0042');
     expect(more).toEqual([]);
@@ -184,7 +205,10 @@ describe('when the store becomes read-only', () => {
     expect(moreInDm).toEqual([]);
     expect(inDm).toContain('PEP Bot could not save this just now, so nothing has changed.');
     expect(inDm).toContain('What you typed*\nnext review 10 March 2027');
-    expect(await readiness()).toMatchObject({ status: 503, body: { store: 'unavailable' } });
+    const teamsCard = await samSendsTheTeamsForm();
+    expect(cardHeading(teamsCard)).toBe('Not saved');
+    expect(cardLines(teamsCard)).toEqual(expect.arrayContaining(['PEP Bot could not save this just now, so nothing has changed.', 'Child ref: pep-2026-0044', 'Place: Hillside Academy']));
+    expect(await readiness()).toMatchObject({ status: 503, body: { store: 'unavailable', teams: 'ok' } });
     expect(bot.logs().some((r) => r.level === 'error' && JSON.stringify(r.err).includes('SQLITE_READONLY'))).toBe(true);
 
     connection.pragma('query_only = OFF');
@@ -193,5 +217,6 @@ describe('when the store becomes read-only', () => {
     expect(readText(stub.messages().filter((m) => m.channel === CHAT).at(-1)!.blocks)).toContain('PEP-2026-0042');
     // Each message is claimed in the store before it is answered: the claim is written again too.
     expect(await samSaysInDm('help')).toEqual([expect.stringContaining('PEP Bot')]);
+    expect(cardHeading(await samSendsTheTeamsForm())).toBe('Invitations sent');
   });
 });
