@@ -18,13 +18,14 @@ const MAX_ROOM_PAGES = 64;
 
 /**
  * Proves a save would be written now, in one IMMEDIATE transaction: the health row is committed
- * (a read-only file, a failing disk or a lock fails that), and a value one page larger than the
- * free list is inserted and rolled back, because a full file only fails a write that needs a new
- * page: rewriting a small row in place still succeeds on a full disk.
+ * (a read-only file, a failing disk or a lock fails that), and a value larger than the free list
+ * is inserted and rolled back, because a full file only fails a write that needs a new page:
+ * rewriting a small row in place still succeeds on a full disk. Two pages more than are free, as
+ * part of a large value stays in its table's page and only the rest takes whole pages.
  */
 export function sqliteWriteProbe(db: SqliteDatabase, statements: Statements): (row: KeyValueRow) => void {
   const roomBytes = db
-    .prepare<[number], number>('SELECT min(freelist_count + 1, ?) * page_size FROM pragma_freelist_count, pragma_page_size')
+    .prepare<[number], number>('SELECT min(freelist_count + 2, ?) * page_size FROM pragma_freelist_count, pragma_page_size')
     .pluck();
   // Hex doubles the length: zeroblob(n) written as hex is a JSON string of 2n characters.
   const takeRoom = db.prepare<[number]>(
