@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { StoreUnavailableError } from '../../src/ports/store-unavailable.js';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
+import { fillTheDisk } from '../support/full-disk.js';
 import { aMeeting, anAction, nextVersion } from '../support/meeting-fixture.js';
 
 /**
@@ -33,23 +34,13 @@ afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function fillTheDisk(): () => void {
-  const uncapped = db.pragma('max_page_count', { simple: true }) as number;
-  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-  const filler = db.prepare<[number]>("INSERT INTO key_values (namespace, key, value, updated_at) VALUES ('test-filler', ?, json_quote(hex(zeroblob(512))), '')");
-  expect(() => {
-    for (let n = 0; ; n += 1) filler.run(n);
-  }).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
-  return () => db.pragma(`max_page_count = ${uncapped}`);
-}
-
 const unavailable = (code: string) => expect.objectContaining({ name: 'StoreUnavailableError', cause: expect.objectContaining({ code }) });
 
 describe('a SQLite store whose disk is full', () => {
   it('refuses a save that needs room as StoreUnavailableError, keeps refusals as they were, and saves once there is room', async () => {
     const meeting = aMeeting({ id: 'm-full' });
     await store.createMeeting(meeting, { events: [] });
-    const makeRoom = fillTheDisk();
+    const makeRoom = fillTheDisk(db);
     // Forty more actions: a change far larger than any page, so it needs room the file no longer has.
     const more = Array.from({ length: 40 }, (_, n) => anAction({ id: `a-more-${n}`, description: `Read together for twenty minutes, evening ${n}` }));
     const bigger = nextVersion(meeting, { actions: [...meeting.actions, ...more] });

@@ -8,15 +8,16 @@ import { SIGNING_SECRET } from '../channels/slack/slack-harness.js';
 import { SlackSender } from '../channels/slack/signed-requests.js';
 import { openMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
 import type { SlackSide } from '../channels/slack/slack-scenes.js';
-import type { FullBot } from './full-bot.js';
-import { startFullBot } from './full-bot.js';
-import { openLink, pressOnLinkPage } from './link-pages.js';
 import { execute, installed } from '../channels/teams/support/activities.js';
 import type { CardContent, ConnectorStub } from '../channels/teams/support/connector-stub.js';
 import { cardHeading, startConnectorStub } from '../channels/teams/support/connector-stub.js';
 import { FORM as TEAMS_FORM, cardOf } from '../channels/teams/support/meeting-setup.js';
 import { SAM as TEAMS_SAM } from '../channels/teams/support/teams-harness.js';
 import { cardLines } from '../support/card-lines.js';
+import { fillTheDisk } from '../support/full-disk.js';
+import type { FullBot } from './full-bot.js';
+import { startFullBot } from './full-bot.js';
+import { openLink, pressOnLinkPage } from './link-pages.js';
 
 /**
  * Issue 12: a store that cannot write. PEP Bot runs as `npm start` runs it with a new user's
@@ -47,7 +48,7 @@ let stub: SlackApiStub;
 let connector: ConnectorStub;
 let h: SlackSide;
 let connection: Database;
-let uncapped: number;
+let makeRoom: () => void;
 
 beforeAll(async () => {
   stub = new SlackApiStub([SAM, DANA]);
@@ -66,28 +67,12 @@ beforeAll(async () => {
       }),
   });
   h = { stub, slack: new SlackSender(`${bot.url}${SLACK_EVENTS_PATH}`, SIGNING_SECRET), settle: () => bot.settle() };
-  uncapped = connection.pragma('max_page_count', { simple: true }) as number;
 });
 afterAll(async () => {
   await bot?.close();
   await stub?.stop();
   await connector?.close();
 });
-
-/** The disk is full as SQLite sees it: the file may not grow, and every free page is taken. */
-function fillTheDisk(): void {
-  connection.pragma(`max_page_count = ${connection.pragma('page_count', { simple: true }) as number}`);
-  const filler = connection.prepare<[number]>("INSERT INTO key_values (namespace, key, value, updated_at) VALUES ('test-filler', ?, json_quote(hex(zeroblob(512))), '')");
-  for (let n = 0; ; n += 1) {
-    try {
-      filler.run(n);
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'SQLITE_FULL' });
-      return;
-    }
-  }
-}
-const makeRoom = () => connection.pragma(`max_page_count = ${uncapped}`);
 
 const readiness = async () => {
   const response = await fetch(`${bot.url}/readyz`);
@@ -149,7 +134,7 @@ describe('when the disk is full', () => {
   });
 
   it('every command answers "not saved" with what was typed, never a confirmation, and /readyz answers 503', async () => {
-    fillTheDisk();
+    makeRoom = fillTheDisk(connection);
     const postsBefore = stub.callsOf('chat.postMessage').length;
 
     form = await openMeetingForm(h, SAM);
