@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
 import { requestLog, routePattern } from './observability/request-log.js';
 import type { MeetingStore } from './ports/store.js';
+import { isStoreUnavailable } from './ports/store-unavailable.js';
 
 /**
  * How a channel adds its endpoints (`/api/messages`, `/slack/events`, `/p/...`) without editing
@@ -153,14 +154,19 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     const context = { method: req.method, route: routePattern(req) };
     const status = clientErrorStatus(error);
+    const notSaved = status === undefined && isStoreUnavailable(error);
     if (status !== undefined) {
       logger.warn({ ...context, status, type: (error as { type?: unknown }).type }, 'request rejected');
+    } else if (notSaved) {
+      logger.error({ ...context, err: error }, 'request not saved: the store cannot write');
     } else {
       logger.error({ ...context, err: error }, 'request failed');
     }
     // Too late for a JSON answer: Express's default handler cuts the connection instead.
     if (res.headersSent) return next(error);
-    const answer = status ?? 500;
+    // 503 with Retry-After: nothing was saved, and the same request can be sent again later.
+    if (notSaved) res.set('Retry-After', '60');
+    const answer = status ?? (notSaved ? 503 : 500);
     res.status(answer).json(errorBody(answer));
   };
 }

@@ -24,6 +24,8 @@ export interface StartBotOptions {
   outboxTuning?: Partial<OutboxTuning>;
   /** How soon a channel that could not start is tried again. */
   channelBackoff?: ChannelBackoff;
+  /** A store made by the caller instead of the one the config names: the fault tests' way to make its disk full. */
+  store?: MeetingStore;
 }
 
 export interface RunningBot {
@@ -70,7 +72,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   };
 
   const store = await step(storeFailure(config), async () => {
-    const opened = openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+    const opened = options.store ?? openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
     undo.push(() => opened.close());
     await opened.init();
     return opened;

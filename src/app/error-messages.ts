@@ -1,9 +1,10 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { isDomainError } from '../domain/errors.js';
+import { isStoreUnavailable } from '../ports/store-unavailable.js';
 
 /** What a person sees when something they did was refused: the error card's three parts. */
 export interface UserError {
-  code: ErrorCode | 'INTERNAL';
+  code: ErrorCode | 'STORE.UNAVAILABLE' | 'INTERNAL';
   title: string;
   /** What went wrong, in plain words (the domain's own sentence). */
   message: string;
@@ -57,8 +58,17 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'STORE.CONFLICT': { title: 'Someone else changed this at the same moment', fix: 'Please try again.' },
 };
 
+/** Said wherever a change could not be written, so nobody ever reads a confirmation for it. */
+export const NOT_SAVED: UserError = {
+  code: 'STORE.UNAVAILABLE',
+  title: 'Not saved',
+  message: 'PEP Bot could not save this just now, so nothing has changed.',
+  fix: 'Please try again in a minute. If it keeps happening, tell the meeting organiser.',
+};
+
 /** Turns any error into words for the person; anything unexpected stays vague on purpose. */
 export function describeError(error: unknown): UserError {
+  if (isStoreUnavailable(error)) return NOT_SAVED;
   if (!isDomainError(error)) {
     return {
       code: 'INTERNAL',

@@ -39,7 +39,7 @@ export interface MeetingStore extends KeyValueStore, OutboxStore {
   readonly kind: 'sqlite' | 'mongodb';
   /** Migrations (SQLite) or index creation (MongoDB). Safe to call on every start. */
   init(): Promise<void>;
-  /** Resolves when the store answers; used by /readyz. */
+  /** Resolves when the store answers and a write commits now; used by /readyz. Writes fail with StoreUnavailableError when it cannot write. */
   ping(): Promise<void>;
   close(): Promise<void>;
 

@@ -51,6 +51,14 @@ export function storeContract({ name, create, cleanup, skip }: StoreContractOpti
         await expect(current().ping()).resolves.toBeUndefined();
       });
 
+      it('ping proves a write commits: it rewrites its health entry each time, stamped by the clock', async () => {
+        await current().ping();
+        expect(await current().getValue('store-health', 'write-probe')).toBe('2026-03-10T09:00:00.000Z');
+        clock.set('2026-03-10T09:00:05.000Z');
+        await current().ping();
+        expect(await current().listValues('store-health', '')).toEqual([{ key: 'write-probe', value: '2026-03-10T09:00:05.000Z', updatedAt: '2026-03-10T09:00:05.000Z' }]);
+      });
+
       it('refuses calls after close, and close can be called again', async () => {
         await current().close();
         await expect(current().ping()).rejects.toThrow(/not open/);

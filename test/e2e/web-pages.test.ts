@@ -11,7 +11,7 @@ import type { Meeting } from '../../src/domain/model.js';
 import { idOf, meetingReadyToClose, planWorld, PUBLIC_BASE_URL } from '../plan/support.js';
 import type { PlanWorld } from '../plan/support.js';
 import type { RunningServer } from '../server/harness.js';
-import { startServer } from '../server/harness.js';
+import { captureLog, startServer } from '../server/harness.js';
 import { axeViolations, keyboardProblems } from './web-link-checks.js';
 
 /**
@@ -40,7 +40,7 @@ describe.skipIf(!installed && !process.env.CI)('web pages in Chromium', () => {
       mount: [
         planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL }),
         policyPages({ https: false, basePath: '' }),
-        { path: '/', router: linkRoutes({ app: world.deps, basePath: '', https: false }) },
+        { path: '/', router: linkRoutes({ app: world.deps, basePath: '', https: false, logger: captureLog().logger }) },
       ],
     });
     const ready = await meetingReadyToClose(world);

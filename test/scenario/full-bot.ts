@@ -5,6 +5,7 @@ import type { ChannelBackoff } from '../../src/channel-readiness.js';
 import { loadChannelConfigs } from '../../src/channel-setup.js';
 import { loadConfig } from '../../src/config.js';
 import { PLAYGROUND_BOT_ENV } from '../../scripts/teams-playground.js';
+import type { MeetingStore } from '../../src/ports/store.js';
 import type { RunningBot } from '../../src/start-bot.js';
 import { startBot } from '../../src/start-bot.js';
 import type { SettableClock } from '../contract/settable-clock.js';
@@ -61,7 +62,15 @@ function jobsFollowTheClock(clock: SettableClock, jobsFile: string): SettableClo
 const jobsDue = (jobsFile: string): number =>
   withJobs(jobsFile, (db) => db.prepare<[number], number>('SELECT COUNT(*) FROM agenda_jobs WHERE next_run_at <= ? OR locked_at IS NOT NULL').pluck().get(Date.now()) ?? 0);
 
-export async function startFullBot(options: { now: string; env?: Record<string, string>; channelBackoff?: ChannelBackoff }): Promise<FullBot> {
+export interface FullBotOptions {
+  now: string;
+  env?: Record<string, string>;
+  channelBackoff?: ChannelBackoff;
+  /** The store the bot uses, made on the data folder's default file (a fault test caps its connection). */
+  store?: (filename: string) => MeetingStore;
+}
+
+export async function startFullBot(options: FullBotOptions): Promise<FullBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pep-scenario-'));
   const env = { PORT: String(await freePort()), DATA_DIR: dataDir, ...PLAYGROUND_BOT_ENV, ...options.env };
   const jobsFile = defaultSqliteFilename(dataDir);
@@ -74,6 +83,7 @@ export async function startFullBot(options: { now: string; env?: Record<string, 
     clock,
     schedulerTuning: { processEveryMs: 50, retryDelayMs: 50 },
     channelBackoff: options.channelBackoff,
+    store: options.store?.(defaultSqliteFilename(dataDir)),
   });
   const settle = async () => {
     // Work after a Slack acknowledgement saves changes, and the changes queue messages: both finish.

@@ -5,6 +5,7 @@ import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingStore } from '../../src/ports/store.js';
 import type { HttpModule } from '../../src/server.js';
+import { StoreUnavailableError } from '../../src/ports/store-unavailable.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { startServer } from './harness.js';
 import type { RunningServer } from './harness.js';
@@ -27,6 +28,10 @@ const testModules: HttpModule[] = [
     app.get('/async-boom', async () => {
       await Promise.resolve();
       throw new Error('async failure');
+    });
+    app.post('/not-saved', async () => {
+      await Promise.resolve();
+      throw new StoreUnavailableError('SQLite', { cause: Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }) });
     });
   },
 ];
@@ -117,6 +122,16 @@ describe('HTTP server with the embedded store', () => {
     expect(text).not.toMatch(/hunter2|failure|at /);
     expect(running.records()).toContainEqual(
       expect.objectContaining({ level: 'error', msg: 'request failed', route, err: expect.objectContaining({ stack: expect.any(String) }) }),
+    );
+  });
+
+  it('answers a request the store could not write with 503 and Retry-After, so it can be sent again, and logs why', async () => {
+    const response = await fetch(`${running.url}/not-saved`, { method: 'POST' });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect(await response.json()).toEqual({ error: 'service_unavailable' });
+    expect(running.records()).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'request not saved: the store cannot write', route: '/not-saved', err: expect.objectContaining({ message: expect.stringContaining('SQLITE_FULL') }) }),
     );
   });
 

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
 import { confirmationCard } from '../../app/views/message-cards.js';
 import type { OutboundCard } from '../../ports/messenger.js';
@@ -9,6 +10,7 @@ import { claimOnce } from './once.js';
 import { readPayload } from './payloads.js';
 import { slackMessage } from './render.js';
 import { answering, answerSaved } from './replies.js';
+import type { Responder } from './replies.js';
 
 /** The bot event a message typed in the app's Messages tab arrives as (scope im:history). */
 export const DIRECT_MESSAGE_EVENT = 'message.im';
@@ -40,8 +42,11 @@ export function registerDirectMessages(app: App, deps: HandlerDeps): void {
     if (!typed) return;
     const { event_id: eventId, event } = typed;
     const ids = { userId: event.user, conversationId: event.channel, eventId };
+    // A message event has no response URL: a failure is answered in the DM, what was typed kept as the person sees it.
+    const inDm: Responder = ({ text, blocks }) => deps.client.chat.postMessage({ channel: event.channel, text, blocks });
+    const readable = readMentions(event.text.trim());
     deps.background.run('direct message', ids, () =>
-      answering(deps, undefined, {}, async () => {
+      answering(deps, inDm, { text: asTyped(readable.text, readable.mentions) }, async () => {
         if (!(await claimOnce(deps.app.store, `event:${eventId}:${event.user}`, deps.app.clock.now()))) return;
         const post = (card: OutboundCard) => deps.client.chat.postMessage({ channel: event.channel, ...slackMessage(card) });
         const { text, mentions } = readMentions(event.text.trim() || 'help');

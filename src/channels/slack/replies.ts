@@ -1,21 +1,27 @@
-import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { RespondArguments } from '@slack/bolt';
 import { describeError } from '../../app/error-messages.js';
 import { errorCard } from '../../app/views/message-cards.js';
+import type { SlackMessage } from '../../cards/index.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { slackMessage } from './render.js';
 
+type OnlyYou = SlackMessage & { response_type: 'ephemeral'; replace_original: false };
+
 /** A card only the person who typed or clicked sees, below the message they used. */
-export const onlyYou = (card: OutboundCard): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...slackMessage(card) });
+export const onlyYou = (card: OutboundCard): OnlyYou => ({ response_type: 'ephemeral', replace_original: false, ...slackMessage(card) });
 
 /** A card in place of the message that was clicked (the only way to change an ephemeral one). */
 export const inPlace = (card: OutboundCard): RespondArguments => ({ replace_original: true, ...slackMessage(card) });
+
+/** How a failure reaches the person: the response URL's respond(), or a post where there is none. */
+export type Responder = (message: OnlyYou) => Promise<unknown>;
 
 /**
  * Runs the work behind one request after its ack. Should it fail unexpectedly before anything was
  * saved, the person is told so, with what they typed handed back, and the failure goes to the log.
  */
-export async function answering(deps: HandlerDeps, respond: RespondFn | undefined, kept: Record<string, unknown>, work: () => Promise<void>): Promise<void> {
+export async function answering(deps: HandlerDeps, respond: Responder | undefined, kept: Record<string, unknown>, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {

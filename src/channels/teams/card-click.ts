@@ -50,7 +50,8 @@ export async function cardClick(deps: TeamsDeps, context: TurnContext, verb: str
     return { card: result.card, refusal: result.refusal, changed: result.change !== undefined };
   } catch (error) {
     deps.logger.error({ verb, activityId: context.activity.id, failure: connectorFailure(error) }, 'teams card action failed');
-    return refused(describeError(error));
+    // The card clicked is replaced by this one: what was typed into it is handed back on it.
+    return refused({ ...describeError(error), kept: payload });
   }
 }
 

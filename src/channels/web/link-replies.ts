@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOT_SAVED } from '../../app/error-messages.js';
 import type { UserError } from '../../app/error-messages.js';
 import { confirmationCard, errorCard as errorCardWithReference, withoutReference } from '../../app/views/message-cards.js';
 import { ConfirmationDataSchema } from '../../cards/data/messages.js';
@@ -56,6 +57,9 @@ export function linkProblemCard(problem: LinkProblem): OutboundCard {
 export function closedLinkCard(words: NoticeWords): OutboundCard {
   return errorCard({ code: 'MEETING.WRONG_STATUS', title: words.title, message: `Your answer was not saved. ${words.explanation}`, fix: `${words.next} What you typed is still in the form below, if you want to copy it.` });
 }
+
+/** The store could not write: nothing changed, the link still works, and the words are still on the page. */
+export const notSavedCard = (): OutboundCard => errorCard({ ...NOT_SAVED, fix: `${NOT_SAVED.fix} ${KEPT_IN_FORM}` });
 
 /** A post the page would never make: a malformed body, or a button that is not on this card. */
 export function badPressCard(): OutboundCard {

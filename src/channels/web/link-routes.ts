@@ -5,10 +5,13 @@ import { PLAN_PATH } from '../../app/plan/plan-links.js';
 import { cardForLink, linkIsAnswerable } from '../../app/link-cards.js';
 import { resolveSecureLink } from '../../app/secure-links.js';
 import type { LinkPurpose } from '../../domain/model.js';
+import type { Logger } from '../../observability/logger.js';
+import { isStoreUnavailable } from '../../ports/store-unavailable.js';
 import { cardPageAssets, renderCardPage } from './card-page.js';
 import { closedLinkWords } from './link-closed.js';
 import { LINK_PROBLEMS, renderLinkNotice, renderNoticePage } from './link-notice.js';
-import { badPressCard } from './link-replies.js';
+import { badPressCard, notSavedCard } from './link-replies.js';
+import type { SubmissionOutcome } from './link-submission.js';
 import { submitThroughLink } from './link-submission.js';
 import { renderOutbound } from './outbound.js';
 import { securityHeaders } from './security-headers.js';
@@ -32,7 +35,11 @@ export interface LinkRoutesDeps {
   /** The path part of PUBLIC_BASE_URL ("" or "/pep"), so pages link to their assets behind a proxy. */
   basePath: string;
   https: boolean;
+  logger: Logger;
 }
+
+/** How long a person is asked to wait before pressing again when the store cannot write. */
+const RETRY_AFTER_SECONDS = 60;
 
 function assetRoutes(router: Router): void {
   for (const asset of cardPageAssets()) {
@@ -83,7 +90,15 @@ function answerLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
       res.status(403).json({ card: renderOutbound(badPressCard()) });
       return;
     }
-    const outcome = await submitThroughLink(deps.app, req.params.token, req.body);
+    let outcome: SubmissionOutcome;
+    try {
+      outcome = await submitThroughLink(deps.app, req.params.token, req.body);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      deps.logger.error({ err: error, route: `${LINK_PATH}/:token` }, 'an answer on a link page could not be saved: the store cannot write');
+      res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ card: renderOutbound(notSavedCard()) });
+      return;
+    }
     res.status(outcome.status).json({ card: renderOutbound(outcome.card) });
   };
 }

@@ -39,6 +39,7 @@ export function createWebChannel(options: WebChannelOptions): WebChannel {
     app: deps,
     basePath: base.pathname.replace(/\/+$/, ''),
     https: base.protocol === 'https:',
+    logger,
   });
   return {
     module: { path: '/', router: routes },

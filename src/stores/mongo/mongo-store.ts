@@ -5,6 +5,7 @@ import { systemClock } from '../../ports/clock.js';
 import type { Clock } from '../../ports/clock.js';
 import type { OutboxStore } from '../../ports/outbox.js';
 import type { IdentityQuery, MeetingStore } from '../../ports/store.js';
+import { guardWrites, guardedKeyValueRows, healthRow } from '../cannot-write.js';
 import { identityKey, participantMatches } from '../identity-match.js';
 import { keyValueStore } from '../key-values.js';
 import type { KeyValueRows } from '../key-values.js';
@@ -12,6 +13,7 @@ import { byStartThenId } from '../query-rules.js';
 import { StoreNotOpenError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency } from '../stored-data.js';
 import { checkCreate, checkSave } from '../write-checks.js';
+import { mongoCannotWrite } from './cannot-write.js';
 import { databaseName } from './database-name.js';
 import { fromMeetingDocument } from './documents.js';
 import type { Collections } from './documents.js';
@@ -37,6 +39,8 @@ interface OpenState {
  */
 export function createMongoStore(options: { uri: string; dbName?: string; clock?: Clock }): MeetingStore {
   let state: OpenState | undefined;
+  const clock = options.clock ?? systemClock;
+  const writing = guardWrites('MongoDB', mongoCannotWrite);
 
   const open = (): OpenState => {
     if (!state) throw new StoreNotOpenError('MongoDB');
@@ -61,15 +65,18 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const db = client.db(databaseName(options.uri, options.dbName));
         const collections = await prepareDatabase(db);
         const writes = meetingWrites(collections, unitOfWork(client, await supportsTransactions(db)));
-        state = { client, db, collections, writes, keyValues: keyValueRows(collections.keyValues), outbox: mongoOutbox(collections) };
+        state = { client, db, collections, writes, keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections) };
       } catch (error) {
         await client.close();
         throw error;
       }
     },
 
+    /** A primary that answers reads but cannot take writes (stepped down, disk full) is not ready. */
     async ping() {
-      await open().db.command({ ping: 1 });
+      const { db, keyValues } = open();
+      await db.command({ ping: 1 });
+      await keyValues.put(healthRow(clock));
     },
 
     async close() {
@@ -79,11 +86,13 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     },
 
     async createMeeting(meeting, saveOptions) {
-      await open().writes.create(checkCreate(meeting, saveOptions));
+      const { writes } = open();
+      await writing(() => writes.create(checkCreate(meeting, saveOptions)));
     },
 
     async saveMeeting(meeting, expectedVersion, saveOptions) {
-      await open().writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion);
+      const { writes } = open();
+      await writing(() => writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion));
     },
 
     async getMeeting(id) {
@@ -124,10 +133,10 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
       return document?._id;
     },
 
-    claimOutbox: (request) => open().outbox.claimOutbox(request),
-    settleOutbox: (id, settlement, at) => open().outbox.settleOutbox(id, settlement, at),
+    claimOutbox: (request) => writing(() => open().outbox.claimOutbox(request)),
+    settleOutbox: (id, settlement, at) => writing(() => open().outbox.settleOutbox(id, settlement, at)),
     outboxOf: (meetingId) => open().outbox.outboxOf(meetingId),
 
-    ...keyValueStore(() => open().keyValues, options.clock ?? systemClock),
+    ...keyValueStore(() => open().keyValues, clock),
   };
 }

@@ -3,6 +3,7 @@ import type { Meeting } from '../../domain/model.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Clock } from '../../ports/clock.js';
 import type { DueAction, IdentityQuery, MeetingStore } from '../../ports/store.js';
+import { guardWrites, guardedKeyValueRows, healthRow } from '../cannot-write.js';
 import { identityKey, participantMatches } from '../identity-match.js';
 import { keyValueStore } from '../key-values.js';
 import type { KeyValueRows } from '../key-values.js';
@@ -16,6 +17,7 @@ import { meetingWrites } from './meeting-writes.js';
 import { outboxRows } from './outbox-rows.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
+import { sqliteCannotWrite, sqliteWriteProbe } from './write-probe.js';
 
 interface OpenState {
   db: Database;
@@ -23,16 +25,29 @@ interface OpenState {
   writes: ReturnType<typeof meetingWrites>;
   keyValues: KeyValueRows;
   outbox: ReturnType<typeof outboxRows>;
+  probe: ReturnType<typeof sqliteWriteProbe>;
 }
 
 const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(JSON.parse(row.doc), row.id);
+
+export interface SqliteStoreOptions {
+  filename: string;
+  clock?: Clock;
+  /**
+   * Given the store's own connection once it is open. Only the fault tests use it: settings such
+   * as PRAGMA max_page_count (how they fill the disk) hold for one connection alone.
+   */
+  connection?: (db: Database) => void;
+}
 
 /**
  * The embedded default: one file, no server. better-sqlite3 is synchronous, so each call is atomic.
  * The clock stamps key-value entries (updatedAt).
  */
-export function createSqliteStore(options: { filename: string; clock?: Clock }): MeetingStore {
+export function createSqliteStore(options: SqliteStoreOptions): MeetingStore {
   let state: OpenState | undefined;
+  const clock = options.clock ?? systemClock;
+  const writing = guardWrites('SQLite', sqliteCannotWrite);
 
   const open = (): OpenState => {
     if (!state) throw new StoreNotOpenError('SQLite');
@@ -52,11 +67,15 @@ export function createSqliteStore(options: { filename: string; clock?: Clock }):
       const db = openDatabase(options.filename);
       const statements = prepareStatements(db);
       const outbox = outboxRows(db);
-      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues: keyValueRows(statements.keyValues), outbox };
+      const keyValues = guardedKeyValueRows(keyValueRows(statements.keyValues), writing);
+      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues, outbox, probe: sqliteWriteProbe(db, statements) };
+      options.connection?.(db);
     },
 
     async ping() {
-      open().statements.ping.get();
+      const { statements, probe } = open();
+      statements.ping.get();
+      await writing(() => probe(healthRow(clock)));
     },
 
     async close() {
@@ -65,11 +84,13 @@ export function createSqliteStore(options: { filename: string; clock?: Clock }):
     },
 
     async createMeeting(meeting, saveOptions) {
-      open().writes.create(checkCreate(meeting, saveOptions));
+      const { writes } = open();
+      await writing(() => writes.create(checkCreate(meeting, saveOptions)));
     },
 
     async saveMeeting(meeting, expectedVersion, saveOptions) {
-      open().writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion);
+      const { writes } = open();
+      await writing(() => writes.save(checkSave(meeting, expectedVersion, saveOptions), expectedVersion));
     },
 
     async getMeeting(id) {
@@ -113,10 +134,10 @@ export function createSqliteStore(options: { filename: string; clock?: Clock }):
       return open().statements.meetingOfLinkToken.get(tokenHash);
     },
 
-    claimOutbox: (request) => open().outbox.store.claimOutbox(request),
-    settleOutbox: (id, settlement, at) => open().outbox.store.settleOutbox(id, settlement, at),
+    claimOutbox: (request) => writing(() => open().outbox.store.claimOutbox(request)),
+    settleOutbox: (id, settlement, at) => writing(() => open().outbox.store.settleOutbox(id, settlement, at)),
     outboxOf: (meetingId) => open().outbox.store.outboxOf(meetingId),
 
-    ...keyValueStore(() => open().keyValues, options.clock ?? systemClock),
+    ...keyValueStore(() => open().keyValues, clock),
   };
 }
