@@ -192,7 +192,15 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     async drain() {
       for (;;) {
         await Promise.allSettled([...inFlight]);
-        if ((await tracked()) === 0 && inFlight.size === 0) return;
+        let claimed: number;
+        try {
+          claimed = await tracked();
+        } catch (error) {
+          // A store that cannot write cannot hand anything out: what is queued waits there.
+          logger.error({ err: error }, 'the outbox could not be read; what is queued waits in the store');
+          return;
+        }
+        if (claimed === 0 && inFlight.size === 0) return;
       }
     },
     async stop() {
