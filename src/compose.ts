@@ -87,7 +87,7 @@ export async function composeApp(options: {
     if (channel.linkSender) deliveryDeps.links = channel.linkSender;
     if (channel.linkDays) linkDays = channel.linkDays;
   }
-  const outbox = attachOutbox(deps, { delivery, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, linkDays, tuning: options.outboxTuning });
+  const outbox = attachOutbox(deps, { delivery, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, linkDays, tuning: { leaseMs: config.outboxLeaseSeconds * 1000, ...options.outboxTuning } });
 
   let scheduler: RunningScheduler;
   try {

@@ -25,6 +25,8 @@ export interface Config {
   readonly timeZone: string;
   readonly logLevel: LogLevel;
   readonly shutdownTimeoutMs: number;
+  /** How long a process holds a message it started sending; after a crash another takes over then. */
+  readonly outboxLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +113,7 @@ const EnvSchema = z.object({
     .pipe(z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` }))
     .default('info'),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000, ' of milliseconds').default(10_000),
+  OUTBOX_LEASE_SECONDS: wholeNumber(15, 3_600, ' of seconds').default(120),
 });
 
 type VariableName = keyof typeof EnvSchema.shape;
@@ -133,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: vars.TZ_DEFAULT,
     logLevel: vars.LOG_LEVEL,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS,
   });
 }

@@ -36,8 +36,8 @@ export const SLACK_USERS: readonly SlackUser[] = [SAM, DANA, CHRIS];
 /** The environment that turns Slack on, pointed at `apiUrl`. */
 export const slackEnv = (apiUrl: string): Record<string, string> => ({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: apiUrl });
 
-export async function slackBot(env: Record<string, string> = {}): Promise<SlackBot> {
-  const stub = new SlackApiStub(SLACK_USERS);
+export async function slackBot(env: Record<string, string> = {}, users: readonly SlackUser[] = SLACK_USERS): Promise<SlackBot> {
+  const stub = new SlackApiStub(users);
   await stub.start();
   const home = await botHome({ ...slackEnv(stub.apiUrl), ...env });
   return {
@@ -57,7 +57,7 @@ export async function typeIn(side: Pick<SlackBot, 'slack' | 'stub'>, user: Slack
   return sent.catch(() => ({ answer: { status: 0, body: '', ms: 0 }, responseId: '', triggerId: '' }));
 }
 
-const slackPerson = (user: SlackUser, id: string, role: Participant['role']): Participant => ({
+export const slackPerson = (user: SlackUser, id: string, role: Participant['role']): Participant => ({
   id,
   name: user.name,
   initials: user.name

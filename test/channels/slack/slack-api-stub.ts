@@ -32,6 +32,7 @@ export class SlackApiStub {
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private holding: readonly string[] = [];
+  private passing = 0;
   private readonly held = new Map<ServerResponse, string>();
   private ts = 1_700_000_000;
   private views = 0;
@@ -62,7 +63,13 @@ export class SlackApiStub {
    * killed meanwhile leaves nothing of them behind.
    */
   hold(...prefixes: string[]): void {
+    this.holdAfter(0, ...prefixes);
+  }
+
+  /** As hold(), once `passing` such requests have gone through as usual: Slack stalling mid-way. */
+  holdAfter(passing: number, ...prefixes: string[]): void {
     this.holding = prefixes;
+    this.passing = passing;
   }
 
   /** How many requests to paths starting with `prefix` are being held right now. */
@@ -129,7 +136,7 @@ export class SlackApiStub {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const held = req.url ?? '';
-    if (this.holding.some((prefix) => held.startsWith(prefix))) {
+    if (this.holding.some((prefix) => held.startsWith(prefix)) && this.passing-- <= 0) {
       this.held.set(res, held);
       res.on('close', () => this.held.delete(res));
       return;
