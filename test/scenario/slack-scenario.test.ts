@@ -5,7 +5,7 @@ import { SlackApiStub, buttons, readText } from '../channels/slack/slack-api-stu
 import type { Block, SlackMessageNow, SlackUser } from '../channels/slack/slack-api-stub.js';
 import { SIGNING_SECRET, slackRulesBroken } from '../channels/slack/slack-harness.js';
 import { SlackSender } from '../channels/slack/signed-requests.js';
-import { click, lockAnyway, openMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
+import { click, lockAnyway, openMeetingForm, samsMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
 import type { SlackSide } from '../channels/slack/slack-scenes.js';
 import { startFullBot } from './full-bot.js';
 import { openLink, pressOnLinkPage } from './link-pages.js';
@@ -109,17 +109,7 @@ async function sayInDm(user: SlackUser, text: string): Promise<string[]> {
 describe('a whole PEP in Slack with the default settings', () => {
   it('Sam creates the meeting from /pep new; Dana and Ian are invited by DM, Chris and Jordan through links on Sam\'s one card', async () => {
     const form = await openMeetingForm(h, SAM);
-    const ack = await submitForm(h, form, {
-      childRef: 'PEP-2026-0042',
-      childInitials: 'JD',
-      yearGroup: '7',
-      date: '2026-12-10',
-      time: '10:00',
-      durationMinutes: '60',
-      onlineUrl: 'https://teams.example.org/meet/pep-0042',
-      organiserRole: 'social_worker',
-      participants: [`${DANA.name}, ${DANA.email}, designated_teacher`, `${IAN.name}, ${IAN.email}, iro`, 'Chris Carer, carer', 'Jordan, child'].join('\n'),
-    });
+    const ack = await submitForm(h, form, samsMeetingForm([`${DANA.name}, ${DANA.email}, designated_teacher`, `${IAN.name}, ${IAN.email}, iro`, 'Chris Carer, carer', 'Jordan, child']));
     expect(ack.status).toBe(200);
     await h.settle();
     expect(readText((stub.callsOf('views.update').at(-1)!.args.view as { blocks: Block[] }).blocks)).toContain('Invitations on their way');

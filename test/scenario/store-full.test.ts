@@ -6,7 +6,7 @@ import { SlackApiStub, readText } from '../channels/slack/slack-api-stub.js';
 import type { Block, SlackUser } from '../channels/slack/slack-api-stub.js';
 import { SIGNING_SECRET } from '../channels/slack/slack-harness.js';
 import { SlackSender } from '../channels/slack/signed-requests.js';
-import { openMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
+import { openMeetingForm, samsMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
 import type { SlackSide } from '../channels/slack/slack-scenes.js';
 import { execute, installed } from '../channels/teams/support/activities.js';
 import type { CardContent, ConnectorStub } from '../channels/teams/support/connector-stub.js';
@@ -117,17 +117,7 @@ let form: { viewId: string; blocks: Block[] };
 describe('when the disk is full', () => {
   it('Sam creates a meeting while there is room; Chris Carer gets a link', async () => {
     const form = await openMeetingForm(h, SAM);
-    await submitForm(h, form, {
-      childRef: 'PEP-2026-0042',
-      childInitials: 'JD',
-      yearGroup: '7',
-      date: '2026-12-10',
-      time: '10:00',
-      durationMinutes: '60',
-      onlineUrl: 'https://teams.example.org/meet/pep-0042',
-      organiserRole: 'social_worker',
-      participants: [`${DANA.name}, ${DANA.email}, designated_teacher`, 'Chris Carer, carer'].join('\n'),
-    });
+    await submitForm(h, form, samsMeetingForm([`${DANA.name}, ${DANA.email}, designated_teacher`, 'Chris Carer, carer']));
     await h.settle();
     const card = stub.messages().filter((m) => m.channel === 'D0SAM').map((m) => readText(m.blocks)).find((text) => text.startsWith('People PEP Bot could not reach'));
     chrisLink = /(http\S+\/p\/\S+)/.exec(card ?? '')?.[1] ?? '';

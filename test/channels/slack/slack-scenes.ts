@@ -198,3 +198,16 @@ export async function lockAnyway(h: SlackSide, chat: string): Promise<{ asked: B
   await h.settle();
   return { asked: question.blocks };
 }
+
+/** The meeting form as Sam fills it for JD's PEP on 10 December at 10:00 online, people one per line. */
+export const samsMeetingForm = (participants: readonly string[]): Answers => ({
+  childRef: 'PEP-2026-0042',
+  childInitials: 'JD',
+  yearGroup: '7',
+  date: '2026-12-10',
+  time: '10:00',
+  durationMinutes: '60',
+  onlineUrl: 'https://teams.example.org/meet/pep-0042',
+  organiserRole: 'social_worker',
+  participants: participants.join('\n'),
+});
