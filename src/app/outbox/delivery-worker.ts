@@ -71,6 +71,8 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const inFlight = new Set<Promise<number>>();
   let stopped = false;
   let nudge: (() => void) | undefined;
+  // A wake that came while a pass was running: what it announced may have missed that pass's claim.
+  let wokenMeanwhile = false;
 
   function retryDelay(attempts: number, failure: Extract<Delivery, { delivered: false }>): number {
     if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, tuning.maxRetryMs);
@@ -170,12 +172,13 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const loop = (async () => {
     while (!stopped) {
       let claimed = 0;
+      wokenMeanwhile = false;
       try {
         claimed = await tracked();
       } catch (error) {
         logger.error({ err: error }, 'the outbox could not be read; trying again shortly');
       }
-      if (claimed > 0 || stopped) continue;
+      if (claimed > 0 || wokenMeanwhile || stopped) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, tuning.pollMs);
         nudge = () => {
@@ -188,7 +191,10 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   })();
 
   return {
-    wake: () => nudge?.(),
+    wake: () => {
+      wokenMeanwhile = true;
+      nudge?.();
+    },
     async drain() {
       for (;;) {
         await Promise.allSettled([...inFlight]);
