@@ -1,4 +1,4 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
 import { CHAT_COMMAND_HELP } from '../../app/chat/parse-chat-command.js';
@@ -12,6 +12,7 @@ import type { SlashCommand } from './payloads.js';
 import { isDirectMessage, readPayload, SlashCommandSchema } from './payloads.js';
 import { answering, answerSaved, onlyYou } from './replies.js';
 import { respondTo } from './response-url.js';
+import type { Respond } from './response-url.js';
 import type { Inbound, SlashInbox } from './slash-inbox.js';
 
 export const SLASH_COMMAND = '/pep';
@@ -96,11 +97,10 @@ function takeOn(deps: HandlerDeps, inbox: SlashInbox, inbound: Inbound, when: 'j
     answered = true;
     await inbox.done(inbound);
   };
-  const respond: RespondFn = async (message) => {
+  const respond: Respond = async (message) => {
     try {
-      const response = await post(message);
+      await post(message);
       await markDone();
-      return response;
     } catch (error) {
       failed = true;
       throw error;
@@ -115,7 +115,7 @@ function takeOn(deps: HandlerDeps, inbox: SlashInbox, inbound: Inbound, when: 'j
 }
 
 /** The trigger that opens a modal lasts three seconds: after a restart, the person is asked to type it again. */
-async function openMeetingForm(deps: HandlerDeps, command: SlashCommand, respond: RespondFn, when: 'just received' | 'after a restart'): Promise<void> {
+async function openMeetingForm(deps: HandlerDeps, command: SlashCommand, respond: Respond, when: 'just received' | 'after a restart'): Promise<void> {
   if (when === 'just received') {
     await deps.client.views.open({ trigger_id: command.trigger_id, view: meetingFormModal() });
     return;
@@ -125,7 +125,7 @@ async function openMeetingForm(deps: HandlerDeps, command: SlashCommand, respond
   );
 }
 
-async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
+async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond: Respond): Promise<void> {
   const { text, mentions } = readMentions(command.text.trim() || 'help');
   const result = await handleChatCommand(deps.app, deps.delivery, {
     text,
