@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/London',
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      outboxLeaseSeconds: 120,
     });
   });
 
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
       TZ_DEFAULT: 'America/New_York',
       LOG_LEVEL: 'debug',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      OUTBOX_LEASE_SECONDS: '30',
     });
     expect(config).toEqual({
       port: 0,
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       timeZone: 'America/New_York',
       logLevel: 'debug',
       shutdownTimeoutMs: 2500,
+      outboxLeaseSeconds: 30,
     });
   });
 
@@ -64,7 +67,7 @@ describe('loadConfig', () => {
 
   it('treats empty strings as unset', () => {
     const empty = Object.fromEntries(
-      ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS'].map(
+      ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'OUTBOX_LEASE_SECONDS'].map(
         (name) => [name, ''],
       ),
     );
