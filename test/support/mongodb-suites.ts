@@ -1,0 +1,9 @@
+/**
+ * Every test file that runs against MongoDB. When MongoDB cannot be had they skip, and the run
+ * names each of them so nobody mistakes a skip for a pass (test/architecture checks the list).
+ */
+export const MONGODB_SUITES = [
+  { file: 'test/contract/mongo-store.test.ts', what: 'the MongoDB store contract suite' },
+  { file: 'test/contract/scheduler-backend-mongo.test.ts', what: "Agenda's MongoDB backend contract suite" },
+  { file: 'test/scheduler/start-scheduler.test.ts', what: 'its case that keeps jobs in MongoDB' },
+] as const;
