@@ -83,6 +83,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       'EMBEDDED STORE: meetings live in a SQLite file on this machine. Fine for one instance and trials; set MONGODB_URI for production, backups and more than one instance.',
     );
   }
+  for (const caution of store.cautions()) logger.warn({ store: store.kind }, caution);
 
   const app = await step('the scheduler could not start', async () => {
     const composed = await composeApp({

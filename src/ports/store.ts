@@ -41,6 +41,8 @@ export interface MeetingStore extends KeyValueStore, OutboxStore {
   init(): Promise<void>;
   /** Resolves when the store answers and a write commits now; used by /readyz. Writes fail with StoreUnavailableError when it cannot write. */
   ping(): Promise<void>;
+  /** What the operator must be told at start-up about the store as init() found it (a MongoDB without transactions, say). */
+  cautions(): string[];
   close(): Promise<void>;
 
   /** Inserts a new meeting (version 1). Throws STORE.CONFLICT if the id exists. */

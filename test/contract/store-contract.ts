@@ -51,6 +51,10 @@ export function storeContract({ name, create, cleanup, skip }: StoreContractOpti
         await expect(current().ping()).resolves.toBeUndefined();
       });
 
+      it('has no cautions for the operator when each change is written in one unit (SQLite, or a MongoDB replica set)', () => {
+        expect(current().cautions()).toEqual([]);
+      });
+
       it('ping proves a write commits: it rewrites its health entry each time, stamped by the clock', async () => {
         await current().ping();
         expect(await current().getValue('store-health', 'write-probe')).toBe('2026-03-10T09:00:00.000Z');

@@ -1,5 +1,5 @@
 import { MongoClient } from 'mongodb';
-import { MongoMemoryServer } from 'mongodb-memory-server-core';
+import { MongoMemoryReplSet } from 'mongodb-memory-server-core';
 import type { TestProject } from 'vitest/node';
 import { MONGODB_SUITES } from './mongodb-suites.js';
 
@@ -17,8 +17,9 @@ const START_TIMEOUT_MS = 30_000;
 
 const oneLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 
-async function startMemoryServer(): Promise<MongoMemoryServer> {
-  const starting = MongoMemoryServer.create();
+/** A one-member replica set, as production runs: transactions, and no standalone caution. */
+async function startMemoryServer(): Promise<MongoMemoryReplSet> {
+  const starting = MongoMemoryReplSet.create({ replSet: { count: 1 } });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

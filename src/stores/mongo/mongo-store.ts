@@ -31,7 +31,11 @@ interface OpenState {
   writes: ReturnType<typeof meetingWrites>;
   keyValues: KeyValueRows;
   outbox: OutboxStore;
+  transactional: boolean;
 }
+
+const STANDALONE_CAUTION =
+  'MongoDB is a standalone server, not a replica set, so it has no transactions: a meeting, its audit entries, its idempotency record and its outbox rows are written one after another, and a crash between them can leave a change without its audit entry or its cards. Not safe for production: use a replica set (one member is enough: start mongod with --replSet rs0 and run rs.initiate()).';
 
 /**
  * The production store. The URI is parsed and connected in init(), so a bad one fails there.
@@ -64,8 +68,9 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         await client.connect();
         const db = client.db(databaseName(options.uri, options.dbName));
         const collections = await prepareDatabase(db);
-        const writes = meetingWrites(collections, unitOfWork(client, await supportsTransactions(db)));
-        state = { client, db, collections, writes, keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections) };
+        const transactional = await supportsTransactions(db);
+        const writes = meetingWrites(collections, unitOfWork(client, transactional));
+        state = { client, db, collections, writes, keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections), transactional };
       } catch (error) {
         await client.close();
         throw error;
@@ -77,6 +82,10 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
       const { db, keyValues } = open();
       await db.command({ ping: 1 });
       await keyValues.put(healthRow(clock));
+    },
+
+    cautions() {
+      return open().transactional ? [] : [STANDALONE_CAUTION];
     },
 
     async close() {

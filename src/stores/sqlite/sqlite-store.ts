@@ -78,6 +78,9 @@ export function createSqliteStore(options: SqliteStoreOptions): MeetingStore {
       await writing(() => probe(healthRow(clock)));
     },
 
+    // start-bot says what the embedded store is for; the file itself has nothing more to tell.
+    cautions: () => [],
+
     async close() {
       state?.db.close();
       state = undefined;
