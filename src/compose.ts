@@ -117,13 +117,7 @@ export async function composeApp(options: {
     throw error;
   }
   deps.plannedNudges = (meeting) => scheduler.planned(meeting);
-  deps.onMeetingSaved = async (meeting) => {
-    try {
-      await scheduler.syncMeeting(meeting);
-    } catch (error) {
-      // The change is saved; the job's own re-check and the next sync put the nudges right.
-      logger.error({ err: error, meetingId: meeting.id }, 'replanning nudges failed');
-    }
-  };
+  // Run by the outbox after the answer; a failure is logged there and retried.
+  deps.onMeetingSaved = async (meeting) => void (await scheduler.syncMeeting(meeting));
   return { deps, delivery, outbox, scheduler, channels, modules: channels.flatMap((c) => (c.module ? [c.module] : [])) };
 }

@@ -177,7 +177,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     }
     change = domainCommand(command, meeting, request);
     if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
-    const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey });
+    const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
     if (command.kind === 'link') await delivery.indexChat(meeting.id, request.chat);
     const linkedHere = result.meeting.chats.some((c) => sameChat(c, request.chat));
     // Warnings take the place of the start card here: the meeting chat gets that card anyway.

@@ -13,6 +13,7 @@ import { openStore } from '../../../src/stores/open-store.js';
 import { NOW, counterIds } from '../../domain/scenario.js';
 import { METHOD_SCOPES } from '../../../src/channels/slack/scopes.js';
 import { createHttpServer } from '../../../src/server.js';
+import type { HttpModule } from '../../../src/server.js';
 import { blockKitViolations } from '../../cards/block-kit-limits.js';
 import { captureLog } from '../../server/harness.js';
 import { SlackApiStub } from './slack-api-stub.js';
@@ -114,6 +115,8 @@ export async function startSlack(
   options: {
     storeDelayMs?: number;
     appStore?: (store: MeetingStore) => MeetingStore;
+    /** The channel's module as it is mounted. */
+    mountAs?: (module: HttpModule) => HttpModule;
     /** What an earlier run left in the store, written before the channel starts (as after a restart). */
     before?: (store: MeetingStore, stub: SlackApiStub) => Promise<void>;
   } = {},
@@ -140,7 +143,7 @@ export async function startSlack(
     store,
     logger: log.logger,
     config: { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 10_000 },
-    mount: [channel.module],
+    mount: [options.mountAs ? options.mountAs(channel.module) : channel.module],
   });
   const { url } = await server.listen();
   const outbox = attachOutbox(deps, { delivery, logger: log.logger, publicBaseUrl: url });
