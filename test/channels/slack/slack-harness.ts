@@ -7,6 +7,7 @@ import { attachOutbox } from '../../../src/app/outbox/attach-outbox.js';
 import type { AppDeps } from '../../../src/app/deps.js';
 import { createSlackChannel, SLACK_EVENTS_PATH } from '../../../src/channels/slack/index.js';
 import type { SlackChannel } from '../../../src/channels/slack/index.js';
+import type { RespondRetry } from '../../../src/channels/slack/response-url.js';
 import type { Messenger } from '../../../src/ports/messenger.js';
 import type { MeetingStore } from '../../../src/ports/store.js';
 import { openStore } from '../../../src/stores/open-store.js';
@@ -117,6 +118,8 @@ export async function startSlack(
     appStore?: (store: MeetingStore) => MeetingStore;
     /** The channel's module as it is mounted. */
     mountAs?: (module: HttpModule) => HttpModule;
+    /** Waits between attempts at a response URL (production's are seconds). */
+    respondRetry?: RespondRetry;
     /** What an earlier run left in the store, written before the channel starts (as after a restart). */
     before?: (store: MeetingStore, stub: SlackApiStub) => Promise<void>;
   } = {},
@@ -136,7 +139,7 @@ export async function startSlack(
   const delivery = new CardDelivery({ store: appStore, messengers, report: (event) => reports.push(event) });
   const log = captureLog();
   const config = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: stub.apiUrl };
-  const channel = createSlackChannel({ config, deps, delivery, logger: log.logger });
+  const channel = createSlackChannel({ config, deps, delivery, logger: log.logger, respondRetry: options.respondRetry });
   messengers.push(channel.messenger);
   await channel.start();
   const server = createHttpServer({
