@@ -20,10 +20,11 @@ import { startSlack } from './slack/slack-harness.js';
 import type { SlackHarness } from './slack/slack-harness.js';
 import { SAM as SLACK_SAM } from './slack/slack-harness.js';
 import { FORM as SLACK_FORM, linkLockAndStart, openMeetingForm, submitForm, type } from './slack/slack-scenes.js';
-import { execute } from './teams/support/activities.js';
-import { createMeetingInTeams, idOf } from './teams/support/meeting-setup.js';
+import { execute, message } from './teams/support/activities.js';
+import { headingOf } from './teams/support/connector-stub.js';
+import { createMeetingInTeams, idOf, linkMeetingChat } from './teams/support/meeting-setup.js';
 import type { TeamsHarness } from './teams/support/teams-harness.js';
-import { DANA, startTeamsHarness } from './teams/support/teams-harness.js';
+import { DANA, MEETING_CHAT, SAM, startTeamsHarness } from './teams/support/teams-harness.js';
 
 /**
  * How often one request reads its meeting from the real SQLite store: once. The store is wrapped
@@ -82,6 +83,24 @@ describe('one meeting read per request', () => {
     await teams.settled();
     expect(counting!.loads()).toEqual(['getMeeting']);
     expect(replanned).toContain(before.version + 1);
+  });
+
+  it('a command typed in the Teams meeting chat reads the chat\'s meeting once', async () => {
+    let counting: CountingStore | undefined;
+    const teams: TeamsHarness = await startTeamsHarness({
+      appStore: (store) => (counting = countingStore(store)).store,
+      mountAs: (module) => counting!.counted(module),
+    });
+    cleanups.push(() => teams.close());
+    await createMeetingInTeams(teams);
+    await linkMeetingChat(teams);
+    counting!.reset();
+
+    const answer = await teams.post(message(SAM, { serviceUrl: teams.connector.serviceUrl, chat: MEETING_CHAT }, 'status'));
+    expect(answer.status).toBe(200);
+    expect(teams.connector.calls.filter((c) => c.conversationId === MEETING_CHAT).map(headingOf).at(-1)).toMatch(/^PEP meeting for/);
+    // Before: the channel read the chat's meeting, then the command read it again (2).
+    expect(counting!.loads()).toEqual(['getMeeting']);
   });
 
   it('a Slack /pep action reads the meeting once, and its jobs are re-planned after the answer', async () => {
