@@ -87,6 +87,15 @@ export async function composeApp(options: {
     if (channel.linkSender) deliveryDeps.links = channel.linkSender;
     if (channel.linkDays) linkDays = channel.linkDays;
   }
+  // Re-plans are run by the outbox after each answer (a failure is logged there and retried). One a
+  // crash left queued may be claimed before the scheduler is up: it waits for it.
+  let schedulerStarted: (scheduler: RunningScheduler | undefined) => void = () => undefined;
+  const schedulerUp = new Promise<RunningScheduler | undefined>((resolve) => (schedulerStarted = resolve));
+  deps.onMeetingSaved = async (meeting) => {
+    const running = await schedulerUp;
+    if (!running) throw new Error('the scheduler did not start');
+    await running.syncMeeting(meeting);
+  };
   const outbox = attachOutbox(deps, { delivery, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, linkDays, tuning: { leaseMs: config.outboxLeaseSeconds * 1000, ...options.outboxTuning } });
 
   let scheduler: RunningScheduler;
@@ -113,17 +122,11 @@ export async function composeApp(options: {
       logger: logger.child({ component: 'scheduler' }),
     });
   } catch (error) {
+    schedulerStarted(undefined);
     await outbox.stop();
     throw error;
   }
+  schedulerStarted(scheduler);
   deps.plannedNudges = (meeting) => scheduler.planned(meeting);
-  deps.onMeetingSaved = async (meeting) => {
-    try {
-      await scheduler.syncMeeting(meeting);
-    } catch (error) {
-      // The change is saved; the job's own re-check and the next sync put the nudges right.
-      logger.error({ err: error, meetingId: meeting.id }, 'replanning nudges failed');
-    }
-  };
   return { deps, delivery, outbox, scheduler, channels, modules: channels.flatMap((c) => (c.module ? [c.module] : [])) };
 }

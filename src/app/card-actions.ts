@@ -38,6 +38,8 @@ export interface CardActionRequest {
   actor: IdentityQuery | KnownParticipant;
   channel: Channel;
   idempotencyKey?: string;
+  /** The meeting the channel has just read for this click (to tell who clicked): used, not read again. */
+  loaded?: Meeting;
 }
 
 export interface CardActionResult {
@@ -210,7 +212,7 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
   let meeting: Meeting | undefined;
   let actor: Participant | undefined;
   try {
-    meeting = await loadMeeting(deps, meetingId);
+    meeting = request.loaded?.id === meetingId ? request.loaded : await loadMeeting(deps, meetingId);
     actor = actorIn(meeting, request.actor);
     if (!parsed.ok) {
       const problems = parsed.problems.map((p) => p.message);
@@ -225,6 +227,7 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
       actorId: actor.id,
       channel: request.channel,
       idempotencyKey: request.idempotencyKey,
+      loaded: meeting,
     });
     return {
       card: resultCard(request.verb, request.payload, result.meeting, actor),

@@ -12,8 +12,10 @@ export interface AppDeps {
   newId: IdGenerator;
   defaultTimeZone: string;
   /**
-   * Told about every saved meeting (the scheduler replans its nudges). It must not throw: the
-   * change is already saved, and its own failures are its to log and recover from.
+   * Re-plans a saved meeting's reminders (the scheduler's sync). Never on the request path: every
+   * change queues a re-plan in its outbox, and the delivery worker calls this once the person has
+   * their answer, one meeting at a time, several queued re-plans of a meeting as one; a failure is
+   * logged and retried like any queued message.
    */
   onMeetingSaved?: (meeting: Meeting) => Promise<void>;
   /**

@@ -6,7 +6,7 @@ import { isDomainError, refuse } from '../domain/errors.js';
 import type { Channel, Meeting } from '../domain/model.js';
 import type { AppDeps } from './deps.js';
 import type { OutboxMessage } from '../ports/outbox.js';
-import { queueFollowUps } from './outbox/queue-follow-ups.js';
+import { queueFollowUps, replanAfter } from './outbox/queue-follow-ups.js';
 import { parseInput } from './parse-input.js';
 
 export interface CommandRequest {
@@ -17,6 +17,11 @@ export interface CommandRequest {
   channel: Channel;
   /** The channel's action/activity id plus the person: a retry or double-click applies once. */
   idempotencyKey?: string;
+  /**
+   * The meeting as the caller has just read it for this request: decided against as it is, not
+   * read again. A version conflict reads the stored meeting afresh.
+   */
+  loaded?: Meeting;
 }
 
 /** A change as the channels see it once saved: what it was, and what it queued to send. */
@@ -39,19 +44,22 @@ export interface CommandResult {
 const MAX_ATTEMPTS = 8;
 
 /**
- * The one path by which a meeting changes: parse, decide, queue what it promises to send, and save
- * it all at once with optimistic concurrency.
+ * The one path by which a meeting changes: parse, decide, queue what it promises to send and the
+ * re-plan of its reminders, and save it all at once with optimistic concurrency. Nothing else runs
+ * before the caller has the result: the outbox does the rest once the person has their answer.
  * On a version conflict the command is decided again against the fresh meeting, so two people
  * answering at the same moment both keep their answer.
  */
 export async function executeCommand(deps: AppDeps, request: CommandRequest): Promise<CommandResult> {
   const command = parseInput(MeetingCommandSchema, request.command);
+  let loaded = request.loaded?.id === request.meetingId ? request.loaded : undefined;
   for (let attempt = 1; ; attempt++) {
     if (request.idempotencyKey) {
       const seen = await deps.store.getIdempotency(request.idempotencyKey);
-      if (seen) return { meeting: await loadMeeting(deps, request.meetingId), alerts: [], replayed: true, queued: [] };
+      if (seen) return { meeting: loaded ?? (await loadMeeting(deps, request.meetingId)), alerts: [], replayed: true, queued: [] };
     }
-    const meeting = await loadMeeting(deps, request.meetingId);
+    const meeting = loaded ?? (await loadMeeting(deps, request.meetingId));
+    loaded = undefined;
     const ctx = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId };
     const decided = decide(meeting, command, ctx);
     const { change, messages } = deps.outbox ? queueFollowUps(meeting, decided, ctx, deps.outbox) : { change: decided, messages: [] };
@@ -59,8 +67,8 @@ export async function executeCommand(deps: AppDeps, request: CommandRequest): Pr
       ? { key: request.idempotencyKey, at: ctx.at, result: { meetingId: meeting.id, version: change.meeting.version, type: command.type } }
       : undefined;
     try {
-      await deps.store.saveMeeting(change.meeting, meeting.version, { events: change.events, idempotency, outbox: messages });
-      await deps.onMeetingSaved?.(change.meeting);
+      const outbox = deps.outbox ? [...messages, replanAfter(change.meeting, ctx.at)] : messages;
+      await deps.store.saveMeeting(change.meeting, meeting.version, { events: change.events, idempotency, outbox });
       return { meeting: change.meeting, alerts: change.alerts, replayed: false, queued: messages };
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'STORE.CONFLICT' || attempt >= MAX_ATTEMPTS) throw error;

@@ -37,6 +37,8 @@ export interface ChatCommandRequest {
   idempotencyKey?: string;
   /** Only on a local trial run (Teams in anonymous mode): the organiser may preview every reminder now. */
   localPreview?: boolean;
+  /** The meeting linked to this chat, when the channel has just read it: not read again. */
+  linked?: Meeting;
 }
 
 export interface ChatCommandResult {
@@ -55,7 +57,8 @@ const concludedMillis = (meeting: Meeting): number => (meeting.concludedAt === u
  * Exported for channel entry points that need the meeting before a command is typed (a Teams
  * dialog lists the meeting's people as possible action owners).
  */
-export async function meetingFor(deps: AppDeps, delivery: CardDelivery, request: Pick<ChatCommandRequest, 'actor' | 'chat'>): Promise<Meeting> {
+export async function meetingFor(deps: AppDeps, delivery: CardDelivery, request: Pick<ChatCommandRequest, 'actor' | 'chat' | 'linked'>): Promise<Meeting> {
+  if (request.linked) return request.linked;
   const linked = await delivery.meetingOfChat(request.chat);
   if (linked) return loadMeeting(deps, linked);
   const all = await deps.store.meetingsOfParticipant(request.actor);
@@ -177,7 +180,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     }
     change = domainCommand(command, meeting, request);
     if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
-    const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey });
+    const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
     if (command.kind === 'link') await delivery.indexChat(meeting.id, request.chat);
     const linkedHere = result.meeting.chats.some((c) => sameChat(c, request.chat));
     // Warnings take the place of the start card here: the meeting chat gets that card anyway.

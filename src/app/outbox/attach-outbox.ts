@@ -21,7 +21,16 @@ export interface AttachOutboxOptions {
  */
 export function attachOutbox(deps: AppDeps, options: AttachOutboxOptions): DeliveryWorker {
   const { delivery } = options;
-  const worker = startDeliveryWorker({ store: deps.store, delivery, clock: deps.clock, logger: options.logger, publicBaseUrl: options.publicBaseUrl, tuning: options.tuning });
+  const worker = startDeliveryWorker({
+    store: deps.store,
+    delivery,
+    clock: deps.clock,
+    logger: options.logger,
+    publicBaseUrl: options.publicBaseUrl,
+    tuning: options.tuning,
+    // Read when a re-plan runs: the scheduler is started after the outbox.
+    replan: async (meeting) => deps.onMeetingSaved?.(meeting),
+  });
   deps.outbox = { reachable: (person) => delivery.messengerFor(person) !== undefined, linkDays: options.linkDays ?? DEFAULT_LINK_DAYS, wake: () => worker.wake() };
   return worker;
 }

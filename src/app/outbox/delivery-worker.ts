@@ -43,6 +43,8 @@ export interface DeliveryWorkerDeps {
   /** PUBLIC_BASE_URL without a trailing slash: the full plan's address. */
   publicBaseUrl: string;
   tuning?: Partial<OutboxTuning>;
+  /** Plans the meeting's reminders again (a queued `replan`); a throw is retried like a failed send. */
+  replan?: (meeting: Meeting) => Promise<void>;
 }
 
 export interface DeliveryWorker {
@@ -55,6 +57,9 @@ export interface DeliveryWorker {
 }
 
 type Attempt = { delivery: Delivery; gaveUp?: { to: Recipient; card: OutboundCard['name'] } };
+
+const isReplan = (entry: OutboxRecord): boolean => OutgoingSchema.safeParse(entry.message).data?.kind === 'replan';
+const COALESCED: OutboxSettlement = { state: 'sent' };
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -111,6 +116,9 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       case 'tidy-links':
         await delivery.tidyOrganiserCard(meeting.id);
         return { delivery: { delivered: true } };
+      case 'replan':
+        await deps.replan?.(meeting);
+        return { delivery: { delivered: true } };
     }
   }
 
@@ -139,11 +147,15 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return { state: 'failed', reason };
   }
 
-  /** One meeting's messages, in the order they were queued, against the meeting read once. */
+  /**
+   * One meeting's messages, in the order they were queued, against the meeting read once. Re-plans
+   * queued by several changes are one: the last plans from the meeting as it is now.
+   */
   async function sendForMeeting(entries: OutboxRecord[]): Promise<void> {
     const meeting = await store.getMeeting(entries[0]!.meetingId);
+    const lastReplan = entries.findLast(isReplan);
     for (const entry of entries) {
-      const settlement = await settle(entry, meeting);
+      const settlement = isReplan(entry) && entry !== lastReplan ? COALESCED : await settle(entry, meeting);
       await store.settleOutbox(entry.id, settlement, now().toISOString());
     }
   }

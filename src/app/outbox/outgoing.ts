@@ -34,5 +34,10 @@ export const OutgoingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancellation'), participantId: Id }),
   /** Links on the organiser's card stopped working (used, revoked): the card drops them. */
   z.object({ kind: z.literal('tidy-links') }),
+  /**
+   * The meeting's scheduled reminders are planned again from the change. Queued with the change,
+   * so it runs after the person has their answer and a crash before it ran cannot lose it.
+   */
+  z.object({ kind: z.literal('replan') }),
 ]);
 export type Outgoing = z.infer<typeof OutgoingSchema>;

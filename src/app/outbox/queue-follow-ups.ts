@@ -59,6 +59,12 @@ function linksFor(after: Meeting, outgoing: readonly Outgoing[], planning: Outbo
 }
 
 /**
+ * Every saved change re-plans the meeting's reminders, from the outbox: off the request path, and
+ * kept with the change so a restart still does it. Not among the messages a reply speaks of.
+ */
+export const replanAfter = (meeting: Meeting, at: string): OutboxMessage => ({ id: `${meeting.id}/v${meeting.version}/replan`, meetingId: meeting.id, createdAt: at, message: { kind: 'replan' } satisfies Outgoing });
+
+/**
  * Completes a decided change with what it promises to send: the outgoing messages, the links they
  * carry, and the plan marked as distributed once its first version is queued for everyone. The
  * messages are saved with the change, in one unit of work, or not at all.

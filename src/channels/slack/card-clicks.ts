@@ -1,4 +1,4 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { CardActionResult } from '../../app/card-actions.js';
 import { handleCardAction } from '../../app/card-actions.js';
 import { mergeSubmission, slackStateToInputs, verbFromActionId } from '../../cards/index.js';
@@ -7,6 +7,7 @@ import type { BlockActions } from './payloads.js';
 import { BlockActionsSchema, ButtonValueSchema, isDirectMessage, readPayload } from './payloads.js';
 import { answering, answerSaved, inPlace, onlyYou } from './replies.js';
 import { slackMessage } from './render.js';
+import type { Respond } from './response-url.js';
 
 /** URL buttons report their click too; Slack has already opened the link. */
 const OPEN_URL = 'open.url';
@@ -18,12 +19,13 @@ const OPEN_URL = 'open.url';
  * or a replayed request is applied once.
  */
 export function registerCardClicks(app: App, deps: HandlerDeps): void {
-  app.action({ type: 'block_actions' }, async ({ ack, body, respond }) => {
+  app.action({ type: 'block_actions' }, async ({ ack, body }) => {
     await ack();
     const click = readPayload(BlockActionsSchema, body, deps.logger, 'block_actions');
     const action = click?.actions[0];
     if (!click || !action || verbFromActionId(action.action_id) === OPEN_URL) return;
     const ids = { userId: click.user.id, conversationId: click.container.channel_id, actionId: action.action_id };
+    const respond = click.response_url ? deps.respond(click.response_url) : undefined;
     deps.background.run('card click', ids, async () => {
       // The button's own data under what was typed into the card, as every channel hands it on.
       const payload = mergeSubmission(ButtonValueSchema.parse(action.value ?? '{}'), slackStateToInputs(click.state?.values ?? {}));
@@ -44,7 +46,7 @@ export function registerCardClicks(app: App, deps: HandlerDeps): void {
  * alone. An error card (a button with nothing to type into was refused) never replaces the card
  * it came from, which is still right. An ephemeral card can only be replaced through the response URL.
  */
-async function redraw(deps: HandlerDeps, click: BlockActions, result: CardActionResult, respond: RespondFn | undefined): Promise<void> {
+async function redraw(deps: HandlerDeps, click: BlockActions, result: CardActionResult, respond: Respond | undefined): Promise<void> {
   const { channel_id: channel, message_ts: ts, is_ephemeral: ephemeral } = click.container;
   const shared = channel !== undefined && !isDirectMessage(channel);
   // Shown to the clicker alone, below the card, which stays as everyone else sees it.

@@ -17,6 +17,8 @@ import { registerHomeTab } from './home-opened.js';
 import { registerMeetingForm } from './meeting-form-submission.js';
 import { SlackMessenger } from './messenger.js';
 import { answerMalformedBodies, refuseTimestampsOutsideWindow } from './request-guards.js';
+import { respondTo } from './response-url.js';
+import type { RespondRetry } from './response-url.js';
 import { registerSlashCommand, replayUnfinished } from './slash-command.js';
 import { SlashInbox } from './slash-inbox.js';
 import { createWebClient, webClientOptions } from './web-client.js';
@@ -29,6 +31,8 @@ export interface SlackChannelDeps {
   deps: AppDeps;
   delivery: CardDelivery;
   logger: Logger;
+  /** Tests only: shorter waits between attempts at a response_url. */
+  respondRetry?: RespondRetry;
 }
 
 export interface SlackChannel {
@@ -58,7 +62,7 @@ export interface SlackChannel {
  * Bolt, requests timestamped outside Slack's five-minute window are refused; behind it, a signed
  * body Bolt cannot read is answered 400 (src/channels/slack/request-guards.ts).
  */
-export function createSlackChannel({ config, deps, delivery, logger }: SlackChannelDeps): SlackChannel {
+export function createSlackChannel({ config, deps, delivery, logger, respondRetry }: SlackChannelDeps): SlackChannel {
   const log = logger.child({ channel: 'slack' });
   const sdkLogger = boltLogger(log);
   const client = createWebClient(config, sdkLogger);
@@ -84,7 +88,9 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
     convoStore: false,
   });
 
-  const handlerDeps: HandlerDeps = { app: deps, delivery, client, directory: new SlackDirectory(client, log), background, logger: log };
+  const respond = (responseUrl: string) =>
+    respondTo(responseUrl, { retry: respondRetry, onRetry: (fields) => log.warn(fields, 'slack answer not taken at the response_url yet: trying again') });
+  const handlerDeps: HandlerDeps = { app: deps, delivery, client, directory: new SlackDirectory(client, log), background, logger: log, respond };
   const inbox = new SlashInbox(deps.store, deps.clock, log);
   registerSlashCommand(app, handlerDeps, inbox);
   registerCardClicks(app, handlerDeps);

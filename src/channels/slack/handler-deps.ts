@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app/deps.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BackgroundWork } from './background.js';
 import type { SlackDirectory } from './directory.js';
+import type { Respond } from './response-url.js';
 import type { WebClient } from './web-client.js';
 
 /** What every Slack listener is given: the shared core, and the Slack client to answer with. */
@@ -13,4 +14,6 @@ export interface HandlerDeps {
   readonly directory: SlackDirectory;
   readonly background: BackgroundWork;
   readonly logger: Logger;
+  /** Answers at a command's or a click's response_url, trying again what Slack did not take. */
+  readonly respond: (responseUrl: string) => Respond;
 }

@@ -11,7 +11,6 @@ import { readMentions, withProfileNames } from './mentions.js';
 import type { SlashCommand } from './payloads.js';
 import { isDirectMessage, readPayload, SlashCommandSchema } from './payloads.js';
 import { answering, answerSaved, onlyYou } from './replies.js';
-import { respondTo } from './response-url.js';
 import type { Respond } from './response-url.js';
 import type { Inbound, SlashInbox } from './slash-inbox.js';
 
@@ -89,7 +88,7 @@ export async function replayUnfinished(deps: HandlerDeps, inbox: SlashInbox, sta
  */
 function takeOn(deps: HandlerDeps, inbox: SlashInbox, inbound: Inbound, when: 'just received' | 'after a restart'): void {
   const { command } = inbound;
-  const post = respondTo(command.response_url);
+  const post = deps.respond(command.response_url);
   let answered = false;
   let failed = false;
   const markDone = async () => {

@@ -46,7 +46,7 @@ export async function cardClick(deps: TeamsDeps, context: TurnContext, verb: str
     const meetingId = typeof payload.meetingId === 'string' ? payload.meetingId : undefined;
     const meeting = meetingId ? await deps.app.store.getMeeting(meetingId) : undefined;
     const actor = await chooseIdentity(identitiesOf(person), { meeting, store: deps.app.store });
-    const result = await handleCardAction(deps.app, { verb, payload, actor, channel: 'teams', idempotencyKey: idempotencyKey(context, person) });
+    const result = await handleCardAction(deps.app, { verb, payload, actor, channel: 'teams', idempotencyKey: idempotencyKey(context, person), loaded: meeting });
     return { card: result.card, refusal: result.refusal, changed: result.change !== undefined };
   } catch (error) {
     deps.logger.error({ verb, activityId: context.activity.id, failure: connectorFailure(error) }, 'teams card action failed');

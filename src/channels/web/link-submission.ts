@@ -7,7 +7,7 @@ import { cardForLink, linkIsAnswerable } from '../../app/link-cards.js';
 import { resolveSecureLink } from '../../app/secure-links.js';
 import { mergeSubmission } from '../../cards/verbs.js';
 import { isDomainError } from '../../domain/errors.js';
-import type { SecureLink } from '../../domain/model.js';
+import type { Meeting, SecureLink } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { cardControls } from './card-buttons.js';
 import { LINK_PROBLEMS } from './link-notice.js';
@@ -50,18 +50,19 @@ export async function submitThroughLink(app: AppDeps, token: string, body: unkno
     payload: mergeSubmission(button.data, inputs),
     actor: { kind: 'participant', participantId: participant.id },
     channel: 'web',
+    loaded: meeting,
   });
   if (!result.change) return { status: 422, card: webRefusal(result.card) };
-  if (link.singleUse) await spend(app, meeting.id, link);
+  if (link.singleUse) await spend(app, result.change.meeting, link);
   const organiser = meeting.participants.find((p) => p.id === meeting.organiserId)?.name ?? 'the organiser';
   const card = participant.role === 'child' ? childConfirmation(organiser, link.singleUse) : webConfirmation(result.card, link.singleUse);
   return { status: 200, card };
 }
 
 /** Marks the link used, in the audit trail as the person's own act on the web. */
-async function spend(app: AppDeps, meetingId: string, link: SecureLink): Promise<void> {
+async function spend(app: AppDeps, answered: Meeting, link: SecureLink): Promise<void> {
   try {
-    await executeCommand(app, { meetingId, command: { type: 'useLink', linkId: link.id }, actorId: link.participantId, channel: 'web' });
+    await executeCommand(app, { meetingId: answered.id, command: { type: 'useLink', linkId: link.id }, actorId: link.participantId, channel: 'web', loaded: answered });
   } catch (error) {
     // Two presses at once: the other one spent it first, which is the outcome wanted anyway.
     if (isDomainError(error) && error.code === 'LINK.INACTIVE') return;

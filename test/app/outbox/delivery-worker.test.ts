@@ -122,4 +122,51 @@ describe('the delivery worker', () => {
     expect(invitations()).toHaveLength(1);
     expect((await store.outboxOf(meeting.id)).every((m) => m.state === 'sent' && m.attempts === 2)).toBe(true);
   });
+
+  describe('re-plans of the reminders', () => {
+    const replans = () => {
+      const seen: number[] = [];
+      deps.onMeetingSaved = async (meeting) => void seen.push(meeting.version);
+      return seen;
+    };
+
+    it('are queued with each change, run after it by the worker, and several of one meeting as one, against the meeting as it is now', async () => {
+      const seen = replans();
+      await start().stop();
+      const meeting = await invite();
+      const dana = meeting.participants.find((p) => p.role === 'designated_teacher')!;
+      await executeCommand(deps, { meetingId: meeting.id, command: { type: 'recordRsvp', answer: 'accept' }, actorId: dana.id, channel: 'teams' });
+      // Nothing ran while the changes were made: the re-plans wait in the outbox with them.
+      expect(seen).toEqual([]);
+      expect((await store.outboxOf(meeting.id)).filter((m) => (m.message as { kind: string }).kind === 'replan').map((m) => m.state)).toEqual(['pending', 'pending', 'pending']);
+      await start().drain();
+      expect(seen).toEqual([meeting.version + 1]);
+      expect((await store.outboxOf(meeting.id)).every((m) => m.state === 'sent')).toBe(true);
+    });
+
+    it('survive a stop before they ran: the next start re-plans', async () => {
+      await start().stop();
+      const meeting = await invite();
+      const seen = replans();
+      await start().drain();
+      expect(seen).toEqual([meeting.version]);
+    });
+
+    it('that fail are logged and tried again later', async () => {
+      let failures = 1;
+      const seen: number[] = [];
+      deps.onMeetingSaved = async (meeting) => {
+        if (failures-- > 0) throw new Error('the job store is locked');
+        seen.push(meeting.version);
+      };
+      const outbox = start({ firstRetryMs: 1_000 });
+      const meeting = await invite();
+      await outbox.drain();
+      expect(seen).toEqual([]);
+      expect(log.records().some((r) => r.kind === 'replan' && r.reason === 'the job store is locked')).toBe(true);
+      clock.set(later(1_000));
+      await outbox.drain();
+      expect(seen).toEqual([meeting.version]);
+    });
+  });
 });

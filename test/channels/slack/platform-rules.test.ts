@@ -5,6 +5,7 @@ import { CHRIS, DANA, SAM, SIGNING_SECRET, slowed, startSlack } from './slack-ha
 import { click, createMeeting, FORM, linkLockAndStart, openMeetingForm, shownOnlyTo, submitForm, type } from './slack-scenes.js';
 import { signature } from './signed-requests.js';
 import { buttons } from './slack-api-stub.js';
+import { eventually } from '../../contract/scheduler-backend-fixtures.js';
 
 /**
  * The platform's rules: signatures on every request, acks inside three seconds whatever the
@@ -169,6 +170,27 @@ describe('acknowledging within three seconds', () => {
     expect(shownOnlyTo(h, command.responseId)).toHaveLength(1);
     expect((await h.store.getMeeting(meeting.id))!.participants.find((p) => p.slackUserId === DANA.id)!.rsvp?.answer).toBe('accept');
     expect((await h.store.meetingsOfChild('PEP-2026-0077'))).toHaveLength(1);
+  });
+});
+
+describe('one request never waits for another', () => {
+  it('acks and works on a command while the answer to an earlier one is still stuck at Slack, and both arrive once', async () => {
+    h = await startSlack({ respondRetry: { attempts: 4, firstDelayMs: 10, maxDelayMs: 50 } });
+    await createMeeting(h);
+    h.stub.hold('/respond/');
+    const first = await type(h, SAM, 'D0SAM', 'status');
+    await eventually(() => expect(h.stub.holdingNow('/respond/')).toBe(1));
+
+    const second = await type(h, SAM, 'D0SAM', 'status');
+    expect(second.answer.status).toBe(200);
+    // Its work ran too, up to its own answer: nothing queued it behind the first one's.
+    await eventually(() => expect(h.stub.holdingNow('/respond/')).toBe(2));
+
+    // Slack drops both connections: each answer is posted again, and taken.
+    h.stub.release();
+    await h.settle();
+    expect(shownOnlyTo(h, first.responseId)).toHaveLength(1);
+    expect(shownOnlyTo(h, second.responseId)).toHaveLength(1);
   });
 });
 

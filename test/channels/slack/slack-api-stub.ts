@@ -23,13 +23,19 @@ export interface SlackUser {
 
 type Failure = { error: string } | { status: 429; retryAfterSeconds: number };
 
+/** How a response URL fails an answer: the connection closed on it ("other side closed"), or an HTTP error. */
+export type ResponseFailure = 'reset' | { status: number; retryAfterSeconds?: number };
+
 /** Arguments the WebClient sends as JSON inside the form body. */
 const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
 export class SlackApiStub {
   readonly calls: ApiCall[] = [];
   readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
+  /** Every post to a response URL, taken or failed. */
+  readonly responseAttempts: { id: string; failed?: ResponseFailure }[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  private readonly responseFailures: ResponseFailure[] = [];
   private server: Server | undefined;
   private holding: readonly string[] = [];
   private passing = 0;
@@ -92,6 +98,11 @@ export class SlackApiStub {
     return `${this.url}/respond/${id}`;
   }
 
+  /** The next posts to any response URL fail, one failure each, in this order. */
+  failResponses(...failures: ResponseFailure[]): void {
+    this.responseFailures.push(...failures);
+  }
+
   failNext(method: string, failure: Failure): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
   }
@@ -146,6 +157,17 @@ export class SlackApiStub {
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '';
     if (path.startsWith('/respond/')) {
+      const id = path.slice('/respond/'.length);
+      const failed = this.responseFailures.shift();
+      this.responseAttempts.push({ id, ...(failed ? { failed } : {}) });
+      if (failed === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      if (failed) {
+        res.writeHead(failed.status, failed.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(failed.retryAfterSeconds) }).end();
+        return;
+      }
       this.responses.push({ id: path.slice('/respond/'.length), body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
       res.writeHead(200).end('ok');
       return;

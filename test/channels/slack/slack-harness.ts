@@ -7,12 +7,14 @@ import { attachOutbox } from '../../../src/app/outbox/attach-outbox.js';
 import type { AppDeps } from '../../../src/app/deps.js';
 import { createSlackChannel, SLACK_EVENTS_PATH } from '../../../src/channels/slack/index.js';
 import type { SlackChannel } from '../../../src/channels/slack/index.js';
+import type { RespondRetry } from '../../../src/channels/slack/response-url.js';
 import type { Messenger } from '../../../src/ports/messenger.js';
 import type { MeetingStore } from '../../../src/ports/store.js';
 import { openStore } from '../../../src/stores/open-store.js';
 import { NOW, counterIds } from '../../domain/scenario.js';
 import { METHOD_SCOPES } from '../../../src/channels/slack/scopes.js';
 import { createHttpServer } from '../../../src/server.js';
+import type { HttpModule } from '../../../src/server.js';
 import { blockKitViolations } from '../../cards/block-kit-limits.js';
 import { captureLog } from '../../server/harness.js';
 import { SlackApiStub } from './slack-api-stub.js';
@@ -114,6 +116,10 @@ export async function startSlack(
   options: {
     storeDelayMs?: number;
     appStore?: (store: MeetingStore) => MeetingStore;
+    /** The channel's module as it is mounted. */
+    mountAs?: (module: HttpModule) => HttpModule;
+    /** Waits between attempts at a response URL (production's are seconds). */
+    respondRetry?: RespondRetry;
     /** What an earlier run left in the store, written before the channel starts (as after a restart). */
     before?: (store: MeetingStore, stub: SlackApiStub) => Promise<void>;
   } = {},
@@ -133,14 +139,14 @@ export async function startSlack(
   const delivery = new CardDelivery({ store: appStore, messengers, report: (event) => reports.push(event) });
   const log = captureLog();
   const config = { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', appToken: undefined, apiUrl: stub.apiUrl };
-  const channel = createSlackChannel({ config, deps, delivery, logger: log.logger });
+  const channel = createSlackChannel({ config, deps, delivery, logger: log.logger, respondRetry: options.respondRetry });
   messengers.push(channel.messenger);
   await channel.start();
   const server = createHttpServer({
     store,
     logger: log.logger,
     config: { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 10_000 },
-    mount: [channel.module],
+    mount: [options.mountAs ? options.mountAs(channel.module) : channel.module],
   });
   const { url } = await server.listen();
   const outbox = attachOutbox(deps, { delivery, logger: log.logger, publicBaseUrl: url });

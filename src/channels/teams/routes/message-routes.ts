@@ -61,6 +61,7 @@ async function answerCommand(deps: TeamsDeps, context: TurnContext): Promise<Out
       commandPrefix: '',
       idempotencyKey: idempotencyKey(context, person),
       localPreview: deps.localTrial,
+      linked: meeting,
     });
     return result.reply;
   } catch (error) {

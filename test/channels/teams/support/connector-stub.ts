@@ -26,6 +26,8 @@ export interface CardContent {
   refresh?: unknown;
 }
 
+export type SendFailure = 'reset' | { status: number; retryAfterSeconds?: number };
+
 export interface ConnectorStub {
   /** The serviceUrl to put in activities. */
   serviceUrl: string;
@@ -33,6 +35,12 @@ export interface ConnectorStub {
   roster: Map<string, RosterMember>;
   /** Conversations whose sends answer 403, as Teams does when the bot was removed or blocked. */
   refuse: Set<string>;
+  /** The next sends fail, one failure each, in this order: the connection closed on them, or an HTTP error. */
+  failSends: SendFailure[];
+  /** Sends that failed that way, not recorded in `calls`. */
+  failedSends: SendFailure[];
+  /** How many calls were answered 403 for a conversation in `refuse`. */
+  readonly refused: number;
   close(): Promise<void>;
 }
 
@@ -44,6 +52,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const calls: ConnectorCall[] = [];
   const roster = new Map<string, RosterMember>();
   const refuse = new Set<string>();
+  const failSends: SendFailure[] = [];
+  const failedSends: SendFailure[] = [];
+  let refused = 0;
   let next = 0;
   const app = express();
   app.use(express.json({ limit: '1mb' }));
@@ -51,7 +62,15 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const record = (kind: ConnectorCall['kind']) => (req: express.Request, res: express.Response) => {
     const conversationId = String(req.params.conversationId);
     if (refuse.has(conversationId)) {
+      refused++;
       res.status(403).json({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      return;
+    }
+    const failure = kind === 'send' ? failSends.shift() : undefined;
+    if (failure) {
+      failedSends.push(failure);
+      if (failure === 'reset') req.socket.destroy();
+      else res.status(failure.status).set(failure.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(failure.retryAfterSeconds) }).json({ error: { code: 'ServiceError', message: 'Try again later.' } });
       return;
     }
     const messageId = kind === 'update' ? String(req.params.activityId) : `msg-${++next}`;
@@ -75,6 +94,11 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     calls,
     roster,
     refuse,
+    failSends,
+    failedSends,
+    get refused() {
+      return refused;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

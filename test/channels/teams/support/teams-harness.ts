@@ -11,6 +11,7 @@ import { createTeamsChannel } from '../../../../src/channels/teams/index.js';
 import type { TeamsConfig } from '../../../../src/channels/teams/teams-config.js';
 import type { Messenger } from '../../../../src/ports/messenger.js';
 import type { MeetingStore } from '../../../../src/ports/store.js';
+import type { HttpModule } from '../../../../src/server.js';
 import { openStore } from '../../../../src/stores/open-store.js';
 import type { RunningServer } from '../../../server/harness.js';
 import { captureLog, startServer } from '../../../server/harness.js';
@@ -52,11 +53,20 @@ export interface TeamsHarness {
  * CloudAdapter and teams-ai Application, a SQLite store in a temp dir, and the connector stub.
  */
 export async function startTeamsHarness(
-  options: { config?: TeamsConfig; endpoints?: BotFrameworkEndpoints; timeouts?: TeamsChannelDeps['timeouts'] } = {},
+  options: {
+    config?: TeamsConfig;
+    endpoints?: BotFrameworkEndpoints;
+    timeouts?: TeamsChannelDeps['timeouts'];
+    /** The store the app sees, made from the real one (a counting view, say). */
+    appStore?: (store: MeetingStore) => MeetingStore;
+    /** The channel's module as it is mounted. */
+    mountAs?: (module: HttpModule) => HttpModule;
+  } = {},
 ): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-teams-'));
-  const store = openStore({ dataDir: dir });
-  await store.init();
+  const real = openStore({ dataDir: dir });
+  await real.init();
+  const store = options.appStore ? options.appStore(real) : real;
   const connector = await startConnectorStub();
   for (const member of [SAM, DANA, CHRIS, EVE]) connector.roster.set(member.id, member);
   const deps: AppDeps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('t'), defaultTimeZone: 'Europe/London' };
@@ -68,7 +78,7 @@ export async function startTeamsHarness(
   const channel = createTeamsChannel({ config: options.config ?? { mode: 'anonymous' }, deps, delivery, logger: log.logger, endpoints: options.endpoints, timeouts: options.timeouts });
   messengers.push(channel.messenger);
   await channel.start();
-  const server = await startServer({ store, mount: [channel.module] });
+  const server = await startServer({ store, mount: [options.mountAs ? options.mountAs(channel.module) : channel.module] });
   const outbox = attachOutbox(deps, { delivery, logger: log.logger, publicBaseUrl: server.url });
   return {
     url: server.url,
