@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import type { CancellationEmail, LinkEmail, LinkMailer, MailResult } from '../../app/link-sender.js';
 import type { Logger } from '../../observability/logger.js';
@@ -35,12 +35,14 @@ function senderAddress(from: string): string {
  * take out of) the calendar. A failure is returned as a reason, and logged without personal data.
  */
 export function createSmtpMailer(options: { smtpUrl: string; from: string; logger: Logger }): SmtpMailer {
-  const transport = nodemailer.createTransport({ url: options.smtpUrl, ...TIMEOUTS });
+  // nodemailer is loaded with the first email, not at start-up.
+  let transport: Promise<Transporter> | undefined;
+  const connected = () => (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport({ url: options.smtpUrl, ...TIMEOUTS })));
   const organizer = senderAddress(options.from);
 
   async function send(to: string, content: EmailContent, calendar?: { ics: string; method: IcsMethod }): Promise<MailResult> {
     try {
-      await transport.sendMail({
+      await (await connected()).sendMail({
         from: options.from,
         to,
         ...content,
@@ -60,6 +62,6 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string; logge
       send(to, linkEmailContent(email), email.calendar && { ics: meetingIcs(email.calendar, 'REQUEST', { organizer, attendee: to }), method: 'REQUEST' }),
     sendCancellation: ({ to, ...email }: CancellationEmail) =>
       send(to, cancellationEmailContent(email), { ics: meetingIcs(email.calendar, 'CANCEL', { organizer, attendee: to }), method: 'CANCEL' }),
-    close: () => transport.close(),
+    close: () => void transport?.then((opened) => opened.close()),
   };
 }

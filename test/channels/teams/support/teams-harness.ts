@@ -55,7 +55,7 @@ export async function startTeamsHarness(
   options: { config?: TeamsConfig; endpoints?: BotFrameworkEndpoints; timeouts?: TeamsChannelDeps['timeouts'] } = {},
 ): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-teams-'));
-  const store = openStore({ dataDir: dir });
+  const store = await openStore({ dataDir: dir });
   await store.init();
   const connector = await startConnectorStub();
   for (const member of [SAM, DANA, CHRIS, EVE]) connector.roster.set(member.id, member);
