@@ -16,7 +16,7 @@ if (!childRef) {
 }
 
 const config = loadConfig();
-const store = openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
 try {
   await store.init();
   const history = await exportChildHistory({ store, clock: systemClock }, childRef);

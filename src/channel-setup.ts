@@ -1,9 +1,9 @@
 import type { CardDelivery } from './app/delivery.js';
 import type { AppDeps } from './app/deps.js';
-import { createSlackChannel, loadSlackConfig } from './channels/slack/index.js';
-import type { SlackConfig } from './channels/slack/index.js';
-import { createTeamsChannel, loadTeamsConfig } from './channels/teams/index.js';
-import type { TeamsConfig } from './channels/teams/index.js';
+import { loadSlackConfig } from './channels/slack/config.js';
+import type { SlackConfig } from './channels/slack/config.js';
+import { loadTeamsConfig } from './channels/teams/teams-config.js';
+import type { TeamsConfig } from './channels/teams/teams-config.js';
 import { createWebChannel, loadWebConfig } from './channels/web/index.js';
 import { planRoutes } from './channels/web/plan/plan-routes.js';
 import { policyPages } from './channels/web/policy-pages.js';
@@ -29,17 +29,26 @@ export function channelsOff(configs: ChannelConfigs): Record<string, 'off'> {
   return Object.fromEntries((['teams', 'slack'] as const).filter((name) => !configs[name]).map((name) => [name, 'off']));
 }
 
-/** The channels that are configured, built on the core they call into. */
-export function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; delivery: CardDelivery }, config: Config, logger: Logger): Channel[] {
+/**
+ * The channels that are configured, built on the core they call into. A chat channel's code, and
+ * the SDK under it (botbuilder and teams-ai, Bolt), is imported only when that channel is on:
+ * loading them costs most of a second and tens of megabytes that a bot without them never uses.
+ */
+export async function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; delivery: CardDelivery }, config: Config, logger: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];
-  if (configs.teams) channels.push(createTeamsChannel({ config: configs.teams, deps: core.deps, delivery: core.delivery, logger }));
-  else {
+  if (configs.teams) {
+    const { createTeamsChannel } = await import('./channels/teams/index.js');
+    channels.push(createTeamsChannel({ config: configs.teams, deps: core.deps, delivery: core.delivery, logger }));
+  } else {
     logger.info(
       { channel: 'teams', state: 'off' },
       'Teams is off: /api/messages is not served. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID for a real tenant, or run npm run playground for a local trial (TEAMS_ANONYMOUS=1).',
     );
   }
-  if (configs.slack) channels.push(createSlackChannel({ config: configs.slack, deps: core.deps, delivery: core.delivery, logger }));
+  if (configs.slack) {
+    const { createSlackChannel } = await import('./channels/slack/index.js');
+    channels.push(createSlackChannel({ config: configs.slack, deps: core.deps, delivery: core.delivery, logger }));
+  }
   const web = createWebChannel({ config, web: configs.web, deps: core.deps, logger });
   channels.push({
     name: 'web',

@@ -65,7 +65,7 @@ export async function composeApp(options: {
   clock?: Clock;
   schedulerTuning?: Partial<SchedulerTuning>;
   outboxTuning?: Partial<OutboxTuning>;
-  channels: (core: { deps: AppDeps; delivery: CardDelivery }) => Channel[];
+  channels: (core: { deps: AppDeps; delivery: CardDelivery }) => Promise<Channel[]>;
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
   const clock = options.clock ?? systemClock;
@@ -80,7 +80,7 @@ export async function composeApp(options: {
   // A bad PUBLIC_BASE_URL stops the start, not the first plan that goes out.
   requirePlanBaseUrl(config.publicBaseUrl);
   const delivery = new CardDelivery(deliveryDeps);
-  const channels = options.channels({ deps, delivery });
+  const channels = await options.channels({ deps, delivery });
   let linkDays: number | undefined;
   for (const channel of channels) {
     if (channel.messenger) messengers.push(channel.messenger);

@@ -72,7 +72,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   };
 
   const store = await step(storeFailure(config), async () => {
-    const opened = options.store ?? openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+    const opened = options.store ?? await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
     undo.push(() => opened.close());
     await opened.init();
     return opened;

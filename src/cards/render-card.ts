@@ -5,16 +5,8 @@ import { CARDS } from './catalogue.js';
 import { CardError, describeProblems, toFieldProblems } from './errors.js';
 import { asPreview } from './preview.js';
 import { cardTemplate } from './templates.js';
-import { GlobalSettings } from './templating.js';
+import { UNBOUND } from './templating.js';
 
-/**
- * By default the templating engine leaves `${field}` in the card when the data lacks the field,
- * which would show the raw expression to a carer. A marker that no typed text contains lets us
- * find such places and refuse the card instead. (It is a process-wide setting of the library;
- * nothing else here uses the templating engine.)
- */
-const UNBOUND = 'unbound:';
-GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) => `\u0000${UNBOUND}${path}\u0000`;
 /** The marker as it reads once the card is serialised: JSON writes NUL as the six characters \u0000. */
 const UNBOUND_IN_JSON = new RegExp(String.raw`\\u0000${UNBOUND}(.*?)\\u0000`, 'g');
 

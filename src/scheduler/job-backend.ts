@@ -1,6 +1,4 @@
-import { MongoBackend } from '@agendajs/mongo-backend';
 import type { AgendaBackend } from 'agenda';
-import { MongoClient } from 'mongodb';
 import { databaseName } from '../stores/mongo/database-name.js';
 import { SqliteBackend } from './sqlite-backend/sqlite-backend.js';
 
@@ -36,6 +34,8 @@ export async function openJobBackend(config: JobStoreConfig): Promise<OpenJobBac
     await backend.connect();
     return { backend: connectedAlready(backend), close: () => backend.disconnect() };
   }
+  // Imported here, not above: the driver and Agenda's MongoDB backend are for MongoDB set-ups only.
+  const [{ MongoClient }, { MongoBackend }] = await Promise.all([import('mongodb'), import('@agendajs/mongo-backend')]);
   const client = new MongoClient(config.uri);
   try {
     await client.connect();

@@ -21,7 +21,7 @@ let deps: AppDeps;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-known-'));
-  store = openStore({ dataDir: dir });
+  store = await openStore({ dataDir: dir });
   await store.init();
   deps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('k'), defaultTimeZone: 'Europe/London' };
 });

@@ -24,7 +24,7 @@ let deps: AppDeps;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-refusals-'));
-  store = openStore({ dataDir: dir });
+  store = await openStore({ dataDir: dir });
   await store.init();
   deps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('r'), defaultTimeZone: 'Europe/London' };
 });

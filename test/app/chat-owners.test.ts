@@ -26,7 +26,7 @@ let delivery: CardDelivery;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-owners-'));
-  store = openStore({ dataDir: dir });
+  store = await openStore({ dataDir: dir });
   await store.init();
   deps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('o'), defaultTimeZone: 'Europe/London' };
   delivery = new CardDelivery({ store, messengers: [new RecordingMessenger('teams')], report: () => undefined });

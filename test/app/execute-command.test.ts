@@ -19,7 +19,7 @@ let store: MeetingStore;
 let deps: AppDeps;
 
 const open = async (): Promise<MeetingStore> => {
-  const s = openStore({ dataDir: dir });
+  const s = await openStore({ dataDir: dir });
   await s.init();
   return s;
 };

@@ -33,7 +33,7 @@ let outbox: DeliveryWorker;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-flows-'));
-  store = openStore({ dataDir: dir });
+  store = await openStore({ dataDir: dir });
   await store.init();
   deps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('f'), defaultTimeZone: 'Europe/London' };
   teams = new RecordingMessenger('teams');

@@ -19,7 +19,7 @@ let deps: AppDeps;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-identify-'));
-  store = openStore({ dataDir: dir });
+  store = await openStore({ dataDir: dir });
   await store.init();
   deps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('i'), defaultTimeZone: 'Europe/London' };
 });

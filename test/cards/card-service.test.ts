@@ -5,7 +5,7 @@ import { CARD_NAMES, GROUP_CARDS } from '../../src/cards/catalogue.js';
 import { renderCard, unboundPaths } from '../../src/cards/render-card.js';
 import { cardSample } from '../../src/cards/samples.js';
 import { cardTemplate } from '../../src/cards/templates.js';
-import { Template } from '../../src/cards/templating.js';
+import { parseTemplate } from '../../src/cards/templating.js';
 import { VERBS } from '../../src/cards/verbs.js';
 import { refusal } from './refusal.js';
 import { cardParts } from './walk-card.js';
@@ -46,7 +46,7 @@ describe('the card catalogue', () => {
   });
 
   it('finds a template field the data does not provide, instead of showing "${field}" to a carer', () => {
-    const expanded = new Template({ type: 'TextBlock', text: 'Hello ${recipientName} from ${organiser.name}' }).expand({ $root: { recipientName: 'Morgan' } });
+    const expanded = parseTemplate({ type: 'TextBlock', text: 'Hello ${recipientName} from ${organiser.name}' }).expand({ $root: { recipientName: 'Morgan' } });
     expect(unboundPaths(expanded)).toEqual(['organiser.name']);
     expect(unboundPaths(render('welcome', {}))).toEqual([]);
   });

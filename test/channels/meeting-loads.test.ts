@@ -129,7 +129,7 @@ describe('one meeting read per request', () => {
 
   it('a command decided against a meeting that changed meanwhile reads it again once, and only then', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pep-loads-'));
-    const real = openStore({ dataDir: dir });
+    const real = await openStore({ dataDir: dir });
     await real.init();
     cleanups.push(async () => {
       await real.close();

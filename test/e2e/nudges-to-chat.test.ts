@@ -84,7 +84,7 @@ let world: World | undefined;
 async function startWorld(): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-e2e-nudges-'));
   const clock = testClock(HELD_AT);
-  const store = openStore({ dataDir: dir, clock });
+  const store = await openStore({ dataDir: dir, clock });
   await store.init();
   const slackApi = new SlackApiStub([SLACK_SAM, SLACK_DANA, SLACK_CHRIS, OLLY]);
   await slackApi.start();

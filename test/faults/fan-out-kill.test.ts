@@ -63,7 +63,7 @@ describe('kill -9 in the middle of a fan-out, then a restart on the same DATA_DI
     await eventually(() => expect(slackPeople.map((p) => plansTo(p.slackUserId!).length)).toEqual(slackPeople.map(() => 1)), (LEASE_SECONDS + 30) * 1000);
     // The child's link is on Sam's card once; nothing is left to send, and nothing went twice.
     await eventually(async () => {
-      const store = openStore({ dataDir: side!.home.dataDir });
+      const store = await openStore({ dataDir: side!.home.dataDir });
       await store.init();
       try {
         const queued = await store.outboxOf(meeting.id);

@@ -86,7 +86,7 @@ export function meetingUnderWay(now = new Date()): Meeting {
 
 /** Writes meetings into a DATA_DIR before the bot first starts on it. */
 export async function seedMeeting(dataDir: string, ...meetings: Meeting[]): Promise<void> {
-  const store = openStore({ dataDir });
+  const store = await openStore({ dataDir });
   await store.init();
   try {
     for (const meeting of meetings) await store.createMeeting(meeting, { events: [] });
@@ -97,7 +97,7 @@ export async function seedMeeting(dataDir: string, ...meetings: Meeting[]): Prom
 
 /** A meeting as the bot left it in a DATA_DIR; read only while no bot runs on it. */
 export async function storedMeeting(dataDir: string, id: string): Promise<Meeting | undefined> {
-  const store = openStore({ dataDir });
+  const store = await openStore({ dataDir });
   await store.init();
   try {
     return await store.getMeeting(id);

@@ -45,7 +45,7 @@ export const DEFAULT_SETTINGS = { publicBaseUrl: 'http://127.0.0.1:3978', email:
 export async function planWorld(settings: { publicBaseUrl: string; email: boolean } = { publicBaseUrl: PUBLIC_BASE_URL, email: true }): Promise<PlanWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-plan-'));
   const clock = settableClock(NOW);
-  const store = openStore({ dataDir: dir, clock });
+  const store = await openStore({ dataDir: dir, clock });
   await store.init();
   const deps: AppDeps = { store, clock, newId: counterIds('w'), defaultTimeZone: 'Europe/London' };
   const teams = new RecordingMessenger('teams');

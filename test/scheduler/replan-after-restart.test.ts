@@ -32,7 +32,7 @@ afterEach(async () => {
 describe('a re-plan a crash left queued', () => {
   it('is run by the next start, once its scheduler is up', async () => {
     dir = mkdtempSync(join(tmpdir(), 'pep-replan-'));
-    store = openStore({ dataDir: dir });
+    store = await openStore({ dataDir: dir });
     await store.init();
     const clock = { now: () => new Date(NOW) };
     // The run that crashed: it saved the change (and its queued re-plan), then died before sending anything.
@@ -45,7 +45,7 @@ describe('a re-plan a crash left queued', () => {
     const log = captureLog();
     const config = loadConfig({ DATA_DIR: dir, PORT: '0' });
     const messenger = new RecordingMessenger('teams');
-    app = await composeApp({ config, logger: log.logger, store, clock, channels: () => [{ name: 'teams', messenger }] });
+    app = await composeApp({ config, logger: log.logger, store, clock, channels: async () => [{ name: 'teams', messenger }] });
     await app.outbox.drain();
 
     expect((await store.outboxOf(meeting.id)).filter((m) => (m.message as { kind: string }).kind === 'replan').map((m) => m.state)).toEqual(['sent']);

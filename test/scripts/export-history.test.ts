@@ -11,7 +11,7 @@ import { REPO_ROOT, runInRepo } from './run-script.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'pep-export-'));
 
 beforeAll(async () => {
-  const store = openStore({ dataDir });
+  const store = await openStore({ dataDir });
   await store.init();
   await createMeeting({ store, clock: { now: () => new Date('2026-11-25T10:00:00Z') }, newId: counterIds('x'), defaultTimeZone: 'Europe/London' }, { command: MEETING_INPUT, channel: 'teams' });
   await store.close();

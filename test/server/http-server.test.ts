@@ -43,7 +43,7 @@ describe('HTTP server with the embedded store', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'pep-server-'));
-    store = openStore({ mongodbUri: undefined, dataDir });
+    store = await openStore({ mongodbUri: undefined, dataDir });
     await store.init();
     running = await startServer({ store, mount: testModules });
   });

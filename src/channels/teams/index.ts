@@ -1,4 +1,4 @@
-/** The Teams channel, for the composition root (src/main.ts). */
+/** The Teams channel, for the composition root, which imports it only when Teams is configured (src/channel-setup.ts). */
 export type { TeamsChannel, TeamsChannelDeps } from './teams-channel.js';
 export { createTeamsChannel } from './teams-channel.js';
 export type { TeamsConfig } from './teams-config.js';

@@ -1,6 +1,6 @@
-import nodemailer from 'nodemailer';
-import addressparser from 'nodemailer/lib/addressparser/index.js';
+import type { Transporter } from 'nodemailer';
 import type { CancellationEmail, LinkEmail, LinkMailer, MailResult } from '../../app/link-sender.js';
+import type { CalendarEntry } from '../../app/meeting-calendar.js';
 import type { Logger } from '../../observability/logger.js';
 import type { EmailContent } from './link-email.js';
 import { cancellationEmailContent, linkEmailContent } from './link-email.js';
@@ -22,11 +22,18 @@ function failureReason(error: unknown): string {
   return `the mail server could not be reached${typeof code === 'string' ? ` (${code})` : ''}`;
 }
 
-/** The bare address in MAIL_FROM ("PEP Bot <pep-bot@la.example.org>"), the calendar entry's organiser. */
-function senderAddress(from: string): string {
+/** The transport, and MAIL_FROM's bare address ("PEP Bot <pep-bot@la.example.org>"): the calendar entry's organiser. */
+interface Connection {
+  transport: Transporter;
+  organizer: string;
+}
+
+/** nodemailer is loaded with the first email, not at start-up: most bots send none for a while, or never. */
+async function connect(smtpUrl: string, from: string): Promise<Connection> {
+  const [{ default: nodemailer }, { default: addressparser }] = await Promise.all([import('nodemailer'), import('nodemailer/lib/addressparser/index.js')]);
   const [first] = addressparser(from, { flatten: true });
   if (!first?.address) throw new Error('MAIL_FROM has no email address');
-  return first.address;
+  return { transport: nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }), organizer: first.address };
 }
 
 /**
@@ -35,16 +42,17 @@ function senderAddress(from: string): string {
  * take out of) the calendar. A failure is returned as a reason, and logged without personal data.
  */
 export function createSmtpMailer(options: { smtpUrl: string; from: string; logger: Logger }): SmtpMailer {
-  const transport = nodemailer.createTransport({ url: options.smtpUrl, ...TIMEOUTS });
-  const organizer = senderAddress(options.from);
+  let connection: Promise<Connection> | undefined;
+  const connected = () => (connection ??= connect(options.smtpUrl, options.from));
 
-  async function send(to: string, content: EmailContent, calendar?: { ics: string; method: IcsMethod }): Promise<MailResult> {
+  async function send(to: string, content: EmailContent, calendar?: { entry: CalendarEntry; method: IcsMethod }): Promise<MailResult> {
+    const { transport, organizer } = await connected();
     try {
       await transport.sendMail({
         from: options.from,
         to,
         ...content,
-        icalEvent: calendar && { method: calendar.method, filename: 'meeting.ics', content: calendar.ics },
+        icalEvent: calendar && { method: calendar.method, filename: 'meeting.ics', content: meetingIcs(calendar.entry, calendar.method, { organizer, attendee: to }) },
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
       return { sent: true };
@@ -56,10 +64,9 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string; logge
   }
 
   return {
-    sendLink: ({ to, ...email }: LinkEmail) =>
-      send(to, linkEmailContent(email), email.calendar && { ics: meetingIcs(email.calendar, 'REQUEST', { organizer, attendee: to }), method: 'REQUEST' }),
-    sendCancellation: ({ to, ...email }: CancellationEmail) =>
-      send(to, cancellationEmailContent(email), { ics: meetingIcs(email.calendar, 'CANCEL', { organizer, attendee: to }), method: 'CANCEL' }),
-    close: () => transport.close(),
+    sendLink: ({ to, ...email }: LinkEmail) => send(to, linkEmailContent(email), email.calendar && { entry: email.calendar, method: 'REQUEST' }),
+    sendCancellation: ({ to, ...email }: CancellationEmail) => send(to, cancellationEmailContent(email), { entry: email.calendar, method: 'CANCEL' }),
+    // A connection that failed to set up has nothing to close.
+    close: () => void connection?.then(({ transport }) => transport.close(), () => undefined),
   };
 }

@@ -6,13 +6,15 @@ import { isoDateOf } from './instants.js';
  * Working days in England and Wales: Monday to Friday, less bank holidays (substitute days
  * included). The holiday data ships inside date-holidays, so no lookup leaves the process.
  * Observances such as Mother's Day are not days off, so only public and bank holidays count.
+ * The rules are read on the first date asked about, not at start-up (a twentieth of a second).
  */
-const englandAndWales = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
+let englandAndWales: Holidays | undefined;
 const bankHolidaysByYear = new Map<number, ReadonlySet<string>>();
 
 function bankHolidaysOf(year: number): ReadonlySet<string> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
+    englandAndWales ??= new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
     // Holiday.date is "YYYY-MM-DD hh:mm:ss" in the country's own time: the calendar day we want.
     days = new Set(englandAndWales.getHolidays(year).map((holiday) => holiday.date.slice(0, 10)));
     bankHolidaysByYear.set(year, days);

@@ -38,7 +38,7 @@ const input = {
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-outbox-'));
   clock = settableClock(NOW);
-  store = openStore({ dataDir: dir, clock });
+  store = await openStore({ dataDir: dir, clock });
   await store.init();
   deps = { store, clock, newId: counterIds('o'), defaultTimeZone: 'Europe/London' };
   teams = new RecordingMessenger('teams');

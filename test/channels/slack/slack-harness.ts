@@ -125,7 +125,7 @@ export async function startSlack(
   } = {},
 ): Promise<SlackHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-slack-'));
-  const store = openStore({ dataDir: dir });
+  const store = await openStore({ dataDir: dir });
   await store.init();
   const appStore = options.appStore ? options.appStore(store) : store;
   const stub = new SlackApiStub([SAM, DANA, CHRIS, OLLY, ADELE]);

@@ -43,7 +43,7 @@ let connected: Promise<Socket>;
 beforeEach(async () => {
   acks.length = 0;
   dir = mkdtempSync(join(tmpdir(), 'pep-slack-socket-'));
-  store = openStore({ dataDir: dir });
+  store = await openStore({ dataDir: dir });
   await store.init();
   sockets = new Server({ port: 0, host: '127.0.0.1' });
   await new Promise<void>((resolve) => sockets.once('listening', resolve));

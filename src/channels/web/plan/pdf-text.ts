@@ -22,7 +22,12 @@ const SPACE = /\s/u;
 /** What a character no face has prints as: a visible sign that something was there. */
 const MISSING = '?';
 
-const has = (face: Face, ch: string): boolean => face.font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+const has = (face: Face, ch: string): boolean => {
+  const codePoint = ch.codePointAt(0)!;
+  // The range first: asking a face outside it would decompress it for nothing.
+  if (face.ranges && !face.ranges.some(([first, last]) => codePoint >= first && codePoint <= last)) return false;
+  return face.font.hasGlyphForCodePoint(codePoint);
+};
 
 export function textRuns(text: string, style: FontStyle, faces: PlanFaces): TextRun[] {
   const primary = faces.primary[style];

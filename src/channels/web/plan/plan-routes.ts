@@ -8,7 +8,6 @@ import type { LinkProblem } from '../link-notice.js';
 import { LINK_PROBLEMS } from '../link-notice.js';
 import { securityHeaders } from '../security-headers.js';
 import { PLAN_PAGE_CSP, renderPlanHtml, renderPlanNoticeHtml } from './plan-html.js';
-import { renderPlanPdf } from './plan-pdf.js';
 
 export interface PlanRoutesDeps {
   app: AppDeps;
@@ -43,6 +42,9 @@ export function planRoutes(deps: PlanRoutesDeps): HttpModule {
     const opened = await openPlan(deps.app, file.token);
     if (!opened.ok) return void notice(res, opened.state);
     if (file.pdf) {
+      // Imported on the first download: pdfkit and fontkit are a tenth of a second and megabytes
+      // that most processes never need.
+      const { renderPlanPdf } = await import('./plan-pdf.js');
       // A download, not an inline view: browsers' PDF viewers do not all work under this CSP.
       res.type('application/pdf').attachment(opened.view.fileName).send(await renderPlanPdf(opened.view));
       return;

@@ -64,7 +64,7 @@ export async function startTeamsHarness(
   } = {},
 ): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-teams-'));
-  const real = openStore({ dataDir: dir });
+  const real = await openStore({ dataDir: dir });
   await real.init();
   const store = options.appStore ? options.appStore(real) : real;
   const connector = await startConnectorStub();

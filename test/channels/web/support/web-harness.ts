@@ -90,7 +90,7 @@ export interface WebHarness {
 export async function startWebHarness(options: { mailer?: LinkMailer; smtp?: boolean; publicBaseUrl?: string } = {}): Promise<WebHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-web-'));
   const clock = settableClock(NOW);
-  const store = openStore({ dataDir: dir, clock });
+  const store = await openStore({ dataDir: dir, clock });
   await store.init();
   const deps: AppDeps = { store, clock, newId: counterIds('w'), defaultTimeZone: 'Europe/London' };
   const smtp = await startSmtpSink();

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SIGNING_SECRET } from '../channels/slack/slack-harness.js';
+import { SlackApiStub } from '../channels/slack/slack-api-stub.js';
+import { spawnBot } from '../support/bot-process.js';
+
+/**
+ * Start-up loads what the settings turn on, nothing more: a chat channel's SDK, the MongoDB
+ * driver, the card templating engine, pdfkit and nodemailer cost most of a second and tens of
+ * megabytes between them. The bot runs as `npm start` runs it, in its own process, with a
+ * preload (test/support/record-loads.mjs) that writes down every module it loads.
+ */
+
+const RECORD_LOADS = fileURLToPath(new URL('../support/record-loads.mjs', import.meta.url));
+
+/** Loaded only by the channel or feature that needs it. */
+const ON_DEMAND = [
+  'botbuilder',
+  '@microsoft/teams-ai',
+  '@slack/bolt',
+  'mongodb',
+  '@agendajs/mongo-backend',
+  'adaptivecards-templating',
+  'adaptive-expressions',
+  'pdfkit',
+  'fontkit',
+  'nodemailer',
+] as const;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The packages (by the node_modules folder each file came from) a bot started with `env` loaded until it stopped. */
+async function packagesLoaded(env: Record<string, string>): Promise<Set<string>> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pep-lazy-'));
+  dirs.push(dataDir);
+  const file = path.join(dataDir, 'loads.txt');
+  const bot = spawnBot({ PORT: '0', DATA_DIR: dataDir, RECORD_LOADS_FILE: file, ...env }, { cwd: dataDir, preload: [RECORD_LOADS] });
+  try {
+    const { url } = await bot.logLine('listening');
+    expect((await fetch(`${String(url)}/healthz`)).status).toBe(200);
+  } finally {
+    expect(await bot.stop()).toEqual([0, null]);
+  }
+  const packages = readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((loaded) => [...loaded.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].slice(-1).map((match) => match[1]!));
+  return new Set(packages);
+}
+
+describe('what start-up loads', () => {
+  it('with the settings a new user has, loads the embedded store and no chat SDK, MongoDB driver, card engine, PDF or mail library', async () => {
+    const loaded = await packagesLoaded({});
+    // What the bot does need, seen through the same recording: the list is not empty by accident.
+    expect(loaded).toContain('better-sqlite3');
+    expect(loaded).toContain('express');
+    expect(ON_DEMAND.filter((name) => loaded.has(name))).toEqual([]);
+  }, 60_000);
+
+  it('with Teams and Slack on, loads their SDKs and still not the MongoDB driver, PDF or mail library', async () => {
+    const stub = new SlackApiStub([]);
+    await stub.start();
+    try {
+      const loaded = await packagesLoaded({ TEAMS_ANONYMOUS: '1', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: stub.apiUrl });
+      expect(ON_DEMAND.filter((name) => loaded.has(name))).toEqual(['botbuilder', '@microsoft/teams-ai', '@slack/bolt']);
+    } finally {
+      await stub.stop();
+    }
+  }, 60_000);
+});
