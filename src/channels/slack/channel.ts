@@ -14,6 +14,7 @@ import type { SlackConfig } from './config.js';
 import { SlackDirectory } from './directory.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { registerHomeTab } from './home-opened.js';
+import { HEARTBEAT_MS } from './instance-presence.js';
 import { registerMeetingForm } from './meeting-form-submission.js';
 import { SlackMessenger } from './messenger.js';
 import { answerMalformedBodies, refuseTimestampsOutsideWindow } from './request-guards.js';
@@ -86,6 +87,7 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
 
   const handlerDeps: HandlerDeps = { app: deps, delivery, client, directory: new SlackDirectory(client, log), background, logger: log };
   const inbox = new SlashInbox(deps.store, deps.clock, log);
+  let watching: NodeJS.Timeout | undefined;
   registerSlashCommand(app, handlerDeps, inbox);
   registerCardClicks(app, handlerDeps);
   registerMeetingForm(app, handlerDeps);
@@ -101,12 +103,19 @@ export function createSlackChannel({ config, deps, delivery, logger }: SlackChan
       await app.init();
       if (socketMode) await app.start();
       log.info({ socketMode }, 'slack channel ready');
-      // Commands recorded from now on are this run's own; those before were cut short by a restart.
-      background.run('replay slash commands', {}, () => replayUnfinished(handlerDeps, inbox, startedAt));
+      // Commands of processes that have gone, now and whenever another one goes while this one runs.
+      const look = (atStart: boolean) => async () => {
+        await inbox.presence.beat();
+        await replayUnfinished(handlerDeps, inbox, startedAt, atStart);
+      };
+      background.run('replay slash commands', {}, look(true));
+      watching = setInterval(() => background.run('look for slash commands another process left', {}, look(false)), HEARTBEAT_MS).unref();
     },
     stop: async () => {
+      clearInterval(watching);
       if (socketMode) await app.stop();
       await background.idle();
+      await inbox.presence.leave().catch((error: unknown) => log.warn({ err: error }, 'this process could not say it stopped: others take it as gone after its heartbeats stop'));
     },
     idle: () => background.idle(),
   };
