@@ -163,7 +163,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface RunningBot extends BotProcess {
-  /** http://127.0.0.1:PORT, the same on every start of a BotHome. */
+  /** http://127.0.0.1:PORT, the same on every start of a BotHome on its own port. */
   url: string;
 }
 
@@ -173,8 +173,11 @@ export interface BotHome {
   url: string;
   /** Every process started so far, oldest first. */
   runs: RunningBot[];
-  /** Starts the bot on this DATA_DIR and port; resolves once it logged "listening" and /healthz answers 200. */
-  start(extraEnv?: Record<string, string>): Promise<RunningBot>;
+  /**
+   * Starts the bot on this DATA_DIR and port; resolves once it logged "listening" and /healthz
+   * answers 200. Given another port, a second process on the same DATA_DIR alongside the first.
+   */
+  start(extraEnv?: Record<string, string>, port?: number): Promise<RunningBot>;
   /** Kills every run still alive (SIGKILL) and removes the DATA_DIR. */
   close(): Promise<void>;
 }
@@ -190,14 +193,14 @@ export async function botHome(env: Record<string, string> = {}): Promise<BotHome
     port,
     url,
     runs,
-    async start(extraEnv = {}) {
+    async start(extraEnv = {}, on = port) {
       // Started from the DATA_DIR, where no .env is, so only what the test sets applies.
-      const bot = spawnBot({ PORT: String(port), DATA_DIR: dataDir, ...env, ...extraEnv }, { cwd: dataDir });
-      const run: RunningBot = { ...bot, url };
+      const bot = spawnBot({ PORT: String(on), DATA_DIR: dataDir, ...env, ...extraEnv }, { cwd: dataDir });
+      const run: RunningBot = { ...bot, url: `http://127.0.0.1:${on}` };
       runs.push(run);
       await bot.logLine('listening');
       await eventually(async () => {
-        const response = await fetch(`${url}/healthz`);
+        const response = await fetch(`${run.url}/healthz`);
         if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
       }, DEFAULT_DEADLINE_MS);
       return run;
