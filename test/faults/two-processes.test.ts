@@ -15,14 +15,15 @@ import { ADELE, CHRIS, DANA, OLLY, SAM, SIGNING_SECRET } from '../channels/slack
 import { click } from '../channels/slack/slack-scenes.js';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
 import type { BotHome, RunningBot } from '../support/bot-process.js';
-import { botHome, freePort } from '../support/bot-process.js';
+import { botHome, builtBot, freePort } from '../support/bot-process.js';
 import { aMeeting } from '../support/meeting-fixture.js';
 import { meetingUnderWay, slackPerson, typeIn } from './slack-bot.js';
 
 /**
  * Issue 14: two PEP Bot processes sharing one store behave as one bot. Both are real processes
- * (test/support/bot-process.ts), each on its own port, both running the scheduler and the outbox
- * worker on the same store; Slack's Web API is one loopback stub that records which process
+ * started as `npm start` starts them, from the built dist/ (test/support/bot-process.ts builds it
+ * when src/ is newer), each on its own port, both running the scheduler and the outbox worker on
+ * the same store; Slack's Web API is one loopback stub that records which process
  * called (each has its own SLACK_API_URL into it). On the embedded store they share one
  * DATA_DIR (SQLite in WAL mode); with MONGODB_URI set (or a mongod the test setup can start) the
  * same runs against one MongoDB database, and is skipped by name when none can be had.
@@ -40,6 +41,8 @@ const LEASE_SECONDS = 15;
 /** Agenda's production poll (src/scheduler/start-scheduler.ts): a second run of a reminder would come within it, and the next case outlasts it. */
 const SCHEDULER_POLL_MS = 10_000;
 const USERS = [SAM, DANA, CHRIS, OLLY, ADELE];
+/** Building dist/ (when src/ is newer) takes about half a minute on a busy machine; then two starts. */
+const BUILD_AND_START_MS = 150_000;
 
 /** The same URI on a database of its own, so runs never meet. */
 const onDatabase = (uri: string, name: string): string => uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(\/[^?]*)?/, `$1/${name}`);
@@ -56,7 +59,11 @@ const STORES = [
 /** Hours from now in London as HH:mm: quiet hours placed well away from the test's own time. */
 const londonClock = (hoursFromNow: number): string => DateTime.now().setZone('Europe/London').plus({ hours: hoursFromNow }).toFormat('HH:mm');
 
-/** Invited for tomorrow; Dana and Chris have not answered, and each owes a contribution already due, so its chaser is due at the first plan. */
+/**
+ * Invited for the day after tomorrow; Dana and Chris have not answered, and each owes a
+ * contribution already due: at the first plan Dana's chaser and Chris's chaser and his carer's
+ * questions are due, and nothing else is before tomorrow (so nothing else is sent during the test).
+ */
 function invitedMeeting(): Meeting {
   const now = Date.now();
   const at = (ms: number) => new Date(now + ms).toISOString();
@@ -64,7 +71,7 @@ function invitedMeeting(): Meeting {
     status: 'invited',
     child: { ref: 'PEP-2026-0077', initials: 'KL', yearGroup: 5, school: 'Northfield Academy' },
     organiserId: 'p-sam',
-    startsAt: at(24 * 3_600_000),
+    startsAt: at(48 * 3_600_000),
     participants: [
       { ...slackPerson(SAM, 'p-sam', 'social_worker'), invitedAt: at(-60_000), rsvp: { answer: 'accept', at: at(-60_000) } },
       { ...slackPerson(DANA, 'p-dana', 'designated_teacher'), invitedAt: at(-60_000) },
@@ -81,7 +88,7 @@ function invitedMeeting(): Meeting {
   });
 }
 
-/** Nudges any day, at any hour but a quiet one far from now: the chasers go the moment they are planned. */
+/** Nudges any day (so the meeting reminder is tomorrow, whatever today is), at any hour but a quiet one far from now: the chasers go the moment they are planned. */
 const anyTime = { days: [1, 2, 3, 4, 5, 6, 7], bankHolidays: true, quietHours: { start: londonClock(6), end: londonClock(7) } };
 
 /** Issue 12's fan-out: Sam closes a meeting under way, and the plan goes to five people on Slack. */
@@ -141,17 +148,19 @@ describe.each(STORES)('two PEP Bot processes on $store', ({ env, skip }) => {
 
   beforeAll(async () => {
     if (skip) return;
+    const buildMs = await builtBot();
+    if (buildMs > 0) console.info(`[two-processes] dist/ was older than src/: built it in ${(buildMs / 1000).toFixed(1)} s`);
     storeEnv = env();
     stub = new SlackApiStub(USERS);
     await stub.start();
-    home = await botHome({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS), ...storeEnv });
+    home = await botHome({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS), ...storeEnv }, 'dist');
     await inStore(async (store) => {
       await store.createMeeting(meeting, { events: [] });
-      await store.putValue(PREFERENCES_NAMESPACE, meeting.id, { 'p-dana': anyTime, 'p-chris': anyTime });
+      await store.putValue(PREFERENCES_NAMESPACE, meeting.id, { 'p-sam': anyTime, 'p-dana': anyTime, 'p-chris': anyTime });
     });
     const portB = await freePort();
     [a, b] = await Promise.all([home.start({ SLACK_API_URL: stub.apiUrlFor('a') }), home.start({ SLACK_API_URL: stub.apiUrlFor('b') }, portB)]);
-  });
+  }, BUILD_AND_START_MS);
 
   afterAll(async () => {
     if (skip) return;
@@ -189,7 +198,7 @@ describe.each(STORES)('two PEP Bot processes on $store', ({ env, skip }) => {
 
   it.skipIf(skip)('sends a reminder due while both run once', async () => {
     // Planned by whichever process saved the RSVPs; both poll for due jobs.
-    await eventually(() => expect([chasersTo(DANA.id).length, chasersTo(CHRIS.id).length]).toEqual([1, 1]), SCHEDULER_POLL_MS + 20_000);
+    await eventually(() => expect([chasersTo(DANA.id).length, chasersTo(CHRIS.id).length, remindersTo(CHRIS.id).length]).toEqual([1, 1, 2]), SCHEDULER_POLL_MS + 20_000);
     expect([...reminderCounts().values()].every((count) => count === 1)).toBe(true);
     remindersSeenAt = Date.now();
   }, 60_000);
