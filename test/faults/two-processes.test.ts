@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { invitationCard } from '../../src/app/views/preparation-cards.js';
 import { SLACK_EVENTS_PATH } from '../../src/channels/slack/index.js';
@@ -166,6 +167,14 @@ describe.each(STORES)('two PEP Bot processes on $store', ({ env, skip }) => {
     if (skip) return;
     await home.close();
     await stub.stop();
+    if (storeEnv.MONGODB_URI) {
+      const client = new MongoClient(storeEnv.MONGODB_URI);
+      try {
+        await client.db().dropDatabase();
+      } finally {
+        await client.close();
+      }
+    }
   });
 
   it.skipIf(skip)('applies once a double-click that lands on both processes at the same moment', async () => {
