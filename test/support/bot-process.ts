@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
 
 /**
- * Real processes for tests: PEP Bot as `npm start` runs it (`node --import tsx src/main.ts`), or
- * any other script, read line by line from stdout. Everything is on loopback and every wait has
+ * Real processes for tests: PEP Bot from its sources (`node --import tsx src/main.ts`) or as
+ * `npm start` runs it (`node dist/main.js`, after builtBot()), or any other script, read line by
+ * line from stdout. Everything is on loopback and every wait has
  * a deadline, so a test that goes wrong fails with what the process said instead of hanging.
  *
  * One start, any outcome (exit codes, stderr, log lines):
@@ -38,6 +39,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** tsx by its file, so the process can also start from another working folder (where its .env is). */
 const TSX = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 const MAIN = path.join(repoRoot, 'src/main.ts');
+/** What `npm start` runs: dist/ must sit beside src/, where the built code finds the cards and web assets. */
+const DIST_MAIN = 'dist/main.js';
 /** How long a wait for a line or an answer may take before the test fails with what the process said. */
 const DEFAULT_DEADLINE_MS = 30_000;
 
@@ -68,9 +71,10 @@ export interface ProcessOptions {
   cwd?: string;
 }
 
-/** `node --import tsx <script>` (a path from the repository root), its stdout read line by line. */
+/** `node --import tsx <script>` (a path from the repository root), its stdout read line by line; a built `.js` script runs on plain node. */
 export function spawnProcess(script: string, { env, preload = [], cwd = repoRoot }: ProcessOptions): LineProcess {
-  const child = spawn(process.execPath, ['--import', TSX, ...preload.flatMap((file) => ['--import', file]), path.resolve(repoRoot, script)], {
+  const loader = script.endsWith('.ts') ? ['--import', TSX] : [];
+  const child = spawn(process.execPath, [...loader, ...preload.flatMap((file) => ['--import', file]), path.resolve(repoRoot, script)], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,13 +141,40 @@ const parse = (line: string): LogRecord | undefined => {
   }
 };
 
+/** Where a bot process starts: the TypeScript sources through tsx, or the build `npm start` runs. */
+export type BotBuild = 'src' | 'dist';
+
+export interface BotOptions extends Omit<ProcessOptions, 'env'> {
+  /** 'dist' needs builtBot() first. */
+  from?: BotBuild;
+}
+
 /**
- * PEP Bot's own main.ts with exactly `env` (plus the machine's PATH and the like: none of the
+ * `dist/`, built by `npm run build`'s own command unless it is newer than every file under src/
+ * already. Resolves with how long the build took (0 when it was fresh); for a beforeAll.
+ */
+export async function builtBot(): Promise<number> {
+  const newest = (folder: string): number =>
+    Math.max(0, ...readdirSync(folder, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(path.join(folder, entry.name)) : statSync(path.join(folder, entry.name)).mtimeMs)));
+  const built = path.join(repoRoot, DIST_MAIN);
+  if (existsSync(built) && statSync(built).mtimeMs > newest(path.join(repoRoot, 'src'))) return 0;
+  const started = Date.now();
+  const tsc = spawn(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  tsc.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  tsc.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const [code] = (await once(tsc, 'close')) as ExitStatus;
+  if (code !== 0) throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${output}`);
+  return Date.now() - started;
+}
+
+/**
+ * PEP Bot's own main with exactly `env` (plus the machine's PATH and the like: none of the
  * bot's own variables are inherited) and whatever `.env` the working folder holds.
  */
-export function spawnBot(env: Record<string, string>, options: Omit<ProcessOptions, 'env'> = {}): BotProcess {
+export function spawnBot(env: Record<string, string>, { from = 'src', ...options }: BotOptions = {}): BotProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !BOT_VARIABLES.has(name)));
-  const bot = spawnProcess(MAIN, { ...options, env: { ...inherited, ...env } });
+  const bot = spawnProcess(from === 'dist' ? DIST_MAIN : MAIN, { ...options, env: { ...inherited, ...env } });
   const records = () => bot.lines().map(parse).filter((record): record is LogRecord => record !== undefined);
   const logLine = async (msg: string | RegExp, deadlineMs?: number) => {
     const matches = (record: LogRecord | undefined) => record !== undefined && (typeof msg === 'string' ? record.msg === msg : msg.test(String(record.msg)));
@@ -163,7 +194,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface RunningBot extends BotProcess {
-  /** http://127.0.0.1:PORT, the same on every start of a BotHome. */
+  /** http://127.0.0.1:PORT, the same on every start of a BotHome on its own port. */
   url: string;
 }
 
@@ -173,14 +204,17 @@ export interface BotHome {
   url: string;
   /** Every process started so far, oldest first. */
   runs: RunningBot[];
-  /** Starts the bot on this DATA_DIR and port; resolves once it logged "listening" and /healthz answers 200. */
-  start(extraEnv?: Record<string, string>): Promise<RunningBot>;
+  /**
+   * Starts the bot on this DATA_DIR and port; resolves once it logged "listening" and /healthz
+   * answers 200. Given another port, a second process on the same DATA_DIR alongside the first.
+   */
+  start(extraEnv?: Record<string, string>, port?: number): Promise<RunningBot>;
   /** Kills every run still alive (SIGKILL) and removes the DATA_DIR. */
   close(): Promise<void>;
 }
 
 /** A DATA_DIR and a port kept across kills and restarts, with the settings a new user has plus `env`. */
-export async function botHome(env: Record<string, string> = {}): Promise<BotHome> {
+export async function botHome(env: Record<string, string> = {}, from: BotBuild = 'src'): Promise<BotHome> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pep-bot-process-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -190,14 +224,14 @@ export async function botHome(env: Record<string, string> = {}): Promise<BotHome
     port,
     url,
     runs,
-    async start(extraEnv = {}) {
+    async start(extraEnv = {}, on = port) {
       // Started from the DATA_DIR, where no .env is, so only what the test sets applies.
-      const bot = spawnBot({ PORT: String(port), DATA_DIR: dataDir, ...env, ...extraEnv }, { cwd: dataDir });
-      const run: RunningBot = { ...bot, url };
+      const bot = spawnBot({ PORT: String(on), DATA_DIR: dataDir, ...env, ...extraEnv }, { cwd: dataDir, from });
+      const run: RunningBot = { ...bot, url: `http://127.0.0.1:${on}` };
       runs.push(run);
       await bot.logLine('listening');
       await eventually(async () => {
-        const response = await fetch(`${url}/healthz`);
+        const response = await fetch(`${run.url}/healthz`);
         if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
       }, DEFAULT_DEADLINE_MS);
       return run;

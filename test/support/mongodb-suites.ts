@@ -6,4 +6,5 @@ export const MONGODB_SUITES = [
   { file: 'test/contract/mongo-store.test.ts', what: 'the MongoDB store contract suite' },
   { file: 'test/contract/scheduler-backend-mongo.test.ts', what: "Agenda's MongoDB backend contract suite" },
   { file: 'test/scheduler/start-scheduler.test.ts', what: 'its case that keeps jobs in MongoDB' },
+  { file: 'test/faults/two-processes.test.ts', what: 'two PEP Bot processes sharing one MongoDB database' },
 ] as const;

@@ -14,6 +14,7 @@ import type { SlackConfig } from './config.js';
 import { SlackDirectory } from './directory.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { registerHomeTab } from './home-opened.js';
+import { HEARTBEAT_MS } from './instance-presence.js';
 import { registerMeetingForm } from './meeting-form-submission.js';
 import { SlackMessenger } from './messenger.js';
 import { answerMalformedBodies, refuseTimestampsOutsideWindow } from './request-guards.js';
@@ -92,6 +93,7 @@ export function createSlackChannel({ config, deps, delivery, logger, respondRetr
     respondTo(responseUrl, { retry: respondRetry, onRetry: (fields) => log.warn(fields, 'slack answer not taken at the response_url yet: trying again') });
   const handlerDeps: HandlerDeps = { app: deps, delivery, client, directory: new SlackDirectory(client, log), background, logger: log, respond };
   const inbox = new SlashInbox(deps.store, deps.clock, log);
+  let watching: NodeJS.Timeout | undefined;
   registerSlashCommand(app, handlerDeps, inbox);
   registerCardClicks(app, handlerDeps);
   registerMeetingForm(app, handlerDeps);
@@ -107,12 +109,19 @@ export function createSlackChannel({ config, deps, delivery, logger, respondRetr
       await app.init();
       if (socketMode) await app.start();
       log.info({ socketMode }, 'slack channel ready');
-      // Commands recorded from now on are this run's own; those before were cut short by a restart.
-      background.run('replay slash commands', {}, () => replayUnfinished(handlerDeps, inbox, startedAt));
+      // Commands of processes that have gone, now and whenever another one goes while this one runs.
+      const look = (atStart: boolean) => async () => {
+        await inbox.presence.beat();
+        await replayUnfinished(handlerDeps, inbox, startedAt, atStart);
+      };
+      background.run('replay slash commands', {}, look(true));
+      watching = setInterval(() => background.run('look for slash commands another process left', {}, look(false)), HEARTBEAT_MS).unref();
     },
     stop: async () => {
+      clearInterval(watching);
       if (socketMode) await app.stop();
       await background.idle();
+      await inbox.presence.leave().catch((error: unknown) => log.warn({ err: error }, 'this process could not say it stopped: others take it as gone after its heartbeats stop'));
     },
     idle: () => background.idle(),
   };

@@ -61,14 +61,15 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, inbox: SlashIn
 }
 
 /**
- * At start-up: every command recorded before `startedAt` and never answered runs again through
- * the same path, answered at its response URL, while Slack still takes answers there; a change
- * it makes applies once (its idempotency key comes from the recorded trigger). Older ones can
- * reach nobody: they are logged, without what was typed, and forgotten. With several instances on
- * one MongoDB, an instance starting while another is mid-command may answer that command twice
- * (its change still applies once).
+ * At start-up, and every heartbeat after: every command never answered whose process has gone
+ * (killed, or restarted: `startedAt` dates the unnamed records of older releases) runs again
+ * through the same path, answered at its response URL, while Slack still takes answers there; a
+ * change it makes applies once (its idempotency key comes from the recorded trigger). A command
+ * another running process has in hand is left to it, and of several processes looking at once
+ * only one takes a command over. Older ones can reach nobody: they are logged, without what was
+ * typed, and forgotten.
  */
-export async function replayUnfinished(deps: HandlerDeps, inbox: SlashInbox, startedAt: Date): Promise<void> {
+export async function replayUnfinished(deps: HandlerDeps, inbox: SlashInbox, startedAt: Date, atStart = true): Promise<void> {
   const { replay, abandoned } = await inbox.unfinished(startedAt);
   for (const inbound of abandoned) {
     deps.logger.warn(
@@ -77,8 +78,12 @@ export async function replayUnfinished(deps: HandlerDeps, inbox: SlashInbox, sta
     );
     await inbox.forget(inbound);
   }
-  deps.logger.info({ replaying: replay.length, abandoned: abandoned.length }, 'slash commands cut short by a restart');
-  for (const inbound of replay) takeOn(deps, inbox, inbound, 'after a restart');
+  const taken: Inbound[] = [];
+  for (const inbound of replay) if (await inbox.takeOver(inbound)) taken.push(inbound);
+  if (atStart || taken.length > 0 || abandoned.length > 0) {
+    deps.logger.info({ replaying: taken.length, abandoned: abandoned.length }, 'slash commands cut short by a restart');
+  }
+  for (const inbound of taken) takeOn(deps, inbox, inbound, 'after a restart');
 }
 
 /**

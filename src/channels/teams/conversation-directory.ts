@@ -65,35 +65,69 @@ export function asReference(stored: StoredReference): Partial<ConversationRefere
   };
 }
 
+/**
+ * How long this process trusts what it last read of the shared store before reading it again.
+ * Other processes on the same store write to it too (someone installs PEP Bot through another
+ * instance), so nothing here is kept longer than this.
+ */
+export const DIRECTORY_TTL_MS = 15_000;
+
 export class ConversationDirectory {
-  /** serviceUrl last written per conversation, so a busy chat is not rewritten on every message. */
-  private readonly written = new Map<string, string>();
+  /** serviceUrl last written per conversation, and when, so a busy chat is not rewritten on every message. */
+  private readonly written = new Map<string, { serviceUrl: string; at: number }>();
   /**
    * Addresses of people with a 1:1 chat with the bot, so the messenger can say synchronously
-   * whom it can reach. Loaded by load() and kept current by this process; another instance's
-   * installs are seen after its next load (until then those people get the web link instead).
+   * whom it can reach: read from the store at start and again when older than the TTL (in the
+   * background; until then the answer is the last one read), and kept current by this process's
+   * own writes. So an install through another instance is seen here within the TTL (meanwhile
+   * that person gets the web link), and every send reads the person's chat from the store itself.
    */
-  private readonly reachable = new Set<string>();
+  private reachable = new Set<string>();
+  private loadedAt = Number.NEGATIVE_INFINITY;
+  private loading: Promise<void> | undefined;
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly ttlMs = DIRECTORY_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async load(): Promise<void> {
+    const fresh = new Set<string>();
     for (const entry of await this.store.listValues(PEOPLE, 'email:')) {
       const person = TeamsPersonSchema.safeParse(entry.value);
-      if (person.success && person.data.personalConversationId) this.reachable.add(entry.key);
+      if (person.success && person.data.personalConversationId) fresh.add(entry.key);
     }
+    this.reachable = fresh;
+    this.loadedAt = this.now();
   }
 
-  /** Whether someone with this address has PEP Bot installed in Teams. */
+  /** Whether someone with this address has PEP Bot installed in Teams, as last read from the store. */
   reaches(email: string): boolean {
+    if (this.now() - this.loadedAt >= this.ttlMs) this.refresh();
     return this.reachable.has(emailKey(email));
+  }
+
+  /** Resolves once no read of the store is under way (tests and this process's own writes wait for it). */
+  async settled(): Promise<void> {
+    await this.loading;
+  }
+
+  /** A failed read keeps the last answer; the next question after the TTL tries again. */
+  private refresh(): void {
+    this.loading ??= this.load()
+      .catch(() => undefined)
+      .finally(() => {
+        this.loading = undefined;
+      });
   }
 
   async rememberConversation(reference: StoredReference): Promise<void> {
     const { id } = reference.conversation;
-    if (this.written.get(id) === reference.serviceUrl) return;
+    const last = this.written.get(id);
+    if (last?.serviceUrl === reference.serviceUrl && this.now() - last.at < this.ttlMs) return;
     await this.store.putValue(CONVERSATIONS, id, reference);
-    this.written.set(id, reference.serviceUrl);
+    this.written.set(id, { serviceUrl: reference.serviceUrl, at: this.now() });
   }
 
   /** The bot was removed from the conversation: sends there must now report it, not fail later. */
@@ -110,6 +144,8 @@ export class ConversationDirectory {
   /** Saved under the object id and under every address, so either finds the person. */
   async rememberPerson(person: TeamsPerson): Promise<void> {
     for (const key of [aadKey(person.aadObjectId), ...person.emails.map(emailKey)]) await this.store.putValue(PEOPLE, key, person);
+    // A read under way may have listed the store before this write: let it land first.
+    await this.settled();
     for (const email of person.emails) {
       if (person.personalConversationId) this.reachable.add(emailKey(email));
       else this.reachable.delete(emailKey(email));

@@ -46,11 +46,12 @@ export class SqliteJobRepository implements JobRepository {
 
   async connect(): Promise<void> {
     if (this.#db) return;
-    const db = new Database(this.filename);
+    const db = new Database(this.filename, { timeout: BUSY_TIMEOUT_MS });
     try {
+      // First, so even switching the journal mode waits for another process opening the file.
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       applySchedulerMigrations(db);
     } catch (error) {
       db.close();

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
+  /** Which process called, when several share the stub, each through its own apiUrlFor(name). */
+  via?: string;
   /** What the stub answered (absent for a 429). */
   result?: Record<string, unknown>;
   at: number;
@@ -39,7 +41,7 @@ export class SlackApiStub {
   private server: Server | undefined;
   private holding: readonly string[] = [];
   private passing = 0;
-  private readonly held = new Map<ServerResponse, string>();
+  private readonly held = new Map<ServerResponse, { path: string; via?: string }>();
   private ts = 1_700_000_000;
   private views = 0;
   url = '';
@@ -78,9 +80,9 @@ export class SlackApiStub {
     this.passing = passing;
   }
 
-  /** How many requests to paths starting with `prefix` are being held right now. */
-  holdingNow(prefix: string): number {
-    return [...this.held.values()].filter((path) => path.startsWith(prefix)).length;
+  /** How many requests to paths starting with `prefix` are being held right now (from the process named `via`, if given). */
+  holdingNow(prefix: string, via?: string): number {
+    return [...this.held.values()].filter((held) => held.path.startsWith(prefix) && (via === undefined || held.via === via)).length;
   }
 
   /** Stops holding; requests still held are dropped unanswered and unrecorded. */
@@ -92,6 +94,11 @@ export class SlackApiStub {
 
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** The Web API for one of several processes sharing this stub: its calls are recorded with `via`. */
+  apiUrlFor(via: string): string {
+    return `${this.url}/via/${via}/api/`;
   }
 
   responseUrl(id: string): string {
@@ -146,16 +153,15 @@ export class SlackApiStub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const held = req.url ?? '';
-    if (this.holding.some((prefix) => held.startsWith(prefix)) && this.passing-- <= 0) {
-      this.held.set(res, held);
+    const [, via, path = ''] = /^(?:\/via\/([^/]+))?(.*)$/s.exec(req.url ?? '') ?? [];
+    if (this.holding.some((prefix) => path.startsWith(prefix)) && this.passing-- <= 0) {
+      this.held.set(res, { path, via });
       res.on('close', () => this.held.delete(res));
       return;
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const path = req.url ?? '';
     if (path.startsWith('/respond/')) {
       const id = path.slice('/respond/'.length);
       const failed = this.responseFailures.shift();
@@ -174,7 +180,7 @@ export class SlackApiStub {
     }
     const method = path.replace(/^\/api\//, '');
     const args = Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, JSON_ARGS.has(k) ? JSON.parse(v) : v]));
-    const call: ApiCall = { method, args, at: Date.now() };
+    const call: ApiCall = { method, args, at: Date.now(), ...(via === undefined ? {} : { via }) };
     this.calls.push(call);
     const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure) {
