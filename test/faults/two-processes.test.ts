@@ -119,7 +119,7 @@ describe.each(STORES)('two PEP Bot processes on $store', ({ env, skip }) => {
 
   /** The shared store, opened by the test as a third process would, while both bots run. */
   async function inStore<T>(use: (store: MeetingStore) => Promise<T>): Promise<T> {
-    const store = openStore({ dataDir: home.dataDir, mongodbUri: storeEnv.MONGODB_URI });
+    const store = await openStore({ dataDir: home.dataDir, mongodbUri: storeEnv.MONGODB_URI });
     await store.init();
     try {
       return await use(store);
