@@ -18,10 +18,12 @@ import { buildRequest } from './load-spec.js';
  * is exactly the queueing-hiding behaviour this bench must avoid. undici (Node's own HTTP client)
  * with a pool larger than any backlog the time-out allows keeps the schedule honest.
  *
- * Input: the LoadSpec as JSON in argv[2]. Output: one LoadResult as JSON on stdout.
+ * Input: the LoadSpec as JSON on stdin. Output: one LoadResult as JSON on stdout.
  */
 const TIMEOUT_MS = 10_000;
-const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+const input: string[] = [];
+for await (const chunk of process.stdin.setEncoding('utf8')) input.push(chunk as string);
+const spec = JSON.parse(input.join('')) as LoadSpec;
 const runId = randomBytes(3).toString('hex');
 const total = Math.max(1, Math.round((spec.rate * spec.durationMs) / 1000));
 const latencies: number[] = [];
