@@ -4,13 +4,17 @@ import { runLoad } from '../load/run-load.js';
 import type { ServerProcess } from './server-process.js';
 import type { Stage } from './stage.js';
 
-/** Run lengths: the full run is what the README's table reports, --quick only checks it all works. */
+/**
+ * Run lengths: the full run is what the README's table reports, --quick only checks it all works.
+ * Three rounds of 8 s a side keep the six latency figures near five minutes, so the whole
+ * `npm run bench` stays under ten on this machine.
+ */
 export interface Timing {
   rounds: number;
   warmUpMs: number;
   runMs: number;
 }
-export const timing = (quick: boolean): Timing => (quick ? { rounds: 1, warmUpMs: 1_000, runMs: 3_000 } : { rounds: 3, warmUpMs: 3_000, runMs: 12_000 });
+export const timing = (quick: boolean): Timing => (quick ? { rounds: 1, warmUpMs: 1_000, runMs: 3_000 } : { rounds: 3, warmUpMs: 2_000, runMs: 8_000 });
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
