@@ -44,7 +44,7 @@ async function loadRun(server: ServerProcess, stage: Stage, withTeams: boolean, 
 const errorsOf = (runs: Run[]) => runs.flatMap((r) => r.results).reduce((total, r) => total + r.errors, 0);
 
 export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
-  const durationMs = quick ? 2_000 : 5_000;
+  const durationMs = quick ? 2_000 : 4_000;
   const stage = await startStage();
   try {
     await sleep(3_000);
