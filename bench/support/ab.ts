@@ -26,11 +26,11 @@ const ms = (value: number) => Math.round(value * 10) / 10;
 /**
  * Waits until PEP Bot has finished what the last run left it to do after its acks (replies to
  * response URLs, connector sends): nothing new reached the fakes for a second. So the next run,
- * on either side, starts on a quiet machine rather than in PEP Bot's backlog. It waits 20 s at
+ * on either side, starts on a quiet machine rather than in PEP Bot's backlog. It waits 10 s at
  * most, so a bot that never catches up cannot stretch the run past its ten minutes; the note
- * then shows 20 s.
+ * then shows 10 s.
  */
-export async function settle(stage: Stage, limitMs = 20_000): Promise<number> {
+export async function settle(stage: Stage, limitMs = 10_000): Promise<number> {
   const started = Date.now();
   const seen = () => stage.slackApi.responses.length + stage.slackApi.calls.length + stage.connector.calls.length;
   let last = seen();
@@ -41,7 +41,8 @@ export async function settle(stage: Stage, limitMs = 20_000): Promise<number> {
     if (now !== last) quietSince = Date.now();
     last = now;
   }
-  return Math.max(0, Date.now() - started - 1_000);
+  // The time until the last thing PEP Bot sent, or the whole wait when it never fell quiet.
+  return Date.now() - quietSince >= 1_000 ? quietSince - started : limitMs;
 }
 
 export interface Comparison {
