@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Figure } from './figure.js';
 import type { Comparison } from './support/ab.js';
 import { alternate, latencyFigure, timing } from './support/ab.js';
@@ -75,4 +76,4 @@ export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printFigures(await run({ quick: process.argv.includes('--quick') }));
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) printFigures(await run({ quick: process.argv.includes('--quick') }));

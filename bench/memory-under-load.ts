@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Figure } from './figure.js';
 import type { LoadResult } from './load/load-spec.js';
 import { runLoad } from './load/run-load.js';
@@ -111,4 +112,4 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printFigures(await run({ quick: process.argv.includes('--quick') }));
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) printFigures(await run({ quick: process.argv.includes('--quick') }));
