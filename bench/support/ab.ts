@@ -62,8 +62,9 @@ export interface Sides {
 }
 
 /**
- * The same open-loop load on the bare app and on PEP Bot, alternated (bare, PEP, bare, PEP …)
- * after a warm-up of each, so that whatever else the machine does falls on both sides alike.
+ * The same open-loop load on the bare app and on PEP Bot, alternated (bare, PEP, PEP, bare,
+ * bare, PEP …) after a warm-up of each, so that whatever else the machine does falls on both
+ * sides alike.
  */
 export async function alternate(stage: Stage, comparison: Comparison, { rounds, warmUpMs, runMs }: Timing): Promise<Sides> {
   const requests = comparison.requests(stage);
@@ -72,11 +73,17 @@ export async function alternate(stage: Stage, comparison: Comparison, { rounds, 
   const sides: Sides = { pep: [], bare: [], pepAll: [await load(stage.pep, warmUpMs)], settleMs: [] };
   await settle(stage);
   for (let round = 0; round < rounds; round += 1) {
-    sides.bare.push(await load(comparison.bare, runMs));
-    const pep = await load(stage.pep, runMs);
-    sides.pep.push(pep);
-    sides.pepAll.push(pep);
-    sides.settleMs.push(await settle(stage));
+    // Who goes first swaps every round, so a machine getting busier or quieter favours neither.
+    for (const side of round % 2 === 0 ? (['bare', 'pep'] as const) : (['pep', 'bare'] as const)) {
+      if (side === 'bare') {
+        sides.bare.push(await load(comparison.bare, runMs));
+        continue;
+      }
+      const pep = await load(stage.pep, runMs);
+      sides.pep.push(pep);
+      sides.pepAll.push(pep);
+      sides.settleMs.push(await settle(stage));
+    }
   }
   return sides;
 }
