@@ -11,7 +11,7 @@ import type { Figure } from './figure.js';
 
 /**
  * Start-up and idle memory of the built bot (`node dist/main.js`, as `npm start` runs it) beside
- * a bare Bolt app (bench/bare/bare-bolt.mjs): the time from spawning the process to the first 200
+ * a bare Bolt app (bench/bare/bolt.mjs): the time from spawning the process to the first 200
  * on /healthz, and the resident set (VmRSS) once it has sat idle for a while. Each round starts
  * every side afresh, one after the other, on a fresh DATA_DIR; a figure is the median round.
  * PEP Bot runs twice: with the settings a new user has (no Slack, no Teams, SQLite), and with
@@ -22,7 +22,7 @@ import type { Figure } from './figure.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = path.join(REPO_ROOT, 'dist/main.js');
-const BARE_BOLT = path.join(REPO_ROOT, 'bench/bare/bare-bolt.mjs');
+const BARE_BOLT = path.join(REPO_ROOT, 'bench/bare/bolt.mjs');
 const START_DEADLINE_MS = 30_000;
 /** 1.5 s and 150 MB: the issue's goals for PEP Bot's start-up and idle memory. */
 const STARTUP_GOAL_MS = 1500;

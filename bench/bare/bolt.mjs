@@ -1,6 +1,6 @@
-// The bare Bolt 5 baseline for start-up and idle memory: a /pep handler that only acknowledges and
-// a /healthz route, on Bolt's own HTTP receiver. Run as PEP Bot runs (`node <file>`, no flags).
-// Env: PORT, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL (the bench's fake Slack).
+// The bare Bolt 5 baseline: a /pep handler that only acknowledges and a /healthz route (for the
+// start-up figure), on Bolt's own HTTP receiver, with the signing secret checked as Bolt checks it. Run as PEP Bot runs (`node <file>`, no flags).
+// Env: PORT, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_API_URL (the bench's fake Slack, for auth.test).
 import bolt from '@slack/bolt';
 
 const app = new bolt.App({
@@ -25,3 +25,4 @@ app.command('/pep', async ({ ack }) => {
 });
 
 await app.start(Number(process.env.PORT));
+console.log(JSON.stringify({ msg: 'listening', port: Number(process.env.PORT) }));
