@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { JobParameters } from 'agenda';
 import type { Database } from 'better-sqlite3';
 import { debounced } from './debounce.js';
-import { uniqueFilter, whereClause } from './job-filters.js';
+import { uniqueFilter } from './job-filters.js';
+import { findUniqueSql } from './job-queries.js';
 import { insertColumns, jobFromRow, ownedColumns, toMillis } from './job-rows.js';
 import type { OwnedColumns } from './job-rows.js';
 
@@ -55,7 +56,7 @@ function upsertSingle(db: Database, job: JobParameters, lastModifiedBy: string |
 function saveUnique(db: Database, job: JobParameters, unique: Record<string, unknown>, lastModifiedBy: string | undefined, now: Date): JobParameters {
   const debounce = job.uniqueOpts?.debounce;
   const filter = uniqueFilter(job.name, unique);
-  const findExisting = db.prepare(`SELECT * FROM agenda_jobs ${whereClause(filter)} ORDER BY rowid LIMIT 1`);
+  const findExisting = db.prepare(findUniqueSql(filter));
   return db
     .transaction((): JobParameters => {
       const existing = findExisting.get(...filter.params);
