@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { queryFilter, uniqueFilter } from '../../src/scheduler/sqlite-backend/job-filters.js';
 import { EXPIRED_LOCK_SQL, LOCK_NEXT_JOB_SQL, NEXT_DUE_JOB_SQL, findUniqueSql, selectJobsSql } from '../../src/scheduler/sqlite-backend/job-queries.js';
 import { SCHEDULER_MIGRATIONS, applySchedulerMigrations } from '../../src/scheduler/sqlite-backend/migrations.js';
-import { JOB_NAMES } from '../../src/scheduler/scheduled-work.js';
+import { JOB_NAMES, meetingKeyPrefix } from '../../src/scheduler/scheduled-work.js';
+import { LEDGER_NAMESPACE } from '../../src/scheduler/delivery-ledger.js';
+import { prefixEnd } from '../../src/stores/sqlite/key-value-rows.js';
+import { applyMigrations } from '../../src/stores/sqlite/migrations.js';
+import { prepareStatements } from '../../src/stores/sqlite/statements.js';
 
 /**
  * The scheduler's hot queries must find their rows through an index: a SCAN of agenda_jobs on
@@ -72,5 +76,14 @@ describe('the scheduler’s hot queries use indexes', () => {
     expect(failing.map((query) => query.name)).toEqual(HOT_QUERIES.map((query) => query.name));
     const scanning = HOT_QUERIES.filter(({ sql, params }) => scans(planOf(db!, sql, params)).length > 0).map((query) => query.name);
     expect(scanning).toEqual(expect.arrayContaining(['save with a unique key', "a meeting's jobs"]));
+  });
+
+  it("the delivery ledger's listing of a meeting reads only that meeting's range of keys", () => {
+    db = new Database(':memory:');
+    applyMigrations(db);
+    const prefix = meetingKeyPrefix('meeting-7');
+    const plan = planOf(db, prepareStatements(db).keyValues.list.source, [{ namespace: LEDGER_NAMESPACE, prefix, end: prefixEnd(prefix) }]);
+    // Bounded on both sides: without `key<?` it read on to the namespace's last key, every meeting after this one.
+    expect(plan).toEqual([expect.stringMatching(/^SEARCH key_values USING (?:INDEX|PRIMARY KEY) .*\(namespace=\? AND key>\? AND key<\?\)$/)]);
   });
 });
