@@ -2,12 +2,27 @@ import { pathToFileURL } from 'node:url';
 import { startScheduler } from '../src/scheduler/start-scheduler.js';
 import type { Figure } from './figure.js';
 import { fixedClock, seededStore } from './support/overdue-meetings.js';
+import { SLACK_LIMITS } from './support/rate-limited-slack.js';
 
 /** A PEP's worth of actions: a council's overdue actions spread over its meetings. */
 const ACTIONS_PER_MEETING = 5;
 const GOAL_RATIO = 12;
 const GOAL_SECONDS = 20;
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+/** Sends go at Slack's workspace pace (bench/support/rate-limited-slack.ts), as they would in production. */
+const SENDS_PER_SECOND = SLACK_LIMITS.workspacePerMinute / 60;
+
+/** A sender that hands on one nudge every 1/SENDS_PER_SECOND s, in the order asked. */
+function pacedSender(onSend: () => void) {
+  let free = Promise.resolve();
+  return async () => {
+    const turn = free.then(() => new Promise<void>((resolve) => setTimeout(resolve, 1000 / SENDS_PER_SECOND)));
+    free = turn;
+    await turn;
+    onSend();
+    return { delivered: true as const };
+  };
+}
 
 interface PlanningRun {
   seconds: number;
@@ -19,7 +34,8 @@ interface PlanningRun {
 /**
  * Plans every meeting of a freshly seeded store (a real SQLite file, real Agenda on our SQLite
  * backend, production tuning) one after another, as a bot catching up would, and times it.
- * The sender only counts: what is measured is planning, with delivery running beside it.
+ * The sender stands in for a platform at its rate limit: what is measured is planning, with
+ * delivery running beside it at the pace it would in production.
  */
 export async function planOverdue(actions: number): Promise<PlanningRun> {
   const seeded = await seededStore(actions, ACTIONS_PER_MEETING);
@@ -30,10 +46,9 @@ export async function planOverdue(actions: number): Promise<PlanningRun> {
     store: seeded.store,
     clock: fixedClock,
     logger: quiet,
-    sender: async () => {
+    sender: pacedSender(() => {
       firstNudgeAt ??= performance.now();
-      return { delivered: true };
-    },
+    }),
     onUndeliverable: () => undefined,
     prepareNextMeeting: async () => undefined,
   });
@@ -52,8 +67,10 @@ export async function planOverdue(actions: number): Promise<PlanningRun> {
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
 export async function run(options: { quick: boolean }): Promise<Figure[]> {
-  const small = options.quick ? 1_000 : 1_000;
-  const large = small * 10;
+  // The goal is stated for these two sizes; the quick run is the same, as it takes well under a minute.
+  const small = 1_000;
+  const large = 10_000;
+  void options;
   const smallRun = await planOverdue(small);
   const largeRun = await planOverdue(large);
   const ratio = largeRun.seconds / smallRun.seconds;
@@ -75,6 +92,7 @@ export async function run(options: { quick: boolean }): Promise<Figure[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await run({ quick: process.argv.includes('quick') });
-  console.table(figures);
+  console.table(await run({ quick: process.argv.includes('quick') }));
+  // Agenda's lock watchdogs are timers of minutes: the figures are out, so the process ends here.
+  process.exit(0);
 }

@@ -14,10 +14,16 @@ export const findUniqueSql = (filter: SqlFilter): string => selectJobsSql(filter
 /** Soonest first, then the higher priority: the order jobs are handed to workers. */
 const NEXT_JOB_ORDER = 'next_run_at ASC NULLS LAST, priority DESC';
 
-/** Unlocked and due by the next scan. The NULLS clause is left out: a due job has a run time, and it would cost the index its order. */
+/**
+ * Unlocked and due by the next scan. The NULLS clause is left out: a due job has a run time, and
+ * it would cost the index its order. Among jobs due at the same instant the random id decides,
+ * not the order they were saved in: a meeting's nudges are saved together, and one person's five
+ * reminders sent back to back would run into Slack's limit of a message a second to a channel,
+ * whose 429 holds up every other send.
+ */
 export const NEXT_DUE_JOB_SQL = `SELECT id, next_run_at, priority FROM agenda_jobs
   WHERE name = @name AND locked_at IS NULL AND disabled = 0 AND next_run_at <= @nextScanAt
-  ORDER BY next_run_at ASC, priority DESC LIMIT 1`;
+  ORDER BY next_run_at ASC, priority DESC, id LIMIT 1`;
 
 /** Locked so long ago (before lockDeadline) that its worker must have died. */
 export const EXPIRED_LOCK_SQL = `SELECT id, next_run_at, priority FROM agenda_jobs

@@ -59,7 +59,8 @@ export const SCHEDULER_MIGRATIONS: readonly SchedulerMigration[] = [
       CREATE INDEX agenda_jobs_data_key ON agenda_jobs (json_extract(data, '$."key"'));
       CREATE INDEX agenda_jobs_data_meeting ON agenda_jobs (json_extract(data, '$."meetingId"'));
       -- Due and free to take: the next job comes off the front, never stepping over locked ones.
-      CREATE INDEX agenda_jobs_due ON agenda_jobs (name, next_run_at, priority DESC) WHERE locked_at IS NULL AND disabled = 0;
+      -- The random id last: jobs due at one instant go in no particular order (see job-queries.ts).
+      CREATE INDEX agenda_jobs_due ON agenda_jobs (name, next_run_at, priority DESC, id) WHERE locked_at IS NULL AND disabled = 0;
       -- Locks of a name, oldest first: the ones whose worker died.
       CREATE INDEX agenda_jobs_locked_by_name ON agenda_jobs (name, locked_at) WHERE locked_at IS NOT NULL;
     `,
