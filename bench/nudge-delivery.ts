@@ -11,7 +11,7 @@ import { randomIds } from '../src/ports/ids.js';
 import { startScheduler } from '../src/scheduler/start-scheduler.js';
 import type { Figure } from './figure.js';
 import { RateLimitedSlack, SLACK_LIMITS } from './support/rate-limited-slack.js';
-import { DUE_NUDGES_PER_ACTION, fixedClock, seededStore } from './support/overdue-meetings.js';
+import { DUE_NUDGES_PER_ACTION, benchClock, seededStore } from './support/overdue-meetings.js';
 
 const FULL_COUNT = 20_000;
 const QUICK_COUNT = 1_000;
@@ -46,13 +46,13 @@ export async function deliverNudges(count: number) {
   await slack.start();
   const seeded = await seededStore(count / DUE_NUDGES_PER_ACTION, ACTIONS_PER_MEETING);
   const logger = progressLines();
-  const deps: AppDeps = { store: seeded.store, clock: fixedClock, newId: randomIds, defaultTimeZone: 'Europe/London' };
+  const deps: AppDeps = { store: seeded.store, clock: benchClock, newId: randomIds, defaultTimeZone: 'Europe/London' };
   const client = createWebClient({ apiUrl: slack.apiUrl, botToken: 'xoxb-bench' }, boltLogger(logger.child({ component: 'slack' })));
-  const delivery = new CardDelivery({ store: seeded.store, messengers: [new SlackMessenger(client, logger)], report: (event) => logger.warn(event, 'card not delivered'), clock: fixedClock });
+  const delivery = new CardDelivery({ store: seeded.store, messengers: [new SlackMessenger(client, logger)], report: (event) => logger.warn(event, 'card not delivered'), clock: benchClock });
   const scheduler = await startScheduler({
     jobs: { kind: 'sqlite', filename: seeded.filename },
     store: seeded.store,
-    clock: fixedClock,
+    clock: benchClock,
     logger: logger.child({ component: 'scheduler' }),
     sender: nudgeSender(delivery, deps),
     onUndeliverable: (nudge, reason) => logger.error({ kind: nudge.kind, reason }, 'nudge undeliverable'),

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { startScheduler } from '../src/scheduler/start-scheduler.js';
 import type { Figure } from './figure.js';
-import { fixedClock, seededStore } from './support/overdue-meetings.js';
+import { benchClock, seededStore } from './support/overdue-meetings.js';
 import { SLACK_LIMITS } from './support/rate-limited-slack.js';
 
 /** A PEP's worth of actions: a council's overdue actions spread over its meetings. */
@@ -44,7 +44,7 @@ export async function planOverdue(actions: number): Promise<PlanningRun> {
   const scheduler = await startScheduler({
     jobs: { kind: 'sqlite', filename: seeded.filename },
     store: seeded.store,
-    clock: fixedClock,
+    clock: benchClock,
     logger: quiet,
     sender: pacedSender(() => {
       firstNudgeAt ??= performance.now();

@@ -12,7 +12,14 @@ import { aMeeting, anAction } from '../../test/support/meeting-fixture.js';
  * Virtual School officer's escalation and the weekly digests are still to come.
  */
 export const NOW = '2026-03-24T12:00:00Z';
-export const fixedClock = { now: () => new Date(NOW) };
+
+/**
+ * Starts at NOW and moves with real time, as the system clock does in production. A clock held
+ * still would give each job saved a moment later a later run time (Agenda keeps the system's
+ * time), and nudges due at one instant would go in the order they were saved, not at random.
+ */
+const startedAt = Date.now();
+export const benchClock = { now: () => new Date(Date.parse(NOW) + Date.now() - startedAt) };
 
 /** Due now per overdue action: the owner's nudge and the organiser's escalation. */
 export const DUE_NUDGES_PER_ACTION = 2;
@@ -50,7 +57,7 @@ export function overdueMeeting(index: number, actions: number): Meeting {
 export async function seededStore(total: number, perMeeting: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'pep-bot-bench-'));
   const filename = join(dataDir, 'pep-bot.sqlite');
-  const store: MeetingStore = createSqliteStore({ filename, clock: fixedClock });
+  const store: MeetingStore = createSqliteStore({ filename, clock: benchClock });
   await store.init();
   const meetings: Meeting[] = [];
   for (let index = 0; index * perMeeting < total; index += 1) {
