@@ -18,6 +18,7 @@ import type { SqlFilter, SqlValue } from './job-filters.js';
 import { jobFromRow, stateColumns, toMillis } from './job-rows.js';
 import { LOCK_NEXT_JOB_SQL, selectJobsSql } from './job-queries.js';
 import { applySchedulerMigrations } from './migrations.js';
+import { prepared } from './prepared.js';
 import { saveJob } from './save-job.js';
 
 /** How long a write waits for another process's write lock before failing. */
@@ -63,7 +64,7 @@ export class SqliteJobRepository implements JobRepository {
   }
 
   private select(filter: SqlFilter, tail = '', tailParams: SqlValue[] = []): JobParameters[] {
-    return this.db.prepare(selectJobsSql(filter, tail)).all(...filter.params, ...tailParams).map(jobFromRow);
+    return prepared(this.db, selectJobsSql(filter, tail)).all(...filter.params, ...tailParams).map(jobFromRow);
   }
 
   private count(filter: SqlFilter): number {
@@ -143,7 +144,7 @@ export class SqliteJobRepository implements JobRepository {
     if (!job._id) throw new JobNotFoundError('(no id)', job.name);
     const columns = stateColumns(job, options?.lastModifiedBy);
     const set = Object.keys(columns).map((column) => `${column} = @${column}`).join(', ');
-    const { changes } = this.db.prepare(`UPDATE agenda_jobs SET ${set} WHERE id = @id AND name = @name`).run({ ...columns, id: String(job._id), name: job.name });
+    const { changes } = prepared(this.db, `UPDATE agenda_jobs SET ${set} WHERE id = @id AND name = @name`).run({ ...columns, id: String(job._id), name: job.name });
     if (changes !== 1) throw new JobNotFoundError(String(job._id), job.name);
   }
 
@@ -178,15 +179,13 @@ export class SqliteJobRepository implements JobRepository {
     now: Date | undefined,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    const row = this.db
-      .prepare(LOCK_NEXT_JOB_SQL)
-      .get({
-        lockTime: (now ?? new Date()).getTime(),
-        modifiedBy: options?.lastModifiedBy ?? null,
-        name: jobName,
-        nextScanAt: nextScanAt.getTime(),
-        lockDeadline: lockDeadline.getTime(),
-      });
+    const row = prepared(this.db, LOCK_NEXT_JOB_SQL).get({
+      lockTime: (now ?? new Date()).getTime(),
+      modifiedBy: options?.lastModifiedBy ?? null,
+      name: jobName,
+      nextScanAt: nextScanAt.getTime(),
+      lockDeadline: lockDeadline.getTime(),
+    });
     return row === undefined ? undefined : jobFromRow(row);
   }
 }
