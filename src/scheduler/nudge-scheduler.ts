@@ -28,6 +28,14 @@ export interface NudgeSchedulerDeps {
 
 const JobKeySchema = z.object({ key: z.string().min(1) });
 
+/**
+ * Jobs saved between two turns of the event loop. The SQLite backend is synchronous, so a plan of
+ * thousands of jobs would otherwise run as one long chain of microtasks: no request answered and
+ * no due nudge sent until the whole plan is in.
+ */
+const SAVES_PER_TURN = 100;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Waiting to run, or running now; a finished or given-up job is neither. */
 const isLive = (job: JobWithState): boolean => job.nextRunAt !== null || job.lockedAt !== undefined;
 
@@ -40,6 +48,7 @@ const isLive = (job: JobWithState): boolean => job.nextRunAt !== null || job.loc
  */
 export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
   const queues = new Map<string, Promise<void>>();
+  let savedThisTurn = 0;
 
   async function sync(given: Meeting): Promise<SyncOutcome> {
     const stored = await deps.store.getMeeting(given.id);
@@ -68,6 +77,11 @@ export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
         .unique({ 'data.key': work.key }, { insertOnly: true })
         .schedule(deps.runAt(work.dueInstant))
         .save();
+      savedThisTurn += 1;
+      if (savedThisTurn >= SAVES_PER_TURN) {
+        savedThisTurn = 0;
+        await nextTurn();
+      }
     }
     return { scheduled: missing.length, cancelled: unwanted.length };
   }

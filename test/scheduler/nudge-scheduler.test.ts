@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aMeeting, anAction, nextVersion } from '../support/meeting-fixture.js';
-import { meetingWithAction, schedulerHarness, workKeys } from './fixtures/harness.js';
+import { eventually, meetingWithAction, schedulerHarness, workKeys } from './fixtures/harness.js';
 import type { Harness } from './fixtures/harness.js';
 
 /** Before any nudge of the fixture meeting is due: every job is planned for later, none runs. */
@@ -95,11 +95,13 @@ describe('NudgeScheduler.syncMeeting', () => {
       actions: [],
     });
     await h.store.createMeeting(preparing, { events: [] });
-    await h.scheduler().syncMeeting(preparing);
-    expect((await keysOf()).map((key) => key.split('/')[1])).toEqual(['rsvp_chaser', 'rsvp_chaser', 'rsvp_chaser', 'carer_questions', 'meeting_reminder']);
+    expect(await h.scheduler().syncMeeting(preparing)).toEqual({ scheduled: 5, cancelled: 0 });
+    // Invited two days ago, the three who have not answered are chased at once: a job due when it is saved runs then, not at the next poll.
+    await eventually(() => expect(h.recorder.sent.map(({ nudge }) => nudge.kind)).toEqual(['rsvp_chaser', 'rsvp_chaser', 'rsvp_chaser']));
+    await eventually(async () => expect((await keysOf()).map((key) => key.split('/')[1])).toEqual(['carer_questions', 'meeting_reminder']));
     const cancelled = nextVersion(preparing, { status: 'cancelled', cancelledReason: 'Placement moved.' });
     await h.store.saveMeeting(cancelled, 1, { events: [] });
-    expect(await h.scheduler().syncMeeting(cancelled)).toEqual({ scheduled: 0, cancelled: 5 });
+    expect(await h.scheduler().syncMeeting(cancelled)).toEqual({ scheduled: 0, cancelled: 2 });
     expect(await h.pendingJobs()).toEqual([]);
   });
 
