@@ -50,9 +50,28 @@ export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
   const queues = new Map<string, Promise<void>>();
   let savedThisTurn = 0;
 
+  const newer = (given: Meeting, stored: Meeting | undefined): Meeting => (stored && stored.version > given.version ? stored : given);
+
+  /**
+   * Another process may save a newer version while this one plans an older; its own re-plan may
+   * then finish before this one's cancellations, which would undo it. Reading the version again
+   * after the changes, and planning once more if it moved, leaves the jobs of the newest version
+   * whichever process finishes last.
+   */
   async function sync(given: Meeting): Promise<SyncOutcome> {
-    const stored = await deps.store.getMeeting(given.id);
-    const meeting = stored && stored.version > given.version ? stored : given;
+    let meeting = newer(given, await deps.store.getMeeting(given.id));
+    const total: SyncOutcome = { scheduled: 0, cancelled: 0 };
+    for (;;) {
+      const outcome = await planJobs(meeting);
+      total.scheduled += outcome.scheduled;
+      total.cancelled += outcome.cancelled;
+      const stored = await deps.store.getMeeting(meeting.id);
+      if (!stored || stored.version <= meeting.version) return total;
+      meeting = stored;
+    }
+  }
+
+  async function planJobs(meeting: Meeting): Promise<SyncOutcome> {
     const planned = await deps.plan(meeting, deps.clock.now());
     const plannedKeys = new Set(planned.map((work) => work.key));
     const settled = await deps.ledger.settledKeys(meeting.id);

@@ -62,6 +62,27 @@ describe('NudgeScheduler.syncMeeting', () => {
     expect(await h.pendingJobs()).toHaveLength(7);
   });
 
+  it('ends with the jobs of the newest version when the meeting is saved again while it plans (by another process, say)', async () => {
+    await h.close();
+    let whilePlanning: (() => Promise<void>) | undefined;
+    h = await schedulerHarness(PLANNING_TIME, {
+      preferences: async () => {
+        const once = whilePlanning;
+        whilePlanning = undefined;
+        await once?.();
+        return {};
+      },
+    });
+    const meeting = meetingWithAction();
+    await h.store.createMeeting(meeting, { events: [] });
+    const moved = nextVersion(meeting, { actions: [anAction({ id: 'act-reading', dueDate: '2026-03-27', createdAt: '2026-03-10T10:30:00Z' })] });
+    whilePlanning = () => h.store.saveMeeting(moved, 1, { events: [] });
+
+    await h.scheduler().syncMeeting(meeting);
+
+    expect((await keysOf()).filter((key) => key.includes('action_due_today'))).toEqual([`${meeting.id}/action_due_today/act-reading/p-teacher/2026-03-27T09:00:00Z`]);
+  });
+
   it('moves the action’s jobs when its due date moves, leaving the digests alone', async () => {
     const meeting = meetingWithAction();
     await h.store.createMeeting(meeting, { events: [] });
