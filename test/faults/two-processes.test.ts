@@ -188,7 +188,7 @@ describe.each(STORES)('two PEP Bot processes on $store', ({ env, skip }) => {
     await inStore(async (store) => {
       const stored = await store.getMeeting(meeting.id);
       expect(stored?.participants.find((p) => p.id === 'p-dana')?.rsvp?.answer).toBe('accept');
-      expect(stored?.version).toBe(meeting.version + 1);
+      // Only the audit says how often it applied: the re-plan after it may run a due reminder that saves the meeting too.
       expect((await store.auditTrail(meeting.id)).filter((event) => event.type === 'recordRsvp')).toHaveLength(1);
     });
   });
