@@ -14,7 +14,7 @@ import type { NudgeSettings } from './settings.js';
  * Actions planned between two points where planning may pause: a meeting of hundreds of actions
  * plans for a long while, and a caller on an event loop lets requests in at each pause.
  */
-const ACTIONS_PER_STEP = 25;
+const ACTIONS_PER_STEP = 10;
 
 /**
  * Every nudge the meeting calls for as it stands at `now`, earliest first. Nudges already due are

@@ -141,7 +141,7 @@ describe('nudge policy: weekly digest', () => {
 });
 
 describe('nudge policy: planned in steps', () => {
-  it('pauses after every 25 actions and ends with the same plan as planned at once', () => {
+  it('pauses after every 10 actions and ends with the same plan as planned at once', () => {
     const actions = Array.from({ length: 60 }, (_, i) =>
       anAction({ id: `act-${i}`, dueDate: `2026-04-${String((i % 28) + 1).padStart(2, '0')}`, createdAt: '2026-03-10T10:30:00Z' }),
     );
@@ -150,7 +150,7 @@ describe('nudge policy: planned in steps', () => {
     let pauses = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) pauses += 1;
-    expect(pauses).toBe(2);
+    expect(pauses).toBe(6);
     expect(step.value).toEqual(planNudges(meeting, '2026-03-11T12:00:00Z'));
     expect(new Set(step.value.filter((n) => n.kind === 'action_overdue').map((n) => n.itemId)).size).toBe(60);
   });
