@@ -15,10 +15,21 @@ export function endOfLocalDay(isoDate: string, timeZone: string): string {
  * "09:00:00.500Z" sorts before "09:00:00Z".
  */
 export function millis(instant: string): number {
+  const known = parsedInstants.get(instant);
+  if (known !== undefined) return known;
   const time = DateTime.fromISO(instant, { setZone: true });
   if (!time.isValid) throw new RangeError(`Not an instant: "${instant}" (${time.invalidExplanation ?? 'unknown reason'})`);
+  if (parsedInstants.size >= PARSED_INSTANTS_KEPT) parsedInstants.clear();
+  parsedInstants.set(instant, time.toMillis());
   return time.toMillis();
 }
+
+/**
+ * Planning compares the same few instants over and over (every sort of a meeting's nudges), and
+ * parsing ISO text is most of its cost; a bounded memo of the answers, emptied when full.
+ */
+const PARSED_INSTANTS_KEPT = 10_000;
+const parsedInstants = new Map<string, number>();
 
 /** Earliest first, for sort(). */
 export const byInstant = (a: string, b: string): number => millis(a) - millis(b);

@@ -28,6 +28,14 @@ export interface NudgeSchedulerDeps {
 
 const JobKeySchema = z.object({ key: z.string().min(1) });
 
+/**
+ * Jobs saved between two turns of the event loop. The SQLite backend is synchronous, so a plan of
+ * thousands of jobs would otherwise run as one long chain of microtasks: no request answered and
+ * no due nudge sent until the whole plan is in.
+ */
+const SAVES_PER_TURN = 100;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Waiting to run, or running now; a finished or given-up job is neither. */
 const isLive = (job: JobWithState): boolean => job.nextRunAt !== null || job.lockedAt !== undefined;
 
@@ -40,10 +48,30 @@ const isLive = (job: JobWithState): boolean => job.nextRunAt !== null || job.loc
  */
 export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
   const queues = new Map<string, Promise<void>>();
+  let savedThisTurn = 0;
 
+  const newer = (given: Meeting, stored: Meeting | undefined): Meeting => (stored && stored.version > given.version ? stored : given);
+
+  /**
+   * Another process may save a newer version while this one plans an older; its own re-plan may
+   * then finish before this one's cancellations, which would undo it. Reading the version again
+   * after the changes, and planning once more if it moved, leaves the jobs of the newest version
+   * whichever process finishes last.
+   */
   async function sync(given: Meeting): Promise<SyncOutcome> {
-    const stored = await deps.store.getMeeting(given.id);
-    const meeting = stored && stored.version > given.version ? stored : given;
+    let meeting = newer(given, await deps.store.getMeeting(given.id));
+    const total: SyncOutcome = { scheduled: 0, cancelled: 0 };
+    for (;;) {
+      const outcome = await planJobs(meeting);
+      total.scheduled += outcome.scheduled;
+      total.cancelled += outcome.cancelled;
+      const stored = await deps.store.getMeeting(meeting.id);
+      if (!stored || stored.version <= meeting.version) return total;
+      meeting = stored;
+    }
+  }
+
+  async function planJobs(meeting: Meeting): Promise<SyncOutcome> {
     const planned = await deps.plan(meeting, deps.clock.now());
     const plannedKeys = new Set(planned.map((work) => work.key));
     const settled = await deps.ledger.settledKeys(meeting.id);
@@ -68,6 +96,11 @@ export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
         .unique({ 'data.key': work.key }, { insertOnly: true })
         .schedule(deps.runAt(work.dueInstant))
         .save();
+      savedThisTurn += 1;
+      if (savedThisTurn >= SAVES_PER_TURN) {
+        savedThisTurn = 0;
+        await nextTurn();
+      }
     }
     return { scheduled: missing.length, cancelled: unwanted.length };
   }

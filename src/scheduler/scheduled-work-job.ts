@@ -3,7 +3,7 @@ import type { Meeting } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
 import { deliverOnce } from './deliver-once.js';
-import type { AttemptResult } from './deliver-once.js';
+import type { AttemptResult, DeliverOnceOutcome } from './deliver-once.js';
 import type { Planner } from './planner.js';
 import { ScheduledWorkSchema, plannedNudgeOf } from './scheduled-work.js';
 import type { ScheduledWork } from './scheduled-work.js';
@@ -24,6 +24,8 @@ export interface ScheduledWorkJobDeps {
   prepareNextMeeting: PrepareNextMeeting;
   maxRetries: number;
   logger: SchedulerLogger;
+  /** Told each settled outcome, for the progress lines in the log. */
+  progress: (outcome: DeliverOnceOutcome) => void;
 }
 
 interface Performance {
@@ -83,6 +85,7 @@ export function scheduledWorkJob(deps: ScheduledWorkJobDeps): (job: Job) => Prom
       ...perform(work, meeting, deps),
     });
     deps.logger.info({ ...fields, outcome }, 'scheduled work done');
+    deps.progress(outcome);
     // A digest that has gone makes room for the one after next.
     if (work.work === 'nudge' && work.kind === 'weekly_digest') await deps.resync(meeting);
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Agenda, exponential } from 'agenda';
+import { Agenda, InMemoryNotificationChannel, exponential } from 'agenda';
+import type { Job } from 'agenda';
 import { NudgeSettingsSchema } from '../domain/nudges/index.js';
 import type { NudgeSettingsInput, PlannedNudge } from '../domain/nudges/index.js';
 import type { Meeting } from '../domain/model.js';
@@ -11,6 +12,7 @@ import type { JobStoreConfig } from './job-backend.js';
 import { nudgeScheduler } from './nudge-scheduler.js';
 import type { NudgeScheduler } from './nudge-scheduler.js';
 import { planner } from './planner.js';
+import { progressLog } from './progress-log.js';
 import { preferencesFromStore } from './preferences-source.js';
 import type { PreferencesSource } from './preferences-source.js';
 import { trackRuns } from './run-tracker.js';
@@ -31,6 +33,14 @@ export interface SchedulerTuning {
   maxRetries: number;
   /** How long stop() waits for sends under way. */
   stopTimeoutMs: number;
+  /**
+   * Jobs of one kind this process holds locked at once, running or next in line. Agenda's local
+   * queue costs time in proportion to its length for each job it hands out, so a catch-up of
+   * thousands of due jobs locked at once would grow with their square.
+   */
+  lockLimit: number;
+  /** A progress line in the log every this many pieces of work done. */
+  progressEvery: number;
 }
 
 /** Retries at 1, 2, 4, 8 and 16 minutes: a 429 or a timeout has half an hour to clear. */
@@ -41,6 +51,8 @@ export const DEFAULT_TUNING: SchedulerTuning = {
   retryDelayMs: 60_000,
   maxRetries: 5,
   stopTimeoutMs: 10_000,
+  lockLimit: 20,
+  progressEvery: 100,
 };
 
 export interface StartSchedulerOptions {
@@ -82,8 +94,13 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
   const runAt = agendaTime(clock);
 
   const opened = await openJobBackend(options.jobs);
+  // Agenda looks for due jobs on each poll and when told of one. Told in this process, of every
+  // job saved here, a nudge due now goes as soon as its job is saved, not at the next poll: the
+  // first nudges of a long plan are sent while the rest is still being planned.
+  const wake = new InMemoryNotificationChannel();
   const agenda = new Agenda({
     backend: opened.backend,
+    notificationChannel: wake,
     name: `pep-bot-${randomUUID().slice(0, 8)}`,
     processEvery: tuning.processEveryMs,
     defaultLockLifetime: tuning.lockLifetimeMs,
@@ -97,6 +114,15 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
     logger.error({ job: job.attrs.name, jobId: String(job.attrs._id), reason: error.message }, 'scheduled job gave up: the next sync of its meeting plans it again'),
   );
   const runs = trackRuns(agenda);
+  // With lockLimit jobs in hand, Agenda takes more only on a poll or a notification: one after each
+  // run keeps the queue topped up, so due work flows at the sender's pace rather than a batch a poll.
+  // On the next turn, when the finished job no longer counts against the limit.
+  agenda.on('complete', (job: Job) =>
+    setImmediate(() => {
+      if (wake.state !== 'connected' || job.attrs._id === undefined) return;
+      void wake.publish({ jobId: job.attrs._id, jobName: job.attrs.name, nextRunAt: new Date(), priority: job.attrs.priority, timestamp: new Date() }).catch((error: unknown) => logger.error({ err: error }, 'scheduler could not ask for the next job'));
+    }),
+  );
 
   const scheduler = nudgeScheduler({ agenda, store, ledger, clock, plan, runAt });
   const handler = scheduledWorkJob({
@@ -111,11 +137,13 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
     prepareNextMeeting: options.prepareNextMeeting,
     maxRetries: tuning.maxRetries,
     logger,
+    progress: progressLog(logger, tuning.progressEvery),
   });
   // The ledger, not Agenda's row, remembers what was sent: finished jobs are removed.
   const definition = {
     backoff: exponential({ delay: tuning.retryDelayMs, factor: 2, maxRetries: tuning.maxRetries }),
     removeOnComplete: true,
+    lockLimit: tuning.lockLimit,
   };
   for (const name of Object.values(JOB_NAMES)) agenda.define(name, handler, definition);
 

@@ -165,6 +165,14 @@ export function keyValuesContract(store: () => MeetingStore, clock: SettableCloc
         expect(await keysOf('nudge.sent', '')).toStrictEqual([]);
       });
 
+      // The listing reads a range that ends where the prefix's keys end: checked at the edges of Unicode.
+      it.each(['m/', 'm\u{D7FF}', 'm\u{FFFF}', 'm\u{10FFFF}', '\u{10FFFF}', 'm\u{10FFFF}\u{10FFFF}'])('lists exactly the keys under %j, with any character after it', async (prefix) => {
+        const under = ['', 'a', '\u{D7FF}', '\u{E000}', '\u{FFFF}', '\u{10000}', '\u{10FFFF}', '\u{10FFFF}z'].map((rest) => `${prefix}${rest}`);
+        const around = ['m', 'm0', 'n', 'm\u{E000}', '\u{10FFFF}', 'z'].filter((key) => !key.startsWith(prefix));
+        await putAll(NS, [...around, ...under]);
+        expect(await keysOf(NS, prefix)).toStrictEqual([...under].sort(byUtf8));
+      });
+
       // % and _ are LIKE wildcards; the rest mean something in a regular expression.
       it.each(['%', '_', '.', '*', '+', '?', '^', '$', '(', '[', '{', '|', '\\', '/'])('treats %s in the prefix literally', async (special) => {
         await putAll(NS, [`p${special}one`, 'pXone', `p${special}`, `q${special}one`, `p${special}${special}`, 'p']);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aMeeting, anAction, nextVersion } from '../support/meeting-fixture.js';
-import { meetingWithAction, schedulerHarness, workKeys } from './fixtures/harness.js';
+import { eventually, meetingWithAction, schedulerHarness, workKeys } from './fixtures/harness.js';
 import type { Harness } from './fixtures/harness.js';
 
 /** Before any nudge of the fixture meeting is due: every job is planned for later, none runs. */
@@ -62,6 +62,27 @@ describe('NudgeScheduler.syncMeeting', () => {
     expect(await h.pendingJobs()).toHaveLength(7);
   });
 
+  it('ends with the jobs of the newest version when the meeting is saved again while it plans (by another process, say)', async () => {
+    await h.close();
+    let whilePlanning: (() => Promise<void>) | undefined;
+    h = await schedulerHarness(PLANNING_TIME, {
+      preferences: async () => {
+        const once = whilePlanning;
+        whilePlanning = undefined;
+        await once?.();
+        return {};
+      },
+    });
+    const meeting = meetingWithAction();
+    await h.store.createMeeting(meeting, { events: [] });
+    const moved = nextVersion(meeting, { actions: [anAction({ id: 'act-reading', dueDate: '2026-03-27', createdAt: '2026-03-10T10:30:00Z' })] });
+    whilePlanning = () => h.store.saveMeeting(moved, 1, { events: [] });
+
+    await h.scheduler().syncMeeting(meeting);
+
+    expect((await keysOf()).filter((key) => key.includes('action_due_today'))).toEqual([`${meeting.id}/action_due_today/act-reading/p-teacher/2026-03-27T09:00:00Z`]);
+  });
+
   it('moves the action’s jobs when its due date moves, leaving the digests alone', async () => {
     const meeting = meetingWithAction();
     await h.store.createMeeting(meeting, { events: [] });
@@ -95,11 +116,13 @@ describe('NudgeScheduler.syncMeeting', () => {
       actions: [],
     });
     await h.store.createMeeting(preparing, { events: [] });
-    await h.scheduler().syncMeeting(preparing);
-    expect((await keysOf()).map((key) => key.split('/')[1])).toEqual(['rsvp_chaser', 'rsvp_chaser', 'rsvp_chaser', 'carer_questions', 'meeting_reminder']);
+    expect(await h.scheduler().syncMeeting(preparing)).toEqual({ scheduled: 5, cancelled: 0 });
+    // Invited two days ago, the three who have not answered are chased at once: a job due when it is saved runs then, not at the next poll.
+    await eventually(() => expect(h.recorder.sent.map(({ nudge }) => nudge.kind)).toEqual(['rsvp_chaser', 'rsvp_chaser', 'rsvp_chaser']));
+    await eventually(async () => expect((await keysOf()).map((key) => key.split('/')[1])).toEqual(['carer_questions', 'meeting_reminder']));
     const cancelled = nextVersion(preparing, { status: 'cancelled', cancelledReason: 'Placement moved.' });
     await h.store.saveMeeting(cancelled, 1, { events: [] });
-    expect(await h.scheduler().syncMeeting(cancelled)).toEqual({ scheduled: 0, cancelled: 5 });
+    expect(await h.scheduler().syncMeeting(cancelled)).toEqual({ scheduled: 0, cancelled: 2 });
     expect(await h.pendingJobs()).toEqual([]);
   });
 

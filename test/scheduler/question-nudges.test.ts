@@ -47,10 +47,8 @@ describe("the carer's questions, from the scheduler", () => {
 
     const meeting = invitedMeeting();
     await harness.store.createMeeting(meeting, { events: [] });
+    // Due when planned, the job runs at once: by the time the sync returns it may be done already.
     await harness.scheduler().syncMeeting(meeting);
-    expect(workKeys(await harness.pendingJobs()).filter((key) => key.includes('carer_questions'))).toEqual([
-      `${meeting.id}/carer_questions/p-carer/p-carer/2026-03-20T09:00:00Z`,
-    ]);
 
     await eventually(async () => expect((await harness.store.getMeeting(meeting.id))!.prompts).toHaveLength(1));
     await eventually(async () => expect([...(await deliveryLedger(harness.store, harness.clock).settledKeys(meeting.id))].some((key) => key.includes('carer_questions'))).toBe(true));

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addCalendarDays, isBankHoliday } from './calendar.js';
+import { addCalendarDays, isBankHoliday, weekdayOf } from './calendar.js';
 import { atLocalTime, isoDateOf, toInstant } from './instants.js';
 import type { NudgePreferences } from './preferences.js';
 import type { NudgeSettings, QuietHours } from './settings.js';
@@ -26,7 +26,7 @@ export function sendingWindow(timeZone: string, settings: NudgeSettings, prefere
 }
 
 export const isSendingDay = (isoDate: string, window: SendingWindow): boolean =>
-  window.days.has(DateTime.fromISO(isoDate, { zone: 'utc' }).weekday) && (window.bankHolidays || !isBankHoliday(isoDate));
+  window.days.has(weekdayOf(isoDate)) && (window.bankHolidays || !isBankHoliday(isoDate));
 
 const minutesOf = (timeOfDay: string): number => Number(timeOfDay.slice(0, 2)) * 60 + Number(timeOfDay.slice(3, 5));
 

@@ -30,16 +30,30 @@ function jsonPathStep(key: string): string {
   return `."${key}"`;
 }
 
+/**
+ * Data paths the scheduler's hot queries match on, each covered by an expression index
+ * (migration 2). SQLite uses such an index only when the query's expression is textually the
+ * index's, so these paths are written into the SQL as literals; any other path stays a bound
+ * parameter. Only paths from this list are ever inlined, never a caller's text.
+ */
+export const INDEXED_DATA_PATHS: ReadonlySet<string> = new Set(['$."key"', '$."meetingId"']);
+
+/** The JSON path as SQL: a literal for an indexed path, otherwise a placeholder and its parameter. */
+function pathSql(path: string): { sql: string; params: SqlValue[] } {
+  return INDEXED_DATA_PATHS.has(path) ? { sql: `'${path}'`, params: [] } : { sql: '?', params: [path] };
+}
+
 /** One value at a JSON path, with the JSON type checked too, so "1" never matches 1. */
 function leafCondition(path: string, value: unknown): SqlFilter {
-  if (value === null) return { conditions: [`json_type(data, ?) = 'null'`], params: [path] };
-  if (typeof value === 'boolean') return { conditions: ['json_type(data, ?) = ?'], params: [path, String(value)] };
-  if (typeof value === 'number') {
-    return { conditions: [`json_type(data, ?) IN ('integer', 'real') AND json_extract(data, ?) = ?`], params: [path, path, value] };
-  }
-  if (typeof value === 'string') return { conditions: [`json_type(data, ?) = 'text' AND json_extract(data, ?) = ?`], params: [path, path, value] };
+  const { sql: at, params: atParams } = pathSql(path);
+  const type = `json_type(data, ${at})`;
+  const extract = `json_extract(data, ${at})`;
+  if (value === null) return { conditions: [`${type} = 'null'`], params: atParams };
+  if (typeof value === 'boolean') return { conditions: [`${type} = ?`], params: [...atParams, String(value)] };
+  if (typeof value === 'number') return { conditions: [`${type} IN ('integer', 'real') AND ${extract} = ?`], params: [...atParams, ...atParams, value] };
+  if (typeof value === 'string') return { conditions: [`${type} = 'text' AND ${extract} = ?`], params: [...atParams, ...atParams, value] };
   // Arrays (and anything else JSON can hold) compare as minified JSON text.
-  return { conditions: [`json_type(data, ?) IN ('array', 'object') AND json_extract(data, ?) = json(?)`], params: [path, path, JSON.stringify(value)] };
+  return { conditions: [`${type} IN ('array', 'object') AND ${extract} = json(?)`], params: [...atParams, ...atParams, JSON.stringify(value)] };
 }
 
 /** Partial match on job data, as the MongoDB backend does: nested plain objects are matched field by field. */

@@ -48,6 +48,23 @@ export const SCHEDULER_MIGRATIONS: readonly SchedulerMigration[] = [
       CREATE INDEX agenda_jobs_locked ON agenda_jobs (locked_at) WHERE locked_at IS NOT NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'indexes for the hot job queries',
+    // Every nudge job has the same name, so the name index narrowed nothing: each save's unique
+    // check and each meeting's look-up read every job. The expressions are exactly those
+    // job-filters.ts writes for INDEXED_DATA_PATHS (SQLite matches them as text);
+    // test/scheduler/job-query-plans.test.ts fails if a hot query stops using an index.
+    sql: `
+      CREATE INDEX agenda_jobs_data_key ON agenda_jobs (json_extract(data, '$."key"'));
+      CREATE INDEX agenda_jobs_data_meeting ON agenda_jobs (json_extract(data, '$."meetingId"'));
+      -- Due and free to take: the next job comes off the front, never stepping over locked ones.
+      -- The random id last: jobs due at one instant go in no particular order (see job-queries.ts).
+      CREATE INDEX agenda_jobs_due ON agenda_jobs (name, next_run_at, priority DESC, id) WHERE locked_at IS NULL AND disabled = 0;
+      -- Locks of a name, oldest first: the ones whose worker died.
+      CREATE INDEX agenda_jobs_locked_by_name ON agenda_jobs (name, locked_at) WHERE locked_at IS NOT NULL;
+    `,
+  },
 ];
 
 /** IMMEDIATE takes the write lock first, so two processes starting on one file apply each migration once. */

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { JobParameters } from 'agenda';
 import type { Database } from 'better-sqlite3';
 import { debounced } from './debounce.js';
-import { uniqueFilter, whereClause } from './job-filters.js';
+import { uniqueFilter } from './job-filters.js';
+import { findUniqueSql } from './job-queries.js';
+import { prepared } from './prepared.js';
 import { insertColumns, jobFromRow, ownedColumns, toMillis } from './job-rows.js';
 import type { OwnedColumns } from './job-rows.js';
 
@@ -17,12 +19,12 @@ const assignments = (columns: Columns, except: readonly string[] = []): string =
 function insert(db: Database, job: JobParameters, lastModifiedBy: string | undefined): JobParameters {
   const columns = insertColumns(randomUUID(), job, lastModifiedBy);
   const names = Object.keys(columns);
-  const row = db.prepare(`INSERT INTO agenda_jobs (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')}) RETURNING *`).get(columns);
+  const row = prepared(db, `INSERT INTO agenda_jobs (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')}) RETURNING *`).get(columns);
   return jobFromRow(row);
 }
 
 function updateOwned(db: Database, id: string, columns: OwnedColumns): JobParameters | undefined {
-  const row = db.prepare(`UPDATE agenda_jobs SET ${assignments(columns, ['name'])} WHERE id = @id AND name = @name RETURNING *`).get({ ...columns, id });
+  const row = prepared(db, `UPDATE agenda_jobs SET ${assignments(columns, ['name'])} WHERE id = @id AND name = @name RETURNING *`).get({ ...columns, id });
   return row === undefined ? undefined : jobFromRow(row);
 }
 
@@ -55,7 +57,7 @@ function upsertSingle(db: Database, job: JobParameters, lastModifiedBy: string |
 function saveUnique(db: Database, job: JobParameters, unique: Record<string, unknown>, lastModifiedBy: string | undefined, now: Date): JobParameters {
   const debounce = job.uniqueOpts?.debounce;
   const filter = uniqueFilter(job.name, unique);
-  const findExisting = db.prepare(`SELECT * FROM agenda_jobs ${whereClause(filter)} ORDER BY rowid LIMIT 1`);
+  const findExisting = prepared(db, findUniqueSql(filter));
   return db
     .transaction((): JobParameters => {
       const existing = findExisting.get(...filter.params);

@@ -16,14 +16,13 @@ import { JobNotFoundError, SqliteBackendNotConnectedError } from './errors.js';
 import { orderBy, queryFilter, selectionFilter, whereClause } from './job-filters.js';
 import type { SqlFilter, SqlValue } from './job-filters.js';
 import { jobFromRow, stateColumns, toMillis } from './job-rows.js';
+import { LOCK_NEXT_JOB_SQL, selectJobsSql } from './job-queries.js';
 import { applySchedulerMigrations } from './migrations.js';
+import { prepared } from './prepared.js';
 import { saveJob } from './save-job.js';
 
 /** How long a write waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
-
-/** Soonest first, then the higher priority: the order jobs are handed to workers. */
-const NEXT_JOB_ORDER = 'next_run_at ASC NULLS LAST, priority DESC';
 
 const ids = (jobIds: readonly (JobId | string)[]): string[] => jobIds.map(String);
 const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
@@ -66,7 +65,7 @@ export class SqliteJobRepository implements JobRepository {
   }
 
   private select(filter: SqlFilter, tail = '', tailParams: SqlValue[] = []): JobParameters[] {
-    return this.db.prepare(`SELECT * FROM agenda_jobs ${whereClause(filter)} ${tail}`).all(...filter.params, ...tailParams).map(jobFromRow);
+    return prepared(this.db, selectJobsSql(filter, tail)).all(...filter.params, ...tailParams).map(jobFromRow);
   }
 
   private count(filter: SqlFilter): number {
@@ -146,7 +145,7 @@ export class SqliteJobRepository implements JobRepository {
     if (!job._id) throw new JobNotFoundError('(no id)', job.name);
     const columns = stateColumns(job, options?.lastModifiedBy);
     const set = Object.keys(columns).map((column) => `${column} = @${column}`).join(', ');
-    const { changes } = this.db.prepare(`UPDATE agenda_jobs SET ${set} WHERE id = @id AND name = @name`).run({ ...columns, id: String(job._id), name: job.name });
+    const { changes } = prepared(this.db, `UPDATE agenda_jobs SET ${set} WHERE id = @id AND name = @name`).run({ ...columns, id: String(job._id), name: job.name });
     if (changes !== 1) throw new JobNotFoundError(String(job._id), job.name);
   }
 
@@ -173,10 +172,7 @@ export class SqliteJobRepository implements JobRepository {
     this.db.prepare(`UPDATE agenda_jobs SET locked_at = NULL WHERE id IN (${placeholders(jobIds.length)})`).run(...ids(jobIds));
   }
 
-  /**
-   * Finds and locks one job in a single statement: either unlocked and due by the next scan, or
-   * locked so long ago (before lockDeadline) that its worker must have died.
-   */
+  /** Finds and locks one job: unlocked and due by the next scan, or with a lock that expired. */
   async getNextJobToRun(
     jobName: string,
     nextScanAt: Date,
@@ -184,24 +180,13 @@ export class SqliteJobRepository implements JobRepository {
     now: Date | undefined,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    const row = this.db
-      .prepare(
-        `UPDATE agenda_jobs SET locked_at = @lockTime, last_modified_by = @modifiedBy
-         WHERE id = (
-           SELECT id FROM agenda_jobs
-           WHERE name = @name AND disabled = 0
-             AND ((locked_at IS NULL AND next_run_at <= @nextScanAt) OR locked_at <= @lockDeadline)
-           ORDER BY ${NEXT_JOB_ORDER} LIMIT 1
-         )
-         RETURNING *`,
-      )
-      .get({
-        lockTime: (now ?? new Date()).getTime(),
-        modifiedBy: options?.lastModifiedBy ?? null,
-        name: jobName,
-        nextScanAt: nextScanAt.getTime(),
-        lockDeadline: lockDeadline.getTime(),
-      });
+    const row = prepared(this.db, LOCK_NEXT_JOB_SQL).get({
+      lockTime: (now ?? new Date()).getTime(),
+      modifiedBy: options?.lastModifiedBy ?? null,
+      name: jobName,
+      nextScanAt: nextScanAt.getTime(),
+      lockDeadline: lockDeadline.getTime(),
+    });
     return row === undefined ? undefined : jobFromRow(row);
   }
 }

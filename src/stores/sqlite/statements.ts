@@ -52,9 +52,16 @@ const keyValueStatements = (db: Database) => ({
      ON CONFLICT (namespace, key) DO NOTHING`,
   ),
   delete: db.prepare<[string, string]>('DELETE FROM key_values WHERE namespace = ? AND key = ?'),
-  // Not LIKE: its % and _ are wildcards. `key >= @prefix` lets the primary key start the scan at
-  // the prefix (every key that starts with it sorts at or after it); substr() decides the match.
-  list: db.prepare<{ namespace: string; prefix: string }, ListedRow>(
+  // Not LIKE: its % and _ are wildcards. The keys that start with a prefix are exactly those from
+  // the prefix up to (not including) the first string after all of them (prefixEnd), so the
+  // primary key reads that range and stops; without the end it read on to the namespace's last key.
+  list: db.prepare<{ namespace: string; prefix: string; end: string }, ListedRow>(
+    `SELECT key, value, updated_at AS updatedAt FROM key_values
+     WHERE namespace = @namespace AND key >= @prefix AND key < @end
+     ORDER BY key`,
+  ),
+  // A prefix with no string after it (empty, or only U+10FFFF): read to the end, substr() decides.
+  listToEnd: db.prepare<{ namespace: string; prefix: string }, ListedRow>(
     `SELECT key, value, updated_at AS updatedAt FROM key_values
      WHERE namespace = @namespace AND key >= @prefix AND substr(key, 1, length(@prefix)) = @prefix
      ORDER BY key`,
