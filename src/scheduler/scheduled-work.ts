@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NudgeKindSchema, planNextMeetingPreparation, planNudges } from '../domain/nudges/index.js';
+import { NudgeKindSchema, planNextMeetingPreparation, planNudgesInSteps } from '../domain/nudges/index.js';
 import type { NextMeetingPreparation, NudgePreferencesByParticipant, NudgeSettings, PlannedNudge } from '../domain/nudges/index.js';
 import type { Meeting } from '../domain/model.js';
 
@@ -60,9 +60,21 @@ export const plannedNudgeOf = ({ meetingId, kind, itemId, recipientParticipantId
   dueInstant,
 });
 
-/** All the time-based work the policy wants for the meeting now: its nudges and, once closed, the next PEP. */
-export function plannedWork(meeting: Meeting, now: Date, preferences: NudgePreferencesByParticipant, settings: NudgeSettings): ScheduledWork[] {
-  const nudges = planNudges(meeting, now.toISOString(), preferences, settings).map(nudgeWork);
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * All the time-based work the policy wants for the meeting now: its nudges and, once closed, the
+ * next PEP. Planned in steps, letting the event loop run between them, so that re-planning a
+ * meeting of hundreds of actions never holds up the acks of requests arriving meanwhile.
+ */
+export async function plannedWork(meeting: Meeting, now: Date, preferences: NudgePreferencesByParticipant, settings: NudgeSettings): Promise<ScheduledWork[]> {
+  const steps = planNudgesInSteps(meeting, now.toISOString(), preferences, settings);
+  let step = steps.next();
+  while (!step.done) {
+    await nextTurn();
+    step = steps.next();
+  }
+  const nudges = step.value.map(nudgeWork);
   const preparation = planNextMeetingPreparation(meeting, settings);
   return preparation ? [...nudges, nextMeetingWork(preparation)] : nudges;
 }

@@ -61,6 +61,17 @@ type Attempt = { delivery: Delivery; gaveUp?: { to: Recipient; card: OutboundCar
 const isReplan = (entry: OutboxRecord): boolean => OutgoingSchema.safeParse(entry.message).data?.kind === 'replan';
 const COALESCED: OutboxSettlement = { state: 'sent' };
 
+/**
+ * A meeting changed again and again (actions captured one after another) queues a re-plan with
+ * every change, and a re-plan costs more the more the meeting holds: run back to back, they would
+ * take the whole process, and acks would queue behind them. So the next re-plan of a meeting waits
+ * this many times as long as its last one took (at most REPLAN_REST_MAX_MS), and the re-plans
+ * queued meanwhile are claimed together and run as one: re-planning takes at most a fifth of the
+ * time, whatever the meeting's size.
+ */
+const REPLAN_REST_FACTOR = 4;
+const REPLAN_REST_MAX_MS = 2_000;
+
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -74,6 +85,8 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, delivery, clock, logger } = deps;
   const now = () => clock.now();
   const inFlight = new Set<Promise<number>>();
+  /** performance.now() before which a meeting's next re-plan waits. */
+  const replanRestUntil = new Map<string, number>();
   let stopped = false;
   let nudge: (() => void) | undefined;
   // A wake that came while a pass was running: what it announced may have missed that pass's claim.
@@ -116,10 +129,25 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       case 'tidy-links':
         await delivery.tidyOrganiserCard(meeting.id);
         return { delivery: { delivered: true } };
-      case 'replan':
+      case 'replan': {
+        const started = performance.now();
         await deps.replan?.(meeting);
+        restAfterReplan(meeting.id, performance.now() - started);
         return { delivery: { delivered: true } };
+      }
     }
+  }
+
+  function restAfterReplan(meetingId: string, tookMs: number): void {
+    const now = performance.now();
+    // Meetings not re-planned since their rest ended are forgotten, so the map stays small.
+    if (replanRestUntil.size >= 100) for (const [id, until] of replanRestUntil) if (until <= now) replanRestUntil.delete(id);
+    replanRestUntil.set(meetingId, now + Math.min(REPLAN_REST_FACTOR * tookMs, REPLAN_REST_MAX_MS));
+  }
+
+  async function restBeforeReplan(meetingId: string): Promise<void> {
+    const wait = (replanRestUntil.get(meetingId) ?? 0) - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
   async function settle(entry: OutboxRecord, meeting: Meeting | undefined): Promise<OutboxSettlement> {
@@ -155,6 +183,8 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const meeting = await store.getMeeting(entries[0]!.meetingId);
     const lastReplan = entries.findLast(isReplan);
     for (const entry of entries) {
+      // The re-plan reads the meeting as stored when it runs, so resting first loses nothing.
+      if (entry === lastReplan) await restBeforeReplan(entry.meetingId);
       const settlement = isReplan(entry) && entry !== lastReplan ? COALESCED : await settle(entry, meeting);
       await store.settleOutbox(entry.id, settlement, now().toISOString());
     }

@@ -7,17 +7,16 @@ import type { CandidateNudge } from './nudge.js';
 import type { PlanContext } from './plan-context.js';
 import { sendOnDay } from './sending-window.js';
 
+/** The actions that are nudged: the open ones, while the meeting's actions are live. */
+export const nudgedActions = (ctx: PlanContext): Action[] =>
+  ACTIONS_LIVE.includes(ctx.meeting.status) ? ctx.meeting.actions.filter((action) => action.status === 'open') : [];
+
 /**
- * Each open action: a reminder some working days before it is due, one on the day, one once it
- * is overdue, then the organiser and later the Virtual School officer. A reminder that would
+ * One open action's reminders: one some working days before it is due, one on the day, one once
+ * it is overdue, then the organiser and later the Virtual School officer. A reminder that would
  * arrive before the action existed, or only after the next stage, is dropped.
  */
-export function actionNudges(ctx: PlanContext): CandidateNudge[] {
-  if (!ACTIONS_LIVE.includes(ctx.meeting.status)) return [];
-  return ctx.meeting.actions.filter((action) => action.status === 'open').flatMap((action) => nudgesFor(ctx, action));
-}
-
-function nudgesFor(ctx: PlanContext, action: Action): CandidateNudge[] {
+export function actionNudges(ctx: PlanContext, action: Action): CandidateNudge[] {
   const { meeting, settings } = ctx;
   const owner = ctx.windowOf(action.ownerId);
   if (!owner) return [];

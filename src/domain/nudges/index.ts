@@ -3,7 +3,7 @@ export { planNextMeetingPreparation } from './next-meeting.js';
 export type { NextMeetingPreparation } from './next-meeting.js';
 export { NUDGE_KINDS, NudgeKindSchema } from './nudge.js';
 export type { NudgeKind, PlannedNudge } from './nudge.js';
-export { planNudges } from './plan-nudges.js';
+export { planNudges, planNudgesInSteps } from './plan-nudges.js';
 export { asksQuestions, QUESTIONS } from './prompt-nudges.js';
 export { NudgePreferencesByParticipantSchema, NudgePreferencesSchema } from './preferences.js';
 export type { NudgePreferences, NudgePreferencesByParticipant } from './preferences.js';

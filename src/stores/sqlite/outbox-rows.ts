@@ -16,6 +16,17 @@ interface OutboxRow {
 
 const COLUMNS = 'id, meeting_id AS meetingId, message, created_at AS createdAt, state, attempts, reason, ref';
 
+/**
+ * What a claim leases: pending, due, and of a meeting none of whose messages is leased. Through the
+ * index of pending messages: left to itself SQLite walks the whole table in `seq` order for the
+ * ORDER BY, sent messages and all, and the worker claims after every answer (issue 13).
+ */
+export const DUE_OUTBOX_SQL = `SELECT seq, ${COLUMNS} FROM outbox AS candidate INDEXED BY outbox_pending
+     WHERE state = 'pending' AND due_at_ms <= @now AND lease_until_ms <= @now
+       AND NOT EXISTS (SELECT 1 FROM outbox AS leased
+                       WHERE leased.meeting_id = candidate.meeting_id AND leased.state = 'pending' AND leased.lease_until_ms > @now)
+     ORDER BY seq LIMIT @limit`;
+
 const recordOf = (row: OutboxRow): OutboxRecord =>
   parseStoredOutbox({ ...row, message: JSON.parse(row.message), reason: row.reason ?? undefined, ref: row.ref === null ? undefined : JSON.parse(row.ref) }, row.id);
 
@@ -28,13 +39,7 @@ export function outboxRows(db: Database) {
     `INSERT INTO outbox (id, meeting_id, message, state, due_at_ms, created_at)
      VALUES (@id, @meetingId, @message, 'pending', @dueAtMs, @createdAt) ON CONFLICT (id) DO NOTHING`,
   );
-  const due = db.prepare<{ now: number; limit: number }, OutboxRow & { seq: number }>(
-    `SELECT seq, ${COLUMNS} FROM outbox AS candidate
-     WHERE state = 'pending' AND due_at_ms <= @now AND lease_until_ms <= @now
-       AND NOT EXISTS (SELECT 1 FROM outbox AS leased
-                       WHERE leased.meeting_id = candidate.meeting_id AND leased.state = 'pending' AND leased.lease_until_ms > @now)
-     ORDER BY seq LIMIT @limit`,
-  );
+  const due = db.prepare<{ now: number; limit: number }, OutboxRow & { seq: number }>(DUE_OUTBOX_SQL);
   const lease = db.prepare<{ seq: number; until: number }>('UPDATE outbox SET lease_until_ms = @until, attempts = attempts + 1 WHERE seq = @seq');
   // A sent message no longer needs the secret of the link it carried: only its hash stays, on the meeting.
   const sent = db.prepare<{ id: string; at: string; ref: string | null }>(

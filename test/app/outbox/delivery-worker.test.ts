@@ -144,6 +144,25 @@ describe('the delivery worker', () => {
       expect((await store.outboxOf(meeting.id)).every((m) => m.state === 'sent')).toBe(true);
     });
 
+    it('of a meeting changed again and again rest between runs, four times as long as the last took, and what was queued meanwhile runs as one', async () => {
+      const runs: { version: number; startedAt: number; endedAt: number }[] = [];
+      deps.onMeetingSaved = async (meeting) => {
+        const startedAt = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        runs.push({ version: meeting.version, startedAt, endedAt: performance.now() });
+      };
+      const outbox = start();
+      const meeting = await invite();
+      await outbox.drain();
+      const dana = meeting.participants.find((p) => p.role === 'designated_teacher')!;
+      await executeCommand(deps, { meetingId: meeting.id, command: { type: 'recordRsvp', answer: 'accept' }, actorId: dana.id, channel: 'teams' });
+      await executeCommand(deps, { meetingId: meeting.id, command: { type: 'recordRsvp', answer: 'tentative' }, actorId: dana.id, channel: 'teams' });
+      await outbox.drain();
+      expect(runs.map((run) => run.version)).toEqual([meeting.version, meeting.version + 2]);
+      const [first, second] = runs;
+      expect(second!.startedAt - first!.endedAt).toBeGreaterThanOrEqual(4 * (first!.endedAt - first!.startedAt) - 5);
+    });
+
     it('survive a stop before they ran: the next start re-plans', async () => {
       await start().stop();
       const meeting = await invite();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planNudges } from '../../../src/domain/nudges/index.js';
+import { planNudges, planNudgesInSteps } from '../../../src/domain/nudges/index.js';
 import type { PlannedNudge } from '../../../src/domain/nudges/index.js';
 import type { Meeting, Participant } from '../../../src/domain/model.js';
 import { aMeeting, anAction } from '../../support/meeting-fixture.js';
@@ -137,5 +137,21 @@ describe('nudge policy: weekly digest', () => {
       '2027-05-04T08:00:00Z',
       '2027-05-10T08:00:00Z',
     ]);
+  });
+});
+
+describe('nudge policy: planned in steps', () => {
+  it('pauses after every 10 actions and ends with the same plan as planned at once', () => {
+    const actions = Array.from({ length: 60 }, (_, i) =>
+      anAction({ id: `act-${i}`, dueDate: `2026-04-${String((i % 28) + 1).padStart(2, '0')}`, createdAt: '2026-03-10T10:30:00Z' }),
+    );
+    const meeting = meetingWithAction({ actions });
+    const steps = planNudgesInSteps(meeting, '2026-03-11T12:00:00Z');
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(pauses).toBe(6);
+    expect(step.value).toEqual(planNudges(meeting, '2026-03-11T12:00:00Z'));
+    expect(new Set(step.value.filter((n) => n.kind === 'action_overdue').map((n) => n.itemId)).size).toBe(60);
   });
 });
