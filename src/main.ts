@@ -2,6 +2,7 @@ import { loadChannelConfigs } from './channel-setup.js';
 import type { ChannelConfigs } from './channel-setup.js';
 import { ConfigError, loadConfig, withDotEnv } from './config.js';
 import type { Config } from './config.js';
+import { keepHeapNearLiveSize } from './observability/heap-growth.js';
 import { createLogger } from './observability/logger.js';
 import { startBot, StartupError } from './start-bot.js';
 import type { RunningBot } from './start-bot.js';
@@ -24,6 +25,7 @@ function configOrExit(): { core: Config; channels: ChannelConfigs } {
   }
 }
 
+keepHeapNearLiveSize();
 const { core: config, channels: channelConfigs } = configOrExit();
 const logger = createLogger({ level: config.logLevel });
 

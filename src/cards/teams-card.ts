@@ -3,6 +3,7 @@ import { CARDS } from './catalogue.js';
 import { CardError } from './errors.js';
 import { expandCard } from './render-card.js';
 import type { RenderOptions } from './render-card.js';
+import { RecentRenders } from './recent-renders.js';
 
 export const TEAMS_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -34,6 +35,14 @@ export interface TeamsCardOptions extends RenderOptions {
  * invitation and the live action list carry a refresh block so each person sees their own state.
  */
 export function renderTeamsCard<N extends CardName>(name: N, data: CardData<N>, options: TeamsCardOptions = {}): TeamsAttachment {
+  const key = JSON.stringify([name, options.preview ?? null, options.refreshUserIds ?? null, data]);
+  return recent.draw(key, () => drawTeamsCard(name, data, options));
+}
+
+/** A few hundred cards of at most 28 KB each: a few megabytes at worst, a few hundred kilobytes as cards are. */
+const recent = new RecentRenders(256);
+
+function drawTeamsCard<N extends CardName>(name: N, data: CardData<N>, options: TeamsCardOptions): { value: TeamsAttachment; json: string } {
   const { card, data: parsed } = expandCard(name, data, options);
   const content = withFallbacks(card as unknown as Json) as { [key: string]: Json };
   // A refresh would replace a preview with the organiser's own, live copy of the card.
@@ -43,11 +52,12 @@ export function renderTeamsCard<N extends CardName>(name: N, data: CardData<N>, 
     throw new CardError('CARD.INVALID_DATA', `The "${name}" card has no refresh block, so it takes no refreshUserIds.`);
   }
   const attachment: TeamsAttachment = { contentType: TEAMS_CARD_CONTENT_TYPE, content };
-  const bytes = Buffer.byteLength(JSON.stringify(attachment), 'utf8');
+  const json = JSON.stringify(attachment);
+  const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > TEAMS_CARD_MAX_BYTES) {
     throw new CardError('CARD.TOO_LARGE', `The "${name}" card is ${bytes} bytes; Teams takes at most ${TEAMS_CARD_MAX_BYTES}.`, { card: name, bytes });
   }
-  return attachment;
+  return { value: attachment, json };
 }
 
 function refreshBlock(name: CardName, meetingId: string, userIds: readonly string[] | undefined): Json {

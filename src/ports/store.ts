@@ -53,6 +53,8 @@ export interface MeetingStore extends KeyValueStore, OutboxStore {
   meetingsOfChild(childRef: string): Promise<Meeting[]>;
   meetingsOfParticipant(identity: IdentityQuery): Promise<Meeting[]>;
   findParticipants(identity: IdentityQuery): Promise<ParticipantMatch[]>;
+  /** Whether any meeting has a participant with this identity: an index look-up, no meeting is read. */
+  knowsParticipant(identity: IdentityQuery): Promise<boolean>;
   /** Open or blocked actions whose dueAt is strictly before `instant`, earliest first. */
   actionsDueBefore(instant: string): Promise<DueAction[]>;
   /** Oldest first. */

@@ -25,6 +25,16 @@ describe('renderTeamsCard', () => {
     }
   });
 
+  it('draws the same card again as an equal copy that its holder may change without changing the next one', () => {
+    const first = renderTeamsCard('invitation', cardSample('invitation'));
+    const again = renderTeamsCard('invitation', cardSample('invitation'));
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    again.content.type = 'changed by its holder';
+    expect(renderTeamsCard('invitation', cardSample('invitation'))).toEqual(first);
+    expect(renderTeamsCard('invitation', cardSample('invitation'), { refreshUserIds: ['29:1a2b3c'] }).content.refresh).not.toEqual(first.content.refresh);
+  });
+
   it('adds a refresh block to the invitation and the live action list only', () => {
     expect(REFRESHABLE_CARDS).toEqual(['invitation', 'live-actions']);
     for (const name of CARD_NAMES) {

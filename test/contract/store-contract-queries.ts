@@ -29,7 +29,7 @@ export function queriesContract(store: () => MeetingStore): void {
     });
   });
 
-  describe('meetingsOfParticipant and findParticipants', () => {
+  describe('meetingsOfParticipant, findParticipants and knowsParticipant', () => {
     const identities: { kind: string; query: IdentityQuery; participantId: string }[] = [
       { kind: 'Teams user id', query: { kind: 'teams', teamsUserId: '29:1a2b3c-sam' }, participantId: 'p-organiser' },
       {
@@ -58,6 +58,7 @@ export function queriesContract(store: () => MeetingStore): void {
         { meetingId: earlier.id, participant },
         { meetingId: later.id, participant },
       ]);
+      expect(await store().knowsParticipant(query)).toBe(true);
     });
 
     it('finds nobody for an identity no participant has', async () => {
@@ -65,6 +66,7 @@ export function queriesContract(store: () => MeetingStore): void {
       const stranger: IdentityQuery = { kind: 'slack', slackUserId: 'U999ZZZ99' };
       expect(await store().meetingsOfParticipant(stranger)).toStrictEqual([]);
       expect(await store().findParticipants(stranger)).toStrictEqual([]);
+      expect(await store().knowsParticipant(stranger)).toBe(false);
     });
 
     it('follows saves: a removed participant or a changed email is no longer found', async () => {
@@ -76,6 +78,8 @@ export function queriesContract(store: () => MeetingStore): void {
       await store().saveMeeting(saved, 1, { events: [] });
 
       expect(await store().meetingsOfParticipant({ kind: 'slack', slackUserId: 'U012AB3CD' })).toStrictEqual([later]);
+      await store().saveMeeting(nextVersion(later, { participants: later.participants.filter((p) => p.id !== 'p-teacher') }), 1, { events: [] });
+      expect(await store().knowsParticipant({ kind: 'slack', slackUserId: 'U012AB3CD' })).toBe(false);
       const oldEmail = await store().findParticipants({ kind: 'email', email: 'chris.jones@example.org' });
       expect(oldEmail.map((match) => match.meetingId)).not.toContain(saved.id);
       expect(await store().findParticipants({ kind: 'email', email: 'Chris.Jones@New-Provider.org' })).toStrictEqual([

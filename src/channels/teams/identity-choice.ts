@@ -20,13 +20,13 @@ export function identitiesOf(person: Pick<TeamsPerson, 'aadObjectId' | 'userId' 
  * the first identity any meeting knows. If none matches, the object id, so the refusal that
  * follows names the real person.
  */
-export async function chooseIdentity(identities: readonly IdentityQuery[], where: { meeting?: Meeting; store: Pick<MeetingStore, 'findParticipants'> }): Promise<IdentityQuery> {
+export async function chooseIdentity(identities: readonly IdentityQuery[], where: { meeting?: Meeting; store: Pick<MeetingStore, 'knowsParticipant'> }): Promise<IdentityQuery> {
   const [first] = identities;
   if (!first) throw new Error('a Teams person always has an object id');
   const { meeting } = where;
   if (meeting) return identities.find((identity) => meeting.participants.some((p) => matchesIdentity(p, identity))) ?? first;
   for (const identity of identities) {
-    if ((await where.store.findParticipants(identity)).length > 0) return identity;
+    if (await where.store.knowsParticipant(identity)) return identity;
   }
   return first;
 }

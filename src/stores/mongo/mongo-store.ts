@@ -120,6 +120,11 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
       return participantMatches(await meetingsOfParticipant(identity), identity);
     },
 
+    async knowsParticipant(identity) {
+      const { field, value } = identityKey(identity);
+      return (await open().collections.meetings.findOne({ [`participants.${field}`]: value }, { projection: { _id: 1 } })) !== null;
+    },
+
     async actionsDueBefore(instant) {
       return actionsDueBefore(open().collections, instant);
     },

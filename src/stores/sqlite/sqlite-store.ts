@@ -111,6 +111,11 @@ export function createSqliteStore(options: SqliteStoreOptions): MeetingStore {
       return participantMatches(await meetingsOfParticipant(identity), identity);
     },
 
+    async knowsParticipant(identity) {
+      const { field, value } = identityKey(identity);
+      return open().statements.participantWithIdentity[field].get(value) === 1;
+    },
+
     async actionsDueBefore(instant) {
       const rows = open().statements.dueActions.all(instantMillis(instant));
       // A meeting with several due actions is parsed once.

@@ -41,6 +41,9 @@ const meetingsWithIdentity = (db: Database, field: IdentityField) =>
      WHERE id IN (SELECT meeting_id FROM meeting_participants WHERE ${IDENTITY_COLUMNS[field]} = ?)`,
   );
 
+const participantWithIdentity = (db: Database, field: IdentityField) =>
+  db.prepare<[string], number>(`SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE ${IDENTITY_COLUMNS[field]} = ?)`).pluck();
+
 const keyValueStatements = (db: Database) => ({
   get: db.prepare<[string, string], string>('SELECT value FROM key_values WHERE namespace = ? AND key = ?').pluck(),
   put: db.prepare<KeyValueRow>(
@@ -87,6 +90,12 @@ export function prepareStatements(db: Database) {
       teamsUserId: meetingsWithIdentity(db, 'teamsUserId'),
       teamsAadObjectId: meetingsWithIdentity(db, 'teamsAadObjectId'),
       slackUserId: meetingsWithIdentity(db, 'slackUserId'),
+    } satisfies Record<IdentityField, unknown>,
+    participantWithIdentity: {
+      email: participantWithIdentity(db, 'email'),
+      teamsUserId: participantWithIdentity(db, 'teamsUserId'),
+      teamsAadObjectId: participantWithIdentity(db, 'teamsAadObjectId'),
+      slackUserId: participantWithIdentity(db, 'slackUserId'),
     } satisfies Record<IdentityField, unknown>,
     deleteParticipants: db.prepare<[string]>('DELETE FROM meeting_participants WHERE meeting_id = ?'),
     insertParticipant: db.prepare<ParticipantRow>(
