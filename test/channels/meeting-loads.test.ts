@@ -8,6 +8,7 @@ import { nudgeSender } from '../../src/app/nudge-cards.js';
 import type { CardDelivery } from '../../src/app/delivery.js';
 import type { Meeting } from '../../src/domain/model.js';
 import type { MeetingStore } from '../../src/ports/store.js';
+import type { HttpModule } from '../../src/server.js';
 import { startScheduler } from '../../src/scheduler/start-scheduler.js';
 import type { RunningScheduler } from '../../src/scheduler/start-scheduler.js';
 import { defaultSqliteFilename } from '../../src/stores/sqlite/default-file.js';
@@ -17,13 +18,11 @@ import type { CountingStore } from '../support/counting-store.js';
 import { countingStore } from '../support/counting-store.js';
 import { aMeeting } from '../support/meeting-fixture.js';
 import { startSlack } from './slack/slack-harness.js';
-import type { SlackHarness } from './slack/slack-harness.js';
 import { SAM as SLACK_SAM } from './slack/slack-harness.js';
 import { FORM as SLACK_FORM, linkLockAndStart, openMeetingForm, submitForm, type } from './slack/slack-scenes.js';
 import { execute, message } from './teams/support/activities.js';
 import { headingOf } from './teams/support/connector-stub.js';
 import { createMeetingInTeams, idOf, linkMeetingChat } from './teams/support/meeting-setup.js';
-import type { TeamsHarness } from './teams/support/teams-harness.js';
 import { DANA, MEETING_CHAT, SAM, startTeamsHarness } from './teams/support/teams-harness.js';
 
 /**
@@ -61,67 +60,66 @@ async function withScheduler(deps: AppDeps, delivery: CardDelivery, store: Meeti
   return { scheduler, replanned };
 }
 
+/** A harness whose app sees the real store through a counting view, closed after the test. */
+async function counted<H extends { close(): Promise<void> }>(
+  start: (options: { appStore: (store: MeetingStore) => MeetingStore; mountAs: (module: HttpModule) => HttpModule }) => Promise<H>,
+): Promise<{ harness: H; counting: CountingStore }> {
+  let counting: CountingStore | undefined;
+  const harness = await start({
+    appStore: (store) => (counting = countingStore(store)).store,
+    mountAs: (module) => counting!.counted(module),
+  });
+  cleanups.push(() => harness.close());
+  if (!counting) throw new Error('The harness never handed its store to appStore.');
+  return { harness, counting };
+}
+
 describe('one meeting read per request', () => {
   it('a Teams card click that changes the meeting reads it once, and its jobs are re-planned after the answer', async () => {
-    let counting: CountingStore | undefined;
-    const teams: TeamsHarness = await startTeamsHarness({
-      appStore: (store) => (counting = countingStore(store)).store,
-      mountAs: (module) => counting!.counted(module),
-    });
-    cleanups.push(() => teams.close());
+    const { harness: teams, counting } = await counted(startTeamsHarness);
     const { replanned } = await withScheduler(teams.deps, teams.delivery, teams.deps.store);
     const meeting = await createMeetingInTeams(teams);
     await teams.settled();
     const before = (await teams.store.getMeeting(meeting.id))!;
-    counting!.reset();
+    counting.reset();
 
     const answer = await teams.post(execute(DANA, { serviceUrl: teams.connector.serviceUrl }, 'rsvp', { meetingId: meeting.id, participantId: idOf(meeting, 'designated_teacher'), answer: 'accept' }));
     expect(answer.status).toBe(200);
     // Before: the channel, the card action, the command and the scheduler's sync each read it (4).
-    expect(counting!.loads()).toEqual(['getMeeting']);
+    expect(counting.loads()).toEqual(['getMeeting']);
 
     await teams.settled();
-    expect(counting!.loads()).toEqual(['getMeeting']);
+    expect(counting.loads()).toEqual(['getMeeting']);
     expect(replanned).toContain(before.version + 1);
   });
 
   it('a command typed in the Teams meeting chat reads the chat\'s meeting once', async () => {
-    let counting: CountingStore | undefined;
-    const teams: TeamsHarness = await startTeamsHarness({
-      appStore: (store) => (counting = countingStore(store)).store,
-      mountAs: (module) => counting!.counted(module),
-    });
-    cleanups.push(() => teams.close());
+    const { harness: teams, counting } = await counted(startTeamsHarness);
     await createMeetingInTeams(teams);
     await linkMeetingChat(teams);
-    counting!.reset();
+    counting.reset();
 
     const answer = await teams.post(message(SAM, { serviceUrl: teams.connector.serviceUrl, chat: MEETING_CHAT }, 'status'));
     expect(answer.status).toBe(200);
     expect(teams.connector.calls.filter((c) => c.conversationId === MEETING_CHAT).map(headingOf).at(-1)).toMatch(/^PEP meeting for/);
     // Before: the channel read the chat's meeting, then the command read it again (2).
-    expect(counting!.loads()).toEqual(['getMeeting']);
+    expect(counting.loads()).toEqual(['getMeeting']);
   });
 
   it('a Slack /pep action reads the meeting once, and its jobs are re-planned after the answer', async () => {
-    let counting: CountingStore | undefined;
-    const slack: SlackHarness = await startSlack({
-      appStore: (store) => (counting = countingStore(store)).store,
-      mountAs: (module) => counting!.counted(module),
-    });
-    cleanups.push(() => slack.close());
+    const { harness: slack, counting } = await counted(startSlack);
     const { replanned } = await withScheduler(slack.deps, slack.delivery, slack.deps.store);
     await submitForm(slack, await openMeetingForm(slack), SLACK_FORM);
     await slack.settle();
     await linkLockAndStart(slack, 'C0PEPCHAT');
     const [meeting] = (await slack.store.meetingsOfParticipant({ kind: 'slack', slackUserId: SLACK_SAM.id })) as [Meeting];
-    counting!.reset();
+    counting.reset();
 
     const typed = await type(slack, SLACK_SAM, 'C0PEPCHAT', 'action @Sam Social send the reading report by 4 December');
     expect(typed.answer.status).toBe(200);
     await slack.settle();
     // Before: the chat's meeting, the command and the scheduler's sync each read it (3).
-    expect(counting!.loads()).toEqual(['getMeeting']);
+    expect(counting.loads()).toEqual(['getMeeting']);
     const after = (await slack.store.getMeeting(meeting.id))!;
     expect(after.actions.map((a) => a.description)).toEqual(['send the reading report']);
     expect(replanned).toContain(after.version);
