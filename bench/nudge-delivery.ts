@@ -96,7 +96,7 @@ export async function run(options: { quick: boolean; count?: number }): Promise<
   const label = count.toLocaleString('en-GB');
   return [
     {
-      figure: `deliver ${label} due nudges to Slack at its rate limits (msg/s)`,
+      figure: `deliver ${label} due nudges to Slack at its rate limits`,
       pepBot: Number(perSecond.toFixed(1)),
       baseline: limitPerSecond,
       ratio: Number((perSecond / limitPerSecond).toFixed(2)),
@@ -106,7 +106,7 @@ export async function run(options: { quick: boolean; count?: number }): Promise<
       note: `${result.accepted} accepted, ${result.distinct} distinct, ${result.duplicates} twice or more, ${result.refused429} answered 429 (${result.refusedForChannel} for one channel's pace); ${limits}`,
     },
     {
-      figure: `deliver ${label} due nudges to Slack, total (s)`,
+      figure: `deliver ${label} due nudges to Slack, total`,
       pepBot: Number(result.seconds.toFixed(1)),
       unit: 's',
       note: `planning took ${result.planningSeconds.toFixed(1)} s of it, with sending under way${count < FULL_COUNT ? `; npm run bench:nudges sends ${FULL_COUNT.toLocaleString('en-GB')} (about 35 minutes)` : ''}`,

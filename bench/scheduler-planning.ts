@@ -76,8 +76,8 @@ export async function run(options: { quick: boolean }): Promise<Figure[]> {
   const ratio = largeRun.seconds / smallRun.seconds;
   const overlap = (r: PlanningRun) => (r.firstNudgeSeconds === undefined ? 'no nudge went while planning' : `first nudge went ${round(r.firstNudgeSeconds)} s in`);
   return [
-    { figure: `plan nudges, ${small.toLocaleString('en-GB')} overdue actions (s)`, pepBot: round(smallRun.seconds), unit: 's', note: `${smallRun.jobs} jobs; ${overlap(smallRun)}` },
-    { figure: `plan nudges, ${large.toLocaleString('en-GB')} overdue actions (s)`, pepBot: round(largeRun.seconds), unit: 's', note: `${largeRun.jobs} jobs; ${overlap(largeRun)}` },
+    { figure: `plan nudges, ${small.toLocaleString('en-GB')} overdue actions`, pepBot: round(smallRun.seconds), unit: 's', note: `${smallRun.jobs} jobs; ${overlap(smallRun)}` },
+    { figure: `plan nudges, ${large.toLocaleString('en-GB')} overdue actions`, pepBot: round(largeRun.seconds), unit: 's', note: `${largeRun.jobs} jobs; ${overlap(largeRun)}` },
     {
       figure: `plan nudges, ${large.toLocaleString('en-GB')} vs ${small.toLocaleString('en-GB')} overdue actions`,
       pepBot: round(largeRun.seconds),
