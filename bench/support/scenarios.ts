@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
-import { isWorkingDay } from '../../src/domain/nudges/calendar.js';
 import { execute, message } from '../../test/channels/teams/support/activities.js';
 import { DANA } from '../../test/channels/teams/support/teams-harness.js';
 import type { LoadSpec } from '../load/load-spec.js';
 import type { Stage } from './stage.js';
 import { SIGNING_SECRET, SLACK_DANA, SLACK_PATH, SLACK_SAM, TEAMS_PATH } from './stage.js';
+import { aWorkingDayAhead } from '../../test/support/typed-dates.js';
 
 /** What people do, as load: each returns the requests of one LoadSpec, to PEP Bot or to a bare app. */
 type Requests = Pick<LoadSpec, 'path' | 'requests'>;
@@ -22,13 +21,6 @@ export const slackCommand = (stage: Stage, ...texts: string[]): Requests => ({
     responseUrlBase: stage.slackApi.responseUrl('bench-'),
   },
 });
-
-/** A working day two weeks or more ahead, as a person would type it ("30 December 2026"). */
-function aWorkingDayAhead(): string {
-  let day = DateTime.utc().plus({ days: 14 });
-  while (!isWorkingDay(day.toISODate()!)) day = day.plus({ days: 1 });
-  return day.toFormat('d LLLL yyyy');
-}
 
 /** Sam captures an action for Dana in the meeting under way: a real write, each with its own text. */
 export const slackActionCapture = (stage: Stage): Requests =>

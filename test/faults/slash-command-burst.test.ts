@@ -1,11 +1,10 @@
-import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isWorkingDay } from '../../src/domain/nudges/calendar.js';
 import { DANA, SAM } from '../channels/slack/slack-harness.js';
 import type { Typed } from '../channels/slack/slack-scenes.js';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
 import type { SlackBot } from './slack-bot.js';
 import { meetingUnderWay, seedMeeting, slackBot, storedMeeting, typeIn } from './slack-bot.js';
+import { aWorkingDayAhead } from '../support/typed-dates.js';
 
 /**
  * Issue 12: Slack has a slash command's 200 before its work is done, and shows the person no
@@ -30,13 +29,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await side.close();
 });
-
-/** A working day two weeks or more ahead, as a person would type it ("30 December 2026"). */
-function aWorkingDayAhead(): string {
-  let day = DateTime.utc().plus({ days: 14 });
-  while (!isWorkingDay(day.toISODate()!)) day = day.plus({ days: 1 });
-  return day.toFormat('d LLLL yyyy');
-}
 
 interface Sent {
   text: string;
