@@ -3,7 +3,9 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { readCouncilSettings } from './council-settings-file.js';
 import { DEFAULT_TIME_ZONE } from './domain/dates.js';
+import type { CouncilSettings } from './domain/oversight/council-settings.js';
 
 /**
  * Start-up configuration from environment variables. Parsed once, up front, so a bad value stops
@@ -27,6 +29,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** How long a process holds a message it started sending; after a crash another takes over then. */
   readonly outboxLeaseSeconds: number;
+  /** The local authority's own settings (officers, term dates, thresholds), England's defaults when no file is named. */
+  readonly council: CouncilSettings;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +118,7 @@ const EnvSchema = z.object({
     .default('info'),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000, ' of milliseconds').default(10_000),
   OUTBOX_LEASE_SECONDS: wholeNumber(15, 3_600, ' of seconds').default(120),
+  COUNCIL_SETTINGS: z.string().optional(),
 });
 
 type VariableName = keyof typeof EnvSchema.shape;
@@ -127,6 +132,8 @@ const hostForUrl = (host: string): string => (host.includes(':') ? `[${host}]` :
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { vars } = parseEnvironment(EnvSchema, VARIABLE_NAMES, env, SECRET_VARIABLES);
+  const council = readCouncilSettings(vars.COUNCIL_SETTINGS);
+  if (council.problems.length > 0) throw new ConfigError(council.problems);
   return Object.freeze({
     port: vars.PORT,
     host: vars.HOST,
@@ -137,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS,
+    council: council.settings,
   });
 }

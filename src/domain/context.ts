@@ -1,3 +1,4 @@
+import type { Officer } from './actor.js';
 import type { AuditEvent, Channel, Meeting } from './model.js';
 import type { Role } from './roles.js';
 
@@ -13,6 +14,8 @@ export interface CommandContext {
   channel: Channel;
   at: string;
   newId: () => string;
+  /** Set when a Virtual School officer acts (then actorId is officerActorId(officer)); rules that serve oversight check its roles. */
+  officer?: Officer;
 }
 
 /** Something the channels should tell a person about, beyond refreshing the cards. */

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       outboxLeaseSeconds: 120,
+      council: { officers: [] },
     });
   });
 
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       shutdownTimeoutMs: 2500,
       outboxLeaseSeconds: 30,
+      council: { officers: [] },
     });
   });
 

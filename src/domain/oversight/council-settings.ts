@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { OfficerSchema } from '../actor.js';
+
+/**
+ * What each local authority sets for itself: its Virtual School officers and, beside them, the
+ * statutory clock's calendar, the evidence thresholds, the Pupil Premium Plus allocation and the
+ * caseload digest. Every section has a documented default for England, so an empty settings file
+ * (or none) is valid; a bad value stops start-up naming its path (src/council-settings-file.ts).
+ *
+ * Each concern owns its section's schema in its own file and adds it here.
+ */
+export const CouncilSettingsSchema = z.object({
+  /** Officers who act from chat. Signed-in web users get their role from the identity provider instead. */
+  officers: z.array(OfficerSchema).max(500).default([]),
+});
+export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
+
+export const DEFAULT_COUNCIL_SETTINGS: CouncilSettings = CouncilSettingsSchema.parse({});
