@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { AttendanceEntrySchema } from './attendance-record.js';
+import { EvidenceSchema } from './evidence/evidence.js';
+import { QaStateSchema } from './qa/qa-state.js';
 import { RoleSchema } from './roles.js';
 
 /**
@@ -316,6 +319,12 @@ export const MeetingSchema = z.object({
   concludedAt: Instant.optional(),
   /** Absent until the meeting closes, and on meetings closed before plans were kept. */
   plan: PlanStateSchema.optional(),
+  /** The term's attendance, exclusions and attainment the meeting decided on (src/domain/evidence/). */
+  evidence: EvidenceSchema.optional(),
+  /** Who was there, recorded when the meeting is held (src/domain/attendance-record.ts). */
+  attendance: z.array(AttendanceEntrySchema).max(60).optional(),
+  /** The Virtual School's quality assurance of the plan (src/domain/qa/). */
+  qa: QaStateSchema.optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ChildSchema } from '../model.js';
+
+/**
+ * A child in care as the Virtual School sees them, across all their PEP meetings: the events that
+ * start the statutory clock (entering care, a change of school or placement) and the people
+ * responsible now. One document per child, keyed by the PEP reference, versioned like a meeting.
+ */
+
+const LocalDate = z.iso.date();
+const Instant = z.iso.datetime({ offset: true });
+
+export const CHILD_EVENT_KINDS = ['entered_care', 'changed_school', 'changed_placement', 'pep_held'] as const;
+export const ChildEventKindSchema = z.enum(CHILD_EVENT_KINDS);
+export type ChildEventKind = z.infer<typeof ChildEventKindSchema>;
+
+export const ChildEventSchema = z.object({
+  id: z.string().min(1).max(64),
+  kind: ChildEventKindSchema,
+  on: LocalDate,
+  /** The new school or placement; the meeting id for a PEP held. */
+  detail: z.string().max(300).optional(),
+  recordedBy: z.string().min(1).max(64),
+  at: Instant,
+});
+export type ChildEvent = z.infer<typeof ChildEventSchema>;
+
+export const ChildRecordSchema = ChildSchema.extend({
+  version: z.number().int().min(1),
+  socialWorkerName: z.string().min(1).max(120).optional(),
+  designatedTeacherEmail: z.email().optional(),
+  /** Oldest first. */
+  events: z.array(ChildEventSchema).max(500),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ChildRecord = z.infer<typeof ChildRecordSchema>;

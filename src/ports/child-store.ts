@@ -1,0 +1,17 @@
+import type { AuditEvent } from '../domain/model.js';
+import type { ChildRecord } from '../domain/child/child-record.js';
+
+/**
+ * The children the Virtual School oversees, beside the meetings. Same rules as meetings: whole
+ * versioned documents, a save succeeds only from the expected version (else STORE.CONFLICT), and
+ * every change is written with its audit entries. Both stores pass the child-store contract suite.
+ */
+export interface ChildStore {
+  getChild(ref: string): Promise<ChildRecord | undefined>;
+  /** Throws STORE.CONFLICT if the reference exists. */
+  createChild(child: ChildRecord, options: { events: AuditEvent[] }): Promise<void>;
+  /** `child.version` must be expectedVersion + 1. */
+  saveChild(child: ChildRecord, expectedVersion: number, options: { events: AuditEvent[] }): Promise<void>;
+  /** Every child, ordered by reference, a page at a time (after: the last reference of the previous page). */
+  listChildren(page: { after?: string; limit: number }): Promise<ChildRecord[]>;
+}
