@@ -18,6 +18,7 @@ import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } 
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
 import { childLabel } from '../views/people.js';
 import { actionOnNextWorkingDay, startWarningCard } from './chat-advice.js';
+import { answerChildCommand } from './child-chat-answer.js';
 import type { ChatMention } from './chat-people.js';
 import { asTyped, participantMentioned, participantTyped } from './chat-people.js';
 import type { ChatCommand, OwnerRef } from './parse-chat-command.js';
@@ -148,6 +149,7 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, q
       return welcomeCard();
     case 'reminders':
     case 'questions':
+    case 'child':
       return undefined;
   }
 }
@@ -173,6 +175,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
   let change: MeetingCommandInput | undefined;
   let meeting: Meeting | undefined;
   try {
+    if (command.kind === 'child') return { reply: await answerChildCommand(deps, command, { actor: request.actor, channel: request.chat.channel }) };
     meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
     const actor = actorIn(meeting, request.actor);
     if (command.kind === 'reminders' || command.kind === 'questions') {
