@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ import { eventually } from './fixtures/harness.js';
  * jobs), and time moved on by a controllable clock that moves the waiting jobs with it.
  */
 const SAM = { kind: 'teams' as const, teamsUserId: '29:1a2b3c-sam' };
+/** The council's one Virtual School officer, reachable in Teams. */
+const AMY = { id: 'vso-amy', name: 'Amy Officer', teamsAadObjectId: '6f1c2d3e-0000-4000-8000-0000000000aa', roles: ['virtual_school_officer'] };
 
 interface Bot {
   app: ComposedApp;
@@ -53,8 +55,10 @@ async function startBot(now: string): Promise<Bot> {
   const clock = jobsFollowTheClock(settableClock(now), defaultSqliteFilename(dir));
   const messenger = new RecordingMessenger('teams');
   const log = captureLog();
+  const councilFile = join(dir, 'council.json');
+  writeFileSync(councilFile, JSON.stringify({ officers: [AMY] }));
   const app = await composeApp({
-    config: loadConfig({ DATA_DIR: dir, PORT: '0' }),
+    config: loadConfig({ DATA_DIR: dir, PORT: '0', COUNCIL_SETTINGS: councilFile }),
     logger: log.logger,
     store,
     clock,
@@ -65,14 +69,17 @@ async function startBot(now: string): Promise<Bot> {
   return bot;
 }
 
+const isClockCard = (card: { name: string; data: unknown }): boolean => card.name === 'confirmation' && /^PEP (due soon|overdue)/.test((card.data as { title: string }).title);
+const words = (card: { data: unknown }): string => `${(card.data as { title: string }).title}: ${(card.data as { message: string }).message}`;
+
 /**
- * The statutory clock's cards, as "title: message", each sent directly to the organiser of the
- * child's latest meeting at the time (once the next PEP is prepared, that meeting's organiser).
+ * The statutory clock's cards to the organiser, as "title: message": each sent directly to the
+ * organiser of the child's latest meeting at the time (once the next PEP is prepared, its organiser).
  */
-const clockCards = (b: Bot): string[] =>
-  b.messenger.sent
-    .filter((sent) => sent.kind === 'direct' && sent.card.name === 'confirmation' && /^PEP (due soon|overdue)/.test(String((sent.card.data as { title: string }).title)))
-    .map((sent) => `${(sent.card.data as { title: string }).title}: ${(sent.card.data as { message: string }).message}`);
+const clockCards = (b: Bot): string[] => b.messenger.sent.filter((sent) => sent.kind === 'direct' && sent.to !== 'officer:vso-amy' && isClockCard(sent.card)).map((sent) => words(sent.card));
+
+/** The same cards as the officer got them. */
+const officerCards = (b: Bot): string[] => b.messenger.sent.filter((sent) => sent.kind === 'direct' && sent.to === 'officer:vso-amy' && isClockCard(sent.card)).map((sent) => words(sent.card));
 
 async function typed(b: Bot, text: string) {
   const result = await handleChatCommand(b.app.deps, b.app.delivery, { text, mentions: [], actor: SAM, chat: { channel: 'teams', conversationId: 'dm-sam' }, isGroupChat: false });
@@ -91,7 +98,7 @@ async function moveTo(b: Bot, instant: string): Promise<void> {
 }
 
 describe('the statutory clock through the scheduler', () => {
-  it('entering care: the PEP is due in 10 working days, the organiser is nudged 5 working days before, then told it is overdue', async () => {
+  it('entering care: the PEP is due in 10 working days, the organiser and the officer are nudged 5 working days before, then told it is overdue', async () => {
     const b = await startBot('2026-11-02T10:00:00Z');
     await b.store.createMeeting(aMeeting({ status: 'invited', startsAt: '2026-12-10T10:00:00Z', createdAt: '2026-10-20T09:00:00Z', actions: [] }), { events: [] });
 
@@ -106,6 +113,7 @@ describe('the statutory clock through the scheduler', () => {
     await moveTo(b, '2026-11-17T09:30:00Z');
     await eventually(() => expect(clockCards(b)).toHaveLength(2));
     expect(clockCards(b)[1]).toBe('PEP overdue for PEP-2026-0042: OVERDUE: the first PEP to be started (entered care) was due by Monday 16 November 2026. The Virtual School has been told.');
+    expect(officerCards(b)).toEqual(clockCards(b));
     expect(await childStatus(b.app.deps, 'PEP-2026-0042')).toMatchObject({ kind: 'initial', breached: true, daysLeft: -1 });
   });
 
@@ -130,6 +138,7 @@ describe('the statutory clock through the scheduler', () => {
     await moveTo(b, '2026-12-23T09:30:00Z');
     await eventually(() => expect(clockCards(b)).toHaveLength(2));
     expect(clockCards(b)[1]).toBe('PEP due soon for PEP-2026-0042: A new PEP after the change of school is due by Monday 4 January 2027.');
+    expect(officerCards(b)).toEqual(clockCards(b));
   });
 
   it('a missed termly review: the PEP held in March makes the next due in the first half of the summer term, and it is flagged overdue', async () => {
@@ -144,6 +153,7 @@ describe('the statutory clock through the scheduler', () => {
     await moveTo(b, '2026-05-23T09:30:00Z');
     await eventually(() => expect(clockCards(b)).toHaveLength(2));
     expect(clockCards(b)[1]).toBe('PEP overdue for PEP-2026-0042: OVERDUE: the termly PEP review was due by Friday 22 May 2026. The Virtual School has been told.');
+    expect(officerCards(b)).toEqual(clockCards(b));
     expect(await childStatus(b.app.deps, 'PEP-2026-0042')).toMatchObject({ kind: 'termly', breached: true });
   });
 

@@ -8,6 +8,7 @@ import type { DueKind } from '../../domain/child/statutory-clock.js';
 import type { ChildStore } from '../../ports/child-store.js';
 import type { Delivery } from '../../ports/messenger.js';
 import type { CardDelivery } from '../delivery.js';
+import { officersForChild } from '../officers.js';
 import type { AppDeps } from '../deps.js';
 import { confirmationCard } from '../views/message-cards.js';
 import { participant } from '../views/people.js';
@@ -61,7 +62,10 @@ const latestMeeting = (meetings: readonly Meeting[]): Meeting | undefined => mee
 
 /**
  * The nudge before a PEP falls due and the notice once it is overdue, as a direct card to the
- * organiser of the child's latest meeting. Only the PEP reference names the child.
+ * organiser of the child's latest meeting and to the child's Virtual School officer (the one the
+ * record names, else every virtual_school_officer), through qa's officer delivery. Only the PEP
+ * reference names the child. The organiser's delivery decides a retry; an officer no chat reaches
+ * is put on the organiser's could-not-reach card by that delivery and is not retried.
  */
 export function clockNotifier(deps: AppDeps, delivery: CardDelivery) {
   return async (work: ClockNotice): Promise<Delivery> => {
@@ -72,6 +76,13 @@ export function clockNotifier(deps: AppDeps, delivery: CardDelivery) {
       work.stage === 'nudge'
         ? confirmationCard(`PEP due soon for ${work.childRef}`, `${what[0]?.toUpperCase()}${what.slice(1)} is due by ${writtenDay(work.due)}.`)
         : confirmationCard(`PEP overdue for ${work.childRef}`, `OVERDUE: ${what} was due by ${writtenDay(work.due)}. The Virtual School has been told.`);
-    return delivery.sendDirect(meeting, participant(meeting, meeting.organiserId), card);
+    const organiser = await delivery.sendDirect(meeting, participant(meeting, meeting.organiserId), card);
+    if (!organiser.delivered) return organiser;
+    const child = await childrenOf(deps).getChild(work.childRef);
+    for (const officer of officersForChild(deps.officers ?? [], child?.officerId)) {
+      const told = await delivery.toOfficer(meeting, officer, card, 'send');
+      if (!told.delivered) await delivery.gaveUp(meeting, { kind: 'officer', officerId: officer.id }, card.name, told.reason);
+    }
+    return organiser;
   };
 }
