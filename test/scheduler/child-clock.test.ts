@@ -83,7 +83,7 @@ const officerCards = (b: Bot): string[] => b.messenger.sent.filter((sent) => sen
 
 async function typed(b: Bot, text: string) {
   const result = await handleChatCommand(b.app.deps, b.app.delivery, { text, mentions: [], actor: SAM, chat: { channel: 'teams', conversationId: 'dm-sam' }, isGroupChat: false });
-  return result.reply?.data as { title: string; message: string; kept?: unknown };
+  return result.reply?.data as { title: string; message: string; kept?: unknown; facts?: { label: string; value: string }[] };
 }
 
 async function concluded(b: Bot, meeting: Meeting): Promise<void> {
@@ -141,7 +141,7 @@ describe('the statutory clock through the scheduler', () => {
     expect(officerCards(b)).toEqual(clockCards(b));
   });
 
-  it('a missed termly review: the PEP held in March makes the next due in the first half of the summer term, and it is flagged overdue', async () => {
+  it('a missed termly review: the PEP held in March makes the next due in the first half of the summer term, and it is flagged overdue on the status card', async () => {
     const b = await startBot('2026-03-10T11:00:00Z');
     await concluded(b, aMeeting({ nextReviewDate: '2026-06-10', actions: [] }));
     // No record existed: the meeting's conclusion made it, with the PEP held.
@@ -155,6 +155,8 @@ describe('the statutory clock through the scheduler', () => {
     expect(clockCards(b)[1]).toBe('PEP overdue for PEP-2026-0042: OVERDUE: the termly PEP review was due by Friday 22 May 2026. The Virtual School has been told.');
     expect(officerCards(b)).toEqual(clockCards(b));
     expect(await childStatus(b.app.deps, 'PEP-2026-0042')).toMatchObject({ kind: 'termly', breached: true });
+    // The organiser's status card for the child's meeting carries the flag.
+    expect((await typed(b, 'status')).facts).toContainEqual({ label: 'Statutory clock', value: 'OVERDUE: the termly PEP review was due by Friday 22 May 2026.' });
   });
 
   it('refuses someone who does not organise a meeting for the child, keeping what they typed', async () => {

@@ -1,11 +1,10 @@
-import { statutoryStatus } from '../../domain/child/statutory-clock.js';
 import { refuse } from '../../domain/errors.js';
 import type { IdentityQuery } from '../../domain/identity.js';
 import { matchesIdentity } from '../../domain/identity.js';
-import { localDate } from '../../domain/dates.js';
 import type { Channel, Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
-import { DEFAULT_CALENDAR, clockLine } from '../child/clock-words.js';
+import { clockLine } from '../child/clock-words.js';
+import { childStatus } from '../child/child-clock.js';
 import { recordChildEvent } from '../child/record-child-event.js';
 import type { AppDeps } from '../deps.js';
 import { confirmationCard } from '../views/message-cards.js';
@@ -37,13 +36,18 @@ export async function answerChildCommand(deps: AppDeps, command: ChildChatComman
   if (!children) throw new Error('answerChildCommand needs deps.children (the composition sets it)');
   const meetings = await deps.store.meetingsOfChild(command.childRef);
   const meeting = organisedBy(meetings, request.actor, command.childRef);
-  const actorId = meeting.organiserId;
-  const record = command.record
-    ? await recordChildEvent({ children, clock: deps.clock, newId: deps.newId }, { ref: command.childRef, command: command.record, actorId, channel: request.channel, known: meeting.child })
-    : ((await children.getChild(command.childRef)) ?? { events: [] });
-  // A few job rows: planned before the answer, so the nudge and breach exist once the organiser reads it.
-  if (command.record) await deps.onChildSaved?.(command.childRef);
-  const today = localDate(deps.clock.now().toISOString(), meeting.timeZone);
-  const status = statutoryStatus(record, meetings, { calendar: deps.calendar ?? DEFAULT_CALENDAR }, today);
+  if (command.record) {
+    await recordChildEvent({ children, clock: deps.clock, newId: deps.newId }, { ref: command.childRef, command: command.record, actorId: meeting.organiserId, channel: request.channel, known: meeting.child });
+    // A few job rows: planned before the answer, so the nudge and breach exist once the organiser reads it.
+    await deps.onChildSaved?.(command.childRef);
+  }
+  const status = (await childStatus(deps, command.childRef)) ?? { kind: 'none', breached: false };
   return confirmationCard(command.record ? `${RECORDED[command.record.type]} for ${command.childRef}` : `Statutory clock for ${command.childRef}`, clockLine(status));
+}
+
+/** The status card's line about the child's statutory clock; none for a child with no record yet. */
+export async function statutoryFacts(deps: AppDeps, childRef: string): Promise<{ label: string; value: string }[]> {
+  if (!deps.children) return [];
+  const status = await childStatus(deps, childRef);
+  return status ? [{ label: 'Statutory clock', value: clockLine(status) }] : [];
 }
