@@ -3,7 +3,7 @@ import type { StatutoryStatus } from '../domain/child/statutory-clock.js';
 import type { Clock } from '../ports/clock.js';
 import { childClockWork, CHILD_CLOCK_JOB, ChildClockWorkSchema } from './child-clock-work.js';
 import type { ChildClockWork } from './child-clock-work.js';
-import { deliverOnce } from './deliver-once.js';
+import { deliverWhenDue } from './deliver-once.js';
 import type { AttemptResult } from './deliver-once.js';
 import type { Delivery } from '../ports/messenger.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
@@ -26,9 +26,6 @@ export interface ChildClockDeps extends ChildClockPorts {
   maxRetries: number;
   logger: SchedulerLogger;
 }
-
-/** A job woken this much before its instant (clock skew between workers) runs anyway. */
-const EARLY_TOLERANCE_MS = 60_000;
 
 /**
  * The statutory clock's jobs. Like a meeting's nudges: a sync makes the child's jobs match what
@@ -68,14 +65,9 @@ export function childClockScheduler(deps: ChildClockDeps) {
       await syncChild(work.childRef);
       return;
     }
-    if (Date.parse(work.dueInstant) - deps.clock.now().getTime() > EARLY_TOLERANCE_MS) {
-      job.schedule(deps.runAt(work.dueInstant));
-      return;
-    }
-    const outcome = await deliverOnce({
+    const outcome = await deliverWhenDue(job, { instant: work.dueInstant, now: deps.clock.now(), runAt: deps.runAt }, {
       ledger: deps.ledger,
       key: work.key,
-      failuresSoFar: job.attrs.failCount ?? 0,
       maxRetries: deps.maxRetries,
       attempt: async (): Promise<AttemptResult> => {
         const sent = await deps.notify(work);
@@ -83,6 +75,7 @@ export function childClockScheduler(deps: ChildClockDeps) {
       },
       giveUp: (reason) => deps.logger.error({ ...fields, reason }, 'statutory clock notice could not be delivered'),
     });
+    if (!outcome) return;
     deps.logger.info({ ...fields, outcome }, 'statutory clock work done');
   }
 

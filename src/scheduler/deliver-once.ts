@@ -1,3 +1,4 @@
+import type { Job } from 'agenda';
 import type { MessageRef } from '../ports/messenger.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
 
@@ -64,4 +65,23 @@ export async function deliverOnce(input: DeliverOnce): Promise<DeliverOnceOutcom
   }
   await ledger.record(claim.attemptKey, { state: 'undeliverable', reason });
   return 'undeliverable';
+}
+
+/** A job woken this much before its due instant (clock skew between workers) sends anyway. */
+const EARLY_TOLERANCE_MS = 60_000;
+
+/**
+ * What a woken job does once it knows its work is still wanted: too early, it goes back to sleep
+ * until its instant (undefined); else it delivers once, counting the job's failed runs so far.
+ */
+export async function deliverWhenDue(
+  job: Job,
+  due: { instant: string; now: Date; runAt: (dueInstant: string) => Date },
+  input: Omit<DeliverOnce, 'failuresSoFar'>,
+): Promise<DeliverOnceOutcome | undefined> {
+  if (Date.parse(due.instant) - due.now.getTime() > EARLY_TOLERANCE_MS) {
+    job.schedule(due.runAt(due.instant));
+    return undefined;
+  }
+  return deliverOnce({ ...input, failuresSoFar: job.attrs.failCount ?? 0 });
 }

@@ -2,15 +2,12 @@ import type { Job } from 'agenda';
 import type { Meeting } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
-import { deliverOnce } from './deliver-once.js';
+import { deliverWhenDue } from './deliver-once.js';
 import type { AttemptResult, DeliverOnceOutcome } from './deliver-once.js';
 import type { Planner } from './planner.js';
 import { ScheduledWorkSchema, plannedNudgeOf } from './scheduled-work.js';
 import type { ScheduledWork } from './scheduled-work.js';
 import type { NudgeSender, PrepareNextMeeting, SchedulerLogger, SchedulerStore, UndeliverableHandler } from './scheduler-ports.js';
-
-/** A job woken this much before its due instant (clock skew between workers) sends anyway. */
-const EARLY_TOLERANCE_MS = 60_000;
 
 export interface ScheduledWorkJobDeps {
   store: SchedulerStore;
@@ -73,17 +70,13 @@ export function scheduledWorkJob(deps: ScheduledWorkJobDeps): (job: Job) => Prom
       await deps.resync(meeting);
       return;
     }
-    if (Date.parse(work.dueInstant) - now.getTime() > EARLY_TOLERANCE_MS) {
-      job.schedule(deps.runAt(work.dueInstant));
-      return;
-    }
-    const outcome = await deliverOnce({
+    const outcome = await deliverWhenDue(job, { instant: work.dueInstant, now, runAt: deps.runAt }, {
       ledger: deps.ledger,
       key: work.key,
-      failuresSoFar: job.attrs.failCount ?? 0,
       maxRetries: deps.maxRetries,
       ...perform(work, meeting, deps),
     });
+    if (!outcome) return;
     deps.logger.info({ ...fields, outcome }, 'scheduled work done');
     deps.progress(outcome);
     // A digest that has gone makes room for the one after next.

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLACK_EVENTS_PATH } from '../../src/channels/slack/index.js';
-import { SlackApiStub, readText } from '../channels/slack/slack-api-stub.js';
-import type { SlackUser } from '../channels/slack/slack-api-stub.js';
-import { SIGNING_SECRET } from '../channels/slack/slack-harness.js';
-import { SlackSender } from '../channels/slack/signed-requests.js';
+import { readText } from '../channels/slack/slack-api-stub.js';
+import type { SlackApiStub, SlackUser } from '../channels/slack/slack-api-stub.js';
 import { openMeetingForm, samsMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
 import type { SlackSide } from '../channels/slack/slack-scenes.js';
 import type { FullBot } from './full-bot.js';
-import { startFullBot } from './full-bot.js';
+import { startSlackFullBot } from './slack-full-bot.js';
+import type { SlackFullBot } from './slack-full-bot.js';
 
 /**
  * The statutory clock from Slack, as `npm start` runs with a new user's settings: the organiser
@@ -17,22 +15,17 @@ import { startFullBot } from './full-bot.js';
 const SAM: SlackUser = { id: 'U0SAM', name: 'Sam Social', email: 'sam@la.example.org' };
 const DANA: SlackUser = { id: 'U0DANA', name: 'Dana Teacher', email: 'dana@school.example.org' };
 
+let running: SlackFullBot | undefined;
 let bot: FullBot;
 let stub: SlackApiStub;
 let h: SlackSide;
 
 beforeAll(async () => {
-  stub = new SlackApiStub([SAM, DANA]);
-  await stub.start();
-  bot = await startFullBot({
-    now: '2026-11-30T09:00:00Z',
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: stub.apiUrl },
-  });
-  h = { stub, slack: new SlackSender(`${bot.url}${SLACK_EVENTS_PATH}`, SIGNING_SECRET), settle: () => bot.settle() };
+  running = await startSlackFullBot([SAM, DANA]);
+  ({ bot, stub, h } = running);
 });
 afterAll(async () => {
-  await bot?.close();
-  await stub?.stop();
+  await running?.close();
 });
 
 /** /pep typed by someone in their DM with the bot; what they alone were shown, as text. */

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLACK_EVENTS_PATH } from '../../src/channels/slack/index.js';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
-import { SlackApiStub, buttons, readText } from '../channels/slack/slack-api-stub.js';
-import type { Block, SlackMessageNow, SlackUser } from '../channels/slack/slack-api-stub.js';
-import { SIGNING_SECRET, slackRulesBroken } from '../channels/slack/slack-harness.js';
-import { SlackSender } from '../channels/slack/signed-requests.js';
+import { buttons, readText } from '../channels/slack/slack-api-stub.js';
+import type { Block, SlackApiStub, SlackMessageNow, SlackUser } from '../channels/slack/slack-api-stub.js';
+import { slackRulesBroken } from '../channels/slack/slack-harness.js';
 import { click, lockAnyway, openMeetingForm, samsMeetingForm, shownOnlyTo, submitForm, type } from '../channels/slack/slack-scenes.js';
 import type { SlackSide } from '../channels/slack/slack-scenes.js';
-import { startFullBot } from './full-bot.js';
+import { startSlackFullBot } from './slack-full-bot.js';
+import type { SlackFullBot } from './slack-full-bot.js';
 import { openLink, pressOnLinkPage } from './link-pages.js';
 import type { LinkPage } from './link-pages.js';
 import type { FullBot } from './full-bot.js';
@@ -27,18 +26,14 @@ let bot: FullBot;
 let stub: SlackApiStub;
 let h: SlackSide;
 
+let running: SlackFullBot | undefined;
+
 beforeAll(async () => {
-  stub = new SlackApiStub([SAM, DANA, IAN]);
-  await stub.start();
-  bot = await startFullBot({
-    now: '2026-11-30T09:00:00Z',
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: stub.apiUrl },
-  });
-  h = { stub, slack: new SlackSender(`${bot.url}${SLACK_EVENTS_PATH}`, SIGNING_SECRET), settle: () => bot.settle() };
+  running = await startSlackFullBot([SAM, DANA, IAN]);
+  ({ bot, stub, h } = running);
 });
 afterAll(async () => {
-  await bot?.close();
-  await stub?.stop();
+  await running?.close();
 });
 
 const dmOf = (user: SlackUser) => user.id.replace(/^U/, 'D');
