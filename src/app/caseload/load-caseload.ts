@@ -1,0 +1,33 @@
+import type { ChildRecord } from '../../domain/child/child-record.js';
+import { localDate } from '../../domain/dates.js';
+import type { Meeting } from '../../domain/model.js';
+import type { ChildStore } from '../../ports/child-store.js';
+import type { MeetingStore } from '../../ports/store.js';
+import type { CaseloadRow, StatutoryDue } from './caseload-row.js';
+import { caseloadRow, sortRows } from './caseload-row.js';
+
+/** How many child records are read at a time: one page is one round trip, whatever the caseload's size. */
+export const CHILDREN_PER_PAGE = 200;
+
+export interface CaseloadSources {
+  children: Pick<ChildStore, 'listChildren'>;
+  meetings: Pick<MeetingStore, 'meetingsOfChild'>;
+  /** The statutory clock with the council's calendar bound in: what is due next for this child. */
+  statutory(child: ChildRecord, meetings: readonly Meeting[], today: string): StatutoryDue | undefined;
+}
+
+/** Every child the Virtual School oversees, as caseload rows in the page's order. */
+export async function loadCaseload(sources: CaseloadSources, now: Date, timeZone: string): Promise<CaseloadRow[]> {
+  const today = localDate(now.toISOString(), timeZone);
+  const rows: CaseloadRow[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await sources.children.listChildren({ after, limit: CHILDREN_PER_PAGE });
+    for (const child of page) {
+      const meetings = await sources.meetings.meetingsOfChild(child.ref);
+      rows.push(caseloadRow({ child, meetings, statutory: sources.statutory(child, meetings, today) }, now, today));
+    }
+    if (page.length < CHILDREN_PER_PAGE) return sortRows(rows);
+    after = page.at(-1)!.ref;
+  }
+}
