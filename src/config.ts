@@ -104,6 +104,8 @@ const isHttpBaseUrl = (value: string): boolean => {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
 };
 
+const isLoopbackUrl = (value: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname);
+
 const EnvSchema = z.object({
   PORT: wholeNumber(0, 65535).default(3978),
   HOST: z.string().default('127.0.0.1'),
@@ -131,7 +133,10 @@ const EnvSchema = z.object({
   COUNCIL_SETTINGS: z.string().optional(),
   CASELOAD_OIDC_ISSUER: z
     .string()
-    .refine(isHttpBaseUrl, 'an http:// or https:// issuer URL without a query or #fragment, such as https://login.microsoftonline.com/<tenant id>/v2.0')
+    .refine(
+      (url) => isHttpBaseUrl(url) && (new URL(url).protocol === 'https:' || isLoopbackUrl(url)),
+      'an https:// issuer URL without a query or #fragment, such as https://login.microsoftonline.com/<tenant id>/v2.0 (http:// only on this machine)',
+    )
     .optional(),
   CASELOAD_OIDC_CLIENT_ID: z.string().max(200).optional(),
   CASELOAD_OIDC_CLIENT_SECRET: z.string().max(500).optional(),

@@ -1,0 +1,206 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestHandler } from 'express';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseloadRow, sortRows } from '../../src/app/caseload/caseload-row.js';
+import { caseloadRoutes } from '../../src/channels/web/caseload/caseload-routes.js';
+import { CaseloadSettingsSchema } from '../../src/domain/oversight/caseload-settings.js';
+import type { MeetingStore } from '../../src/ports/store.js';
+import { openStore } from '../../src/stores/open-store.js';
+import { aChildRecord } from '../app/caseload/child-records.js';
+import { startTestProvider } from '../channels/web/caseload/oidc-test-provider.js';
+import type { TestProvider } from '../channels/web/caseload/oidc-test-provider.js';
+import type { RunningServer } from '../server/harness.js';
+import { captureLog, startServer } from '../server/harness.js';
+import { anAction, aMeeting } from '../support/meeting-fixture.js';
+import { axeViolations } from './web-link-checks.js';
+
+/**
+ * The Virtual School's caseload page, signed in through a real OpenID provider on loopback with
+ * the real relying-party library, in a real Chromium: the whole authorisation-code flow with PKCE,
+ * the page itself (axe, at desktop width and at 390 px), and the refusals. Screenshots go to
+ * test/artifacts/web/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SHOTS = join(import.meta.dirname, '..', 'artifacts', 'web');
+const installed = existsSync(CHROMIUM);
+
+const HEAD_GROUP = '6a1f2c3d-0000-4000-8000-00000000a001';
+const NOW = new Date('2026-03-25T12:00:00Z');
+
+const ROWS = sortRows([
+  caseloadRow(
+    {
+      child: aChildRecord({ ref: 'PEP-2026-0042', initials: 'JD', fullName: 'Jordan Doe', school: 'Northfield Academy', yearGroup: 7 }),
+      meetings: [aMeeting({ status: 'concluded', startsAt: '2026-02-10T10:00:00Z', qa: { status: 'returned', rag: 'red' }, actions: [anAction({ id: 'a1', dueDate: '2026-03-01' })] })],
+      statutory: { nextDue: '2026-03-20', kind: 'Termly review', breached: true },
+    },
+    NOW,
+    '2026-03-25',
+  ),
+  caseloadRow(
+    {
+      child: aChildRecord({ ref: 'PEP-2026-0107', initials: 'AK', fullName: 'Ava Khan', school: 'Southgate School', yearGroup: 0, socialWorkerName: 'Priya Shah' }),
+      meetings: [aMeeting({ status: 'plan_distributed', startsAt: '2025-10-10T10:00:00Z', qa: { status: 'approved', rag: 'green' }, attendance: [{ participantId: 'p-carer', status: 'attended' }] })],
+      statutory: { nextDue: '2026-04-24', kind: 'Termly review', breached: false },
+    },
+    NOW,
+    '2026-03-25',
+  ),
+]);
+
+describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, signed in through a real OpenID provider', () => {
+  let browser: Browser;
+  let provider: TestProvider;
+  let server: RunningServer;
+  let store: MeetingStore;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!installed) throw new Error(`${CHROMIUM} is missing, and CI is set: install it with apt-get install -y chromium.`);
+    mkdirSync(SHOTS, { recursive: true });
+    provider = await startTestProvider();
+    dataDir = mkdtempSync(join(tmpdir(), 'pep-caseload-'));
+    store = await openStore({ dataDir });
+    await store.init();
+    // The routes need the address they are served at (the redirect URI), known once listening.
+    let routes: RequestHandler = (_req, res) => void res.status(503).end();
+    server = await startServer({ store, mount: [{ path: '/caseload', router: (req, res, next) => routes(req, res, next) }] });
+    const settings = CaseloadSettingsSchema.parse({ groupRoles: { [HEAD_GROUP]: 'virtual_school_head' } });
+    routes = caseloadRoutes({
+      signIn: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+      settings,
+      officers: [],
+      publicBaseUrl: server.url,
+      loadRows: async () => ROWS,
+      clock: { now: () => new Date() },
+      logger: server.logger,
+    }).router as RequestHandler;
+    provider.register(`${server.url}/caseload/callback`, {
+      'vs-head': { name: 'Hana Head', email: 'hana.head@council.example', groups: ['0000-other-group', HEAD_GROUP] },
+      outsider: { name: 'Otto Outsider', email: 'otto@council.example', groups: ['0000-other-group'] },
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.server.stop();
+    await store?.close();
+    await provider?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** From the caseload, through the provider's login page as `login`, back to wherever the flow ends. */
+  async function signIn(context: BrowserContext, login: string, path = '/caseload'): Promise<{ page: Page; status: number | undefined }> {
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    expect(page.url().startsWith(provider.issuer)).toBe(true);
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('any password');
+    const back = page.waitForResponse((response) => response.url().startsWith(`${server.url}/caseload`) && response.status() !== 303);
+    await page.locator('button[type="submit"]').click();
+    const response = await back;
+    await page.waitForLoadState();
+    return { page, status: response.status() };
+  }
+
+  it('signs a Virtual School Head in (code flow with PKCE) and shows the caseload, axe-clean at desktop width and at 390 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, status } = await signIn(context, 'vs-head', '/caseload?school=Northfield%20Academy');
+    expect(status).toBe(200);
+    expect(page.url()).toBe(`${server.url}/caseload?school=Northfield%20Academy`);
+    await page.getByRole('heading', { level: 1, name: 'Virtual School caseload' }).waitFor();
+    expect(await page.getByText('Signed in as Hana Head (Virtual School Head)').count()).toBe(1);
+    expect(await page.getByRole('rowheader', { name: /Jordan Doe/ }).count()).toBe(1);
+    expect(await page.getByRole('rowheader', { name: /Ava Khan/ }).count()).toBe(0);
+    expect(await axeViolations(page), 'axe at 1280 px').toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'caseload-1280.png'), fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/caseload`);
+    expect(await page.getByRole('rowheader', { name: /Ava Khan/ }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'PEPs held on time, by term' }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: 'PEPs held on time, by term' }).count()).toBe(1);
+    expect(await axeViolations(page), 'axe at 390 px').toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 390 px').toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'caseload-390.png'), fullPage: true });
+
+    const cookie = (await context.cookies()).find((c) => c.name === 'pep_caseload')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/caseload', secure: false });
+    expect(cookie.expires * 1000 - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'You have signed out of the caseload' }).waitFor();
+    expect((await context.cookies()).some((c) => c.name === 'pep_caseload')).toBe(false);
+    await context.close();
+  });
+
+  it('filters by the query string, and refuses a filter the page does not offer', async () => {
+    const context = await browser.newContext();
+    const { page } = await signIn(context, 'vs-head');
+    await page.getByLabel('Year group').selectOption('Reception');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/year=0/);
+    expect(await page.getByRole('rowheader', { name: /Ava Khan/ }).count()).toBe(1);
+    expect(await page.getByRole('rowheader', { name: /Jordan Doe/ }).count()).toBe(0);
+    const refused = await page.goto(`${server.url}/caseload?year=14`);
+    expect(refused?.status()).toBe(400);
+    await context.close();
+  });
+
+  it('refuses a signed-in user in no mapped group with a clear 403 page', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, status } = await signIn(context, 'outsider');
+    expect(status).toBe(403);
+    await page.getByRole('heading', { level: 1, name: 'You do not have access to the caseload' }).waitFor();
+    expect(await page.content()).not.toContain('Jordan');
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await context.cookies()).some((c) => c.name === 'pep_caseload')).toBe(false);
+    await context.close();
+  });
+
+  it('sends a browser with no session to sign in, and never shows the caseload', async () => {
+    const response = await fetch(`${server.url}/caseload?term=2026-1-spring`, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/caseload/sign-in?return=%2Fcaseload%3Fterm%3D2026-1-spring');
+    const forged = await fetch(`${server.url}/caseload`, { redirect: 'manual', headers: { cookie: 'pep_caseload=eyJleHAiOjk5OTk5OTk5OTk5OTksInZhbHVlIjp7fX0.AAAA' } });
+    expect(forged.status).toBe(303);
+  });
+
+  it('refuses a callback whose state is not the one this browser started with, and a callback used twice', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/caseload`);
+    expect(page.url().startsWith(provider.issuer)).toBe(true);
+    const forged = await page.goto(`${server.url}/caseload/callback?code=a-code&state=not-the-state-we-sent&iss=${encodeURIComponent(provider.issuer)}`);
+    expect(forged?.status()).toBe(502);
+    expect((await context.cookies()).some((c) => c.name === 'pep_caseload')).toBe(false);
+
+    const callback = page.waitForResponse((r) => r.url().startsWith(`${server.url}/caseload/callback`));
+    await page.goto(`${server.url}/caseload`);
+    await page.locator('input[name="login"]').fill('vs-head');
+    await page.locator('input[name="password"]').fill('x');
+    await page.locator('button[type="submit"]').click();
+    const used = (await callback).url();
+    await page.getByRole('heading', { level: 1, name: 'Virtual School caseload' }).waitFor();
+    await context.clearCookies({ name: 'pep_caseload' });
+    // The same callback again (a code from history, or stolen): the sign-in it belonged to is over.
+    expect((await page.goto(used))?.status()).toBe(400);
+    expect((await context.cookies()).some((c) => c.name === 'pep_caseload')).toBe(false);
+    await context.close();
+  });
+
+  it('inside a Teams tab (a frame), offers sign-in in a new window, and lets only Teams frame the page', async () => {
+    const response = await fetch(`${server.url}/caseload`, { redirect: 'manual', headers: { 'sec-fetch-dest': 'iframe' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/<a class="button-link" href="\/caseload\/sign-in\?return=%2Fcaseload" target="_blank" rel="noopener">Sign in<\/a>/);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com");
+    expect(response.headers.get('x-frame-options')).toBeNull();
+  });
+});
