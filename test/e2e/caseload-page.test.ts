@@ -14,7 +14,7 @@ import { aChildRecord } from '../app/caseload/child-records.js';
 import { startTestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import type { TestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import type { RunningServer } from '../server/harness.js';
-import { captureLog, startServer } from '../server/harness.js';
+import { startServer } from '../server/harness.js';
 import { anAction, aMeeting } from '../support/meeting-fixture.js';
 import { axeViolations } from './web-link-checks.js';
 
@@ -79,7 +79,7 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
       loadRows: async () => ROWS,
       clock: { now: () => new Date() },
       logger: server.logger,
-    }).router as RequestHandler;
+    }).router;
     provider.register(`${server.url}/caseload/callback`, {
       'vs-head': { name: 'Hana Head', email: 'hana.head@council.example', groups: ['0000-other-group', HEAD_GROUP] },
       outsider: { name: 'Otto Outsider', email: 'otto@council.example', groups: ['0000-other-group'] },

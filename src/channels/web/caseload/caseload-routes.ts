@@ -1,5 +1,5 @@
 import express from 'express';
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { filterChoices, filterRows, parseCaseloadFilter } from '../../../app/caseload/caseload-filters.js';
 import type { CaseloadRow } from '../../../app/caseload/caseload-row.js';
@@ -11,7 +11,6 @@ import { OfficerSchema } from '../../../domain/actor.js';
 import type { CaseloadSettings } from '../../../domain/oversight/caseload-settings.js';
 import type { Logger } from '../../../observability/logger.js';
 import type { Clock } from '../../../ports/clock.js';
-import type { HttpModule } from '../../../server.js';
 import { securityHeaders } from '../security-headers.js';
 import { renderCaseloadPage } from './caseload-html.js';
 import type { NoticeWords } from './caseload-notices.js';
@@ -62,7 +61,7 @@ const caseloadHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function caseloadRoutes(deps: CaseloadRoutesDeps): HttpModule {
+export function caseloadRoutes(deps: CaseloadRoutesDeps): { path: string; router: Router } {
   const base = new URL(deps.publicBaseUrl);
   const https = base.protocol === 'https:';
   const basePath = base.pathname.replace(/\/+$/, '');

@@ -1,3 +1,4 @@
+import type * as OpenIdClient from 'openid-client';
 import type { Configuration } from 'openid-client';
 import type { CaseloadSignInConfig } from '../../../config.js';
 import type { IdTokenClaims } from '../../../app/caseload/signed-in-officer.js';
@@ -27,7 +28,7 @@ export interface RelyingParty {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function relyingParty(signIn: CaseloadSignInConfig, redirectUri: string): RelyingParty {
-  let discovered: Promise<{ client: typeof import('openid-client'); config: Configuration }> | undefined;
+  let discovered: Promise<{ client: typeof OpenIdClient; config: Configuration }> | undefined;
   const connect = () => {
     discovered ??= (async () => {
       const client = await import('openid-client');
