@@ -14,7 +14,7 @@ import type { Clock } from './ports/clock.js';
 import { systemClock } from './ports/clock.js';
 import { randomIds } from './ports/ids.js';
 import type { Messenger } from './ports/messenger.js';
-import type { MeetingStore } from './ports/store.js';
+import type { StoreWithChildren } from './ports/child-store.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import type { RunningScheduler, SchedulerTuning } from './scheduler/start-scheduler.js';
 import type { HttpModule } from './server.js';
@@ -60,7 +60,7 @@ function logDeliveryEvent(logger: Logger) {
 export async function composeApp(options: {
   config: Config;
   logger: Logger;
-  store: MeetingStore;
+  store: StoreWithChildren;
   /** The system clock unless a test moves time on. */
   clock?: Clock;
   schedulerTuning?: Partial<SchedulerTuning>;
@@ -69,7 +69,7 @@ export async function composeApp(options: {
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
   const clock = options.clock ?? systemClock;
-  const deps: AppDeps = { store, clock, newId: randomIds, defaultTimeZone: config.timeZone };
+  const deps: AppDeps = { store, children: store, clock, newId: randomIds, defaultTimeZone: config.timeZone };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {
     store,

@@ -7,7 +7,7 @@ import { composeApp } from './compose.js';
 import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
 import type { Clock } from './ports/clock.js';
-import type { MeetingStore } from './ports/store.js';
+import type { StoreWithChildren } from './ports/child-store.js';
 import type { SchedulerTuning } from './scheduler/start-scheduler.js';
 import type { OutboxTuning } from './app/outbox/delivery-worker.js';
 import { createHttpServer } from './server.js';
@@ -25,12 +25,12 @@ export interface StartBotOptions {
   /** How soon a channel that could not start is tried again. */
   channelBackoff?: ChannelBackoff;
   /** A store made by the caller instead of the one the config names: the fault tests' way to make its disk full. */
-  store?: MeetingStore;
+  store?: StoreWithChildren;
 }
 
 export interface RunningBot {
   address: ListeningAddress;
-  store: MeetingStore;
+  store: StoreWithChildren;
   app: ComposedApp;
   /** Lets in-flight requests finish, then the channels' after-ack work, the scheduler, the store. */
   stop(): Promise<void>;

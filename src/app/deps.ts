@@ -1,5 +1,6 @@
 import type { Meeting } from '../domain/model.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
+import type { ChildStore } from '../ports/child-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import type { MeetingStore } from '../ports/store.js';
@@ -8,6 +9,8 @@ import type { OutboxPlanning } from './outbox/queue-follow-ups.js';
 /** What every use case needs, passed in (never imported) so tests choose the clock and store. */
 export interface AppDeps {
   store: MeetingStore;
+  /** The children beside the meetings (the statutory clock). Without it (unit tests of meeting rules alone), no child is recorded. */
+  children?: ChildStore;
   clock: Clock;
   newId: IdGenerator;
   defaultTimeZone: string;

@@ -1,15 +1,16 @@
 import type { Clock } from '../ports/clock.js';
-import type { MeetingStore } from '../ports/store.js';
+import type { StoreWithChildren } from '../ports/child-store.js';
 import { defaultSqliteFilename } from './sqlite/default-file.js';
 
 /**
+ * Meetings and, on the same connection, the children beside them (ChildStore).
  * MongoDB when a URI is configured, otherwise the embedded SQLite file under dataDir. An empty
  * URI is passed on as given (and fails at init) rather than silently falling back to SQLite.
  * Without a clock the stores stamp key-value entries with the system time. Only the chosen
  * store's code and driver are imported: the MongoDB driver is a tenth of a second and megabytes
  * that an embedded bot never needs.
  */
-export async function openStore(config: { mongodbUri?: string; dataDir: string; clock?: Clock }): Promise<MeetingStore> {
+export async function openStore(config: { mongodbUri?: string; dataDir: string; clock?: Clock }): Promise<StoreWithChildren> {
   const { clock } = config;
   if (config.mongodbUri === undefined) {
     const { createSqliteStore } = await import('./sqlite/sqlite-store.js');

@@ -29,3 +29,8 @@ export class StoreNotOpenError extends Error {
 export class StoredDataError extends Error {
   override readonly name = 'StoredDataError';
 }
+
+export const staleChildVersion = (ref: string, expectedVersion: number): DomainError =>
+  new DomainError('STORE.CONFLICT', `Child ${ref} changed since version ${expectedVersion} was read.`, { childRef: ref, expectedVersion });
+
+export const childExists = (ref: string): DomainError => new DomainError('STORE.CONFLICT', `Child ${ref} already exists.`, { childRef: ref });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ChildRecordSchema } from '../domain/child/child-record.js';
+import type { ChildRecord } from '../domain/child/child-record.js';
 import { ActionSchema, AuditEventSchema, MeetingSchema } from '../domain/model.js';
 import type { Action, AuditEvent, Meeting } from '../domain/model.js';
 import type { OutboxRecord } from '../ports/outbox.js';
@@ -48,3 +50,5 @@ export const parseStoredIdempotency = (value: unknown, key: string): Idempotency
   parseStored(IdempotencyRecordSchema, value, `idempotency record ${key}`);
 
 export const parseStoredOutbox = (value: unknown, id: string): OutboxRecord => parseStored(OutboxRecordSchema, value, `outbox message ${id}`);
+
+export const parseStoredChild = (value: unknown, ref: string): ChildRecord => parseStored(ChildRecordSchema, value, `child ${ref}`);

@@ -64,7 +64,7 @@ function checkWrite(meeting: Meeting, options: SaveOptions): CheckedWrite {
     : checked;
 }
 
-function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+export function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     refuse('VALIDATION.INVALID_INPUT', `${what} cannot be stored: ${z.prettifyError(parsed.error)}`, {

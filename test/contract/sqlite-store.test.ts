@@ -2,21 +2,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
+import type { StoreWithChildren } from '../../src/ports/child-store.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { MeetingStore } from '../../src/ports/store.js';
+import { childStoreContract } from './child-store-contract.js';
 import { storeContract } from './store-contract.js';
 
 const folders = new Map<object, string>();
 
-storeContract({
-  name: 'SQLite store contract',
-  create: async ({ clock }) => {
+/** One SQLite file per store: the meeting and child contracts both run on it. */
+const adapter = {
+  create: async ({ clock }: { clock: Clock }): Promise<StoreWithChildren> => {
     const folder = mkdtempSync(join(tmpdir(), 'pep-bot-sqlite-'));
     const store = createSqliteStore({ filename: join(folder, 'pep-bot.sqlite'), clock });
     folders.set(store, folder);
     return store;
   },
-  cleanup: async (store) => {
+  cleanup: async (store: MeetingStore) => {
     await store.close();
     rmSync(folders.get(store) ?? '', { recursive: true, force: true });
     folders.delete(store);
   },
-});
+};
+
+storeContract({ name: 'SQLite store contract', ...adapter });
+childStoreContract({ name: 'SQLite child store contract', ...adapter });

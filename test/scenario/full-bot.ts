@@ -5,7 +5,7 @@ import type { ChannelBackoff } from '../../src/channel-readiness.js';
 import { loadChannelConfigs } from '../../src/channel-setup.js';
 import { loadConfig } from '../../src/config.js';
 import { PLAYGROUND_BOT_ENV } from '../../scripts/teams-playground.js';
-import type { MeetingStore } from '../../src/ports/store.js';
+import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { RunningBot } from '../../src/start-bot.js';
 import { startBot } from '../../src/start-bot.js';
 import type { SettableClock } from '../contract/settable-clock.js';
@@ -67,7 +67,7 @@ export interface FullBotOptions {
   env?: Record<string, string>;
   channelBackoff?: ChannelBackoff;
   /** The store the bot uses, made on the data folder's default file (a fault test caps its connection). */
-  store?: (filename: string) => MeetingStore;
+  store?: (filename: string) => StoreWithChildren;
 }
 
 export async function startFullBot(options: FullBotOptions): Promise<FullBot> {

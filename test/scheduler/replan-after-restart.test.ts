@@ -8,7 +8,7 @@ import { composeApp } from '../../src/compose.js';
 import type { ComposedApp } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/stores/open-store.js';
-import type { MeetingStore } from '../../src/ports/store.js';
+import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import { counterIds, NOW } from '../domain/scenario.js';
 import { captureLog } from '../server/harness.js';
 import { aMeeting } from '../support/meeting-fixture.js';
@@ -20,7 +20,7 @@ import { RecordingMessenger } from '../support/recording-messenger.js';
  * even though its outbox starts first and finds the re-plan at once.
  */
 let dir: string;
-let store: MeetingStore | undefined;
+let store: StoreWithChildren | undefined;
 let app: ComposedApp | undefined;
 afterEach(async () => {
   await app?.outbox.stop();

@@ -29,9 +29,18 @@ export const ChildRecordSchema = ChildSchema.extend({
   version: z.number().int().min(1),
   socialWorkerName: z.string().min(1).max(120).optional(),
   designatedTeacherEmail: z.email().optional(),
+  /** The Virtual School officer who holds this child's case (an officer id from the council settings); unset: every virtual_school_officer. */
+  officerId: z.string().min(1).max(64).optional(),
   /** Oldest first. */
   events: z.array(ChildEventSchema).max(500),
   createdAt: Instant,
   updatedAt: Instant,
 });
 export type ChildRecord = z.infer<typeof ChildRecordSchema>;
+
+/**
+ * A child's audit entries are AuditEvents whose meetingId is `child:<ref>`: the audit shape stays
+ * one for meetings and children, and no meeting id can take this form (meeting ids have no colon).
+ * They live beside the child, not in a meeting's trail (ChildStore.childAuditTrail).
+ */
+export const childAuditKey = (ref: string): string => `child:${ref}`;

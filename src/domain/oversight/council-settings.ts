@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OfficerSchema } from '../actor.js';
+import { CalendarSettingsSchema } from '../child/calendar-settings.js';
 import { CaseloadSettingsSchema } from './caseload-settings.js';
 
 /**
@@ -13,6 +14,8 @@ import { CaseloadSettingsSchema } from './caseload-settings.js';
 export const CouncilSettingsSchema = z.object({
   /** Officers who act from chat. Signed-in web users get their role from the identity provider instead. */
   officers: z.array(OfficerSchema).max(500).default([]),
+  /** The statutory clock: term dates, the school-move window, nudge lead time, review interval. */
+  calendar: CalendarSettingsSchema.default(CalendarSettingsSchema.parse({})),
   /** The caseload page's group → role mapping and the weekly digest (caseload-settings.ts). */
   caseload: CaseloadSettingsSchema.prefault({}),
 });

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import type { ChildRecord } from '../../domain/child/child-record.js';
 import type { Action, AuditEvent, Meeting } from '../../domain/model.js';
 import type { MessageRef } from '../../ports/messenger.js';
 import type { OutboxState } from '../../ports/outbox.js';
@@ -17,6 +18,16 @@ export type MeetingDocument = Omit<Meeting, 'actions'> & { _id: string; actions:
 export interface AuditDocument {
   meetingId: string;
   meetingVersion: number;
+  position: number;
+  event: AuditEvent;
+}
+
+export type ChildDocument = ChildRecord & { _id: string };
+
+/** childVersion + position: a child's audit order, as meetingVersion + position is a meeting's. */
+export interface ChildAuditDocument {
+  childRef: string;
+  childVersion: number;
   position: number;
   event: AuditEvent;
 }
@@ -62,6 +73,8 @@ export interface Collections {
   keyValues: Collection<KeyValueDocument>;
   outbox: Collection<OutboxDocument>;
   outboxLeases: Collection<OutboxLeaseDocument>;
+  children: Collection<ChildDocument>;
+  childAudit: Collection<ChildAuditDocument>;
 }
 
 /** The collections' names in the database, which are not always the names used in code. */
@@ -72,6 +85,8 @@ export const COLLECTION_NAMES = {
   keyValues: 'key_values',
   outbox: 'outbox',
   outboxLeases: 'outbox_leases',
+  children: 'children',
+  childAudit: 'child_audit',
 } as const satisfies Record<keyof Collections, string>;
 
 export const collectionsOf = (db: Db): Collections => ({
@@ -81,6 +96,8 @@ export const collectionsOf = (db: Db): Collections => ({
   keyValues: db.collection<KeyValueDocument>(COLLECTION_NAMES.keyValues),
   outbox: db.collection<OutboxDocument>(COLLECTION_NAMES.outbox),
   outboxLeases: db.collection<OutboxLeaseDocument>(COLLECTION_NAMES.outboxLeases),
+  children: db.collection<ChildDocument>(COLLECTION_NAMES.children),
+  childAudit: db.collection<ChildAuditDocument>(COLLECTION_NAMES.childAudit),
 });
 
 export const toMeetingDocument = (meeting: Meeting): MeetingDocument => ({

@@ -4,7 +4,9 @@ import type { Meeting } from '../../domain/model.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Clock } from '../../ports/clock.js';
 import type { OutboxStore } from '../../ports/outbox.js';
-import type { IdentityQuery, MeetingStore } from '../../ports/store.js';
+import type { StoreWithChildren } from '../../ports/child-store.js';
+import type { IdentityQuery } from '../../ports/store.js';
+import { checkChildCreate, checkChildSave } from '../child-write-checks.js';
 import { guardWrites, guardedKeyValueRows, healthRow } from '../cannot-write.js';
 import { identityKey, participantMatches } from '../identity-match.js';
 import { keyValueStore } from '../key-values.js';
@@ -14,6 +16,7 @@ import { StoreNotOpenError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency } from '../stored-data.js';
 import { checkCreate, checkSave } from '../write-checks.js';
 import { mongoCannotWrite } from './cannot-write.js';
+import { childReads, childWrites } from './child-writes.js';
 import { databaseName } from './database-name.js';
 import { fromMeetingDocument } from './documents.js';
 import type { Collections } from './documents.js';
@@ -29,6 +32,8 @@ interface OpenState {
   db: Db;
   collections: Collections;
   writes: ReturnType<typeof meetingWrites>;
+  childWrites: ReturnType<typeof childWrites>;
+  childReads: ReturnType<typeof childReads>;
   keyValues: KeyValueRows;
   outbox: OutboxStore;
   transactional: boolean;
@@ -41,7 +46,7 @@ const STANDALONE_CAUTION =
  * The production store. The URI is parsed and connected in init(), so a bad one fails there.
  * The clock stamps key-value entries (updatedAt).
  */
-export function createMongoStore(options: { uri: string; dbName?: string; clock?: Clock }): MeetingStore {
+export function createMongoStore(options: { uri: string; dbName?: string; clock?: Clock }): StoreWithChildren {
   let state: OpenState | undefined;
   const clock = options.clock ?? systemClock;
   const writing = guardWrites('MongoDB', mongoCannotWrite);
@@ -69,8 +74,9 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const db = client.db(databaseName(options.uri, options.dbName));
         const collections = await prepareDatabase(db);
         const transactional = await supportsTransactions(db);
-        const writes = meetingWrites(collections, unitOfWork(client, transactional));
-        state = { client, db, collections, writes, keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections), transactional };
+        const inUnitOfWork = unitOfWork(client, transactional);
+        const writes = meetingWrites(collections, inUnitOfWork);
+        state = { client, db, collections, writes, childWrites: childWrites(collections, inUnitOfWork), childReads: childReads(collections), keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections), transactional };
       } catch (error) {
         await client.close();
         throw error;
@@ -152,5 +158,17 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     outboxOf: (meetingId) => open().outbox.outboxOf(meetingId),
 
     ...keyValueStore(() => open().keyValues, clock),
+
+    getChild: (ref) => open().childReads.getChild(ref),
+    async createChild(child, saveOptions) {
+      const { childWrites: writes } = open();
+      await writing(() => writes.create(checkChildCreate(child, saveOptions)));
+    },
+    async saveChild(child, expectedVersion, saveOptions) {
+      const { childWrites: writes } = open();
+      await writing(() => writes.save(checkChildSave(child, expectedVersion, saveOptions), expectedVersion));
+    },
+    listChildren: (page) => open().childReads.listChildren(page),
+    childAuditTrail: (ref) => open().childReads.childAuditTrail(ref),
   };
 }

@@ -42,6 +42,9 @@ export async function prepareDatabase(db: Db): Promise<Collections> {
   await collections.audit.createIndexes([
     { key: { meetingId: 1, meetingVersion: 1, position: 1 }, name: 'by_meeting_in_order', unique: true },
   ]);
+  await collections.childAudit.createIndexes([
+    { key: { childRef: 1, childVersion: 1, position: 1 }, name: 'by_child_in_order', unique: true },
+  ]);
   await collections.keyValues.createIndexes([{ key: { namespace: 1, key: 1 }, name: 'by_namespace_key', unique: true }]);
   return collections;
 }

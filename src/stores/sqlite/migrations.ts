@@ -113,6 +113,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_by_meeting ON outbox (meeting_id, seq);
     `,
   },
+  {
+    version: 4,
+    name: 'children and their audit',
+    sql: `
+      -- The child across meetings (src/ports/child-store.ts): a whole JSON document, keyed by the PEP reference.
+      CREATE TABLE children (
+        ref TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+
+      -- Apart from audit_events, whose meeting_id must name a meeting; append-only in the same way.
+      CREATE TABLE child_audit_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_ref TEXT NOT NULL REFERENCES children (ref),
+        event TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX child_audit_by_child ON child_audit_events (child_ref, seq);
+      CREATE TRIGGER child_audit_events_no_update BEFORE UPDATE ON child_audit_events
+        BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only'); END;
+      CREATE TRIGGER child_audit_events_no_delete BEFORE DELETE ON child_audit_events
+        BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only'); END;
+    `,
+  },
 ];
 
 /**

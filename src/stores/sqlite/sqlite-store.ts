@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Meeting } from '../../domain/model.js';
+import type { StoreWithChildren } from '../../ports/child-store.js';
 import { systemClock } from '../../ports/clock.js';
 import type { Clock } from '../../ports/clock.js';
-import type { DueAction, IdentityQuery, MeetingStore } from '../../ports/store.js';
+import type { DueAction, IdentityQuery } from '../../ports/store.js';
+import { checkChildCreate, checkChildSave } from '../child-write-checks.js';
 import { guardWrites, guardedKeyValueRows, healthRow } from '../cannot-write.js';
 import { identityKey, participantMatches } from '../identity-match.js';
 import { keyValueStore } from '../key-values.js';
@@ -11,6 +13,7 @@ import { byStartThenId, instantMillis } from '../query-rules.js';
 import { StoreNotOpenError, StoredDataError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency, parseStoredMeeting } from '../stored-data.js';
 import { checkCreate, checkSave } from '../write-checks.js';
+import { childRows } from './child-rows.js';
 import { openDatabase } from './connection.js';
 import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
@@ -26,6 +29,7 @@ interface OpenState {
   keyValues: KeyValueRows;
   outbox: ReturnType<typeof outboxRows>;
   probe: ReturnType<typeof sqliteWriteProbe>;
+  children: ReturnType<typeof childRows>;
 }
 
 const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(JSON.parse(row.doc), row.id);
@@ -44,7 +48,7 @@ export interface SqliteStoreOptions {
  * The embedded default: one file, no server. better-sqlite3 is synchronous, so each call is atomic.
  * The clock stamps key-value entries (updatedAt).
  */
-export function createSqliteStore(options: SqliteStoreOptions): MeetingStore {
+export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildren {
   let state: OpenState | undefined;
   const clock = options.clock ?? systemClock;
   const writing = guardWrites('SQLite', sqliteCannotWrite);
@@ -68,7 +72,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MeetingStore {
       const statements = prepareStatements(db);
       const outbox = outboxRows(db);
       const keyValues = guardedKeyValueRows(keyValueRows(statements.keyValues), writing);
-      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues, outbox, probe: sqliteWriteProbe(db, statements) };
+      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues, outbox, probe: sqliteWriteProbe(db, statements), children: childRows(db) };
       options.connection?.(db);
     },
 
@@ -147,5 +151,23 @@ export function createSqliteStore(options: SqliteStoreOptions): MeetingStore {
     outboxOf: (meetingId) => open().outbox.store.outboxOf(meetingId),
 
     ...keyValueStore(() => open().keyValues, clock),
+
+    async getChild(ref) {
+      return open().children.get(ref);
+    },
+    async createChild(child, saveOptions) {
+      const { children } = open();
+      await writing(() => children.create(checkChildCreate(child, saveOptions)));
+    },
+    async saveChild(child, expectedVersion, saveOptions) {
+      const { children } = open();
+      await writing(() => children.save(checkChildSave(child, expectedVersion, saveOptions), expectedVersion));
+    },
+    async listChildren(page) {
+      return open().children.page(page);
+    },
+    async childAuditTrail(ref) {
+      return open().children.audit(ref);
+    },
   };
 }
