@@ -10,11 +10,11 @@ import { caseloadRoutes } from '../../src/channels/web/caseload/caseload-routes.
 import { CaseloadSettingsSchema } from '../../src/domain/oversight/caseload-settings.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { openStore } from '../../src/stores/open-store.js';
-import { aChildRecord } from '../app/caseload/child-records.js';
+import { aChild } from '../support/child-fixture.js';
 import { startTestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import type { TestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import type { RunningServer } from '../server/harness.js';
-import { startServer } from '../server/harness.js';
+import { captureLog, startServer } from '../server/harness.js';
 import { anAction, aMeeting } from '../support/meeting-fixture.js';
 import { axeViolations } from './web-link-checks.js';
 
@@ -35,7 +35,7 @@ const NOW = new Date('2026-03-25T12:00:00Z');
 const ROWS = sortRows([
   caseloadRow(
     {
-      child: aChildRecord({ ref: 'PEP-2026-0042', initials: 'JD', fullName: 'Jordan Doe', school: 'Northfield Academy', yearGroup: 7 }),
+      child: aChild({ ref: 'PEP-2026-0042', initials: 'JD', fullName: 'Jordan Doe', school: 'Northfield Academy', yearGroup: 7 }),
       meetings: [aMeeting({ status: 'concluded', startsAt: '2026-02-10T10:00:00Z', qa: { status: 'returned', rag: 'red' }, actions: [anAction({ id: 'a1', dueDate: '2026-03-01' })] })],
       statutory: { nextDue: '2026-03-20', kind: 'Termly review', breached: true },
     },
@@ -44,7 +44,7 @@ const ROWS = sortRows([
   ),
   caseloadRow(
     {
-      child: aChildRecord({ ref: 'PEP-2026-0107', initials: 'AK', fullName: 'Ava Khan', school: 'Southgate School', yearGroup: 0, socialWorkerName: 'Priya Shah' }),
+      child: aChild({ ref: 'PEP-2026-0107', initials: 'AK', fullName: 'Ava Khan', school: 'Southgate School', yearGroup: 0, socialWorkerName: 'Priya Shah' }),
       meetings: [aMeeting({ status: 'plan_distributed', startsAt: '2025-10-10T10:00:00Z', qa: { status: 'approved', rag: 'green' }, attendance: [{ participantId: 'p-carer', status: 'attended' }] })],
       statutory: { nextDue: '2026-04-24', kind: 'Termly review', breached: false },
     },
@@ -202,5 +202,29 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
     expect(html).toMatch(/<a class="button-link" href="\/caseload\/sign-in\?return=%2Fcaseload" target="_blank" rel="noopener">Sign in<\/a>/);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com");
     expect(response.headers.get('x-frame-options')).toBeNull();
+  });
+});
+
+describe('the caseload page without sign-in set up', () => {
+  it('says sign-in is not set up, on every caseload path, and shows nothing else', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pep-caseload-off-'));
+    const store = await openStore({ dataDir });
+    await store.init();
+    const settings = CaseloadSettingsSchema.parse({});
+    const module = caseloadRoutes({ signIn: undefined, settings, officers: [], publicBaseUrl: 'http://127.0.0.1:3978', loadRows: async () => ROWS, clock: { now: () => NOW }, logger: captureLog().logger });
+    const server = await startServer({ store, mount: [module] });
+    try {
+      for (const path of ['/caseload', '/caseload/sign-in', '/caseload/callback?code=x&state=y']) {
+        const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+        expect(response.status).toBe(503);
+        const html = await response.text();
+        expect(html).toContain('Sign-in is not set up');
+        expect(html).not.toContain('Jordan');
+      }
+    } finally {
+      await server.server.stop();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

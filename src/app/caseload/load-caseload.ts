@@ -1,10 +1,10 @@
-import type { ChildRecord } from '../../domain/child/child-record.js';
+import type { CalendarSettings } from '../../domain/child/calendar-settings.js';
 import { localDate } from '../../domain/dates.js';
-import type { Meeting } from '../../domain/model.js';
 import type { ChildStore } from '../../ports/child-store.js';
 import type { MeetingStore } from '../../ports/store.js';
-import type { CaseloadRow, StatutoryDue } from './caseload-row.js';
+import type { CaseloadRow } from './caseload-row.js';
 import { caseloadRow, sortRows } from './caseload-row.js';
+import { statutoryDue } from './statutory-due.js';
 
 /** How many child records are read at a time: one page is one round trip, whatever the caseload's size. */
 export const CHILDREN_PER_PAGE = 200;
@@ -12,8 +12,8 @@ export const CHILDREN_PER_PAGE = 200;
 export interface CaseloadSources {
   children: Pick<ChildStore, 'listChildren'>;
   meetings: Pick<MeetingStore, 'meetingsOfChild'>;
-  /** The statutory clock with the council's calendar bound in: what is due next for this child. */
-  statutory(child: ChildRecord, meetings: readonly Meeting[], today: string): StatutoryDue | undefined;
+  /** The council's term dates, for the statutory clock. */
+  calendar: CalendarSettings;
 }
 
 /** Every child the Virtual School oversees, as caseload rows in the page's order. */
@@ -25,7 +25,7 @@ export async function loadCaseload(sources: CaseloadSources, now: Date, timeZone
     const page = await sources.children.listChildren({ after, limit: CHILDREN_PER_PAGE });
     for (const child of page) {
       const meetings = await sources.meetings.meetingsOfChild(child.ref);
-      rows.push(caseloadRow({ child, meetings, statutory: sources.statutory(child, meetings, today) }, now, today));
+      rows.push(caseloadRow({ child, meetings, statutory: statutoryDue(child, meetings, sources.calendar, today) }, now, today));
     }
     if (page.length < CHILDREN_PER_PAGE) return sortRows(rows);
     after = page.at(-1)!.ref;

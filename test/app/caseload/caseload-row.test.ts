@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { caseloadRow, sortRows } from '../../../src/app/caseload/caseload-row.js';
 import { carerAttendance } from '../../../src/app/caseload/carer-attendance.js';
 import { anAction, aMeeting } from '../../support/meeting-fixture.js';
-import { aChildRecord } from './child-records.js';
+import { aChild } from '../../support/child-fixture.js';
 
 const NOW = new Date('2026-03-25T12:00:00Z');
 const TODAY = '2026-03-25';
-const child = aChildRecord({ ref: 'PEP-2026-0042', initials: 'JD', fullName: 'Jordan Doe' });
+const child = aChild({ fullName: 'Jordan Doe', socialWorkerName: 'Sam Patel' });
 const row = (meetings: Parameters<typeof caseloadRow>[0]['meetings'], statutory?: Parameters<typeof caseloadRow>[0]['statutory']) =>
   caseloadRow({ child, meetings, statutory }, NOW, TODAY);
 
@@ -79,10 +79,10 @@ describe('a child on the caseload', () => {
 
   it('lists by status, then the soonest due date, then by reference', () => {
     const due = (nextDue: string) => ({ nextDue, kind: 'termly review', breached: false });
-    const a = caseloadRow({ child: aChildRecord({ ref: 'PEP-A', initials: 'AA' }), meetings: [], statutory: due('2026-05-01') }, NOW, TODAY);
-    const b = caseloadRow({ child: aChildRecord({ ref: 'PEP-B', initials: 'BB' }), meetings: [], statutory: due('2026-04-01') }, NOW, TODAY);
-    const c = caseloadRow({ child: aChildRecord({ ref: 'PEP-C', initials: 'CC' }), meetings: [aMeeting({ status: 'invited' })], statutory: undefined }, NOW, TODAY);
-    const d = caseloadRow({ child: aChildRecord({ ref: 'PEP-D', initials: 'DD' }), meetings: [], statutory: undefined }, NOW, TODAY);
+    const a = caseloadRow({ child: aChild({ ref: 'PEP-A', initials: 'AA' }), meetings: [], statutory: due('2026-05-01') }, NOW, TODAY);
+    const b = caseloadRow({ child: aChild({ ref: 'PEP-B', initials: 'BB' }), meetings: [], statutory: due('2026-04-01') }, NOW, TODAY);
+    const c = caseloadRow({ child: aChild({ ref: 'PEP-C', initials: 'CC' }), meetings: [aMeeting({ status: 'invited' })], statutory: undefined }, NOW, TODAY);
+    const d = caseloadRow({ child: aChild({ ref: 'PEP-D', initials: 'DD' }), meetings: [], statutory: undefined }, NOW, TODAY);
     expect(sortRows([c, d, a, b]).map((r) => r.ref)).toEqual(['PEP-B', 'PEP-A', 'PEP-D', 'PEP-C']);
   });
 });

@@ -5,7 +5,7 @@ import type { CaseloadRow } from '../../../src/app/caseload/caseload-row.js';
 import { onTimeByTerm, summarise } from '../../../src/app/caseload/caseload-summary.js';
 import { termLabel, termOf } from '../../../src/app/caseload/school-terms.js';
 import { anAction, aMeeting } from '../../support/meeting-fixture.js';
-import { aChildRecord } from './child-records.js';
+import { aChild } from '../../support/child-fixture.js';
 
 const NOW = new Date('2026-03-25T12:00:00Z');
 const TODAY = '2026-03-25';
@@ -13,7 +13,7 @@ const TODAY = '2026-03-25';
 const rows: CaseloadRow[] = [
   caseloadRow(
     {
-      child: aChildRecord({ ref: 'PEP-0001', initials: 'AB', school: 'Northfield Academy', yearGroup: 7, socialWorkerName: 'Sam Patel' }),
+      child: aChild({ ref: 'PEP-0001', initials: 'AB', school: 'Northfield Academy', yearGroup: 7, socialWorkerName: 'Sam Patel' }),
       meetings: [aMeeting({ status: 'concluded', startsAt: '2026-02-10T10:00:00Z', qa: { status: 'submitted' }, attendance: [{ participantId: 'p-carer', status: 'attended' }], actions: [anAction({ id: 'a1', dueDate: '2026-03-01' })] })],
       statutory: { nextDue: '2026-03-20', kind: 'termly review', breached: true },
     },
@@ -22,14 +22,14 @@ const rows: CaseloadRow[] = [
   ),
   caseloadRow(
     {
-      child: aChildRecord({ ref: 'PEP-0002', initials: 'CD', school: 'Southgate School', yearGroup: 10, socialWorkerName: 'Priya Shah' }),
+      child: aChild({ ref: 'PEP-0002', initials: 'CD', school: 'Southgate School', yearGroup: 10, socialWorkerName: 'Priya Shah' }),
       meetings: [aMeeting({ status: 'concluded', startsAt: '2025-10-10T10:00:00Z', qa: { status: 'approved', rag: 'green' }, attendance: [{ participantId: 'p-carer', status: 'absent' }], actions: [] })],
       statutory: { nextDue: '2026-04-20', kind: 'termly review', breached: false },
     },
     NOW,
     TODAY,
   ),
-  caseloadRow({ child: aChildRecord({ ref: 'PEP-0003', initials: 'EF', school: 'Northfield Academy', yearGroup: 7, socialWorkerName: 'Priya Shah' }), meetings: [], statutory: undefined }, NOW, TODAY),
+  caseloadRow({ child: aChild({ ref: 'PEP-0003', initials: 'EF', school: 'Northfield Academy', yearGroup: 7, socialWorkerName: 'Priya Shah' }), meetings: [], statutory: undefined }, NOW, TODAY),
 ];
 
 describe('the caseload summary', () => {
