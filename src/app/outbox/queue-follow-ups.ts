@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Officer } from '../../domain/actor.js';
 import type { MeetingCommand } from '../../domain/commands.js';
 import type { Change, CommandContext } from '../../domain/context.js';
 import { SYSTEM_ACTOR } from '../../domain/context.js';
@@ -17,6 +18,8 @@ import { planOutgoing } from './plan-outgoing.js';
 /** What the composition tells the core about reaching people, so a change can plan its messages. */
 export interface OutboxPlanning {
   reachable: Reachable;
+  /** The council's Virtual School officers (config.council.officers): whom oversight cards go to; none unless set. */
+  officers?: readonly Officer[];
   /** How long a link to a card works (LINK_TTL_DAYS). */
   linkDays: number;
 }
