@@ -4,7 +4,7 @@ import { loadSlackConfig } from './channels/slack/config.js';
 import type { SlackConfig } from './channels/slack/config.js';
 import { loadTeamsConfig } from './channels/teams/teams-config.js';
 import type { TeamsConfig } from './channels/teams/teams-config.js';
-import { loadCaseload } from './app/caseload/load-caseload.js';
+import { caseloadReader } from './app/caseload/load-caseload.js';
 import { caseloadRoutes } from './channels/web/caseload/caseload-routes.js';
 import { createWebChannel, loadWebConfig } from './channels/web/index.js';
 import { planRoutes } from './channels/web/plan/plan-routes.js';
@@ -68,14 +68,12 @@ export async function buildChannels(configs: ChannelConfigs, core: { deps: AppDe
 
 /** The Virtual School's caseload page (/caseload): served always, saying so when sign-in is not set up. */
 function caseloadModule(deps: AppDeps, config: Config, logger: Logger) {
-  const { children } = deps;
-  if (!children) throw new Error('the caseload needs the child store: openStore gives both');
   return caseloadRoutes({
     signIn: config.caseloadSignIn,
     settings: config.council.caseload,
     officers: config.council.officers,
     publicBaseUrl: config.publicBaseUrl,
-    loadRows: () => loadCaseload({ children, meetings: deps.store, calendar: config.council.calendar }, deps.clock.now(), config.timeZone),
+    loadRows: caseloadReader(deps, config.council.calendar, config.timeZone),
     clock: deps.clock,
     logger: logger.child({ channel: 'caseload' }),
   });

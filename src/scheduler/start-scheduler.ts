@@ -18,6 +18,8 @@ import type { PreferencesSource } from './preferences-source.js';
 import { trackRuns } from './run-tracker.js';
 import { JOB_NAMES, plannedNudgeOf } from './scheduled-work.js';
 import { scheduledWorkJob } from './scheduled-work-job.js';
+import type { WeeklyJob } from './weekly-jobs.js';
+import { defineWeeklyJobs, scheduleWeeklyJobs } from './weekly-jobs.js';
 import type { NudgeSender, PrepareNextMeeting, SchedulerLogger, SchedulerStore, UndeliverableHandler } from './scheduler-ports.js';
 
 export interface SchedulerTuning {
@@ -68,6 +70,8 @@ export interface StartSchedulerOptions {
   /** Defaults to the store's `nudge-preferences` entries. */
   preferences?: PreferencesSource;
   tuning?: Partial<SchedulerTuning>;
+  /** Work done once a week at a set time (the caseload digest). */
+  weekly?: readonly WeeklyJob[];
 }
 
 export interface RunningScheduler extends NudgeScheduler {
@@ -146,9 +150,11 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
     lockLimit: tuning.lockLimit,
   };
   for (const name of Object.values(JOB_NAMES)) agenda.define(name, handler, definition);
+  defineWeeklyJobs(agenda, options.weekly ?? [], logger);
 
   try {
     await agenda.start();
+    await scheduleWeeklyJobs(agenda, options.weekly ?? []);
   } catch (error) {
     await opened.close();
     throw error;

@@ -1,4 +1,5 @@
 import type { CalendarSettings } from '../../domain/child/calendar-settings.js';
+import type { AppDeps } from '../deps.js';
 import { localDate } from '../../domain/dates.js';
 import type { ChildStore } from '../../ports/child-store.js';
 import type { MeetingStore } from '../../ports/store.js';
@@ -30,4 +31,11 @@ export async function loadCaseload(sources: CaseloadSources, now: Date, timeZone
     if (page.length < CHILDREN_PER_PAGE) return sortRows(rows);
     after = page.at(-1)!.ref;
   }
+}
+
+/** The caseload as the page and the digest read it now, from the app's stores and clock. */
+export function caseloadReader(deps: Pick<AppDeps, 'store' | 'children' | 'clock'>, calendar: CalendarSettings, timeZone: string): () => Promise<CaseloadRow[]> {
+  const { children } = deps;
+  if (!children) throw new Error('the caseload needs the child store: openStore gives both');
+  return () => loadCaseload({ children, meetings: deps.store, calendar }, deps.clock.now(), timeZone);
 }
