@@ -165,9 +165,9 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
   });
 
   it('sends a browser with no session to sign in, and never shows the caseload', async () => {
-    const response = await fetch(`${server.url}/caseload?term=2026-1-spring`, { redirect: 'manual' });
+    const response = await fetch(`${server.url}/caseload?term=2026-01-05`, { redirect: 'manual' });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/caseload/sign-in?return=%2Fcaseload%3Fterm%3D2026-1-spring');
+    expect(response.headers.get('location')).toBe('/caseload/sign-in?return=%2Fcaseload%3Fterm%3D2026-01-05');
     const forged = await fetch(`${server.url}/caseload`, { redirect: 'manual', headers: { cookie: 'pep_caseload=eyJleHAiOjk5OTk5OTk5OTk5OTksInZhbHVlIjp7fX0.AAAA' } });
     expect(forged.status).toBe(303);
   });

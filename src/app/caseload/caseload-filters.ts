@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CaseloadRow } from './caseload-row.js';
-import type { TermKey } from './school-terms.js';
+import type { SchoolTerm } from './school-terms.js';
 import { TERM_KEY_PATTERN } from './school-terms.js';
 
 /**
@@ -20,7 +20,8 @@ export interface CaseloadFilter {
   school?: string;
   year?: number;
   socialWorker?: string;
-  term?: TermKey;
+  /** A term's key (its first day). */
+  term?: string;
 }
 
 export function parseCaseloadFilter(query: unknown): CaseloadFilter | undefined {
@@ -34,7 +35,7 @@ export function filterRows(rows: readonly CaseloadRow[], filter: CaseloadFilter)
       (filter.school === undefined || row.school === filter.school) &&
       (filter.year === undefined || row.yearGroup === filter.year) &&
       (filter.socialWorker === undefined || row.socialWorker === filter.socialWorker) &&
-      (filter.term === undefined || row.terms.includes(filter.term)),
+      (filter.term === undefined || row.terms.some((t) => t.key === filter.term)),
   );
 }
 
@@ -43,7 +44,7 @@ export interface FilterChoices {
   schools: string[];
   years: number[];
   socialWorkers: string[];
-  terms: TermKey[];
+  terms: SchoolTerm[];
 }
 
 export function filterChoices(rows: readonly CaseloadRow[]): FilterChoices {
@@ -52,6 +53,6 @@ export function filterChoices(rows: readonly CaseloadRow[]): FilterChoices {
     schools: distinct(rows.map((r) => r.school)).sort(),
     years: distinct(rows.map((r) => r.yearGroup)).sort((a, b) => a - b),
     socialWorkers: distinct(rows.map((r) => r.socialWorker)).sort(),
-    terms: distinct(rows.flatMap((r) => r.terms)).sort(),
+    terms: [...new Map(rows.flatMap((r) => r.terms).map((t) => [t.key, t])).values()].sort((a, b) => a.key.localeCompare(b.key)),
   };
 }

@@ -2,8 +2,9 @@ import type { Rag } from '../../domain/qa/qa-state.js';
 import type { ChildRecord } from '../../domain/child/child-record.js';
 import { localDate } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
-import type { TermKey } from './school-terms.js';
-import { termOf } from './school-terms.js';
+import type { Term } from '../../domain/child/calendar-settings.js';
+import type { SchoolTerm } from './school-terms.js';
+import { schoolTermOf } from './school-terms.js';
 import { carerAttendance, type CarerAttendance } from './carer-attendance.js';
 
 /**
@@ -42,7 +43,7 @@ export interface ChildCase {
 
 /** A PEP meeting that was held, and whether it was held by the review date the previous one set. */
 export interface HeldPep {
-  term: TermKey;
+  term: SchoolTerm;
   timeliness: 'on_time' | 'late' | 'unknown';
 }
 
@@ -61,7 +62,7 @@ export interface CaseloadRow {
   missingContributions: number;
   carer: CarerAttendance;
   /** Terms with a PEP meeting (held or arranged), for the term filter. */
-  terms: TermKey[];
+  terms: SchoolTerm[];
   held: HeldPep[];
 }
 
@@ -100,18 +101,19 @@ function missingContributions(current: Meeting | undefined, now: Date): number {
   return current.contributions.filter((c) => c.status === 'requested' && (c.dueAt ?? current.startsAt) <= at).length;
 }
 
-function heldPeps(meetings: readonly Meeting[]): HeldPep[] {
+function heldPeps(meetings: readonly Meeting[], terms: readonly Term[]): HeldPep[] {
   const byId = new Map(meetings.map((m) => [m.id, m]));
   return meetings
     .filter((m) => HELD.has(m.status))
     .map((m) => {
       const heldOn = localDate(m.concludedAt ?? m.startsAt, m.timeZone);
       const due = m.previousMeetingId === undefined ? undefined : byId.get(m.previousMeetingId)?.nextReviewDate;
-      return { term: termOf(heldOn), timeliness: due === undefined ? 'unknown' : heldOn <= due ? 'on_time' : 'late' };
+      return { term: schoolTermOf(heldOn, terms), timeliness: due === undefined ? 'unknown' : heldOn <= due ? 'on_time' : 'late' };
     });
 }
 
-export function caseloadRow(entry: ChildCase, now: Date, today: string): CaseloadRow {
+/** `terms`: the council's school terms (calendar settings), for grouping the child's PEPs by term. */
+export function caseloadRow(entry: ChildCase, now: Date, today: string, terms: readonly Term[] = []): CaseloadRow {
   const meetings = entry.meetings.filter((m) => m.status !== 'cancelled').sort(byStart);
   const current = meetings.at(-1);
   const rated = meetings.filter((m) => m.qa?.rag !== undefined).at(-1);
@@ -129,8 +131,8 @@ export function caseloadRow(entry: ChildCase, now: Date, today: string): Caseloa
     overdueActions: overdueActions(current, today),
     missingContributions: missingContributions(current, now),
     carer: carerAttendance(current),
-    terms: [...new Set(meetings.map((m) => termOf(localDate(m.startsAt, m.timeZone))))],
-    held: heldPeps(meetings),
+    terms: [...new Map(meetings.map((m) => schoolTermOf(localDate(m.startsAt, m.timeZone), terms)).map((t) => [t.key, t])).values()],
+    held: heldPeps(meetings, terms),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CaseloadRow, CaseloadStatus } from './caseload-row.js';
 import { CASELOAD_STATUSES } from './caseload-row.js';
-import type { TermKey } from './school-terms.js';
+import type { SchoolTerm } from './school-terms.js';
 
 /**
  * The figures the Virtual School Head reads first, on the page and in the weekly digest: how many
@@ -30,7 +30,7 @@ export function summarise(rows: readonly CaseloadRow[]): CaseloadSummary {
 
 /** One bar of the on-time chart: PEPs held in the term, by the review date set at the one before. */
 export interface TermTimeliness {
-  term: TermKey;
+  term: SchoolTerm;
   onTime: number;
   late: number;
   /** A first PEP, or one whose previous meeting set no review date: neither on time nor late. */
@@ -38,13 +38,13 @@ export interface TermTimeliness {
 }
 
 export function onTimeByTerm(rows: readonly CaseloadRow[]): TermTimeliness[] {
-  const terms = new Map<TermKey, TermTimeliness>();
+  const terms = new Map<string, TermTimeliness>();
   for (const pep of rows.flatMap((r) => r.held)) {
-    const bar = terms.get(pep.term) ?? { term: pep.term, onTime: 0, late: 0, unknown: 0 };
+    const bar = terms.get(pep.term.key) ?? { term: pep.term, onTime: 0, late: 0, unknown: 0 };
     if (pep.timeliness === 'on_time') bar.onTime += 1;
     else if (pep.timeliness === 'late') bar.late += 1;
     else bar.unknown += 1;
-    terms.set(pep.term, bar);
+    terms.set(pep.term.key, bar);
   }
-  return [...terms.values()].sort((a, b) => a.term.localeCompare(b.term));
+  return [...terms.values()].sort((a, b) => a.term.key.localeCompare(b.term.key));
 }

@@ -26,7 +26,7 @@ export async function loadCaseload(sources: CaseloadSources, now: Date, timeZone
     const page = await sources.children.listChildren({ after, limit: CHILDREN_PER_PAGE });
     for (const child of page) {
       const meetings = await sources.meetings.meetingsOfChild(child.ref);
-      rows.push(caseloadRow({ child, meetings, statutory: statutoryDue(child, meetings, sources.calendar, today) }, now, today));
+      rows.push(caseloadRow({ child, meetings, statutory: statutoryDue(child, meetings, sources.calendar, today) }, now, today, sources.calendar.terms));
     }
     if (page.length < CHILDREN_PER_PAGE) return sortRows(rows);
     after = page.at(-1)!.ref;

@@ -3,7 +3,8 @@ import { filterChoices, filterRows, parseCaseloadFilter } from '../../../src/app
 import { caseloadRow } from '../../../src/app/caseload/caseload-row.js';
 import type { CaseloadRow } from '../../../src/app/caseload/caseload-row.js';
 import { onTimeByTerm, summarise } from '../../../src/app/caseload/caseload-summary.js';
-import { termLabel, termOf } from '../../../src/app/caseload/school-terms.js';
+import { schoolTermOf } from '../../../src/app/caseload/school-terms.js';
+import { CalendarSettingsSchema } from '../../../src/domain/child/calendar-settings.js';
 import { anAction, aMeeting } from '../../support/meeting-fixture.js';
 import { aChild } from '../../support/child-fixture.js';
 
@@ -49,17 +50,19 @@ describe('the caseload summary', () => {
   });
 
   it('groups held PEPs by term for the on-time chart, oldest term first', () => {
-    const held: CaseloadRow = { ...rows[0]!, held: [{ term: '2026-1-spring', timeliness: 'on_time' }, { term: '2025-3-autumn', timeliness: 'late' }, { term: '2026-1-spring', timeliness: 'unknown' }] };
-    expect(onTimeByTerm([held, { ...rows[1]!, held: [{ term: '2026-1-spring', timeliness: 'on_time' }] }])).toEqual([
-      { term: '2025-3-autumn', onTime: 0, late: 1, unknown: 0 },
-      { term: '2026-1-spring', onTime: 2, late: 0, unknown: 1 },
+    const spring = { key: '2026-01-05', label: 'Spring 2026' };
+    const autumn = { key: '2025-09-03', label: 'Autumn 2025' };
+    const held: CaseloadRow = { ...rows[0]!, held: [{ term: spring, timeliness: 'on_time' }, { term: autumn, timeliness: 'late' }, { term: spring, timeliness: 'unknown' }] };
+    expect(onTimeByTerm([held, { ...rows[1]!, held: [{ term: spring, timeliness: 'on_time' }] }])).toEqual([
+      { term: autumn, onTime: 0, late: 1, unknown: 0 },
+      { term: spring, onTime: 2, late: 0, unknown: 1 },
     ]);
   });
 });
 
 describe('the caseload filters', () => {
   it('read the query string, blanks meaning any, and refuse what the page does not offer', () => {
-    expect(parseCaseloadFilter({ school: 'Northfield Academy', year: '7', socialWorker: '', term: '2026-1-spring' })).toEqual({ school: 'Northfield Academy', year: 7, term: '2026-1-spring' });
+    expect(parseCaseloadFilter({ school: 'Northfield Academy', year: '7', socialWorker: '', term: '2026-01-01' })).toEqual({ school: 'Northfield Academy', year: 7, term: '2026-01-01' });
     expect(parseCaseloadFilter({})).toEqual({});
     expect(parseCaseloadFilter({ year: '14' })).toBeUndefined();
     expect(parseCaseloadFilter({ term: 'spring' })).toBeUndefined();
@@ -71,7 +74,7 @@ describe('the caseload filters', () => {
     expect(filterRows(rows, { school: 'Northfield Academy' }).map((r) => r.ref)).toEqual(['PEP-0001', 'PEP-0003']);
     expect(filterRows(rows, { school: 'Northfield Academy', socialWorker: 'Priya Shah' }).map((r) => r.ref)).toEqual(['PEP-0003']);
     expect(filterRows(rows, { year: 10 }).map((r) => r.ref)).toEqual(['PEP-0002']);
-    expect(filterRows(rows, { term: '2025-3-autumn' }).map((r) => r.ref)).toEqual(['PEP-0002']);
+    expect(filterRows(rows, { term: '2025-09-01' }).map((r) => r.ref)).toEqual(['PEP-0002']);
   });
 
   it('offer the values the caseload has', () => {
@@ -79,20 +82,32 @@ describe('the caseload filters', () => {
       schools: ['Northfield Academy', 'Southgate School'],
       years: [7, 10],
       socialWorkers: ['Priya Shah', 'Sam Patel'],
-      terms: ['2025-3-autumn', '2026-1-spring'],
+      terms: [
+        { key: '2025-09-01', label: 'Autumn term 2025' },
+        { key: '2026-01-01', label: 'Spring term 2026' },
+      ],
     });
   });
 });
 
 describe('school terms', () => {
+  const { terms } = CalendarSettingsSchema.parse({});
+
   it.each([
-    ['2026-01-05', '2026-1-spring', 'Spring term 2026'],
-    ['2026-03-31', '2026-1-spring', 'Spring term 2026'],
-    ['2026-04-20', '2026-2-summer', 'Summer term 2026'],
-    ['2026-08-31', '2026-2-summer', 'Summer term 2026'],
-    ['2026-09-01', '2026-3-autumn', 'Autumn term 2026'],
-  ] as const)('%s is in %s', (date, term, label) => {
-    expect(termOf(date)).toBe(term);
-    expect(termLabel(term)).toBe(label);
+    ['2026-01-20', 'Spring 2026'],
+    ['2026-02-18', 'Spring 2026'],
+    ['2026-04-07', 'Summer 2026'],
+    ['2026-08-10', 'Autumn 2026'],
+    ['2025-12-29', 'Spring 2026'],
+  ])('%s is in the council’s %s term (a holiday counts with the term after it)', (date, name) => {
+    expect(schoolTermOf(date, terms)).toEqual({ key: terms.find((t) => t.name === name)!.start, label: name });
+  });
+
+  it.each([
+    ['2021-01-05', { key: '2021-01-01', label: 'Spring term 2021' }],
+    ['2021-05-20', { key: '2021-04-01', label: 'Summer term 2021' }],
+    ['2021-10-01', { key: '2021-09-01', label: 'Autumn term 2021' }],
+  ])('%s, beyond the listed terms, is in the season’s term', (date, term) => {
+    expect(schoolTermOf(date, terms)).toEqual(term);
   });
 });

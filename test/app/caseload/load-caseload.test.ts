@@ -36,6 +36,8 @@ describe('loading the caseload from the store', () => {
     expect(rows).toHaveLength(refs.length);
     const withMeeting = rows.find((r) => r.ref === refs[1])!;
     expect(withMeeting).toMatchObject({ status: 'scheduled', statutory: { nextDue: '2026-11-30', kind: 'PEP ready for the care-plan review', breached: false } });
+    // Grouped by the council's own terms (the calendar settings), not by month.
+    expect(withMeeting.terms).toEqual([{ key: '2026-09-03', label: 'Autumn 2026' }]);
     expect(rows.find((r) => r.ref === refs[0])).toMatchObject({ status: 'no_pep', statutory: { nextDue: '2026-11-16', kind: 'PEP to start (entered care)', breached: true } });
   });
 });

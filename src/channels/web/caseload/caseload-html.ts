@@ -3,7 +3,6 @@ import type { CaseloadRow, CaseloadStatus } from '../../../app/caseload/caseload
 import { CASELOAD_STATUS_LABELS, CASELOAD_STATUSES } from '../../../app/caseload/caseload-row.js';
 import type { CaseloadSummary, TermTimeliness } from '../../../app/caseload/caseload-summary.js';
 import { CARER_ATTENDANCE_LABELS } from '../../../app/caseload/carer-attendance.js';
-import { termLabel } from '../../../app/caseload/school-terms.js';
 import type { Officer } from '../../../domain/actor.js';
 import { OVERSIGHT_ROLE_LABELS } from '../../../domain/actor.js';
 import { writtenDay } from '../../../domain/dates.js';
@@ -46,7 +45,7 @@ function filters(view: CaseloadPageView): string {
 ${select('school', 'School', choices.schools.map((s) => ({ value: s, label: s })), filter.school)}
 ${select('year', 'Year group', choices.years.map((y) => ({ value: String(y), label: yearLabel(y) })), filter.year === undefined ? undefined : String(filter.year))}
 ${select('socialWorker', 'Social worker', choices.socialWorkers.map((s) => ({ value: s, label: s })), filter.socialWorker)}
-${select('term', 'Term', choices.terms.map((t) => ({ value: t, label: termLabel(t) })), filter.term)}
+${select('term', 'Term', choices.terms.map((t) => ({ value: t.key, label: t.label })), filter.term)}
 <button type="submit">Show</button>
 <a href="${escapeHtml(view.pagePath)}">Clear filters</a>
 </form>`;

@@ -1,5 +1,4 @@
 import type { TermTimeliness } from '../../../app/caseload/caseload-summary.js';
-import { termLabel } from '../../../app/caseload/school-terms.js';
 import { escapeHtml } from '../html-page.js';
 
 /**
@@ -38,7 +37,7 @@ function bars(terms: readonly TermTimeliness[]): string {
         y -= h;
         return `<rect fill="${fill}" x="${x}" y="${y.toFixed(1)}" width="${BAR_WIDTH}" height="${h.toFixed(1)}"/>`;
       };
-      const label = escapeHtml(termLabel(term.term).replace(' term', ''));
+      const label = escapeHtml(term.term.label.replace(' term', ''));
       return `${part(term.onTime, ON_TIME)}${part(term.late, LATE)}${part(term.unknown, UNKNOWN)}
 <text x="${x + BAR_WIDTH / 2}" y="${TOP + HEIGHT + 18}" text-anchor="middle">${label}</text>
 <text x="${x + BAR_WIDTH / 2}" y="${TOP + HEIGHT + 36}" text-anchor="middle">${onTimePercent(term)}</text>`;
@@ -50,9 +49,9 @@ export function onTimeChart(terms: readonly TermTimeliness[]): string {
   if (terms.length === 0) return '<p>No PEP meeting has been held yet for the children shown.</p>';
   const width = LEFT + GAP + terms.length * (BAR_WIDTH + GAP);
   const latest = terms.at(-1)!;
-  const summary = `${termLabel(latest.term)}: ${latest.onTime} of ${latest.onTime + latest.late + latest.unknown} PEPs held on time (${onTimePercent(latest)}). The table below has every term.`;
+  const summary = `${latest.term.label}: ${latest.onTime} of ${latest.onTime + latest.late + latest.unknown} PEPs held on time (${onTimePercent(latest)}). The table below has every term.`;
   const rows = terms
-    .map((t) => `<tr><th scope="row">${escapeHtml(termLabel(t.term))}</th><td class="num">${t.onTime}</td><td class="num">${t.late}</td><td class="num">${t.unknown}</td><td class="num">${onTimePercent(t)}</td></tr>`)
+    .map((t) => `<tr><th scope="row">${escapeHtml(t.term.label)}</th><td class="num">${t.onTime}</td><td class="num">${t.late}</td><td class="num">${t.unknown}</td><td class="num">${onTimePercent(t)}</td></tr>`)
     .join('\n');
   return `<figure class="chart">
 <svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${width} ${TOP + HEIGHT + BOTTOM}" xmlns="http://www.w3.org/2000/svg" font-size="12" fill="#1b1b1b">
