@@ -195,6 +195,41 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
     await context.close();
   });
 
+  it('sends the browser to the provider with PKCE (S256), state and nonce, and behind https keeps them in a Secure cookie', async () => {
+    const behindHttps = caseloadRoutes({
+      signIn: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
+      settings: CaseloadSettingsSchema.parse({}),
+      officers: [],
+      publicBaseUrl: 'https://pep.example.org',
+      loadRows: async () => ROWS,
+      clock: { now: () => new Date() },
+      logger: server.logger,
+    });
+    const https = await startServer({ store, mount: [behindHttps] });
+    try {
+      const response = await fetch(`${https.url}/caseload/sign-in?return=${encodeURIComponent('https://evil.example/caseload')}`, { redirect: 'manual' });
+      expect(response.status).toBe(303);
+      const to = new URL(response.headers.get('location')!);
+      expect(to.origin).toBe(provider.issuer);
+      expect(Object.fromEntries(to.searchParams)).toMatchObject({
+        client_id: provider.clientId,
+        redirect_uri: 'https://pep.example.org/caseload/callback',
+        response_type: 'code',
+        code_challenge_method: 'S256',
+        scope: 'openid profile email',
+      });
+      for (const name of ['state', 'nonce', 'code_challenge']) expect(to.searchParams.get(name)).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+      const cookie = response.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/^pep_caseload_signin=[^;]+; Max-Age=600; Path=\/caseload; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+      // The PKCE verifier and the return address stay in the signed cookie, never in the URL; a foreign return address is dropped.
+      const body = JSON.parse(Buffer.from(cookie.split('=')[1]!.split('.')[0]!, 'base64url').toString('utf8')) as { value: { verifier: string; returnTo: string } };
+      expect(to.href).not.toContain(body.value.verifier);
+      expect(body.value.returnTo).toBe('/caseload');
+    } finally {
+      await https.server.stop();
+    }
+  });
+
   it('inside a Teams tab (a frame), offers sign-in in a new window, and lets only Teams frame the page', async () => {
     const response = await fetch(`${server.url}/caseload`, { redirect: 'manual', headers: { 'sec-fetch-dest': 'iframe' } });
     expect(response.status).toBe(200);
