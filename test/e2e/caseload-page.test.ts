@@ -16,7 +16,7 @@ import type { TestProvider } from '../channels/web/caseload/oidc-test-provider.j
 import type { RunningServer } from '../server/harness.js';
 import { captureLog, startServer } from '../server/harness.js';
 import { anAction, aMeeting } from '../support/meeting-fixture.js';
-import { axeViolations } from './web-link-checks.js';
+import { axeViolations, contrastProblems, keyboardProblems } from './web-link-checks.js';
 
 /**
  * The Virtual School's caseload page, signed in through a real OpenID provider on loopback with
@@ -128,6 +128,8 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
     expect(await page.getByRole('table', { name: 'PEPs held on time, by term' }).count()).toBe(1);
     expect(await axeViolations(page), 'axe at 390 px').toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 390 px').toBe(true);
+    expect(await contrastProblems(page), 'contrast at 390 px').toEqual([]);
+    expect(await keyboardProblems(page), 'keyboard at 390 px').toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'caseload-390.png'), fullPage: true });
 
     const cookie = (await context.cookies()).find((c) => c.name === 'pep_caseload')!;
