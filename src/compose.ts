@@ -16,6 +16,7 @@ import { systemClock } from './ports/clock.js';
 import { randomIds } from './ports/ids.js';
 import type { Messenger } from './ports/messenger.js';
 import type { StoreWithChildren } from './ports/child-store.js';
+import { childAfterMeetingSaved, childStatus, clockNotifier } from './app/child/child-clock.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import type { RunningScheduler, SchedulerTuning } from './scheduler/start-scheduler.js';
 import type { HttpModule } from './server.js';
@@ -70,7 +71,7 @@ export async function composeApp(options: {
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
   const clock = options.clock ?? systemClock;
-  const deps: AppDeps = { store, children: store, clock, newId: randomIds, defaultTimeZone: config.timeZone, officers: config.council.officers };
+  const deps: AppDeps = { store, children: store, calendar: config.council.calendar, clock, newId: randomIds, defaultTimeZone: config.timeZone, officers: config.council.officers };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {
     store,
@@ -96,6 +97,8 @@ export async function composeApp(options: {
     const running = await schedulerUp;
     if (!running) throw new Error('the scheduler did not start');
     await running.syncMeeting(meeting);
+    // The child's clock follows their meetings: a record for a new child, a PEP held at conclusion.
+    await running.syncChild(await childAfterMeetingSaved(deps, meeting));
   };
   const outbox = attachOutbox(deps, { delivery, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, linkDays, tuning: { leaseMs: config.outboxLeaseSeconds * 1000, ...options.outboxTuning } });
 
@@ -121,6 +124,7 @@ export async function composeApp(options: {
         logger.info({ meetingId, nextMeetingId: next.id }, 'next PEP prepared and its invitations queued');
       },
       logger: logger.child({ component: 'scheduler' }),
+      childClock: { statusOf: (childRef) => childStatus(deps, childRef), notify: clockNotifier(deps, delivery) },
       weekly: [caseloadDigestJob(deps, delivery, config, logger)],
     });
   } catch (error) {
@@ -130,5 +134,8 @@ export async function composeApp(options: {
   }
   schedulerStarted(scheduler);
   deps.plannedNudges = (meeting) => scheduler.planned(meeting);
+  deps.onChildSaved = async (childRef) => {
+    await scheduler.syncChild(childRef);
+  };
   return { deps, delivery, outbox, scheduler, channels, modules: channels.flatMap((c) => (c.module ? [c.module] : [])) };
 }

@@ -1,6 +1,7 @@
 import type { Officer } from '../domain/actor.js';
 import type { Meeting } from '../domain/model.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
+import type { CalendarSettings } from '../domain/child/calendar-settings.js';
 import type { ChildStore } from '../ports/child-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
@@ -12,6 +13,10 @@ export interface AppDeps {
   store: MeetingStore;
   /** The children beside the meetings (the statutory clock). Without it (unit tests of meeting rules alone), no child is recorded. */
   children?: ChildStore;
+  /** The council's calendar for the statutory clock (council settings); England's default without it. */
+  calendar?: CalendarSettings;
+  /** Re-plans the child's statutory clock jobs after their record changed (the scheduler's syncChild). */
+  onChildSaved?: (childRef: string) => Promise<void>;
   clock: Clock;
   newId: IdGenerator;
   defaultTimeZone: string;

@@ -56,6 +56,9 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'PLAN.VERSION_CHANGED': { title: 'The plan has changed', fix: 'Open the newest plan card you were sent, check what changed, and sign that one.' },
   'PLAN.ALREADY_SIGNED': { title: 'Already signed off', fix: 'Nothing more to do: your sign-off is recorded.' },
   'STORE.CONFLICT': { title: 'Someone else changed this at the same moment', fix: 'Please try again.' },
+  'CHILD.NOT_FOUND': { title: 'No PEP with that reference', fix: 'Check the PEP reference (for example PEP-2026-0042): the child needs a PEP meeting you organise.' },
+  'CHILD.EVENT_IN_FUTURE': { title: 'That date has not happened yet', fix: 'Record it on or after the day it happens; what you typed is kept below.' },
+  'CHILD.ALREADY_RECORDED': { title: 'Already recorded', fix: 'Nothing to do: the child\'s record already has it.' },
 };
 
 /** Said wherever a change could not be written, so nobody ever reads a confirmation for it. */

@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'PLAN.VERSION_CHANGED',
   'PLAN.ALREADY_SIGNED',
   'STORE.CONFLICT',
+  'CHILD.NOT_FOUND',
+  'CHILD.EVENT_IN_FUTURE',
+  'CHILD.ALREADY_RECORDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,9 @@ import type { NudgeSettingsInput, PlannedNudge } from '../domain/nudges/index.js
 import type { Meeting } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import { agendaTime } from './agenda-time.js';
+import { childClockScheduler } from './child-clock-scheduler.js';
+import type { ChildClockPorts } from './child-clock-scheduler.js';
+import { CHILD_CLOCK_JOB } from './child-clock-work.js';
 import { deliveryLedger } from './delivery-ledger.js';
 import { openJobBackend } from './job-backend.js';
 import type { JobStoreConfig } from './job-backend.js';
@@ -70,11 +73,15 @@ export interface StartSchedulerOptions {
   /** Defaults to the store's `nudge-preferences` entries. */
   preferences?: PreferencesSource;
   tuning?: Partial<SchedulerTuning>;
+  /** The statutory clock's nudges and breach notices, per child; without it, syncChild plans nothing. */
+  childClock?: ChildClockPorts;
   /** Work done once a week at a set time (the caseload digest). */
   weekly?: readonly WeeklyJob[];
 }
 
 export interface RunningScheduler extends NudgeScheduler {
+  /** Makes the child's statutory clock jobs match their status now. Call it after every change to the child or their meetings. */
+  syncChild(childRef: string): Promise<{ scheduled: number; cancelled: number }>;
   /** The meeting's nudges still to go: what the policy plans now, less what the ledger has settled. */
   planned(meeting: Meeting): Promise<PlannedNudge[]>;
   /** Stops taking jobs, lets sends under way finish (up to stopTimeoutMs), closes the job connection. Safe to call twice. */
@@ -150,6 +157,10 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
     lockLimit: tuning.lockLimit,
   };
   for (const name of Object.values(JOB_NAMES)) agenda.define(name, handler, definition);
+  const childClock = options.childClock
+    ? childClockScheduler({ ...options.childClock, agenda, ledger, clock, runAt, maxRetries: tuning.maxRetries, logger })
+    : undefined;
+  if (childClock) agenda.define(CHILD_CLOCK_JOB, childClock.run, definition);
   defineWeeklyJobs(agenda, options.weekly ?? [], logger);
 
   try {
@@ -179,6 +190,7 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
   return {
     planned,
     syncMeeting: (meeting) => scheduler.syncMeeting(meeting),
+    syncChild: async (childRef) => (childClock ? childClock.syncChild(childRef) : { scheduled: 0, cancelled: 0 }),
     stop: () => (stopping ??= stop()),
   };
 }

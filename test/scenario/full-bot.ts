@@ -48,7 +48,7 @@ function withJobs<T>(jobsFile: string, use: (db: Database.Database) => T): T {
  * instant was from the bot's clock when it was planned (src/scheduler/agenda-time.ts). Moving the
  * bot's clock forward moves every waiting job as far forward in time, as days passing would.
  */
-function jobsFollowTheClock(clock: SettableClock, jobsFile: string): SettableClock {
+export function jobsFollowTheClock(clock: SettableClock, jobsFile: string): SettableClock {
   return {
     now: clock.now,
     set(instant) {

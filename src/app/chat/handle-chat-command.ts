@@ -18,6 +18,7 @@ import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } 
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
 import { childLabel } from '../views/people.js';
 import { actionOnNextWorkingDay, startWarningCard } from './chat-advice.js';
+import { answerChildCommand, statutoryFacts } from './child-chat-answer.js';
 import type { ChatMention } from './chat-people.js';
 import { asTyped, participantMentioned, participantTyped } from './chat-people.js';
 import type { ChatCommand, OwnerRef } from './parse-chat-command.js';
@@ -80,7 +81,7 @@ function namedIn(meeting: Meeting, ref: OwnerRef, following: string, mentions: r
   return participantTyped(meeting, `${ref.text} ${following}`, ref.text);
 }
 
-function statusCard(meeting: Meeting): OutboundCard {
+function statusCard(meeting: Meeting, clock: { label: string; value: string }[] = []): OutboundCard {
   const answered = meeting.participants.filter((p) => p.rsvp).length;
   const open = meeting.actions.filter((a) => a.status !== 'done').length;
   return confirmationCard(`PEP meeting for ${childLabel(meeting)}`, NEXT_STEP[meeting.status], [
@@ -90,6 +91,7 @@ function statusCard(meeting: Meeting): OutboundCard {
     { label: 'Goals', value: String(meeting.goals.length) },
     { label: 'Actions', value: `${meeting.actions.length} (${open} open)` },
     { label: 'Next review', value: meeting.nextReviewDate ? writtenDay(meeting.nextReviewDate) : 'Not set yet' },
+    ...clock,
   ]);
 }
 
@@ -142,12 +144,13 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, q
       return previousActionsCard(meeting);
     case 'agenda':
       return linkedHere ? undefined : agendaCard(meeting);
-    case 'status':
-      return statusCard(meeting);
     case 'help':
       return welcomeCard();
+    // Answered before any change is made, where they are read.
+    case 'status':
     case 'reminders':
     case 'questions':
+    case 'child':
       return undefined;
   }
 }
@@ -173,11 +176,14 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
   let change: MeetingCommandInput | undefined;
   let meeting: Meeting | undefined;
   try {
+    if (command.kind === 'child') return { reply: await answerChildCommand(deps, command, { actor: request.actor, channel: request.chat.channel }) };
     meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
     const actor = actorIn(meeting, request.actor);
     if (command.kind === 'reminders' || command.kind === 'questions') {
       return await answerReminderCommand(deps, delivery, command, meeting, { actorId: actor.id, chat: request.chat, localPreview: request.localPreview ?? false, idempotencyKey: request.idempotencyKey });
     }
+    // The child's statutory clock on the meeting's status card: an overdue PEP is flagged there.
+    if (command.kind === 'status') return { reply: statusCard(meeting, await statutoryFacts(deps, meeting.child.ref)) };
     change = domainCommand(command, meeting, request);
     if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
     const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });

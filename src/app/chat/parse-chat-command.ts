@@ -1,4 +1,6 @@
 import { writtenDay } from '../../domain/dates.js';
+import { CHILD_COMMAND_HELP, parseChildChatCommand } from './child-chat-command.js';
+import type { ChildChatCommand } from './child-chat-command.js';
 import { findDueDate } from './plain-dates.js';
 
 /** Who an action is for, as typed: a platform mention the channel resolved, or a typed name. */
@@ -13,6 +15,7 @@ export type ChatCommand =
   | { kind: 'revoke'; owner: OwnerRef }
   | { kind: 'reminders'; preview: boolean }
   | { kind: 'questions'; now: boolean }
+  | ChildChatCommand
   | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' };
 
 /** A command that could not be read: what was understood, what was not, and the text as typed. */
@@ -38,6 +41,7 @@ export const CHAT_COMMAND_HELP = [
   'status — where the meeting is up to',
   'reminders — every reminder this meeting will send, and when; "reminders preview" sends you each one now, marked as a preview (organiser; previews on a local trial run only)',
   'questions now — sends the carer\'s and the child\'s questions now instead of at their time (organiser)',
+  CHILD_COMMAND_HELP,
   'help — this list',
 ];
 
@@ -112,6 +116,10 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
       if (rest && rest.toLowerCase() !== option) return fail(text, [verb], [`"${verb}" on its own, or "${verb} ${option}"`]);
       return { ok: true, command: verb === 'reminders' ? { kind: 'reminders', preview: rest !== '' } : { kind: 'questions', now: rest !== '' } };
     }
+    case 'child': {
+      const child = parseChildChatCommand(rest, now, timeZone);
+      return child.ok ? child : fail(text, child.understood, child.missing);
+    }
     case 'status':
     case 'help':
     case 'start':
@@ -120,6 +128,6 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
     case 'agenda':
       return { ok: true, command: { kind: verb } };
     default:
-      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'reminders', 'questions', 'help'].join(', ')}`]);
+      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'reminders', 'questions', 'child', 'help'].join(', ')}`]);
   }
 }
