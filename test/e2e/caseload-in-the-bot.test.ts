@@ -11,7 +11,7 @@ import { loadChannelConfigs } from '../../src/channel-setup.js';
 import { loadConfig } from '../../src/config.js';
 import { startBot } from '../../src/start-bot.js';
 import type { RunningBot } from '../../src/start-bot.js';
-import { startTestProvider } from '../channels/web/caseload/oidc-test-provider.js';
+import { logInAtProvider, startTestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import type { TestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import { captureLog } from '../server/harness.js';
 import { aChild, aChildAuditEvent } from '../support/child-fixture.js';
@@ -71,9 +71,7 @@ describe.skipIf(!installed && !process.env.CI)('the caseload in the running bot'
   it('shows an officer, signed in, the children in the child store with the statutory clock’s due date', async () => {
     const page = await browser.newPage();
     await page.goto(`${bot.address.url}/caseload`);
-    await page.locator('input[name="login"]').fill('vs-amy');
-    await page.locator('input[name="password"]').fill('x');
-    await page.locator('button[type="submit"]').click();
+    await logInAtProvider(page, 'vs-amy');
     await page.getByRole('heading', { level: 1, name: 'Virtual School caseload' }).waitFor();
     const row = page.getByRole('row', { name: /Jordan Doe/ });
     expect(await row.innerText()).toMatch(/Overdue:\s+Monday 16 November 2026\s+PEP to start \(entered care\)/);

@@ -11,7 +11,7 @@ import { CaseloadSettingsSchema } from '../../src/domain/oversight/caseload-sett
 import type { MeetingStore } from '../../src/ports/store.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { aChild } from '../support/child-fixture.js';
-import { startTestProvider } from '../channels/web/caseload/oidc-test-provider.js';
+import { logInAtProvider, startTestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import type { TestProvider } from '../channels/web/caseload/oidc-test-provider.js';
 import type { RunningServer } from '../server/harness.js';
 import { captureLog, startServer } from '../server/harness.js';
@@ -100,10 +100,8 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
     const page = await context.newPage();
     await page.goto(`${server.url}${path}`);
     expect(page.url().startsWith(provider.issuer)).toBe(true);
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill('any password');
     const back = page.waitForResponse((response) => response.url().startsWith(`${server.url}/caseload`) && response.status() !== 303);
-    await page.locator('button[type="submit"]').click();
+    await logInAtProvider(page, login);
     const response = await back;
     await page.waitForLoadState();
     return { page, status: response.status() };
@@ -185,9 +183,7 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
 
     const callback = page.waitForResponse((r) => r.url().startsWith(`${server.url}/caseload/callback`));
     await page.goto(`${server.url}/caseload`);
-    await page.locator('input[name="login"]').fill('vs-head');
-    await page.locator('input[name="password"]').fill('x');
-    await page.locator('button[type="submit"]').click();
+    await logInAtProvider(page, 'vs-head');
     const used = (await callback).url();
     await page.getByRole('heading', { level: 1, name: 'Virtual School caseload' }).waitFor();
     await context.clearCookies({ name: 'pep_caseload' });

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import type { Page } from 'playwright-core';
 
 /**
  * A real OpenID provider on loopback (panva's oidc-provider, certified), standing in for the
@@ -70,4 +71,11 @@ export async function startTestProvider(host = 'localhost'): Promise<TestProvide
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** On the provider's development login page: any password does; the login names the account. */
+export async function logInAtProvider(page: Page, login: string): Promise<void> {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.locator('button[type="submit"]').click();
 }
