@@ -228,6 +228,35 @@ describe.skipIf(!installed && !process.env.CI)('the caseload page in Chromium, s
     }
   });
 
+  it('as a Teams tab: framed by Teams, offers sign-in in a new window where the caseload then shows; framed by another site, refused', async () => {
+    // Teams (a public site) framing a loopback address is what Chromium's local network checks stop;
+    // in production the caseload is on the council's public address.
+    const teamsBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests'] });
+    const context = await teamsBrowser.newContext();
+    // Teams' and another site's pages, served by the browser itself: each frames the caseload.
+    const framing = (title: string) => `<!doctype html><html lang="en"><title>${title}</title><iframe title="Caseload" src="${server.url}/caseload" width="800" height="600"></iframe></html>`;
+    await context.route('https://teams.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/html', body: framing('Teams') }));
+    await context.route('https://elsewhere.example/**', (route) => route.fulfill({ contentType: 'text/html', body: framing('Elsewhere') }));
+    const page = await context.newPage();
+    await page.goto('https://teams.microsoft.com/_#/apps/pep-bot/caseload');
+    const tab = page.frameLocator('iframe');
+    await tab.getByRole('heading', { level: 1, name: 'Virtual School caseload' }).waitFor();
+    const opened = context.waitForEvent('page');
+    await tab.getByRole('link', { name: 'Sign in' }).click();
+    const popup = await opened;
+    await popup.waitForURL((url) => url.href.startsWith(provider.issuer));
+    await logInAtProvider(popup, 'vs-head');
+    await popup.getByRole('heading', { level: 1, name: 'Virtual School caseload' }).waitFor();
+    expect(await popup.getByRole('rowheader', { name: /Jordan Doe/ }).count()).toBe(1);
+
+    const elsewhere = await context.newPage();
+    const refused = new Promise<string>((resolve) => elsewhere.on('console', (message) => message.text().includes('frame-ancestors') && resolve(message.text())));
+    await elsewhere.goto('https://elsewhere.example/');
+    expect(await refused).toContain('frame-ancestors');
+    expect(await elsewhere.frameLocator('iframe').getByText('Jordan Doe').count()).toBe(0);
+    await teamsBrowser.close();
+  });
+
   it('inside a Teams tab (a frame), offers sign-in in a new window, and lets only Teams frame the page', async () => {
     const response = await fetch(`${server.url}/caseload`, { redirect: 'manual', headers: { 'sec-fetch-dest': 'iframe' } });
     expect(response.status).toBe(200);
