@@ -79,6 +79,7 @@ describe.skipIf(!installed && !process.env.CI)('the caseload in the running bot'
     // The log knows the officer by id only: no name, no claim.
     const logged = JSON.stringify(log.records());
     expect(logged).toContain('caseload sign-in');
+    expect(log.records().find((r) => r.msg === 'caseload viewed')).toMatchObject({ officerId: expect.stringMatching(/^sso-/), children: 1 });
     expect(logged).not.toContain('Amy Officer');
     expect(logged).not.toContain('Jordan');
     await page.close();

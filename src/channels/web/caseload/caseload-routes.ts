@@ -94,6 +94,8 @@ export function caseloadRoutes(deps: CaseloadRoutesDeps): { path: string; router
     if (!filter) return notice(res, CASELOAD_NOTICES.badFilter, { href: pagePath, text: 'Show the whole caseload' });
     const all = await deps.loadRows();
     const rows = filterRows(all, filter);
+    // Who saw children's full names, and when: by officer id, never a name.
+    deps.logger.info({ officerId: signedIn.officer.id, children: rows.length }, 'caseload viewed');
     res.type('html').send(
       renderCaseloadPage({ officer: signedIn.officer, rows, summary: summarise(rows), chart: onTimeByTerm(rows), choices: filterChoices(all), filter, pagePath }),
     );
