@@ -19,12 +19,13 @@ async function main(): Promise<void> {
     throw new ConfigError(['MICROSOFT_APP_ID must be set: the Teams package names the bot by its app id (the Playground needs no package)']);
   }
   const output = resolve(process.argv[2] ?? DEFAULT_OUTPUT);
-  const { publicBaseUrl } = loadConfig();
+  const { publicBaseUrl, caseloadSignIn } = loadConfig();
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const zip = await packageTeamsApp({ botId: appId, publicBaseUrl, version });
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(output, zip);
-  process.stdout.write(`Wrote ${output} (bot ${appId}, domain ${new URL(publicBaseUrl).host}).\n`);
+  process.stdout.write(`Wrote ${output} (bot ${appId}, domain ${new URL(publicBaseUrl).host}, personal tab Caseload at ${publicBaseUrl}/caseload).\n`);
+  if (!caseloadSignIn) process.stderr.write('Note: CASELOAD_OIDC_* are not set, so the Caseload tab will say sign-in is not set up (docs/council-settings.md).\n');
   if (!publicBaseUrl.startsWith('https://')) process.stderr.write('Warning: PUBLIC_BASE_URL is not https://, which Teams needs outside local testing.\n');
 }
 

@@ -4,6 +4,8 @@ import { loadSlackConfig } from './channels/slack/config.js';
 import type { SlackConfig } from './channels/slack/config.js';
 import { loadTeamsConfig } from './channels/teams/teams-config.js';
 import type { TeamsConfig } from './channels/teams/teams-config.js';
+import { caseloadReader } from './app/caseload/load-caseload.js';
+import { caseloadRoutes } from './channels/web/caseload/caseload-routes.js';
 import { createWebChannel, loadWebConfig } from './channels/web/index.js';
 import { planRoutes } from './channels/web/plan/plan-routes.js';
 import { policyPages } from './channels/web/policy-pages.js';
@@ -60,5 +62,19 @@ export async function buildChannels(configs: ChannelConfigs, core: { deps: AppDe
   channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl }) });
   const base = new URL(config.publicBaseUrl);
   channels.push({ name: 'policies', module: policyPages({ https: base.protocol === 'https:', basePath: base.pathname.replace(/\/+$/, '') }) });
+  channels.push({ name: 'caseload', module: caseloadModule(core.deps, config, logger) });
   return channels;
+}
+
+/** The Virtual School's caseload page (/caseload): served always, saying so when sign-in is not set up. */
+function caseloadModule(deps: AppDeps, config: Config, logger: Logger) {
+  return caseloadRoutes({
+    signIn: config.caseloadSignIn,
+    settings: config.council.caseload,
+    officers: config.council.officers,
+    publicBaseUrl: config.publicBaseUrl,
+    loadRows: caseloadReader(deps, config.council.calendar, config.timeZone),
+    clock: deps.clock,
+    logger: logger.child({ channel: 'caseload' }),
+  });
 }

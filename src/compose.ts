@@ -2,6 +2,7 @@ import type { AppDeps } from './app/deps.js';
 import { CardDelivery } from './app/delivery.js';
 import type { DeliveryDeps, DeliveryEvent } from './app/delivery.js';
 import type { LinkSender } from './app/link-sender.js';
+import { caseloadDigestJob } from './app/caseload/caseload-digest-job.js';
 import { executeCommand } from './app/execute-command.js';
 import { nudgeCard, nudgeSender } from './app/nudge-cards.js';
 import { createNextMeeting } from './app/plan/create-next-meeting.js';
@@ -124,6 +125,7 @@ export async function composeApp(options: {
       },
       logger: logger.child({ component: 'scheduler' }),
       childClock: { statusOf: (childRef) => childStatus(deps, childRef), notify: clockNotifier(deps, delivery) },
+      weekly: [caseloadDigestJob(deps, delivery, config, logger)],
     });
   } catch (error) {
     schedulerStarted(undefined);

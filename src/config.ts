@@ -31,6 +31,16 @@ export interface Config {
   readonly outboxLeaseSeconds: number;
   /** The local authority's own settings (officers, term dates, thresholds), England's defaults when no file is named. */
   readonly council: CouncilSettings;
+  /** The caseload page's OpenID Connect relying party; undefined until all three CASELOAD_OIDC_* are set. */
+  readonly caseloadSignIn: CaseloadSignInConfig | undefined;
+}
+
+export interface CaseloadSignInConfig {
+  /** The identity provider's issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0 */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Never logged or echoed (SECRET_VARIABLES). */
+  readonly clientSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +104,8 @@ const isHttpBaseUrl = (value: string): boolean => {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
 };
 
+const isLoopbackUrl = (value: string): boolean => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname);
+
 const EnvSchema = z.object({
   PORT: wholeNumber(0, 65535).default(3978),
   HOST: z.string().default('127.0.0.1'),
@@ -119,13 +131,32 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000, ' of milliseconds').default(10_000),
   OUTBOX_LEASE_SECONDS: wholeNumber(15, 3_600, ' of seconds').default(120),
   COUNCIL_SETTINGS: z.string().optional(),
+  CASELOAD_OIDC_ISSUER: z
+    .string()
+    .refine(
+      (url) => isHttpBaseUrl(url) && (new URL(url).protocol === 'https:' || isLoopbackUrl(url)),
+      'an https:// issuer URL without a query or #fragment, such as https://login.microsoftonline.com/<tenant id>/v2.0 (http:// only on this machine)',
+    )
+    .optional(),
+  CASELOAD_OIDC_CLIENT_ID: z.string().max(200).optional(),
+  CASELOAD_OIDC_CLIENT_SECRET: z.string().max(500).optional(),
 });
 
 type VariableName = keyof typeof EnvSchema.shape;
 const VARIABLE_NAMES = Object.keys(EnvSchema.shape) as VariableName[];
 
 /** Values that may hold credentials are never echoed into logs or terminals. */
-const SECRET_VARIABLES: ReadonlySet<VariableName> = new Set(['MONGODB_URI']);
+const SECRET_VARIABLES: ReadonlySet<VariableName> = new Set(['MONGODB_URI', 'CASELOAD_OIDC_CLIENT_SECRET']);
+
+const CASELOAD_SIGN_IN_VARIABLES = ['CASELOAD_OIDC_ISSUER', 'CASELOAD_OIDC_CLIENT_ID', 'CASELOAD_OIDC_CLIENT_SECRET'] as const;
+
+/** All three or none: half a sign-in would only fail on the first officer's visit. */
+function caseloadSignIn(vars: z.output<typeof EnvSchema>): CaseloadSignInConfig | undefined {
+  const missing = CASELOAD_SIGN_IN_VARIABLES.filter((name) => vars[name] === undefined);
+  if (missing.length === CASELOAD_SIGN_IN_VARIABLES.length) return undefined;
+  if (missing.length > 0) throw new ConfigError(missing.map((name) => `${name} must be set with the other CASELOAD_OIDC_* variables (the caseload page's sign-in)`));
+  return { issuer: vars.CASELOAD_OIDC_ISSUER!, clientId: vars.CASELOAD_OIDC_CLIENT_ID!, clientSecret: vars.CASELOAD_OIDC_CLIENT_SECRET! };
+}
 
 /** Brackets an IPv6 literal so it can sit in a URL. */
 const hostForUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
@@ -134,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { vars } = parseEnvironment(EnvSchema, VARIABLE_NAMES, env, SECRET_VARIABLES);
   const council = readCouncilSettings(vars.COUNCIL_SETTINGS);
   if (council.problems.length > 0) throw new ConfigError(council.problems);
+  const signIn = caseloadSignIn(vars);
   return Object.freeze({
     port: vars.PORT,
     host: vars.HOST,
@@ -145,5 +177,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS,
     council: council.settings,
+    caseloadSignIn: signIn,
   });
 }

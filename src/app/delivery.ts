@@ -178,9 +178,10 @@ export class CardDelivery {
 
   /**
    * A direct message to a Virtual School officer from the council's settings, by their Teams or
-   * Slack identity: a new message (`send`), or their copy updated in place (`refresh`).
+   * Slack identity: a new message (`send`), or their copy updated in place (`refresh`). A message
+   * about no single meeting (the weekly caseload digest) passes an id naming what it is about.
    */
-  async toOfficer(meeting: Meeting, officer: Officer, card: OutboundCard, mode: 'send' | 'refresh'): Promise<Delivery> {
+  async toOfficer(meeting: Pick<Meeting, 'id'>, officer: Officer, card: OutboundCard, mode: 'send' | 'refresh'): Promise<Delivery> {
     const person = officerRecipient(officer);
     const messenger = this.messengerFor(person);
     if (!messenger) return { delivered: false, reason: `No Teams or Slack account is known for Virtual School officer ${officer.id}: give them a slackUserId or teamsAadObjectId in the council settings.`, retryable: false };

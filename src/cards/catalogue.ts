@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ActionNudgeDataSchema } from './data/action-nudge.js';
 import { AgendaDataSchema } from './data/agenda.js';
 import { AttendanceSummaryDataSchema } from './data/attendance-summary.js';
+import { CaseloadDigestDataSchema } from './data/caseload-digest.js';
 import { ContributionRequestDataSchema } from './data/contribution-request.js';
 import { GoalFormDataSchema } from './data/goal-form.js';
 import { InvitationDataSchema } from './data/invitation.js';
@@ -40,6 +41,7 @@ export const CARDS = {
   'child-voice-prompt': { schema: ChildVoicePromptDataSchema, audience: 'direct', refreshable: false },
   'plan-summary': { schema: PlanSummaryDataSchema, audience: 'direct', refreshable: false },
   'reach-report': { schema: ReachReportDataSchema, audience: 'direct', refreshable: false },
+  'caseload-digest': { schema: CaseloadDigestDataSchema, audience: 'direct', refreshable: false },
   error: { schema: ErrorDataSchema, audience: 'any', refreshable: false },
   confirmation: { schema: ConfirmationDataSchema, audience: 'any', refreshable: false },
   welcome: { schema: WelcomeDataSchema, audience: 'any', refreshable: false },

@@ -21,6 +21,8 @@ import type { PreferencesSource } from './preferences-source.js';
 import { trackRuns } from './run-tracker.js';
 import { JOB_NAMES, plannedNudgeOf } from './scheduled-work.js';
 import { scheduledWorkJob } from './scheduled-work-job.js';
+import type { WeeklyJob } from './weekly-jobs.js';
+import { defineWeeklyJobs, scheduleWeeklyJobs } from './weekly-jobs.js';
 import type { NudgeSender, PrepareNextMeeting, SchedulerLogger, SchedulerStore, UndeliverableHandler } from './scheduler-ports.js';
 
 export interface SchedulerTuning {
@@ -73,6 +75,8 @@ export interface StartSchedulerOptions {
   tuning?: Partial<SchedulerTuning>;
   /** The statutory clock's nudges and breach notices, per child; without it, syncChild plans nothing. */
   childClock?: ChildClockPorts;
+  /** Work done once a week at a set time (the caseload digest). */
+  weekly?: readonly WeeklyJob[];
 }
 
 export interface RunningScheduler extends NudgeScheduler {
@@ -157,9 +161,11 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<Ru
     ? childClockScheduler({ ...options.childClock, agenda, ledger, clock, runAt, maxRetries: tuning.maxRetries, logger })
     : undefined;
   if (childClock) agenda.define(CHILD_CLOCK_JOB, childClock.run, definition);
+  defineWeeklyJobs(agenda, options.weekly ?? [], logger);
 
   try {
     await agenda.start();
+    await scheduleWeeklyJobs(agenda, options.weekly ?? []);
   } catch (error) {
     await opened.close();
     throw error;

@@ -93,6 +93,18 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     moreLinks: 99,
     moreUndelivered: 99,
   },
+  'caseload-digest': {
+    on: '2026-03-23',
+    children: 99_999,
+    byStatus: times(7, (i) => ({ label: text(60), children: 99_999 + i })),
+    breached: 99_999,
+    withOverdueActions: 99_999,
+    withMissingContributions: 99_999,
+    carerAttended: { attended: 99_999, held: 99_999 },
+    breaches: times(15, () => ({ child, due: '2026-03-20', what: text(100) })),
+    moreBreaches: 99_999,
+    caseloadUrl: `https://pep.example.org/${'c'.repeat(276)}`,
+  },
   error: {
     title: text(150),
     message: text(2000),

@@ -16,9 +16,11 @@ describe('npm run package:teams', () => {
     expect(run.stderr).not.toContain('MICROSOFT_APP_PASSWORD');
     expect(run.stderr).not.toContain('MICROSOFT_APP_TENANT_ID');
     expect(run.code).toBe(0);
+    expect(run.stderr).toContain('CASELOAD_OIDC_* are not set, so the Caseload tab will say sign-in is not set up');
     const zip = await JSZip.loadAsync(readFileSync(out));
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { bots: { botId: string }[] };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { bots: { botId: string }[]; staticTabs: { entityId: string }[] };
     expect(manifest.bots.map((bot) => bot.botId)).toEqual([APP_ID]);
+    expect(manifest.staticTabs.map((tab) => tab.entityId)).toEqual(['conversations', 'caseload']);
   }, 60_000);
 
   it('still names the one variable it needs when the app id is missing', async () => {

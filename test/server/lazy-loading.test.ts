@@ -9,7 +9,7 @@ import { spawnBot } from '../support/bot-process.js';
 
 /**
  * Start-up loads what the settings turn on, nothing more: a chat channel's SDK, the MongoDB
- * driver, the card templating engine, pdfkit and nodemailer cost most of a second and tens of
+ * driver, the card templating engine, pdfkit, nodemailer and the caseload's OpenID client cost most of a second and tens of
  * megabytes between them. The bot runs as `npm start` runs it, in its own process, with a
  * preload (test/support/record-loads.mjs) that writes down every module it loads.
  */
@@ -28,6 +28,7 @@ const ON_DEMAND = [
   'pdfkit',
   'fontkit',
   'nodemailer',
+  'openid-client',
 ] as const;
 
 const dirs: string[] = [];
@@ -59,6 +60,11 @@ describe('what start-up loads', () => {
     // What the bot does need, seen through the same recording: the list is not empty by accident.
     expect(loaded).toContain('better-sqlite3');
     expect(loaded).toContain('express');
+    expect(ON_DEMAND.filter((name) => loaded.has(name))).toEqual([]);
+  }, 60_000);
+
+  it('with the caseload sign-in set up, still loads no OpenID client until the first sign-in', async () => {
+    const loaded = await packagesLoaded({ CASELOAD_OIDC_ISSUER: 'https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0', CASELOAD_OIDC_CLIENT_ID: 'pep-bot', CASELOAD_OIDC_CLIENT_SECRET: 'not-a-real-secret' });
     expect(ON_DEMAND.filter((name) => loaded.has(name))).toEqual([]);
   }, 60_000);
 

@@ -33,6 +33,7 @@ const CARD_IN_WORDS: Record<CardName, string> = {
   'child-voice-prompt': 'their questions before the meeting',
   'plan-summary': 'the written plan',
   'reach-report': 'this list',
+  'caseload-digest': 'the weekly caseload digest',
   error: 'a message',
   confirmation: 'a message',
   welcome: 'the welcome message',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OfficerSchema } from '../actor.js';
 import { CalendarSettingsSchema } from '../child/calendar-settings.js';
+import { CaseloadSettingsSchema } from './caseload-settings.js';
 
 /**
  * What each local authority sets for itself: its Virtual School officers and, beside them, the
@@ -15,6 +16,8 @@ export const CouncilSettingsSchema = z.object({
   officers: z.array(OfficerSchema).max(500).default([]),
   /** The statutory clock: term dates, the school-move window, nudge lead time, review interval. */
   calendar: CalendarSettingsSchema.default(CalendarSettingsSchema.parse({})),
+  /** The caseload page's group → role mapping and the weekly digest (caseload-settings.ts). */
+  caseload: CaseloadSettingsSchema.prefault({}),
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 
