@@ -325,6 +325,8 @@ export const MeetingSchema = z.object({
   attendance: z.array(AttendanceEntrySchema).max(60).optional(),
   /** The Virtual School's quality assurance of the plan (src/domain/qa/). */
   qa: QaStateSchema.optional(),
+  /** Set when the retention run anonymised the meeting (src/domain/data-protection/): `closedAt` is when its periods count from. */
+  anonymised: z.object({ at: Instant, closedAt: Instant }).optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

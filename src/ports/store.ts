@@ -1,6 +1,7 @@
 import type { Action, AuditEvent, Identity, Meeting, Participant } from '../domain/model.js';
 import type { KeyValueStore } from './key-value.js';
 import type { OutboxMessage, OutboxStore } from './outbox.js';
+import type { RetentionStore } from './retention-store.js';
 import type { IdentityQuery } from '../domain/identity.js';
 
 export type { IdentityQuery };
@@ -35,7 +36,7 @@ export interface SaveOptions {
  * Meetings are whole documents with a version: saveMeeting succeeds only if the stored version is
  * still `expectedVersion`, otherwise it throws DomainError('STORE.CONFLICT') and writes nothing.
  */
-export interface MeetingStore extends KeyValueStore, OutboxStore {
+export interface MeetingStore extends KeyValueStore, OutboxStore, RetentionStore {
   readonly kind: 'sqlite' | 'mongodb';
   /** Migrations (SQLite) or index creation (MongoDB). Safe to call on every start. */
   init(): Promise<void>;

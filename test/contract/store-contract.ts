@@ -7,6 +7,7 @@ import { settableClock } from './settable-clock.js';
 import { keyValuesContract } from './store-contract-key-values.js';
 import { outboxContract } from './store-contract-outbox.js';
 import { queriesContract } from './store-contract-queries.js';
+import { retentionContract } from './store-contract-retention.js';
 import { writesContract } from './store-contract-writes.js';
 
 export interface StoreContractOptions {
@@ -85,6 +86,7 @@ export function storeContract({ name, create, cleanup, skip }: StoreContractOpti
     queriesContract(current);
     keyValuesContract(current, clock);
     outboxContract(current);
+    retentionContract(current, clock);
 
     describe('idempotency records', () => {
       const record = {

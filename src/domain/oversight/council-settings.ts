@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OfficerSchema } from '../actor.js';
 import { CalendarSettingsSchema } from '../child/calendar-settings.js';
+import { RetentionSettingsSchema } from '../data-protection/retention-settings.js';
 import { CaseloadSettingsSchema } from './caseload-settings.js';
 
 /**
@@ -18,6 +19,8 @@ export const CouncilSettingsSchema = z.object({
   calendar: CalendarSettingsSchema.default(CalendarSettingsSchema.parse({})),
   /** The caseload page's group → role mapping and the weekly digest (caseload-settings.ts). */
   caseload: CaseloadSettingsSchema.prefault({}),
+  /** How long each kind of record is kept (src/domain/data-protection/retention-settings.ts). */
+  retention: RetentionSettingsSchema.prefault({}),
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 

@@ -25,6 +25,8 @@ import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
 import { mongoOutbox } from './outbox.js';
 import { prepareDatabase } from './prepare-database.js';
+import { mongoRetention } from './retention.js';
+import type { RetentionStore } from '../../ports/retention-store.js';
 import { supportsTransactions, unitOfWork } from './unit-of-work.js';
 
 interface OpenState {
@@ -36,6 +38,7 @@ interface OpenState {
   childReads: ReturnType<typeof childReads>;
   keyValues: KeyValueRows;
   outbox: OutboxStore;
+  retention: RetentionStore;
   transactional: boolean;
 }
 
@@ -76,7 +79,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const transactional = await supportsTransactions(db);
         const inUnitOfWork = unitOfWork(client, transactional);
         const writes = meetingWrites(collections, inUnitOfWork);
-        state = { client, db, collections, writes, childWrites: childWrites(collections, inUnitOfWork), childReads: childReads(collections), keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections), transactional };
+        state = { client, db, collections, writes, childWrites: childWrites(collections, inUnitOfWork), childReads: childReads(collections), keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections), retention: mongoRetention(collections, inUnitOfWork), transactional };
       } catch (error) {
         await client.close();
         throw error;
@@ -158,6 +161,9 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     outboxOf: (meetingId) => open().outbox.outboxOf(meetingId),
 
     ...keyValueStore(() => open().keyValues, clock),
+
+    heldRecords: (source, page) => open().retention.heldRecords(source, page),
+    removeHeld: (source, keys) => writing(() => open().retention.removeHeld(source, keys)),
 
     getChild: (ref) => open().childReads.getChild(ref),
     async createChild(child, saveOptions) {

@@ -137,6 +137,19 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only'); END;
     `,
   },
+  {
+    version: 5,
+    name: 'audit entries removable with their meeting',
+    sql: `
+      -- Retention removes an anonymised meeting together with its whole audit trail
+      -- (src/stores/sqlite/retention-rows.ts): an entry may go once its meeting has gone, never before,
+      -- so a trail is never cut short. Updates stay refused.
+      DROP TRIGGER audit_events_no_delete;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting_id)
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only while its meeting is kept'); END;
+    `,
+  },
 ];
 
 /**

@@ -18,6 +18,7 @@ import { openDatabase } from './connection.js';
 import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
 import { outboxRows } from './outbox-rows.js';
+import { retentionRows } from './retention-rows.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
 import { sqliteCannotWrite, sqliteWriteProbe } from './write-probe.js';
@@ -30,6 +31,7 @@ interface OpenState {
   outbox: ReturnType<typeof outboxRows>;
   probe: ReturnType<typeof sqliteWriteProbe>;
   children: ReturnType<typeof childRows>;
+  retention: ReturnType<typeof retentionRows>;
 }
 
 const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(JSON.parse(row.doc), row.id);
@@ -72,7 +74,7 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
       const statements = prepareStatements(db);
       const outbox = outboxRows(db);
       const keyValues = guardedKeyValueRows(keyValueRows(statements.keyValues), writing);
-      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues, outbox, probe: sqliteWriteProbe(db, statements), children: childRows(db) };
+      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues, outbox, probe: sqliteWriteProbe(db, statements), children: childRows(db), retention: retentionRows(db) };
       options.connection?.(db);
     },
 
@@ -151,6 +153,9 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
     outboxOf: (meetingId) => open().outbox.store.outboxOf(meetingId),
 
     ...keyValueStore(() => open().keyValues, clock),
+
+    heldRecords: (source, page) => open().retention.heldRecords(source, page),
+    removeHeld: (source, keys) => writing(() => open().retention.removeHeld(source, keys)),
 
     async getChild(ref) {
       return open().children.get(ref);

@@ -1,0 +1,22 @@
+import type { HeldRecord, RecordSource } from '../domain/data-protection/held-records.js';
+
+/** Sources whose records the store itself removes; closed meetings and secure links change through saveMeeting, with an audit entry. */
+export type RemovableSource = Exclude<RecordSource, 'closed-meeting' | 'secure-link'>;
+
+/**
+ * What the retention run (src/app/data-protection/retention-run.ts) asks of a store: its records a
+ * page at a time, and removal by key. Both stores pass test/contract/store-contract-retention.ts.
+ */
+export interface RetentionStore {
+  /**
+   * The source's records in key order, after `after`, at most `limit`. Every record dated before
+   * `before` is listed (a store may list later ones too: the pure policy decides what has expired).
+   * Pending outbox rows are never listed.
+   */
+  heldRecords(source: RecordSource, page: { before: string; after?: string; limit: number }): Promise<HeldRecord[]>;
+  /**
+   * Removes the records with these keys and says how many went. An anonymised meeting goes with
+   * its whole audit trail, its outbox rows and its index rows, in one unit of work.
+   */
+  removeHeld(source: RemovableSource, keys: readonly string[]): Promise<number>;
+}

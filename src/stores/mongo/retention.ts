@@ -1,0 +1,75 @@
+import type { Document } from 'mongodb';
+import { CLOSED_STATUSES } from '../../domain/data-protection/held-records.js';
+import type { HeldRecord, RecordSource } from '../../domain/data-protection/held-records.js';
+import type { RemovableSource, RetentionStore } from '../../ports/retention-store.js';
+import type { Collections } from './documents.js';
+import type { UnitOfWork } from './unit-of-work.js';
+
+/** Each source as (collection, stages that give { key, at }). */
+function sourcePipeline(collections: Collections, source: RecordSource): { collection: Collections[keyof Collections]; stages: Document[] } {
+  if (typeof source !== 'string') {
+    return { collection: collections.keyValues, stages: [{ $match: { namespace: source.namespace } }, { $project: { key: '$key', at: '$updatedAt' } }] };
+  }
+  switch (source) {
+    case 'closed-meeting':
+      return {
+        collection: collections.meetings,
+        stages: [{ $match: { status: { $in: [...CLOSED_STATUSES] }, anonymised: { $exists: false } } }, { $project: { key: '$_id', at: { $ifNull: ['$concludedAt', '$updatedAt'] } } }],
+      };
+    case 'anonymised-meeting':
+      return { collection: collections.meetings, stages: [{ $match: { anonymised: { $exists: true } } }, { $project: { key: '$_id', at: '$anonymised.closedAt' } }] };
+    case 'secure-link':
+      return { collection: collections.meetings, stages: [{ $unwind: '$links' }, { $project: { key: { $concat: ['$_id', '/', '$links.id'] }, at: '$links.expiresAt' } }] };
+    case 'idempotency':
+      return { collection: collections.idempotency, stages: [{ $project: { key: '$_id', at: '$at' } }] };
+    case 'outbox':
+      return { collection: collections.outbox, stages: [{ $match: { state: { $ne: 'pending' } } }, { $project: { key: '$_id', at: '$settledAt' } }] };
+  }
+}
+
+/**
+ * The retention run's queries on MongoDB. Dates are stored as ISO text: $toDate reads them as
+ * instants, so offsets compare correctly. An anonymised meeting goes with its audit trail and
+ * outbox rows in one unit of work (a transaction on a replica set).
+ */
+export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWork): RetentionStore {
+  const removeMeeting = async (id: string): Promise<number> => {
+    let removed = 0;
+    await inUnitOfWork(async (session) => {
+      const deleted = await collections.meetings.deleteOne({ _id: id, anonymised: { $exists: true } }, { session });
+      removed = deleted.deletedCount;
+      if (removed === 0) return;
+      await collections.audit.deleteMany({ meetingId: id }, { session });
+      await collections.outbox.deleteMany({ meetingId: id }, { session });
+      await collections.outboxLeases.deleteOne({ _id: id }, { session });
+    });
+    return removed;
+  };
+
+  const removeRows = async (source: Exclude<RemovableSource, 'anonymised-meeting'>, keys: string[]): Promise<number> => {
+    if (typeof source !== 'string') return (await collections.keyValues.deleteMany({ namespace: source.namespace, key: { $in: keys } })).deletedCount;
+    if (source === 'idempotency') return (await collections.idempotency.deleteMany({ _id: { $in: keys } })).deletedCount;
+    return (await collections.outbox.deleteMany({ _id: { $in: keys }, state: { $ne: 'pending' } })).deletedCount;
+  };
+
+  return {
+    async heldRecords(source, { before, after, limit }) {
+      const { collection, stages } = sourcePipeline(collections, source);
+      const pipeline = [
+        ...stages,
+        { $match: { key: { $gt: after ?? '' }, $expr: { $lt: [{ $toDate: '$at' }, new Date(before)] } } },
+        { $sort: { key: 1 } },
+        { $limit: limit },
+        { $project: { _id: 0, key: 1, at: 1 } },
+      ];
+      return (await collection.aggregate<HeldRecord>(pipeline).toArray()).map(({ key, at }) => ({ key, at }));
+    },
+    async removeHeld(source, keys) {
+      if (keys.length === 0) return 0;
+      if (source !== 'anonymised-meeting') return removeRows(source, [...keys]);
+      let removed = 0;
+      for (const key of keys) removed += await removeMeeting(key);
+      return removed;
+    },
+  };
+}
