@@ -19,4 +19,14 @@ export interface RetentionStore {
    * its whole audit trail, its outbox rows and its index rows, in one unit of work.
    */
   removeHeld(source: RemovableSource, keys: readonly string[]): Promise<number>;
+  /**
+   * Empties the `data` of these audit entries of the meeting (to `{ redacted: reason }`); the
+   * entries stay, in order, with their id, time, actor, type and summary. Returns how many changed.
+   */
+  redactAudit(meetingId: string, eventIds: readonly string[], reason: 'erasure' | 'retention'): Promise<number>;
+  /**
+   * Makes what was removed or replaced unreadable in the store's files too (SQLite: the write-ahead
+   * log is checkpointed and truncated; freed pages are zeroed as they are freed, secure_delete).
+   */
+  forgetRemoved(): Promise<void>;
 }

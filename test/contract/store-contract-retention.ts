@@ -98,5 +98,16 @@ export function retentionContract(store: () => MeetingStore, clock: SettableCloc
       expect(await store().getMeeting(kept.id)).toBeDefined();
       expect(await store().auditTrail(kept.id)).toHaveLength(1);
     });
+
+    it('redacts the data of chosen audit entries, keeping every entry in order with its id, time, actor, type and summary', async () => {
+      const meeting = aMeeting();
+      const first = anAuditEvent(meeting.id, { data: { text: 'Chris said the child is unhappy' } });
+      const second = anAuditEvent(meeting.id, { data: { answer: 'accept' } });
+      await store().createMeeting(meeting, { events: [first, second] });
+      expect(await store().redactAudit(meeting.id, [first.id], 'erasure')).toBe(1);
+      expect(await store().redactAudit(meeting.id, [first.id], 'erasure')).toBe(0);
+      expect(await store().auditTrail(meeting.id)).toEqual([{ ...first, data: { redacted: 'erasure' } }, second]);
+      await expect(store().forgetRemoved()).resolves.toBeUndefined();
+    });
   });
 }

@@ -164,6 +164,8 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
 
     heldRecords: (source, page) => open().retention.heldRecords(source, page),
     removeHeld: (source, keys) => writing(() => open().retention.removeHeld(source, keys)),
+    redactAudit: (meetingId, eventIds, reason) => writing(() => open().retention.redactAudit(meetingId, eventIds, reason)),
+    forgetRemoved: () => writing(() => open().retention.forgetRemoved()),
 
     getChild: (ref) => open().childReads.getChild(ref),
     async createChild(child, saveOptions) {

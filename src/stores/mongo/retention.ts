@@ -64,6 +64,16 @@ export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWor
       ];
       return (await collection.aggregate<HeldRecord>(pipeline).toArray()).map(({ key, at }) => ({ key, at }));
     },
+    async redactAudit(meetingId, eventIds, reason) {
+      const updated = await collections.audit.updateMany(
+        { meetingId, 'event.id': { $in: [...eventIds] }, 'event.data.redacted': { $exists: false } },
+        { $set: { 'event.data': { redacted: reason } } },
+      );
+      return updated.modifiedCount;
+    },
+    // WiredTiger rewrites a changed document rather than editing it in place, and its freed blocks
+    // are reused, not zeroed: encryption at rest of the volume (the hosting's) covers what remains.
+    async forgetRemoved() {},
     async removeHeld(source, keys) {
       if (keys.length === 0) return 0;
       if (source !== 'anonymised-meeting') return removeRows(source, [...keys]);

@@ -23,6 +23,8 @@ export function openDatabase(filename: string): SqliteDatabase {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Erasure and retention must leave nothing readable in the file: freed pages are zeroed.
+    db.pragma('secure_delete = ON');
     applyMigrations(db);
     return db;
   } catch (error) {

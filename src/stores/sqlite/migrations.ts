@@ -139,8 +139,16 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'audit entries removable with their meeting',
+    name: 'audit entries removable with their meeting, their data redactable',
     sql: `
+      -- Erasure and anonymisation empty an entry's data (src/app/data-protection/): the entry itself,
+      -- who, when, which kind of change and its summary, can never change.
+      DROP TRIGGER audit_events_no_update;
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        WHEN NEW.seq IS NOT OLD.seq OR NEW.meeting_id IS NOT OLD.meeting_id
+          OR json_remove(NEW.event, '$.data') IS NOT json_remove(OLD.event, '$.data')
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only: only an entry''s data may be redacted'); END;
+
       -- Retention removes an anonymised meeting together with its whole audit trail
       -- (src/stores/sqlite/retention-rows.ts): an entry may go once its meeting has gone, never before,
       -- so a trail is never cut short. Updates stay refused.

@@ -38,7 +38,14 @@ export function retentionRows(db: Database): RetentionStore {
     meeting: db.prepare<[string]>(`DELETE FROM meetings WHERE id = ? AND json_extract(doc, '$.anonymised') IS NOT NULL`),
     meetingRows: ['meeting_participants', 'meeting_actions', 'meeting_links', 'outbox'].map((table) => db.prepare<[string]>(`DELETE FROM ${table} WHERE meeting_id = ?`)),
     audit: db.prepare<[string]>('DELETE FROM audit_events WHERE meeting_id = ?'),
+    redact: db.prepare<{ meetingId: string; id: string; data: string }>(
+      `UPDATE audit_events SET event = json_set(event, '$.data', json(@data))
+       WHERE meeting_id = @meetingId AND json_extract(event, '$.id') = @id AND json_extract(event, '$.data.redacted') IS NULL`,
+    ),
   };
+  const redact = db.transaction((meetingId: string, ids: readonly string[], data: string): number =>
+    ids.reduce((count, id) => count + removals.redact.run({ meetingId, id, data }).changes, 0),
+  );
 
   // The meeting row goes first (its index rows reference it: checked at commit), then its audit
   // entries, which the trigger lets go only once the meeting has.
@@ -73,6 +80,12 @@ export function retentionRows(db: Database): RetentionStore {
     },
     async removeHeld(source, keys) {
       return remove.immediate(source, keys);
+    },
+    async redactAudit(meetingId, eventIds, reason) {
+      return redact.immediate(meetingId, eventIds, JSON.stringify({ redacted: reason }));
+    },
+    async forgetRemoved() {
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
   };
 }

@@ -156,6 +156,8 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
 
     heldRecords: (source, page) => open().retention.heldRecords(source, page),
     removeHeld: (source, keys) => writing(() => open().retention.removeHeld(source, keys)),
+    redactAudit: (meetingId, eventIds, reason) => writing(() => open().retention.redactAudit(meetingId, eventIds, reason)),
+    forgetRemoved: () => writing(() => open().retention.forgetRemoved()),
 
     async getChild(ref) {
       return open().children.get(ref);
