@@ -3,6 +3,7 @@ import { CardDelivery } from './app/delivery.js';
 import type { DeliveryDeps, DeliveryEvent } from './app/delivery.js';
 import type { LinkSender } from './app/link-sender.js';
 import { caseloadDigestJob } from './app/caseload/caseload-digest-job.js';
+import { retentionJob } from './app/data-protection/retention-job.js';
 import { executeCommand } from './app/execute-command.js';
 import { nudgeCard, nudgeSender } from './app/nudge-cards.js';
 import { createNextMeeting } from './app/plan/create-next-meeting.js';
@@ -125,7 +126,7 @@ export async function composeApp(options: {
       },
       logger: logger.child({ component: 'scheduler' }),
       childClock: { statusOf: (childRef) => childStatus(deps, childRef), notify: clockNotifier(deps, delivery) },
-      weekly: [caseloadDigestJob(deps, delivery, config, logger)],
+      weekly: [caseloadDigestJob(deps, delivery, config, logger), retentionJob(deps, config, logger)],
     });
   } catch (error) {
     schedulerStarted(undefined);

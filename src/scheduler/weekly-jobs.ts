@@ -8,14 +8,15 @@ import type { SchedulerLogger } from './scheduler-ports.js';
  */
 export interface WeeklyJob {
   name: string;
-  weekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+  /** `daily` runs it every day at `time` (the retention run). */
+  weekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday' | 'daily';
   /** HH:MM */
   time: string;
   timeZone: string;
   run(): Promise<void>;
 }
 
-const CRON_DAYS = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 } as const;
+const CRON_DAYS = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, daily: '*' } as const;
 
 /** "minute hour * * weekday", the cron line Agenda repeats on. */
 export function weeklyCron(job: Pick<WeeklyJob, 'weekday' | 'time'>): string {

@@ -62,6 +62,7 @@ describe('weekly jobs', () => {
   it('is written as a cron line for the day and time', () => {
     expect(weeklyCron({ weekday: 'monday', time: '08:00' })).toBe('0 8 * * 1');
     expect(weeklyCron({ weekday: 'sunday', time: '19:45' })).toBe('45 19 * * 0');
+    expect(weeklyCron({ weekday: 'daily', time: '02:30' })).toBe('30 2 * * *');
   });
 
   it('is kept once, due at the next set day and time in London, and moved when the setting changes', async () => {

@@ -1,0 +1,110 @@
+import { RETENTION_SOURCES, sourceName } from '../../domain/data-protection/held-records.js';
+import type { HeldRecord, RecordSource } from '../../domain/data-protection/held-records.js';
+import { anonymiseMeeting } from '../../domain/data-protection/erase-person.js';
+import { expiredRecords, retentionCutoff } from '../../domain/data-protection/retention-policy.js';
+import type { RetentionKindName, RetentionSettings } from '../../domain/data-protection/retention-settings.js';
+import { SYSTEM_ACTOR } from '../../domain/context.js';
+import type { Clock } from '../../ports/clock.js';
+import type { IdGenerator } from '../../ports/ids.js';
+import type { MeetingStore } from '../../ports/store.js';
+import { RIGHTS_LOG_NAMESPACE, rightsAuditEvent } from './rights-audit.js';
+import type { RightsActor } from './rights-audit.js';
+
+export interface ExpiredItem extends HeldRecord {
+  kind: RetentionKindName;
+  source: string;
+  /** What the run does with it. */
+  action: 'anonymise' | 'remove';
+}
+
+export interface RetentionReport {
+  at: string;
+  dryRun: boolean;
+  items: ExpiredItem[];
+}
+
+export interface RetentionRunDeps {
+  store: MeetingStore;
+  clock: Clock;
+  newId: IdGenerator;
+  settings: RetentionSettings;
+}
+
+/**
+ * Links first (a meeting removed later in the run would take its links with it), then what is left
+ * of anonymised meetings, then closed meetings to anonymise: so the dry run, which changes nothing,
+ * lists exactly what the real run then does.
+ */
+const ORDER: readonly string[] = ['secure-link', 'anonymised-meeting', 'closed-meeting'];
+const SOURCES = [...RETENTION_SOURCES].sort((a, b) => rank(a.source) - rank(b.source));
+function rank(source: RecordSource): number {
+  const index = ORDER.indexOf(sourceName(source));
+  return index === -1 ? ORDER.length : index;
+}
+
+/** A secure link's key is `<meeting id>/<link id>`; meeting ids have no slash. */
+const splitLinkKey = (key: string): [string, string] => {
+  const slash = key.indexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1)];
+};
+
+async function removeLinks(store: MeetingStore, keys: readonly string[], actor: RightsActor): Promise<void> {
+  const byMeeting = new Map<string, string[]>();
+  for (const [meetingId, linkId] of keys.map(splitLinkKey)) byMeeting.set(meetingId, [...(byMeeting.get(meetingId) ?? []), linkId]);
+  for (const [meetingId, linkIds] of byMeeting) {
+    const meeting = await store.getMeeting(meetingId);
+    if (!meeting) continue;
+    const links = meeting.links.filter((link) => !linkIds.includes(link.id));
+    const event = rightsAuditEvent(meetingId, 'retention.removeLinks', `${linkIds.length} expired secure link record(s) removed`, { linkIds }, actor);
+    await store.saveMeeting({ ...meeting, links, version: meeting.version + 1, updatedAt: actor.at }, meeting.version, { events: [event] });
+  }
+}
+
+async function anonymise(store: MeetingStore, records: readonly HeldRecord[], actor: RightsActor): Promise<void> {
+  for (const record of records) {
+    const meeting = await store.getMeeting(record.key);
+    if (!meeting || meeting.anonymised) continue;
+    const trail = await store.auditTrail(meeting.id);
+    const anonymised = anonymiseMeeting(meeting, actor.at, record.at);
+    const event = rightsAuditEvent(meeting.id, 'retention.anonymise', 'Meeting anonymised: its retention period has passed', {}, actor);
+    await store.saveMeeting({ ...anonymised, version: meeting.version + 1, updatedAt: actor.at }, meeting.version, { events: [event] });
+    await store.redactAudit(meeting.id, trail.map((entry) => entry.id), 'retention');
+  }
+}
+
+async function act(deps: RetentionRunDeps, source: RecordSource, records: HeldRecord[], actor: RightsActor): Promise<void> {
+  if (records.length === 0) return;
+  if (source === 'secure-link') await removeLinks(deps.store, records.map((record) => record.key), actor);
+  else if (source === 'closed-meeting') await anonymise(deps.store, records, actor);
+  else await deps.store.removeHeld(source, records.map((record) => record.key));
+}
+
+/**
+ * One retention run: each source a page (batchSize) at a time, what has expired by the pure
+ * policy anonymised or removed, unless `dryRun`, which only lists. Meeting changes carry their own
+ * audit entries; the run's totals are logged under RIGHTS_LOG_NAMESPACE.
+ */
+export async function runRetention(deps: RetentionRunDeps, options: { dryRun: boolean }): Promise<RetentionReport> {
+  const now = deps.clock.now();
+  const actor: RightsActor = { actorId: SYSTEM_ACTOR, at: now.toISOString(), newId: deps.newId };
+  const items: ExpiredItem[] = [];
+  for (const { source, kind } of SOURCES) {
+    const before = retentionCutoff(kind, deps.settings, now).toISOString();
+    let after: string | undefined;
+    for (;;) {
+      const page = await deps.store.heldRecords(source, { before, after, limit: deps.settings.batchSize });
+      const expired = expiredRecords(page, kind, deps.settings, now);
+      const action = sourceName(source) === 'closed-meeting' ? 'anonymise' : 'remove';
+      items.push(...expired.map((record) => ({ ...record, kind, source: sourceName(source), action }) as const));
+      if (!options.dryRun) await act(deps, source, expired, actor);
+      if (page.length < deps.settings.batchSize) break;
+      after = page.at(-1)?.key;
+    }
+  }
+  if (!options.dryRun) {
+    const counts = Object.fromEntries(SOURCES.map(({ source }) => [sourceName(source), items.filter((item) => item.source === sourceName(source)).length]));
+    await deps.store.putValue(RIGHTS_LOG_NAMESPACE, `retention/${actor.at}`, { type: 'retention', at: actor.at, counts });
+    await deps.store.forgetRemoved();
+  }
+  return { at: actor.at, dryRun: options.dryRun, items };
+}
