@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
@@ -6,6 +6,7 @@ import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { childStoreContract } from './child-store-contract.js';
+import { encryptionContract } from './encryption-contract.js';
 import { storeContract } from './store-contract.js';
 
 const folders = new Map<object, string>();
@@ -27,3 +28,14 @@ const adapter = {
 
 storeContract({ name: 'SQLite store contract', ...adapter });
 childStoreContract({ name: 'SQLite child store contract', ...adapter });
+
+const fileOf = (folder: string): string => join(folder, 'pep-bot.sqlite');
+
+encryptionContract({
+  name: 'SQLite free text encrypted at rest',
+  place: async () => mkdtempSync(join(tmpdir(), 'pep-bot-sqlite-enc-')),
+  open: (folder, keys) => createSqliteStore({ filename: fileOf(folder), keys }),
+  // The file's own bytes, and its write-ahead log's if one is left: what someone with the disk reads.
+  raw: async (folder) => [fileOf(folder), `${fileOf(folder)}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n'),
+  remove: async (folder) => rmSync(folder, { recursive: true, force: true }),
+});
