@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../domain/context.js';
 import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/ids.js';
 import type { MeetingStore } from '../../ports/store.js';
-import { RIGHTS_LOG_NAMESPACE, rightsAuditEvent } from './rights-audit.js';
+import { logRightsRequest, rightsAuditEvent } from './rights-audit.js';
 import type { RightsActor } from './rights-audit.js';
 
 export interface ExpiredItem extends HeldRecord {
@@ -103,7 +103,7 @@ export async function runRetention(deps: RetentionRunDeps, options: { dryRun: bo
   }
   if (!options.dryRun) {
     const counts = Object.fromEntries(SOURCES.map(({ source }) => [sourceName(source), items.filter((item) => item.source === sourceName(source)).length]));
-    await deps.store.putValue(RIGHTS_LOG_NAMESPACE, `retention/${actor.at}`, { type: 'retention', at: actor.at, counts });
+    await logRightsRequest(deps.store, { type: 'retention', at: actor.at, by: SYSTEM_ACTOR, counts }, deps.newId);
     await deps.store.forgetRemoved();
   }
   return { at: actor.at, dryRun: options.dryRun, items };

@@ -104,11 +104,11 @@ export function identifiersOf(participant: Pick<Participant, 'name' | 'email' | 
 }
 
 /**
- * The audit entries whose `data` must lose its contents: what the person did (a command's data is
- * what they typed) and any entry whose data names them. The entries themselves stay: who, when,
- * what kind of change, the summary (which never carries personal data).
+ * The audit entries about a person: what they did (a command's data is what they typed) and any
+ * entry whose data names them. A subject access export lists them; erasure empties their `data`,
+ * while the entries themselves stay: who, when, what kind of change, the summary (never personal).
  */
-export function auditEntriesToRedact(events: readonly AuditEvent[], participantId: string, identifiers: readonly string[]): string[] {
+export function auditEntriesAbout(events: readonly AuditEvent[], participantId: string, identifiers: readonly string[]): string[] {
   const lowered = identifiers.map((identifier) => identifier.toLowerCase());
   return events
     .filter((event) => {
