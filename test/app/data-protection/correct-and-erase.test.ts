@@ -1,0 +1,73 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { correctPerson, erasePerson } from '../../../src/app/data-protection/correct-and-erase.js';
+import type { StoreWithChildren } from '../../../src/ports/child-store.js';
+import { settableClock } from '../../contract/settable-clock.js';
+import { tempSqliteStore } from '../../support/sqlite-temp-store.js';
+import { CARER, CARER_WORDS, carerInThreeMeetings } from './carer-in-three-meetings.js';
+
+const clock = settableClock('2026-04-01T09:00:00Z');
+let ids = 0;
+const actor = () => ({ actorId: 'dpo-jane', at: clock.now().toISOString(), newId: () => `rights-${(ids += 1)}` });
+const byEmail = { kind: 'email', email: CARER.email } as const;
+
+/** The SQLite file and its write-ahead log, as bytes read from disk: what someone with the disk could read. */
+const rawFile = (filename: string): string =>
+  [filename, `${filename}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('');
+
+describe('correction and erasure, on a real SQLite store', () => {
+  let store: StoreWithChildren;
+  let filename: string;
+  let remove: () => Promise<void>;
+  beforeEach(async () => ({ store, filename, remove } = await tempSqliteStore(clock)));
+  afterEach(async () => remove());
+
+  it('corrects a name and address in every meeting, one audited save each, and a repeat changes nothing', async () => {
+    const { theirs, other } = await carerInThreeMeetings(store);
+    const done = await correctPerson({ store, children: store }, byEmail, { name: 'Christine Jones', email: 'christine.jones@example.org' }, actor());
+    expect(done.meetingIds).toEqual(theirs.map((meeting) => meeting.id));
+    for (const meeting of theirs) {
+      const saved = await store.getMeeting(meeting.id);
+      expect(saved?.participants.find((person) => person.id === CARER.id)).toMatchObject({ name: 'Christine Jones', initials: 'CJ', email: 'christine.jones@example.org' });
+      const trail = await store.auditTrail(meeting.id);
+      expect(trail.at(-1)).toMatchObject({ type: 'dataProtection.correct', actorId: 'dpo-jane', data: { participantId: CARER.id, fields: ['name', 'email'] } });
+      expect(JSON.stringify(trail.at(-1))).not.toContain('Christine');
+    }
+    expect((await store.getMeeting(other.id))?.version).toBe(1);
+    const again = await correctPerson({ store, children: store }, { kind: 'email', email: 'christine.jones@example.org' }, { name: 'Christine Jones' }, actor());
+    expect(again.meetingIds).toEqual([]);
+  });
+
+  it('erases a person: tombstone, words gone, links revoked, no trace in the SQLite file, the audit trail whole', async () => {
+    const { theirs } = await carerInThreeMeetings(store);
+    const before = await Promise.all(theirs.map((meeting) => store.auditTrail(meeting.id)));
+    expect(rawFile(filename)).toContain(CARER.email);
+
+    const done = await erasePerson({ store, children: store }, byEmail, actor());
+    expect(done.meetingIds).toEqual(theirs.map((meeting) => meeting.id));
+
+    for (const [index, meeting] of theirs.entries()) {
+      const saved = await store.getMeeting(meeting.id);
+      expect(saved?.participants.find((person) => person.id === CARER.id)).toEqual({ id: CARER.id, name: 'Former participant', initials: 'FP', role: 'carer', rsvp: { answer: 'written_contribution', at: '2026-03-03T18:40:00Z' } });
+      expect(saved?.notes.find((note) => note.by === CARER.id)?.text).toBe('[removed]');
+      expect(saved?.notes.find((note) => note.by === 'p-teacher')?.text).toBe('Teacher note: reading age 9');
+      const trail = await store.auditTrail(meeting.id);
+      // Every entry still there, in order, with its id, time, actor and type; one more for the erasure.
+      expect(trail.map(({ id, at, actorId, type, summary }) => ({ id, at, actorId, type, summary }))).toEqual([
+        ...(before[index] ?? []).map(({ id, at, actorId, type, summary }) => ({ id, at, actorId, type, summary })),
+        expect.objectContaining({ type: 'dataProtection.erase', actorId: 'dpo-jane' }),
+      ]);
+      expect(trail.filter((entry) => entry.data.redacted === 'erasure').map((entry) => entry.type)).toEqual(['answerPrompt', 'addParticipant']);
+    }
+    expect(await store.getValue('teams-person', `email:${CARER.email}`)).toBeUndefined();
+    expect(await store.getValue('card-ref', `${theirs[0]?.id}/invitation/p-teacher`)).toBeDefined();
+    // The teacher's copy of their invitation (which lists who is coming) is refreshed; the carer's own is not.
+    expect((await store.outboxOf(theirs[0]?.id ?? '')).map((row) => row.message)).toEqual([{ kind: 'direct', participantId: 'p-teacher', show: { card: 'invitation', participantId: 'p-teacher' }, mode: 'refresh' }]);
+
+    const raw = rawFile(filename);
+    for (const trace of [CARER.name, CARER.email, CARER.slackUserId, ...CARER_WORDS]) expect(raw, trace).not.toContain(trace);
+    expect(raw).toContain('Sam Patel');
+
+    expect((await erasePerson({ store, children: store }, byEmail, actor())).meetingIds).toEqual([]);
+  });
+});
