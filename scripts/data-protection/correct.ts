@@ -4,7 +4,7 @@ import { refuse } from '../../src/domain/errors.js';
 import { IdentitySchema, ParticipantSchema } from '../../src/domain/model.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { randomIds } from '../../src/ports/ids.js';
-import { withStore } from './with-store.js';
+import { withStore } from '../with-store.js';
 
 /**
  * npm run data:correct -- --person <email or chat id> --by <your name> [--name <name>] [--email <email>]

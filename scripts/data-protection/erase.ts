@@ -3,7 +3,7 @@ import { parsePersonQuery } from '../../src/domain/data-protection/person-query.
 import { refuse } from '../../src/domain/errors.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { randomIds } from '../../src/ports/ids.js';
-import { withStore } from './with-store.js';
+import { withStore } from '../with-store.js';
 
 /**
  * npm run data:erase -- --person <email or chat id> --by <your name>

@@ -6,7 +6,7 @@ import { subjectAccessHtml } from '../../src/channels/web/data-protection/subjec
 import { parsePersonQuery } from '../../src/domain/data-protection/person-query.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { randomIds } from '../../src/ports/ids.js';
-import { withStore } from './with-store.js';
+import { withStore } from '../with-store.js';
 
 /**
  * npm run data:export -- --person <email, chat id or PEP reference> --by <who is asking> [--out <folder>]

@@ -1,7 +1,7 @@
 import { runRetention } from '../../src/app/data-protection/retention-run.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { randomIds } from '../../src/ports/ids.js';
-import { withStore } from './with-store.js';
+import { withStore } from '../with-store.js';
 
 /**
  * npm run data:retention -- [--dry-run] — one retention run now, with the council's retention

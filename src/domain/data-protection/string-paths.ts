@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { schemaFields } from './schema-fields.js';
 
 /**
  * Every string a stored schema can hold, as a path: `participants[].rsvp.note` (an array's items
@@ -11,47 +12,7 @@ export interface StringPath {
   structured: boolean;
 }
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  in?: z.ZodType;
-  format?: string;
-  checks?: Array<{ _zod: { def: { check: string; format?: string } } }>;
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-const isStructured = (def: Def): boolean =>
-  def.format !== undefined || (def.checks ?? []).some((check) => check._zod.def.format !== undefined || check._zod.def.check === 'string_format');
-
-const join = (prefix: string, key: string): string => (prefix === '' ? key : `${prefix}.${key}`);
-
+/** The strings among every field of the schema (schema-fields.ts walks them all, for the data inventory too). */
 export function stringPaths(schema: z.ZodType, prefix = ''): StringPath[] {
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'string':
-      return [{ path: prefix, structured: isStructured(def) }];
-    case 'object':
-      return Object.entries(def.shape ?? {}).flatMap(([key, value]) => stringPaths(value, join(prefix, key)));
-    case 'array':
-      return stringPaths(def.element as z.ZodType, `${prefix}[]`);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'readonly':
-      return stringPaths(def.innerType as z.ZodType, prefix);
-    case 'pipe':
-      return stringPaths(def.in as z.ZodType, prefix);
-    case 'union': {
-      const seen = new Map<string, StringPath>();
-      for (const found of (def.options ?? []).flatMap((option) => stringPaths(option, prefix))) seen.set(found.path, found);
-      return [...seen.values()];
-    }
-    default:
-      // Numbers, booleans, enums and literals hold no prose.
-      return [];
-  }
+  return schemaFields(schema, prefix).flatMap(({ path, kind }) => (kind === 'text' || kind === 'formatted text' ? [{ path, structured: kind === 'formatted text' }] : []));
 }

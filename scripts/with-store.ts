@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { loadConfig } from '../../src/config.js';
-import type { Config } from '../../src/config.js';
-import { isDomainError } from '../../src/domain/errors.js';
-import type { StoreWithChildren } from '../../src/ports/child-store.js';
-import { openStore } from '../../src/stores/open-store.js';
+import { loadConfig } from '../src/config.js';
+import type { Config } from '../src/config.js';
+import { isDomainError } from '../src/domain/errors.js';
+import type { StoreWithChildren } from '../src/ports/child-store.js';
+import { openStore } from '../src/stores/open-store.js';
 
 /**
- * The data protection scripts' shared start: their options parsed (a wrong one prints `usage`),
+ * The store scripts' shared start (data protection, history export): their options parsed (a wrong one prints `usage`),
  * the store the server is configured with (DATA_DIR or MONGODB_URI) opened, and a refusal printed
  * as its words with exit code 1, never a stack trace.
  */
@@ -16,11 +16,12 @@ export type ScriptArgs = Record<string, string | boolean | undefined>;
 export async function withStore(
   usage: string,
   options: NonNullable<ParseArgsConfig['options']>,
-  work: (args: ScriptArgs, store: StoreWithChildren, config: Config) => Promise<void>,
+  work: (args: ScriptArgs, store: StoreWithChildren, config: Config, positionals: string[]) => Promise<void>,
 ): Promise<void> {
   let values: ScriptArgs;
+  let positionals: string[];
   try {
-    values = parseArgs({ options, allowPositionals: false }).values as ScriptArgs;
+    ({ values, positionals } = parseArgs({ options, allowPositionals: true }) as { values: ScriptArgs; positionals: string[] });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\nUsage: ${usage}\n`);
     process.exit(2);
@@ -29,7 +30,7 @@ export async function withStore(
   const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
   try {
     await store.init();
-    await work(values, store, config);
+    await work(values, store, config, positionals);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     process.stderr.write(`${error.message}\n`);
