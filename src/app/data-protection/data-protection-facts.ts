@@ -93,6 +93,6 @@ export const DPIA_RIGHTS: ReadonlyArray<{ right: string; how: string }> = [
   },
   {
     right: 'Storage limitation (Article 5(1)(e))',
-    how: "The retention run (section 2), daily and as `npm run data:retention [-- --dry-run]`. Cards already posted for an anonymised meeting are not redrawn: their buttons act on the meeting's people, and none is left to match, so every click is refused with the usual \"not a participant\" answer; Teams and Slack keep the message as the people who received it saw it.",
+    how: "The retention run (section 2), daily and as `npm run data:retention [-- --dry-run]`. Cards of an anonymised meeting that PEP Bot still knows it posted (card references are kept for `retention.cardReferences` days) are redrawn in place through the outbox, showing \"Former participant\" and no one's words. Older ones cannot be reached: Teams and Slack keep a message as its readers saw it, and PEP Bot no longer knows where it is. Their buttons act on the meeting's people, and none is left to match, so every click is refused with the usual \"not a participant\" answer, and every secure link is revoked.",
   },
 ];

@@ -16,8 +16,9 @@ const SPEC_OF: Record<string, (participantId: string) => CardSpec> = {
 };
 
 /**
- * After a person's details changed (corrected or erased), the cards the bot already posted that
- * may show them, queued to be updated in place with the saved meeting (`refresh`): every card in a
+ * After a person's details changed (corrected or erased), or the whole meeting was anonymised
+ * (`changedId` then names no one), the cards the bot already posted that may show them, queued to
+ * be updated in place with the saved meeting (`refresh`): every card in a
  * linked chat, and every other participant's copy. Where each card was posted is the card-ref
  * entry `<meeting>/<card>/<participant id | channel:conversation>`. The changed person's own copies
  * are not touched: after an erasure no address for them remains, and Teams and Slack give a bot no

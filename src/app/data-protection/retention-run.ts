@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../domain/context.js';
 import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/ids.js';
 import type { MeetingStore } from '../../ports/store.js';
+import { refreshPostedCards } from './refresh-posted-cards.js';
 import { logRightsRequest, rightsAuditEvent } from './rights-audit.js';
 import type { RightsActor } from './rights-audit.js';
 
@@ -31,16 +32,13 @@ export interface RetentionRunDeps {
 }
 
 /**
- * Links first (a meeting removed later in the run would take its links with it), then what is left
- * of anonymised meetings, then closed meetings to anonymise: so the dry run, which changes nothing,
- * lists exactly what the real run then does.
+ * Rows first (card references among them, so an anonymised meeting's cards are refreshed only where
+ * a reference is still kept), then links (a meeting removed later in the run would take its links
+ * with it), then what is left of anonymised meetings, then closed meetings to anonymise: so the dry
+ * run, which changes nothing, lists exactly what the real run then does.
  */
 const ORDER: readonly string[] = ['secure-link', 'anonymised-meeting', 'closed-meeting'];
-const SOURCES = [...RETENTION_SOURCES].sort((a, b) => rank(a.source) - rank(b.source));
-function rank(source: RecordSource): number {
-  const index = ORDER.indexOf(sourceName(source));
-  return index === -1 ? ORDER.length : index;
-}
+const SOURCES = [...RETENTION_SOURCES].sort((a, b) => ORDER.indexOf(sourceName(a.source)) - ORDER.indexOf(sourceName(b.source)));
 
 /** A secure link's key is `<meeting id>/<link id>`; meeting ids have no slash. */
 const splitLinkKey = (key: string): [string, string] => {
@@ -67,7 +65,9 @@ async function anonymise(store: MeetingStore, records: readonly HeldRecord[], ac
     const trail = await store.auditTrail(meeting.id);
     const anonymised = anonymiseMeeting(meeting, actor.at, record.at);
     const event = rightsAuditEvent(meeting.id, 'retention.anonymise', 'Meeting anonymised: its retention period has passed', {}, actor);
-    await store.saveMeeting({ ...anonymised, version: meeting.version + 1, updatedAt: actor.at }, meeting.version, { events: [event] });
+    const next = { ...anonymised, version: meeting.version + 1, updatedAt: actor.at };
+    // Cards still known to be posted are redrawn in place from the anonymised meeting: no names or words left on them.
+    await store.saveMeeting(next, meeting.version, { events: [event], outbox: await refreshPostedCards(store, next, '', actor.at) });
     await store.redactAudit(meeting.id, trail.map((entry) => entry.id), 'retention');
   }
 }

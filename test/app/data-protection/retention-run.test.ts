@@ -39,6 +39,8 @@ describe('the retention run, on a real SQLite store with a controllable clock', 
     await store.settleOutbox(`${open.id}/v1/1`, { state: 'sent' }, '2025-08-01T00:00:00Z');
     clock.set('2024-10-01T00:00:00Z');
     for (const key of ['a', 'b', 'c']) await store.putValue('card-ref', key, { key });
+    clock.set('2025-12-01T00:00:00Z');
+    await store.putValue('card-ref', `${oldClosed.id}/invitation/p-teacher`, { channel: 'slack', id: 'ts-teacher' });
     await store.putValue('nudge-preferences', 'kept', { quiet: true });
     clock.set('2026-01-01T00:00:00Z');
     await store.putValue('card-ref', 'd', { key: 'd' });
@@ -73,11 +75,13 @@ describe('the retention run, on a real SQLite store with a controllable clock', 
     const trail = await store.auditTrail(oldClosed.id);
     expect(trail.map((entry) => entry.type)).toEqual(['captureAction', 'retention.anonymise']);
     expect(trail[0]?.data).toEqual({ redacted: 'retention' });
+    // The teacher's copy of the invitation, still known, is redrawn from the anonymised meeting.
+    expect((await store.outboxOf(oldClosed.id)).map((row) => row.message)).toEqual([{ kind: 'direct', participantId: 'p-teacher', show: { card: 'invitation', participantId: 'p-teacher' }, mode: 'refresh' }]);
     expect((await store.getMeeting(recentClosed.id))?.anonymised).toBeUndefined();
     expect((await store.getMeeting(open.id))?.links.map((link) => link.id)).toEqual(['l-new']);
     expect(await store.getIdempotency('click-old')).toBeUndefined();
     expect(await store.getIdempotency('click-new')).toBeDefined();
-    expect((await store.listValues('card-ref', '')).map((entry) => entry.key)).toEqual(['d']);
+    expect((await store.listValues('card-ref', '')).map((entry) => entry.key)).toEqual(['d', `${oldClosed.id}/invitation/p-teacher`]);
     expect(await store.getValue('nudge-preferences', 'kept')).toEqual({ quiet: true });
     expect(await store.listValues('data-protection-log', 'retention/')).toHaveLength(1);
 
