@@ -32,15 +32,19 @@ describe.skipIf(!installed && !process.env.CI)('who has looked, on the caseload,
   let provider: TestProvider;
   let server: RunningServer;
   let store: StoreWithChildren;
-  let dataDir: string;
+  /** What beforeAll opened, closed in reverse order: whatever it got to before a failure. */
+  const opened: Array<() => Promise<unknown> | void> = [];
   const meeting = aMeeting({ status: 'concluded', startsAt: '2026-02-10T10:00:00Z' });
 
   beforeAll(async () => {
     if (!installed) throw new Error(`${CHROMIUM} is missing, and CI is set: install it with apt-get install -y chromium.`);
     provider = await startTestProvider();
-    dataDir = mkdtempSync(join(tmpdir(), 'pep-looked-'));
+    opened.push(() => provider.stop());
+    const dataDir = mkdtempSync(join(tmpdir(), 'pep-looked-'));
+    opened.push(() => rmSync(dataDir, { recursive: true, force: true }));
     store = await openStore({ dataDir });
     await store.init();
+    opened.push(() => store.close());
     await store.createMeeting(meeting, { events: [] });
     let n = 0;
     const at = (iso: string) => ({ store, clock: { now: () => new Date(iso) }, newId: () => `acc-${(n += 1)}` });
@@ -50,6 +54,7 @@ describe.skipIf(!installed && !process.env.CI)('who has looked, on the caseload,
 
     let routes: RequestHandler = (_req, res) => void res.status(503).end();
     server = await startServer({ store, mount: [{ path: '/caseload', router: (req, res, next) => routes(req, res, next) }] });
+    opened.push(() => server.server.stop());
     const officers = [{ id: 'dpo-1', name: 'Dee Protection', roles: ['data_protection_officer' as const] }];
     routes = caseloadRoutes({
       signIn: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret },
@@ -63,14 +68,11 @@ describe.skipIf(!installed && !process.env.CI)('who has looked, on the caseload,
     }).router;
     provider.register(`${server.url}/caseload/callback`, { 'vs-officer': { name: 'Olu Officer', email: 'olu@council.example', groups: [OFFICER_GROUP] } });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    opened.push(() => browser.close());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.server.stop();
-    await store?.close();
-    await provider?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const close of opened.reverse()) await close();
   });
 
   it('asks for a PEP reference on the caseload and lists who opened what, newest first, axe-clean', async () => {

@@ -4,26 +4,24 @@ import { issueSecureLink } from '../../../src/app/secure-links.js';
 import { linkRoutes } from '../../../src/channels/web/link-routes.js';
 import { planRoutes } from '../../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../../src/domain/model.js';
-import { captureLog, startServer, type RunningServer } from '../../server/harness.js';
-import { idOf, meetingReadyToClose, planWorld, PUBLIC_BASE_URL, type PlanWorld } from '../../plan/support.js';
+import { captureLog, type RunningServer } from '../../server/harness.js';
+import { idOf, PUBLIC_BASE_URL, servedClosedPlan, type PlanWorld, type ServedPlan } from '../../plan/support.js';
 
 describe('who looked: the access log through the real web routes', () => {
   let world: PlanWorld;
   let server: RunningServer;
   let meeting: Meeting;
+  let served: ServedPlan;
 
   beforeEach(async () => {
-    world = await planWorld();
-    const links = linkRoutes({ app: world.deps, basePath: '', https: true, logger: captureLog().logger });
-    server = await startServer({ store: world.store, mount: [planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL }), { path: '/', router: links }] });
-    const ready = await meetingReadyToClose(world);
-    meeting = await world.run(ready, ready.organiserId, { type: 'concludeMeeting' });
+    served = await servedClosedPlan((w) => [
+      planRoutes({ app: w.deps, publicBaseUrl: PUBLIC_BASE_URL }),
+      { path: '/', router: linkRoutes({ app: w.deps, basePath: '', https: true, logger: captureLog().logger }) },
+    ]);
+    ({ world, server, meeting } = served);
   });
 
-  afterEach(async () => {
-    await server.server.stop();
-    await world.close();
-  });
+  afterEach(() => served.stop());
 
   const get = (path: string) => fetch(`${server.url}${path}`);
   const planLink = (role: string) => issueSecureLink(world.deps, { meetingId: meeting.id, participantId: role === 'organiser' ? meeting.organiserId : idOf(meeting, role), purpose: 'plan', actorId: 'system' });
