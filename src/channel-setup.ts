@@ -10,6 +10,7 @@ import { createWebChannel, loadWebConfig } from './channels/web/index.js';
 import { planRoutes } from './channels/web/plan/plan-routes.js';
 import { policyPages } from './channels/web/policy-pages.js';
 import type { WebConfig } from './channels/web/index.js';
+import { whoLookedReader } from './app/data-protection/who-looked.js';
 import type { Channel } from './compose.js';
 import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
@@ -76,5 +77,6 @@ function caseloadModule(deps: AppDeps, config: Config, logger: Logger) {
     loadRows: caseloadReader(deps, config.council.calendar, config.timeZone),
     clock: deps.clock,
     logger: logger.child({ channel: 'caseload' }),
+    whoLooked: whoLookedReader(deps),
   });
 }

@@ -5,6 +5,7 @@ import { createMongoStore } from '../../src/stores/mongo/mongo-store.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
+import { accessLogContract } from './access-log-contract.js';
 import { childStoreContract } from './child-store-contract.js';
 import { encryptionContract } from './encryption-contract.js';
 import { storeContract } from './store-contract.js';
@@ -46,6 +47,7 @@ const adapter = {
 
 storeContract({ name: 'MongoDB store contract', ...adapter });
 childStoreContract({ name: 'MongoDB child store contract', ...adapter });
+accessLogContract({ name: 'MongoDB access log', skip: adapter.skip, create: () => adapter.create({ clock: { now: () => new Date() } }), cleanup: adapter.cleanup });
 
 encryptionContract({
   name: 'MongoDB free text encrypted at rest',

@@ -5,6 +5,7 @@ import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
+import { accessLogContract } from './access-log-contract.js';
 import { childStoreContract } from './child-store-contract.js';
 import { encryptionContract } from './encryption-contract.js';
 import { storeContract } from './store-contract.js';
@@ -28,6 +29,7 @@ const adapter = {
 
 storeContract({ name: 'SQLite store contract', ...adapter });
 childStoreContract({ name: 'SQLite child store contract', ...adapter });
+accessLogContract({ name: 'SQLite access log', create: () => adapter.create({ clock: { now: () => new Date() } }), cleanup: adapter.cleanup });
 
 const fileOf = (folder: string): string => join(folder, 'pep-bot.sqlite');
 

@@ -1,0 +1,42 @@
+import type { AccessEntry } from '../../domain/data-protection/access-entry.js';
+import { AccessEntrySchema } from '../../domain/data-protection/access-entry.js';
+import type { Clock } from '../../ports/clock.js';
+import type { IdGenerator } from '../../ports/ids.js';
+import type { KeyValueStore } from '../../ports/key-value.js';
+
+/**
+ * The access log, in the store beside the audit: one key-value entry per access under
+ * `<meeting id>/<instant>/<id>`, so a meeting's entries list in time order with an indexed prefix
+ * query in either store, and appending never touches the meeting (reading is not a change, and
+ * must not bump the version someone is editing). Entries hold ids only, so nothing in them needs
+ * encrypting, and retention removes them by meeting like the audit.
+ */
+export const ACCESS_NAMESPACE = 'access-log';
+
+export interface AccessLogDeps {
+  store: KeyValueStore;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+export type AccessRecord = Omit<AccessEntry, 'id' | 'at'>;
+
+export async function recordAccess(deps: AccessLogDeps, access: AccessRecord): Promise<AccessEntry> {
+  const entry = AccessEntrySchema.parse({ ...access, id: deps.newId(), at: deps.clock.now().toISOString() });
+  await deps.store.putValue(ACCESS_NAMESPACE, `${entry.meetingId}/${entry.at}/${entry.id}`, entry);
+  return entry;
+}
+
+/**
+ * For the subject access export (and any other export): one entry per meeting whose records went
+ * out, by whoever asked (an officer actor id for a data protection officer, "system" for the CLI).
+ */
+export async function recordExport(deps: AccessLogDeps, { who, channel, meetingIds }: { who: string; channel: AccessEntry['channel']; meetingIds: readonly string[] }): Promise<void> {
+  for (const meetingId of meetingIds) await recordAccess(deps, { meetingId, who, what: 'export', channel });
+}
+
+/** Oldest first. */
+export async function accessesOf(store: KeyValueStore, meetingId: string): Promise<AccessEntry[]> {
+  const entries = await store.listValues(ACCESS_NAMESPACE, `${meetingId}/`);
+  return entries.map(({ value }) => AccessEntrySchema.parse(value));
+}
