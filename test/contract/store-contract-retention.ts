@@ -90,7 +90,12 @@ export function retentionContract(store: () => MeetingStore, clock: SettableCloc
       for (const meeting of [kept, gone]) {
         await store().createMeeting(meeting, { events: [anAuditEvent(meeting.id)], outbox: [{ id: `${meeting.id}/v1/1`, meetingId: meeting.id, message: { kind: 'replan' }, createdAt: '2026-01-01T00:00:00Z' }] });
       }
+      await store().putValue('access-log', `${gone.id}/2026-01-01T00:00:00Z/a1`, { what: 'plan_page' });
+      await store().putValue('access-log', `${kept.id}/2026-01-01T00:00:00Z/a2`, { what: 'plan_page' });
+      await store().putValue('access-log', `${gone.id}0/2026-01-01T00:00:00Z/a3`, { what: 'plan_page' });
       expect(await store().removeHeld('anonymised-meeting', [kept.id, gone.id])).toBe(1);
+      // Its access log goes with it; another meeting's, even one whose id starts the same, stays.
+      expect((await store().listValues('access-log', '')).map((entry) => entry.key)).toEqual([`${gone.id}0/2026-01-01T00:00:00Z/a3`, `${kept.id}/2026-01-01T00:00:00Z/a2`].sort());
       expect(await store().getMeeting(gone.id)).toBeUndefined();
       expect(await store().auditTrail(gone.id)).toEqual([]);
       expect(await store().outboxOf(gone.id)).toEqual([]);

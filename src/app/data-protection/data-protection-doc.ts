@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ChildRecordSchema } from '../../domain/child/child-record.js';
 import { FREE_TEXT_FIELDS, PLAIN_TEXT_FIELDS, STRUCTURED_WHY } from '../../domain/data-protection/free-text-fields.js';
 import type { StoredDocument } from '../../domain/data-protection/free-text-fields.js';
-import { NAMESPACES_OF_KIND } from '../../domain/data-protection/held-records.js';
+import { MEETING_AUDIT_NAMESPACES, NAMESPACES_OF_KIND } from '../../domain/data-protection/held-records.js';
 import { RETENTION_KINDS, RETENTION_KIND_NAMES } from '../../domain/data-protection/retention-settings.js';
 import { schemaFields } from '../../domain/data-protection/schema-fields.js';
 import { AuditEventSchema, MeetingSchema } from '../../domain/model.js';
@@ -88,6 +88,8 @@ ${table(['Kind (setting)', 'Default', 'Counted from', 'Where', 'Why'], RETENTION
 Key-value namespaces the retention run clears, by kind (others, such as people's reminder preferences, are kept while the meeting is):
 
 ${table(['Namespace', 'Kind'], namespaces)}
+
+The access log (who looked: ${MEETING_AUDIT_NAMESPACES.map((name) => `namespace \`${name}\``).join(', ')}) holds ids only and is kept exactly as long as the meeting's audit trail, and removed with it.
 
 ## 3. Processors
 

@@ -32,6 +32,12 @@ export const NAMESPACES_OF_KIND = {
   cardReferences: ['card-ref', 'chat-meeting', 'teams-conversation', 'teams-person', 'unreachable', 'reach-report'],
 } as const satisfies Partial<Record<RetentionKindName, readonly string[]>>;
 
+/**
+ * Key-value namespaces keyed `<meeting id>/...` that are kept exactly as long as the meeting's audit
+ * (the access log: who looked): removed with what is left of an anonymised meeting.
+ */
+export const MEETING_AUDIT_NAMESPACES = ['access-log'] as const;
+
 /** Every source the run visits, with the kind whose period applies. */
 export const RETENTION_SOURCES: ReadonlyArray<{ source: RecordSource; kind: RetentionKindName }> = [
   { source: 'closed-meeting', kind: 'meetings' },

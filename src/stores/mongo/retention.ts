@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import { CLOSED_STATUSES } from '../../domain/data-protection/held-records.js';
+import { CLOSED_STATUSES, MEETING_AUDIT_NAMESPACES } from '../../domain/data-protection/held-records.js';
 import type { HeldRecord, RecordSource } from '../../domain/data-protection/held-records.js';
 import type { RemovableSource, RetentionStore } from '../../ports/retention-store.js';
 import type { Collections } from './documents.js';
@@ -42,6 +42,8 @@ export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWor
       await collections.audit.deleteMany({ meetingId: id }, { session });
       await collections.outbox.deleteMany({ meetingId: id }, { session });
       await collections.outboxLeases.deleteOne({ _id: id }, { session });
+      // `<id>/` up to `<id>0`: '0' is the character after '/', so this is exactly the keys under the meeting.
+      await collections.keyValues.deleteMany({ namespace: { $in: [...MEETING_AUDIT_NAMESPACES] }, key: { $gte: `${id}/`, $lt: `${id}0` } }, { session });
     });
     return removed;
   };

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { CLOSED_STATUSES } from '../../domain/data-protection/held-records.js';
+import { CLOSED_STATUSES, MEETING_AUDIT_NAMESPACES } from '../../domain/data-protection/held-records.js';
 import type { HeldRecord, RecordSource } from '../../domain/data-protection/held-records.js';
 import type { RemovableSource, RetentionStore } from '../../ports/retention-store.js';
 
@@ -38,6 +38,8 @@ export function retentionRows(db: Database): RetentionStore {
     meeting: db.prepare<[string]>(`DELETE FROM meetings WHERE id = ? AND json_extract(doc, '$.anonymised') IS NOT NULL`),
     meetingRows: ['meeting_participants', 'meeting_actions', 'meeting_links', 'outbox'].map((table) => db.prepare<[string]>(`DELETE FROM ${table} WHERE meeting_id = ?`)),
     audit: db.prepare<[string]>('DELETE FROM audit_events WHERE meeting_id = ?'),
+    // `<id>/` up to `<id>0`: '0' is the character after '/', so this is exactly the keys under the meeting.
+    meetingKeyValues: db.prepare<{ namespace: string; id: string }>(`DELETE FROM key_values WHERE namespace = @namespace AND key >= @id || '/' AND key < @id || '0'`),
     redact: db.prepare<{ meetingId: string; id: string; data: string }>(
       `UPDATE audit_events SET event = json_set(event, '$.data', json(@data))
        WHERE meeting_id = @meetingId AND json_extract(event, '$.id') = @id AND json_extract(event, '$.data.redacted') IS NULL`,
@@ -54,6 +56,7 @@ export function retentionRows(db: Database): RetentionStore {
     if (removals.meeting.run(id).changes === 0) return 0;
     for (const statement of removals.meetingRows) statement.run(id);
     removals.audit.run(id);
+    for (const namespace of MEETING_AUDIT_NAMESPACES) removals.meetingKeyValues.run({ namespace, id });
     return 1;
   };
 
