@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/stores/open-store.js';
+import { carerInThreeMeetings, CARER } from '../app/data-protection/carer-in-three-meetings.js';
+import { aMeeting } from '../support/meeting-fixture.js';
+import { runInRepo } from './run-script.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'pep-rights-scripts-'));
+const outDir = join(dataDir, 'export');
+const LONG_AGO = '2015-03-01T10:00:00Z';
+
+beforeAll(async () => {
+  // Written by a clock years back, so the real clock the scripts use finds them expired.
+  const store = await openStore({ dataDir, clock: { now: () => new Date(LONG_AGO) } });
+  await store.init();
+  await carerInThreeMeetings(store);
+  await store.createMeeting(aMeeting({ id: 'meeting-long-closed', status: 'cancelled', updatedAt: LONG_AGO }), { events: [] });
+  await store.close();
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const npm = (script: string, ...args: string[]) => runInRepo('npm', ['run', '-s', script, '--', ...args], { DATA_DIR: dataDir });
+
+describe('the data protection scripts, on a DATA_DIR', () => {
+  it('data:retention --dry-run lists what the real run then does, and changes nothing; a meeting is anonymised before it is removed', async () => {
+    const dry = await npm('data:retention', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    const listed = dry.stdout.split('\n').filter((line) => line.includes('\t'));
+    expect(listed).toContain(`anonymise\tclosed-meeting\tmeeting-long-closed\t${LONG_AGO}`);
+    expect(listed.filter((line) => line.startsWith('remove\tkey-value:card-ref'))).toHaveLength(2);
+    const again = await npm('data:retention', '--dry-run');
+    expect(again.stdout.split('\n').filter((line) => line.includes('\t'))).toEqual(listed);
+
+    const real = await npm('data:retention');
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stdout.split('\n').filter((line) => line.includes('\t'))).toEqual(listed);
+    // Closed eleven years ago: now anonymised, its audit period has passed too, and the next run removes what is left.
+    const next = await npm('data:retention', '--dry-run');
+    expect(next.stdout.split('\n').filter((line) => line.includes('\t'))).toEqual([`remove\tanonymised-meeting\tmeeting-long-closed\t${LONG_AGO}`]);
+  }, 120_000);
+
+  it('data:export writes the JSON and the page; data:erase then leaves nothing for the export to find', async () => {
+    const exported = await npm('data:export', '--person', CARER.email, '--by', 'Jane DPO', '--out', outDir);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(outDir, 'subject-access.json'), 'utf8')).meetings).toHaveLength(3);
+    expect(readFileSync(join(outDir, 'subject-access.html'), 'utf8')).toContain(CARER.name);
+
+    const erased = await npm('data:erase', '--person', CARER.email, '--by', 'Jane DPO');
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(erased.stdout).toContain('erased from 3 meeting(s)');
+    await npm('data:export', '--person', CARER.email, '--by', 'Jane DPO', '--out', outDir);
+    expect(JSON.parse(readFileSync(join(outDir, 'subject-access.json'), 'utf8')).meetings).toEqual([]);
+  }, 120_000);
+});
