@@ -46,7 +46,7 @@ export async function correctPerson(deps: RightsDeps, identity: IdentityQuery, c
       summary: `A participant's ${corrected.fields.join(', ')} corrected at their request`,
       data: { participantId: person.id, fields: corrected.fields },
     };
-  });
+  }, true);
   const old = found.map((match) => match.participant);
   const childRefs = await changeChildren(deps.children, actor, 'dataProtection.correct', (child) => ({
     ...child,
@@ -70,7 +70,7 @@ export async function erasePerson(deps: RightsDeps, identity: IdentityQuery, act
     type: 'dataProtection.erase',
     summary: 'A participant erased at their request',
     data: { participantId: person.id },
-  }));
+  }), false);
   for (const { meetingId, participant } of found) {
     const trail = await deps.store.auditTrail(meetingId);
     await deps.store.redactAudit(meetingId, auditEntriesAbout(trail, participant.id, identifiersOf(participant)), 'erasure');

@@ -23,6 +23,8 @@ export async function changeEveryMeeting(
   identity: IdentityQuery,
   actor: RightsActor,
   change: (meeting: Meeting, person: Participant) => PersonChange | undefined,
+  /** Whether the person's own copies are refreshed too: after a correction yes; after an erasure no address of theirs is left. */
+  refreshTheirs: boolean,
 ): Promise<{ changed: string[]; found: Array<{ meetingId: string; participant: Participant }> }> {
   const found = await store.findParticipants(identity);
   const changed: string[] = [];
@@ -32,7 +34,7 @@ export async function changeEveryMeeting(
     if (!meeting || !outcome) continue;
     const next = { ...outcome.meeting, version: meeting.version + 1, updatedAt: actor.at };
     const event = rightsAuditEvent(meeting.id, outcome.type, outcome.summary, outcome.data, actor);
-    await store.saveMeeting(next, meeting.version, { events: [event], outbox: await refreshPostedCards(store, next, participant.id, actor.at) });
+    await store.saveMeeting(next, meeting.version, { events: [event], outbox: await refreshPostedCards(store, next, refreshTheirs ? undefined : participant.id, actor.at) });
     changed.push(meeting.id);
   }
   return { changed, found };

@@ -67,7 +67,7 @@ async function anonymise(store: MeetingStore, records: readonly HeldRecord[], ac
     const event = rightsAuditEvent(meeting.id, 'retention.anonymise', 'Meeting anonymised: its retention period has passed', {}, actor);
     const next = { ...anonymised, version: meeting.version + 1, updatedAt: actor.at };
     // Cards still known to be posted are redrawn in place from the anonymised meeting: no names or words left on them.
-    await store.saveMeeting(next, meeting.version, { events: [event], outbox: await refreshPostedCards(store, next, '', actor.at) });
+    await store.saveMeeting(next, meeting.version, { events: [event], outbox: await refreshPostedCards(store, next, undefined, actor.at) });
     await store.redactAudit(meeting.id, trail.map((entry) => entry.id), 'retention');
   }
 }

@@ -34,6 +34,11 @@ describe('correction and erasure, on a real SQLite store', () => {
       expect(JSON.stringify(trail.at(-1))).not.toContain('Christine');
     }
     expect((await store.getMeeting(other.id))?.version).toBe(1);
+    // Cards already posted are redrawn with the corrected name, the carer's own copy included.
+    expect((await store.outboxOf(theirs[0]?.id ?? '')).map((row) => row.message)).toEqual([
+      { kind: 'direct', participantId: 'p-carer', show: { card: 'invitation', participantId: 'p-carer' }, mode: 'refresh' },
+      { kind: 'direct', participantId: 'p-teacher', show: { card: 'invitation', participantId: 'p-teacher' }, mode: 'refresh' },
+    ]);
     const again = await correctPerson({ store, children: store }, { kind: 'email', email: 'christine.jones@example.org' }, { name: 'Christine Jones' }, actor());
     expect(again.meetingIds).toEqual([]);
   });
