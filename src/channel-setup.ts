@@ -11,6 +11,7 @@ import { planRoutes } from './channels/web/plan/plan-routes.js';
 import { policyPages } from './channels/web/policy-pages.js';
 import type { WebConfig } from './channels/web/index.js';
 import { whoLookedReader } from './app/data-protection/who-looked.js';
+import { subjectAccessForOfficer } from './app/data-protection/export-request.js';
 import type { Channel } from './compose.js';
 import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
@@ -78,5 +79,6 @@ function caseloadModule(deps: AppDeps, config: Config, logger: Logger) {
     clock: deps.clock,
     logger: logger.child({ channel: 'caseload' }),
     whoLooked: whoLookedReader(deps),
+    subjectAccess: subjectAccessForOfficer(deps),
   });
 }

@@ -73,7 +73,7 @@ export const DPIA_MEASURES: ReadonlyArray<{ measure: string; tests: readonly str
   { measure: 'The caseload page refuses users without an oversight role, signed in through the identity provider', tests: ['test/e2e/caseload-page.test.ts'] },
   { measure: 'Every change writes an audit entry; the audit is append-only in the store', tests: ['test/contract/store-contract-writes.ts', 'test/contract/store-contract-retention.ts'] },
   { measure: 'Retention removes exactly what has expired; the dry run lists the same', tests: ['test/app/data-protection/retention-run.test.ts', 'test/contract/store-contract-retention.ts'] },
-  { measure: "Subject access export holds all about the person and nothing about anyone else", tests: ['test/app/data-protection/subject-access.test.ts'] },
+  { measure: 'Subject access export holds all about the person and nothing about anyone else; only a data protection officer may take it from the caseload', tests: ['test/app/data-protection/subject-access.test.ts', 'test/e2e/caseload-data-export.test.ts'] },
   { measure: 'Erasure leaves no trace of the person in the SQLite file while the audit trail stays whole', tests: ['test/app/data-protection/correct-and-erase.test.ts'] },
   { measure: 'This document matches the code', tests: ['test/app/data-protection/data-protection-doc.test.ts'] },
 ];
@@ -81,7 +81,7 @@ export const DPIA_MEASURES: ReadonlyArray<{ measure: string; tests: readonly str
 export const DPIA_RIGHTS: ReadonlyArray<{ right: string; how: string }> = [
   {
     right: 'Access (Article 15)',
-    how: '`npm run data:export -- --person <email | Slack id | Teams id | Entra id | PEP reference> --by <name> --out <folder>` writes `subject-access.json` (format `subject-access/1`, schema `schemas/subject-access.schema.json`) and `subject-access.html`. For a carer or professional it holds their details, their answers and words, the actions they own or wrote, the links issued to them, the audit entries about them and the delivery records kept about them; others appear only as ids. For the child, by PEP reference: their details, history and plans, with no one else\'s name. Each export is logged (namespace `data-protection-log`).',
+    how: '`npm run data:export -- --person <email | Slack id | Teams id | Entra id | PEP reference> --by <name> --out <folder>` writes `subject-access.json` (format `subject-access/1`, schema `schemas/subject-access.schema.json`) and `subject-access.html`. For a carer or professional it holds their details, their answers and words, the actions they own or wrote, the links issued to them, the audit entries about them and the delivery records kept about them; others appear only as ids. For the child, by PEP reference: their details, history and plans, with no one else\'s name. A signed-in data protection officer can do the same from the caseload: `/caseload/export?person=...` shows the page, `&format=json` downloads the JSON; anyone else is refused. Each export is logged (namespace `data-protection-log`) and written to each meeting's access log (who looked).',
   },
   {
     right: 'Rectification (Article 16)',

@@ -42,6 +42,16 @@ export const CASELOAD_NOTICES = {
     heading: 'You have signed out of the caseload',
     text: 'Close this window, or sign in again to see the caseload.',
   },
+  notDataProtectionOfficer: {
+    status: 403,
+    heading: 'Only a data protection officer can export what is held about a person',
+    text: 'Subject access requests go through the council’s data protection officer. If you are handling one, ask for the data protection officer role.',
+  },
+  badPerson: {
+    status: 400,
+    heading: 'Whom is the request about?',
+    text: 'Name the person by email, Slack user id, Teams user id or Entra object id, or the child by PEP reference.',
+  },
   framed: {
     status: 200,
     heading: 'Virtual School caseload',

@@ -5,14 +5,17 @@ import { filterChoices, filterRows, parseCaseloadFilter } from '../../../app/cas
 import type { CaseloadRow } from '../../../app/caseload/caseload-row.js';
 import { onTimeByTerm, summarise } from '../../../app/caseload/caseload-summary.js';
 import { signedInActor } from '../../../app/caseload/signed-in-officer.js';
+import type { SubjectAccessExport } from '../../../app/data-protection/subject-access-schema.js';
 import type { WhoLookedMeeting } from '../../../app/data-protection/who-looked.js';
 import type { CaseloadSignInConfig } from '../../../config.js';
 import type { Officer } from '../../../domain/actor.js';
-import { OfficerSchema } from '../../../domain/actor.js';
+import { OfficerSchema, hasOversightRole } from '../../../domain/actor.js';
+import { isDomainError } from '../../../domain/errors.js';
 import { ChildSchema } from '../../../domain/model.js';
 import type { CaseloadSettings } from '../../../domain/oversight/caseload-settings.js';
 import type { Logger } from '../../../observability/logger.js';
 import type { Clock } from '../../../ports/clock.js';
+import { subjectAccessHtml } from '../data-protection/subject-access-html.js';
 import { securityHeaders } from '../security-headers.js';
 import { renderCaseloadPage } from './caseload-html.js';
 import type { NoticeWords } from './caseload-notices.js';
@@ -44,6 +47,8 @@ export interface CaseloadRoutesDeps {
   logger: Logger;
   /** The access log of a child's meetings (src/app/data-protection/who-looked.ts); without it, no "who has looked". */
   whoLooked?: (childRef: string) => Promise<WhoLookedMeeting[]>;
+  /** A subject access export for a signed-in data protection officer (src/app/data-protection/export-request.ts); without it, none. */
+  subjectAccess?: (person: string, officer: Officer) => Promise<SubjectAccessExport>;
 }
 
 /** Ten minutes to sign in at the provider and come back. */
@@ -125,6 +130,27 @@ export function caseloadRoutes(deps: CaseloadRoutesDeps): { path: string; router
       if (!ref.success) return notice(res, CASELOAD_NOTICES.badFilter, { href: pagePath, text: 'Back to the caseload' });
       deps.logger.info({ officerId: signedIn.officer.id }, 'who has looked viewed');
       res.type('html').send(renderWhoLookedPage({ officer: signedIn.officer, childRef: ref.data, meetings: await whoLooked(ref.data), pagePath }));
+    });
+  }
+
+  const subjectAccess = deps.subjectAccess;
+  if (subjectAccess) {
+    // GET /caseload/export?person=<email | chat id | PEP reference>[&format=json]: the page, or the JSON to keep.
+    router.get('/export', async (req, res) => {
+      const signedIn = session.read(req, deps.clock.now());
+      if (!signedIn) return void res.redirect(303, signInLink(`${CASELOAD_PATH}${req.url}`).href);
+      if (!hasOversightRole(signedIn.officer, 'data_protection_officer')) return notice(res, CASELOAD_NOTICES.notDataProtectionOfficer, { href: pagePath, text: 'Back to the caseload' });
+      if (typeof req.query.person !== 'string') return notice(res, CASELOAD_NOTICES.badPerson, { href: pagePath, text: 'Back to the caseload' });
+      let data: SubjectAccessExport;
+      try {
+        data = await subjectAccess(req.query.person, signedIn.officer);
+      } catch (error) {
+        if (isDomainError(error) && error.code === 'VALIDATION.INVALID_INPUT') return notice(res, CASELOAD_NOTICES.badPerson, { href: pagePath, text: 'Back to the caseload' });
+        throw error;
+      }
+      deps.logger.info({ officerId: signedIn.officer.id, meetings: data.meetings.length }, 'subject access export');
+      if (req.query.format === 'json') return void res.type('json').attachment('subject-access.json').send(`${JSON.stringify(data, null, 2)}\n`);
+      res.type('html').send(subjectAccessHtml(data));
     });
   }
 
