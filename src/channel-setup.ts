@@ -61,7 +61,7 @@ export async function buildChannels(configs: ChannelConfigs, core: { deps: AppDe
     linkDays: web.linkDays,
     stop: async () => web.close(),
   });
-  channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl }) });
+  channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl, logger: logger.child({ channel: 'plan' }) }) });
   const base = new URL(config.publicBaseUrl);
   channels.push({ name: 'policies', module: policyPages({ https: base.protocol === 'https:', basePath: base.pathname.replace(/\/+$/, '') }) });
   channels.push({ name: 'caseload', module: caseloadModule(core.deps, config, logger) });

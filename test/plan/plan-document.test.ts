@@ -14,7 +14,7 @@ import { renderPlanPdf } from '../../src/channels/web/plan/plan-pdf.js';
 import { planRoutes } from '../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../src/domain/model.js';
 import { PlanContentSchema } from '../../src/domain/plan/content.js';
-import type { RunningServer } from '../server/harness.js';
+import { captureLog, type RunningServer } from '../server/harness.js';
 import { idOf, pdfTextOf, PUBLIC_BASE_URL, servedClosedPlan, type PlanWorld, type ServedPlan } from './support.js';
 
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;';
@@ -106,7 +106,7 @@ describe('the plan routes', () => {
   let served: ServedPlan;
 
   beforeEach(async () => {
-    served = await servedClosedPlan((w) => [planRoutes({ app: w.deps, publicBaseUrl: PUBLIC_BASE_URL })]);
+    served = await servedClosedPlan((w) => [planRoutes({ app: w.deps, publicBaseUrl: PUBLIC_BASE_URL, logger: captureLog().logger })]);
     ({ world, server, meeting } = served);
   });
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rotateDataKeys } from '../../src/app/data-protection/rotate-data-keys.js';
+import { ROTATION_NAMESPACE, rotateDataKeys } from '../../src/app/data-protection/rotate-data-keys.js';
 import { createLogger } from '../../src/observability/logger.js';
 import type { DataKey } from '../../src/stores/encryption/data-keys.js';
 import { formatDataKeys, KEY_FILE_NAME } from '../../src/stores/encryption/data-keys.js';
@@ -63,6 +63,43 @@ describe('free text at rest in the embedded store', () => {
     expect(await restarted.getMeeting(meeting.id)).toStrictEqual(meeting);
     expect((await restarted.auditTrail(meeting.id))[0]?.data).toStrictEqual({ want: CHILD_VIEW });
     await restarted.close();
+  });
+
+  it('resumes a rotation stopped part way where it got to, and rewrites each record once', async () => {
+    const first = key('k1');
+    const store = await openStore({ dataDir, dataKeys: [first] });
+    await store.init();
+    const meetings = [aMeeting(), aMeeting(), aMeeting()];
+    for (const m of meetings) await store.createMeeting(m, { events: [] });
+    await store.close();
+
+    const rotating = await openStore({ dataDir, dataKeys: [key('k2'), first] });
+    await rotating.init();
+    let pages = 0;
+    // Stops after its first page, as a bot being shut down would.
+    expect(await rotateDataKeys({ store: rotating, logger: silent, pageSize: 1, stopping: () => pages++ >= 1 })).toBe(1);
+    expect(await rotating.getValue(ROTATION_NAMESPACE, 'rotation')).toEqual({ keyId: 'k2', records: 'meetings', after: meetings[0]!.id, done: false });
+    expect(await rotateDataKeys({ store: rotating, logger: silent, pageSize: 1 })).toBe(2);
+    expect(await rotating.getValue(ROTATION_NAMESPACE, 'rotation')).toMatchObject({ keyId: 'k2', done: true });
+    for (const m of meetings) expect(await rotating.getMeeting(m.id)).toStrictEqual(m);
+    await rotating.close();
+  });
+
+  it('rotates in the background when the bot starts with a new first key', async () => {
+    const first = key('k1');
+    const written = await openStore({ dataDir, dataKeys: [first] });
+    await written.init();
+    await written.createMeeting(meeting, { events: [] });
+    await written.close();
+
+    bot = spawnBot({ PORT: '0', DATA_DIR: dataDir, DATA_ENCRYPTION_KEYS: formatDataKeys([key('k2'), first]) });
+    await bot.logLine('data encryption: rewriting stored free text under the current key');
+    expect(await bot.logLine('data encryption: every meeting and child is under the current key')).toMatchObject({ keyId: 'k2', rewritten: 1 });
+    bot.child.kill('SIGTERM');
+    expect((await bot.exit)[0]).toBe(0);
+    const text = fileText();
+    expect(text).toContain('enc:v1:k2:');
+    expect(text).not.toContain(CHILD_VIEW);
   });
 
   it('makes an owner-only key file on the first start with no settings, and says so', async () => {

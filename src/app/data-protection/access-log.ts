@@ -3,6 +3,8 @@ import { AccessEntrySchema } from '../../domain/data-protection/access-entry.js'
 import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/ids.js';
 import type { KeyValueStore } from '../../ports/key-value.js';
+import { isStoreUnavailable } from '../../ports/store-unavailable.js';
+import type { Logger } from '../../observability/logger.js';
 
 /**
  * The access log, in the store beside the audit: one key-value entry per access under
@@ -25,6 +27,20 @@ export async function recordAccess(deps: AccessLogDeps, access: AccessRecord): P
   const entry = AccessEntrySchema.parse({ ...access, id: deps.newId(), at: deps.clock.now().toISOString() });
   await deps.store.putValue(ACCESS_NAMESPACE, `${entry.meetingId}/${entry.at}/${entry.id}`, entry);
   return entry;
+}
+
+/**
+ * For the pages people open: when the store cannot write (disk full, read-only), the page still
+ * opens, as it did before there was an access log (a carer must still reach their card), and the
+ * lost entry is logged as an error by meeting id so it is seen; any other failure stops the page.
+ */
+export async function recordPageAccess(deps: AccessLogDeps & { logger: Logger }, access: AccessRecord): Promise<void> {
+  try {
+    await recordAccess(deps, access);
+  } catch (error) {
+    if (!isStoreUnavailable(error)) throw error;
+    deps.logger.error({ err: error, meetingId: access.meetingId, what: access.what }, 'an access entry could not be written: the store cannot write');
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -60,15 +60,29 @@ export const formatDataKeys = (keys: readonly DataKey[]): string => keys.map((k)
  */
 export function keyFileKeys(dataDir: string, now: Date = new Date()): { keys: DataKey[]; file: string; created: boolean } {
   const file = path.join(dataDir, KEY_FILE_NAME);
-  if (existsSync(file)) {
-    const problem = dataKeysProblem(readFileSync(file, 'utf8').trim());
-    if (problem) throw new DataKeyError(`The key file ${file} must hold ${problem}.`);
-    return { keys: parseDataKeys(readFileSync(file, 'utf8').trim()), file, created: false };
-  }
+  if (existsSync(file)) return { keys: readKeyFile(file), file, created: false };
   mkdirSync(dataDir, { recursive: true });
   const keys = [{ id: `k${now.toISOString().slice(0, 10).replaceAll('-', '')}`, key: randomBytes(32) }];
-  writeFileSync(file, `${formatDataKeys(keys)}\n`, { mode: 0o600, flag: 'wx' });
+  // Written whole under a name of its own, then linked into place: two processes starting on the
+  // same new DATA_DIR both end up with the one key that won, never a half-written file.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, `${formatDataKeys(keys)}\n`, { mode: 0o600, flag: 'wx' });
   // mode is masked by the umask on creation; this makes it exactly owner read/write.
-  chmodSync(file, 0o600);
+  chmodSync(draft, 0o600);
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return { keys: readKeyFile(file), file, created: false };
+  } finally {
+    unlinkSync(draft);
+  }
   return { keys, file, created: true };
+}
+
+function readKeyFile(file: string): DataKey[] {
+  const text = readFileSync(file, 'utf8').trim();
+  const problem = dataKeysProblem(text);
+  if (problem) throw new DataKeyError(`The key file ${file} must hold ${problem}.`);
+  return parseDataKeys(text);
 }

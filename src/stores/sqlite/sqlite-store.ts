@@ -101,7 +101,14 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
         retention: retentionRows(db),
       };
       options.connection?.(db);
-      await checkDataKeys(keyValueStore(() => open().keyValues, clock), sealer.cipher);
+      try {
+        await checkDataKeys(keyValueStore(() => open().keyValues, clock), sealer.cipher);
+      } catch (error) {
+        // Nothing may be read with keys that do not fit the data: the store stays closed.
+        state = undefined;
+        db.close();
+        throw error;
+      }
     },
 
     async ping() {

@@ -15,7 +15,7 @@ describe('who looked: the access log through the real web routes', () => {
 
   beforeEach(async () => {
     served = await servedClosedPlan((w) => [
-      planRoutes({ app: w.deps, publicBaseUrl: PUBLIC_BASE_URL }),
+      planRoutes({ app: w.deps, publicBaseUrl: PUBLIC_BASE_URL, logger: captureLog().logger }),
       { path: '/', router: linkRoutes({ app: w.deps, basePath: '', https: true, logger: captureLog().logger }) },
     ]);
     ({ world, server, meeting } = served);
