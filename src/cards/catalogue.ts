@@ -4,6 +4,7 @@ import { AgendaDataSchema } from './data/agenda.js';
 import { AttendanceSummaryDataSchema } from './data/attendance-summary.js';
 import { ContributionRequestDataSchema } from './data/contribution-request.js';
 import { GoalFormDataSchema } from './data/goal-form.js';
+import { HandoverDataSchema } from './data/handover.js';
 import { InvitationDataSchema } from './data/invitation.js';
 import { LiveActionsDataSchema } from './data/live-actions.js';
 import { MeetingFormDataSchema } from './data/meeting-form.js';
@@ -40,6 +41,7 @@ export const CARDS = {
   'child-voice-prompt': { schema: ChildVoicePromptDataSchema, audience: 'direct', refreshable: false },
   'plan-summary': { schema: PlanSummaryDataSchema, audience: 'direct', refreshable: false },
   'reach-report': { schema: ReachReportDataSchema, audience: 'direct', refreshable: false },
+  handover: { schema: HandoverDataSchema, audience: 'direct', refreshable: false },
   error: { schema: ErrorDataSchema, audience: 'any', refreshable: false },
   confirmation: { schema: ConfirmationDataSchema, audience: 'any', refreshable: false },
   welcome: { schema: WelcomeDataSchema, audience: 'any', refreshable: false },

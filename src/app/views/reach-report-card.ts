@@ -33,6 +33,7 @@ const CARD_IN_WORDS: Record<CardName, string> = {
   'child-voice-prompt': 'their questions before the meeting',
   'plan-summary': 'the written plan',
   'reach-report': 'this list',
+  handover: 'the handover to the new designated teacher',
   error: 'a message',
   confirmation: 'a message',
   welcome: 'the welcome message',
