@@ -55,5 +55,6 @@ describe('the child command in Teams', () => {
     const reply = await typed('child PEP-2026-0042 entered care');
     expect(headingOf(reply)).toBe('I could not read that command');
     expect(lines(reply).join('\n')).toContain('the date it happened');
+    expect(lines(reply).join('\n')).toContain('Try again, for example: child PEP-2026-0042 — ');
   });
 });
