@@ -98,7 +98,8 @@ export async function composeApp(options: {
     if (!running) throw new Error('the scheduler did not start');
     await running.syncMeeting(meeting);
     // The child's clock follows their meetings: a record for a new child, a PEP held at conclusion.
-    await running.syncChild(await childAfterMeetingSaved(deps, meeting));
+    const child = await childAfterMeetingSaved(deps, meeting);
+    if (child.clockMoved) await running.syncChild(child.childRef);
   };
   const outbox = attachOutbox(deps, { delivery, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, linkDays, tuning: { leaseMs: config.outboxLeaseSeconds * 1000, ...options.outboxTuning } });
 

@@ -18,6 +18,8 @@ import { executeCommand, loadMeeting } from './execute-command.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
 import { actionNudgeCard, goalFormCard, liveActionsCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
+import { handoverCard } from './views/handover-card.js';
+import { childLabel } from './views/people.js';
 import { confirmationCard, errorCard } from './views/message-cards.js';
 
 /**
@@ -124,6 +126,8 @@ function commandFor(submission: CardSubmission, actor: Participant, meeting: Mee
     }
     case 'card.refresh':
       return undefined;
+    case 'child.handover':
+      return { type: 'addParticipant', participant: { name: data.teacherName, email: data.teacherEmail, role: 'designated_teacher' } };
     case 'plan.signOff':
       return { type: 'signPlan', planVersion: data.planVersion };
     case 'meeting.reschedule': {
@@ -171,6 +175,9 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return form && actor.id === meeting.organiserId ? attendanceSummaryCard(meeting, [], form) : undefined;
     case 'card.refresh':
       return payload.card === 'live-actions' ? liveActionsCard(meeting) : invitationCard(meeting, actor.id);
+    case 'child.handover':
+      // Only ever re-drawn as a form for the organiser, whose card it is; the clock line is not carried, so it says where to find it.
+      return form && actor.id === meeting.organiserId ? handoverCard(meeting, id('school'), `Type "child ${meeting.child.ref}" to see when the new PEP is due.`, form) : undefined;
     case 'plan.signOff':
       // Re-drawn with the link the card already had: the server keeps only the token's hash.
       return form ? undefined : planSummaryCard(meeting, actor.id, VERBS['plan.signOff'].shape.documentUrl.parse(payload.documentUrl));
@@ -196,6 +203,10 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return confirmationCard('Contribution received', 'Thank you. You can send a corrected version until the meeting starts.');
     case 'goal.add':
       return confirmationCard('Goal added', `"${String(payload.title)}" is now part of the plan.`);
+    case 'child.handover':
+      return meeting.status === 'draft'
+        ? confirmationCard('New designated teacher added', `${String(payload.teacherName)} is on the next PEP for ${childLabel(meeting)} and is invited with everyone when you send the invitations.`)
+        : confirmationCard('New designated teacher invited', `${String(payload.teacherName)} is invited to the next PEP for ${childLabel(meeting)}, where the current plan, the open actions and the child's views are.`);
     default:
       return sourceCard(verb, payload, meeting, actor) ?? confirmationCard('Done', 'Saved.');
   }

@@ -5,6 +5,7 @@ import { AttendanceSummaryDataSchema } from './data/attendance-summary.js';
 import { CaseloadDigestDataSchema } from './data/caseload-digest.js';
 import { ContributionRequestDataSchema } from './data/contribution-request.js';
 import { GoalFormDataSchema } from './data/goal-form.js';
+import { HandoverDataSchema } from './data/handover.js';
 import { InvitationDataSchema } from './data/invitation.js';
 import { LiveActionsDataSchema } from './data/live-actions.js';
 import { MeetingFormDataSchema } from './data/meeting-form.js';
@@ -42,6 +43,7 @@ export const CARDS = {
   'plan-summary': { schema: PlanSummaryDataSchema, audience: 'direct', refreshable: false },
   'reach-report': { schema: ReachReportDataSchema, audience: 'direct', refreshable: false },
   'caseload-digest': { schema: CaseloadDigestDataSchema, audience: 'direct', refreshable: false },
+  handover: { schema: HandoverDataSchema, audience: 'direct', refreshable: false },
   error: { schema: ErrorDataSchema, audience: 'any', refreshable: false },
   confirmation: { schema: ConfirmationDataSchema, audience: 'any', refreshable: false },
   welcome: { schema: WelcomeDataSchema, audience: 'any', refreshable: false },

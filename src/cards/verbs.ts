@@ -115,6 +115,13 @@ export const VERBS = {
      */
     documentUrl: PlanDocumentUrlSchema.optional().catch(undefined),
   }),
+  /** The organiser invites a child's new designated teacher to the next PEP after a school move; `school` rides on the button to re-draw the card. */
+  'child.handover': z.object({
+    ...meeting,
+    school: optionalText(160),
+    teacherName: requiredText(120, "Give the new designated teacher's name."),
+    teacherEmail: requiredText(254, "Give the new designated teacher's email."),
+  }),
   /** Teams asks for a fresh copy of a refreshable card (invitation, live action list). */
   'card.refresh': z.object({ ...meeting, card: z.enum(REFRESHABLE_CARDS as [string, ...string[]]) }),
 } as const;

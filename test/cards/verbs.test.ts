@@ -47,6 +47,7 @@ const GOOD: Record<string, Record<string, unknown>> = {
   'prompt.answer': { meetingId, promptId: 'pr1', kind: 'child_voice', feeling: '4', goingWell: 'Maths', hard: '', want: 'A quiet place to read' },
   'plan.signOff': { meetingId, planVersion: 7 },
   'card.refresh': { meetingId, card: 'live-actions' },
+  'child.handover': { meetingId, school: 'Southfield Academy', teacherName: 'Pat Newton', teacherEmail: 'dt@southfield.sch.uk' },
 };
 
 describe('parseCardAction', () => {

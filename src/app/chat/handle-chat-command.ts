@@ -166,7 +166,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     const message = understood.length > 0 ? `I understood ${understood.join(', ')}, but not ${missing.join(' or ')}.` : `I did not understand that. I need ${missing.join(', ')}.`;
     return {
       reply: errorCard(
-        { code: 'VALIDATION.INVALID_INPUT', title: 'I could not read that command', message, fix: `Try again, for example: ${CHAT_COMMAND_HELP[0]}`, kept: keptText(parsed.problem.text, request.mentions) },
+        { code: 'VALIDATION.INVALID_INPUT', title: 'I could not read that command', message, fix: `Try again, for example: ${exampleFor(parsed.problem.text)}`, kept: keptText(parsed.problem.text, request.mentions) },
         missing.map((m) => `Missing: ${m}`),
       ),
     };
@@ -206,6 +206,12 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
         : '';
     return { reply: errorCard({ ...described, fix: `${described.fix}${offer}`, kept: keptText(request.text, request.mentions) }) };
   }
+}
+
+/** The help line for the command they started to type, else the first (an action). */
+function exampleFor(text: string): string {
+  const verb = /^[a-z]+/i.exec(text.trim())?.[0]?.toLowerCase();
+  return CHAT_COMMAND_HELP.find((line) => verb !== undefined && line.startsWith(`${verb} `)) ?? CHAT_COMMAND_HELP[0] ?? '';
 }
 
 /** A bare command word ("start", "close") is nothing to type again, so only longer commands are handed back. */

@@ -34,6 +34,7 @@ const CARD_IN_WORDS: Record<CardName, string> = {
   'plan-summary': 'the written plan',
   'reach-report': 'this list',
   'caseload-digest': 'the weekly caseload digest',
+  handover: 'the handover to the new designated teacher',
   error: 'a message',
   confirmation: 'a message',
   welcome: 'the welcome message',

@@ -69,7 +69,7 @@ export async function startTeamsHarness(
   const store = options.appStore ? options.appStore(real) : real;
   const connector = await startConnectorStub();
   for (const member of [SAM, DANA, CHRIS, EVE]) connector.roster.set(member.id, member);
-  const deps: AppDeps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('t'), defaultTimeZone: 'Europe/London' };
+  const deps: AppDeps = { store, children: real, clock: { now: () => new Date(NOW) }, newId: counterIds('t'), defaultTimeZone: 'Europe/London' };
   const events: DeliveryEvent[] = [];
   const log = captureLog();
   // As the composition root does it: the delivery first, the channel's messenger added to it after.
