@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { executeCommand } from '../../../src/app/execute-command.js';
+import type { Officer } from '../../../src/domain/actor.js';
+import type { Meeting } from '../../../src/domain/model.js';
+import { READING_GOAL } from '../../domain/plan-scenario.js';
+import { buttons, readText } from './slack-api-stub.js';
+import type { SlackHarness } from './slack-harness.js';
+import { SAM, startSlack } from './slack-harness.js';
+import { click, FORM, openMeetingForm, shownOnlyTo, submitForm, type } from './slack-scenes.js';
+
+/**
+ * The Virtual School's side through the real Bolt receiver: the organiser types /pep submit, the
+ * officer (a Slack user named in the council settings, not a participant) reviews from the card in
+ * their DM, and every answer is saved, audited and sent by the outbox like any other change.
+ */
+const AMY: Officer = { id: 'vs-amy', name: 'Amy Officer', slackUserId: 'U0AMY', roles: ['virtual_school_officer'] };
+const AMY_USER = { id: 'U0AMY', name: 'Amy Officer', email: 'amy@vs.example.org' };
+
+let h: SlackHarness;
+let meeting: Meeting;
+
+beforeEach(async () => {
+  h = await startSlack({ officers: [AMY] });
+  // JD is in Year 9, so the plan needs its transition section before it can be submitted.
+  await submitForm(h, await openMeetingForm(h), { ...FORM, yearGroup: '9' });
+  await h.settle();
+  meeting = (await h.store.meetingsOfParticipant({ kind: 'slack', slackUserId: SAM.id }))[0]!;
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const stored = async () => (await h.store.getMeeting(meeting.id))!;
+const idOf = (role: string) => meeting.participants.find((p) => p.role === role)!.id;
+const run = async (actorId: string, command: Record<string, unknown>) => executeCommand(h.deps, { meetingId: meeting.id, command, actorId, channel: 'slack' });
+
+/** The meeting held and closed with every mandatory section, by the same rules the chat commands use. */
+async function heldAndClosed(): Promise<void> {
+  const organiser = meeting.organiserId;
+  await run(organiser, { type: 'sendPrompt', participantId: idOf('child'), kind: 'child_voice' });
+  const prompt = (await stored()).prompts[0]!;
+  await run(idOf('child'), { type: 'answerPrompt', promptId: prompt.id, answer: { kind: 'child_voice', feeling: 4, want: 'More art' } });
+  await run(organiser, { type: 'requestContribution', participantId: idOf('designated_teacher'), kind: 'school' });
+  const contribution = (await stored()).contributions.find((c) => c.kind === 'school')!;
+  await run(idOf('designated_teacher'), { type: 'submitContribution', contributionId: contribution.id, content: { attendancePercent: 93, attainment: 'Expected in maths' } });
+  await run(organiser, { type: 'lockAgenda' });
+  await run(organiser, { type: 'startMeeting' });
+  await run(organiser, READING_GOAL);
+  const goalId = (await stored()).goals[0]!.id;
+  await run(organiser, { type: 'linkResource', goalId, kind: 'pupil_premium_plus', description: 'Reading tutor, 10 sessions', costPence: 45000 });
+  await run(organiser, { type: 'captureAction', ownerId: idOf('designated_teacher'), description: 'Book the reading tutor', dueDate: '2026-12-11', goalId });
+  await run(organiser, { type: 'setNextReviewDate', date: '2027-03-10' });
+  await run(organiser, { type: 'concludeMeeting' });
+  await h.settle();
+}
+
+const lastIn = (user: { id: string }, card: string) => h.stub.messages().filter((m) => m.channel === user.id.replace(/^U/, 'D') && readText(m.blocks).includes(card)).at(-1)!;
+
+describe('quality review through Slack', () => {
+  it('submit with a section missing names it; submit, return with a reason, resubmit, approve (locked), and a change reopens it', async () => {
+    await heldAndClosed();
+    // Year 9 without its transition section: the organiser is told what is missing, where they typed.
+    const refused = await type(h, SAM, 'D0SAM', 'submit');
+    await h.settle();
+    const [shown] = shownOnlyTo(h, refused.responseId);
+    expect(readText(shown!.blocks)).toContain('The transition section (Year 9 and above): pathway, careers guidance and post-16 options.');
+    expect((await stored()).qa).toBeUndefined();
+
+    const asked = await type(h, SAM, 'D0SAM', 'transition');
+    await h.settle();
+    const [form] = shownOnlyTo(h, asked.responseId);
+    const transition = { pathway: 'GCSEs, then A levels', careersGuidance: 'Careers adviser in January', post16Options: 'Sixth form or college' };
+    await click(h, SAM, { channel: 'D0SAM', ts: '1700000000.777', text: 'transition', blocks: form!.blocks }, 'transition.save', { inputs: transition, ephemeral: true });
+    await h.settle();
+    expect((await stored()).transition).toMatchObject(transition);
+    const goalId = (await stored()).goals[0]!.id;
+
+    await type(h, SAM, 'D0SAM', 'submit');
+    await h.settle();
+    expect((await stored()).qa?.status).toBe('submitted');
+    const review = h.stub.messageWith(AMY.slackUserId!, 'qa.return');
+    expect(readText(review.blocks)).toContain('Quality review: PEP for JD (PEP-2026-0042)');
+    expect(readText(review.blocks)).not.toContain('Jordan');
+
+    // Returning needs a reason: the officer's card comes back with the problem and what they chose.
+    await click(h, AMY_USER, review, 'qa.return', { inputs: { rag: 'amber', feedback: 'Good start' } });
+    await h.settle();
+    expect((await stored()).qa?.status).toBe('submitted');
+    expect(readText(h.stub.messageWith(AMY.slackUserId!, 'qa.return').blocks)).toContain('Say why the plan is going back to the organiser.');
+
+    await click(h, AMY_USER, h.stub.messageWith(AMY.slackUserId!, 'qa.return'), 'qa.return', { inputs: { rag: 'amber', feedback: 'Good start', reason: 'Name the tutoring provider' } });
+    await h.settle();
+    expect((await stored()).qa).toMatchObject({ status: 'returned', rag: 'amber', returnReason: 'Name the tutoring provider' });
+    const returned = h.stub.messageWith(SAM.id, 'qa.submit');
+    expect(readText(returned.blocks)).toContain('Name the tutoring provider');
+    expect(readText(returned.blocks)).toContain('Feedback: Good start');
+
+    // A participant cannot press the officer's buttons, even with the card in hand.
+    await click(h, SAM, review, 'qa.approve', { inputs: { rag: 'green' } });
+    await h.settle();
+    expect((await stored()).qa?.status).toBe('returned');
+
+    await click(h, SAM, returned, 'qa.submit');
+    await h.settle();
+    expect((await stored()).qa?.status).toBe('submitted');
+    const again = h.stub.messageWith(AMY.slackUserId!, 'qa.approve');
+    await click(h, AMY_USER, again, 'qa.approve', { inputs: { rag: 'green', feedback: 'Clear targets' } });
+    await h.settle();
+    const approved = await stored();
+    expect(approved.qa).toMatchObject({ status: 'approved', rag: 'green', approvedPlanVersion: approved.plan!.version });
+    expect(readText(lastIn(SAM, 'Plan approved by the Virtual School').blocks)).toContain('Rated Green.');
+    // The officer's card now says it is approved, with nothing left to press.
+    expect(buttons(h.stub.messages().find((m) => m.ts === again.ts)!.blocks)).toEqual([]);
+
+    // Locked: a change to what the plan says reopens the review and tells the officer what changed.
+    const action = approved.actions.find((a) => a.goalId === goalId)!;
+    await run(meeting.organiserId, { type: 'rescheduleAction', actionId: action.id, dueDate: '2026-12-18' });
+    await h.settle();
+    const reopened = await stored();
+    expect(reopened.qa?.status).toBe('reopened');
+    expect(reopened.qa?.changesSinceApproval).toEqual(['Action "Book the reading tutor": due date changed from Friday 11 December 2026 to Friday 18 December 2026.']);
+    const told = lastIn(AMY_USER, 'What changed since you approved it');
+    expect(readText(told.blocks)).toContain('due date changed from Friday 11 December 2026 to Friday 18 December 2026');
+
+    const audit = (await h.store.auditTrail(meeting.id)).map((e) => [e.type, e.actorId]);
+    expect(audit).toEqual(expect.arrayContaining([['returnPlan', 'officer:vs-amy'], ['approvePlan', 'officer:vs-amy'], ['qaReopened', meeting.organiserId]]));
+  });
+});
