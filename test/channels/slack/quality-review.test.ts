@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { executeCommand } from '../../../src/app/execute-command.js';
+import { executeCommand, executeOversightCommand } from '../../../src/app/execute-command.js';
 import type { Officer } from '../../../src/domain/actor.js';
 import type { Meeting } from '../../../src/domain/model.js';
 import { READING_GOAL } from '../../domain/plan-scenario.js';
@@ -33,6 +33,7 @@ afterEach(async () => {
 const stored = async () => (await h.store.getMeeting(meeting.id))!;
 const idOf = (role: string) => meeting.participants.find((p) => p.role === role)!.id;
 const run = async (actorId: string, command: Record<string, unknown>) => executeCommand(h.deps, { meetingId: meeting.id, command, actorId, channel: 'slack' });
+const TRANSITION = { pathway: 'GCSEs, then A levels', careersGuidance: 'Careers adviser in January', post16Options: 'Sixth form or college' };
 
 /** The meeting held and closed with every mandatory section, by the same rules the chat commands use. */
 async function heldAndClosed(): Promise<void> {
@@ -69,10 +70,9 @@ describe('quality review through Slack', () => {
     const asked = await type(h, SAM, 'D0SAM', 'transition');
     await h.settle();
     const [form] = shownOnlyTo(h, asked.responseId);
-    const transition = { pathway: 'GCSEs, then A levels', careersGuidance: 'Careers adviser in January', post16Options: 'Sixth form or college' };
-    await click(h, SAM, { channel: 'D0SAM', ts: '1700000000.777', text: 'transition', blocks: form!.blocks }, 'transition.save', { inputs: transition, ephemeral: true });
+    await click(h, SAM, { channel: 'D0SAM', ts: '1700000000.777', text: 'transition', blocks: form!.blocks }, 'transition.save', { inputs: TRANSITION, ephemeral: true });
     await h.settle();
-    expect((await stored()).transition).toMatchObject(transition);
+    expect((await stored()).transition).toMatchObject(TRANSITION);
     const goalId = (await stored()).goals[0]!.id;
 
     await type(h, SAM, 'D0SAM', 'submit');
@@ -124,5 +124,60 @@ describe('quality review through Slack', () => {
 
     const audit = (await h.store.auditTrail(meeting.id)).map((e) => [e.type, e.actorId]);
     expect(audit).toEqual(expect.arrayContaining([['returnPlan', 'officer:vs-amy'], ['approvePlan', 'officer:vs-amy'], ['qaReopened', meeting.organiserId]]));
+  });
+});
+
+describe('Pupil Premium Plus through Slack', () => {
+  it('an officer approves a request from the card, but it is released only once the plan is approved', async () => {
+    // A council whose allocation is nearly spent: the officer's card says this request goes over.
+    h.deps.funding = { pupilPremiumPlusPerChildPence: 40000, rateYear: '2026-27' };
+    await heldAndClosed();
+    await executeOversightCommand(h.deps, { meetingId: meeting.id, command: { type: 'recordTransition', ...TRANSITION }, actorId: meeting.organiserId, channel: 'slack' });
+
+    await type(h, SAM, 'D0SAM', 'funding One-to-one tuition');
+    await h.settle();
+    const [request] = (await stored()).funding!;
+    expect(request).toMatchObject({ status: 'requested', amountPence: 45000, interventionType: 'One-to-one tuition' });
+    const card = h.stub.messageWith(AMY.slackUserId!, 'funding.approve');
+    const words = readText(card.blocks);
+    expect(words).toContain('£450.00');
+    expect(words).toContain('Read every day');
+    expect(words).toContain('This request would exceed the remaining allocation for 2026-27 by £50.00.');
+    expect(words).toContain('The plan is not approved yet');
+
+    // A participant cannot decide it.
+    await click(h, SAM, card, 'funding.approve');
+    await h.settle();
+    expect((await stored()).funding![0]!.status).toBe('requested');
+
+    await click(h, AMY_USER, card, 'funding.approve');
+    await h.settle();
+    expect((await stored()).funding![0]).toMatchObject({ status: 'approved', decidedBy: 'officer:vs-amy' });
+    expect((await stored()).funding![0]!.releasedAt).toBeUndefined();
+    expect(readText(lastIn(SAM, 'Pupil Premium Plus').blocks)).toContain('Approved, awaiting plan approval');
+
+    await type(h, SAM, 'D0SAM', 'submit');
+    await h.settle();
+    await click(h, AMY_USER, h.stub.messageWith(AMY.slackUserId!, 'qa.approve'), 'qa.approve', { inputs: { rag: 'green' } });
+    await h.settle();
+    expect((await stored()).funding![0]).toMatchObject({ status: 'released', releasedAt: expect.any(String) });
+    expect(readText(lastIn(SAM, 'Pupil Premium Plus').blocks)).toContain('Approved and released.');
+  });
+
+  it('a query needs the question; the organiser answers from their card and the officer sees the answer', async () => {
+    await heldAndClosed();
+    await type(h, SAM, 'D0SAM', 'funding');
+    await h.settle();
+    await click(h, AMY_USER, h.stub.messageWith(AMY.slackUserId!, 'funding.query'), 'funding.query');
+    await h.settle();
+    expect(readText(h.stub.messageWith(AMY.slackUserId!, 'funding.query').blocks)).toContain('Write the question the organiser should answer.');
+    await click(h, AMY_USER, h.stub.messageWith(AMY.slackUserId!, 'funding.query'), 'funding.query', { inputs: { note: 'Which provider?' } });
+    await h.settle();
+    const asked = h.stub.messageWith(SAM.id, 'funding.answer');
+    expect(readText(asked.blocks)).toContain('The Virtual School asks: Which provider?');
+    await click(h, SAM, asked, 'funding.answer', { inputs: { answer: 'Reading Matters Ltd' } });
+    await h.settle();
+    expect((await stored()).funding![0]).toMatchObject({ status: 'requested', answer: 'Reading Matters Ltd' });
+    expect(readText(h.stub.messageWith(AMY.slackUserId!, 'funding.approve').blocks)).toContain('The organiser answered: Reading Matters Ltd');
   });
 });
