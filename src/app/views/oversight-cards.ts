@@ -67,6 +67,16 @@ export function fundingRequestOf(meeting: Meeting, requestId: string): FundingRe
   return request;
 }
 
+/** What both Pupil Premium Plus cards say of the request. */
+const fundingBasics = (meeting: Meeting, request: FundingRequest) => ({
+  meetingId: meeting.id,
+  requestId: request.id,
+  child: childTag(meeting),
+  amountPence: request.amountPence,
+  interventionType: request.interventionType,
+  status: request.status,
+});
+
 /** `spend` is the child's this year across their PEPs; without it (no store to ask), this request alone. */
 export function fundingRequestCard(meeting: Meeting, requestId: string, spend?: ChildSpend, form: FormState = {}): OutboundCard {
   const request = fundingRequestOf(meeting, requestId);
@@ -75,14 +85,9 @@ export function fundingRequestCard(meeting: Meeting, requestId: string, spend?: 
     name: 'funding-request',
     text: `A Pupil Premium Plus request for ${childLabel(meeting)} needs a decision.`,
     data: {
-      meetingId: meeting.id,
-      requestId,
-      child: childTag(meeting),
-      amountPence: request.amountPence,
-      interventionType: request.interventionType,
+      ...fundingBasics(meeting, request),
       description: resource?.description ?? request.interventionType,
       target: meeting.goals.find((g) => g.id === request.goalId)?.title ?? 'A target no longer on the plan',
-      status: request.status,
       question: request.question ?? '',
       answer: request.answer ?? '',
       academicYear: request.academicYear,
@@ -101,12 +106,7 @@ export function fundingOutcomeCard(meeting: Meeting, requestId: string, form: Fo
     name: 'funding-outcome',
     text: `News about a Pupil Premium Plus request for ${childLabel(meeting)}.`,
     data: {
-      meetingId: meeting.id,
-      requestId,
-      child: childTag(meeting),
-      amountPence: request.amountPence,
-      interventionType: request.interventionType,
-      status: request.status,
+      ...fundingBasics(meeting, request),
       question: request.status === 'queried' ? (request.question ?? '') : '',
       note: request.decisionNote ?? '',
       values: { answer: typed(form, 'answer') },

@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import { FundingStatusSchema } from '../../domain/funding/funding-request.js';
-import { ChildTagSchema, Id, ProblemsSchema, typedText } from './common.js';
-import { FUNDING_STATUS_TEXT, pounds } from './funding-request.js';
+import { ProblemsSchema, typedText } from './common.js';
+import { FUNDING_STATUS_TEXT, fundingRequestFields, pounds } from './funding-request.js';
 
 /** For the organiser: what the Virtual School said about a Pupil Premium Plus request; a query is answered here. */
 export const FundingOutcomeDataSchema = z
   .strictObject({
-    meetingId: Id,
-    requestId: Id,
-    child: ChildTagSchema,
-    amountPence: z.number().int().min(1),
-    interventionType: z.string().min(1).max(120),
-    status: FundingStatusSchema,
+    ...fundingRequestFields,
     question: z.string().max(2000).default(''),
     note: z.string().max(2000).default(''),
     values: z.strictObject({ answer: typedText(2000) }).prefault({}),

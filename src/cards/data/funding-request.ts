@@ -14,6 +14,16 @@ export const FUNDING_STATUS_TEXT: Record<z.infer<typeof FundingStatusSchema>, st
   rejected: 'Not approved.',
 };
 
+/** What both Pupil Premium Plus cards say of the request. */
+export const fundingRequestFields = {
+  meetingId: Id,
+  requestId: Id,
+  child: ChildTagSchema,
+  amountPence: z.number().int().min(1),
+  interventionType: z.string().min(1).max(120),
+  status: FundingStatusSchema,
+};
+
 /**
  * For a Virtual School officer: one Pupil Premium Plus request (amount, intervention, the SMART
  * target it serves), the child's spend this year against the allocation, a warning when it would
@@ -21,14 +31,9 @@ export const FUNDING_STATUS_TEXT: Record<z.infer<typeof FundingStatusSchema>, st
  */
 export const FundingRequestDataSchema = z
   .strictObject({
-    meetingId: Id,
-    requestId: Id,
-    child: ChildTagSchema,
-    amountPence: z.number().int().min(1),
-    interventionType: z.string().min(1).max(120),
+    ...fundingRequestFields,
     description: z.string().min(1).max(2000),
     target: GoalSchema.shape.title,
-    status: FundingStatusSchema,
     question: z.string().max(2000).default(''),
     answer: z.string().max(2000).default(''),
     academicYear: z.string().regex(/^\d{4}-\d{2}$/),
