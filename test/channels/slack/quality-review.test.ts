@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { executeCommand, executeOversightCommand } from '../../../src/app/execute-command.js';
 import type { Officer } from '../../../src/domain/actor.js';
 import type { Meeting } from '../../../src/domain/model.js';
-import { READING_GOAL } from '../../domain/plan-scenario.js';
+import { holdAndClose } from '../../support/plan-ready-for-review.js';
 import { buttons, readText } from './slack-api-stub.js';
 import type { SlackHarness } from './slack-harness.js';
 import { SAM, startSlack } from './slack-harness.js';
@@ -31,27 +31,11 @@ afterEach(async () => {
 });
 
 const stored = async () => (await h.store.getMeeting(meeting.id))!;
-const idOf = (role: string) => meeting.participants.find((p) => p.role === role)!.id;
 const run = async (actorId: string, command: Record<string, unknown>) => executeCommand(h.deps, { meetingId: meeting.id, command, actorId, channel: 'slack' });
 const TRANSITION = { pathway: 'GCSEs, then A levels', careersGuidance: 'Careers adviser in January', post16Options: 'Sixth form or college' };
 
-/** The meeting held and closed with every mandatory section, by the same rules the chat commands use. */
 async function heldAndClosed(): Promise<void> {
-  const organiser = meeting.organiserId;
-  await run(organiser, { type: 'sendPrompt', participantId: idOf('child'), kind: 'child_voice' });
-  const prompt = (await stored()).prompts[0]!;
-  await run(idOf('child'), { type: 'answerPrompt', promptId: prompt.id, answer: { kind: 'child_voice', feeling: 4, want: 'More art' } });
-  await run(organiser, { type: 'requestContribution', participantId: idOf('designated_teacher'), kind: 'school' });
-  const contribution = (await stored()).contributions.find((c) => c.kind === 'school')!;
-  await run(idOf('designated_teacher'), { type: 'submitContribution', contributionId: contribution.id, content: { attendancePercent: 93, attainment: 'Expected in maths' } });
-  await run(organiser, { type: 'lockAgenda' });
-  await run(organiser, { type: 'startMeeting' });
-  await run(organiser, READING_GOAL);
-  const goalId = (await stored()).goals[0]!.id;
-  await run(organiser, { type: 'linkResource', goalId, kind: 'pupil_premium_plus', description: 'Reading tutor, 10 sessions', costPence: 45000 });
-  await run(organiser, { type: 'captureAction', ownerId: idOf('designated_teacher'), description: 'Book the reading tutor', dueDate: '2026-12-11', goalId });
-  await run(organiser, { type: 'setNextReviewDate', date: '2027-03-10' });
-  await run(organiser, { type: 'concludeMeeting' });
+  await holdAndClose(h.deps, meeting.id, 'slack');
   await h.settle();
 }
 
