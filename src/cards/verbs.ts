@@ -118,9 +118,9 @@ export const VERBS = {
   }),
   /** The Virtual School's review of a plan: the organiser submits, an officer approves or returns. */
   'qa.submit': z.object(meeting),
-  'qa.approve': z.object({ ...meeting, rag: requiredChoice(RagSchema.enum, 'Choose Red, Amber or Green.'), feedback: optionalText(4000) }),
+  'qa.approve': z.object({ ...meeting, rag: requiredChoice(RagSchema.enum, 'Choose Red, Amber or Green.'), feedback: optionalText(3000) }),
   // Returning needs a reason: the rule refuses a blank one with its own words, keeping what was typed.
-  'qa.return': z.object({ ...meeting, rag: z.preprocess((v) => (v === '' ? undefined : v), RagSchema.optional()), feedback: optionalText(4000), reason: optionalText(2000) }),
+  'qa.return': z.object({ ...meeting, rag: z.preprocess((v) => (v === '' ? undefined : v), RagSchema.optional()), feedback: optionalText(3000), reason: optionalText(2000) }),
   'transition.save': z.object({
     ...meeting,
     pathway: requiredText(2000, 'Describe the pathway.'),

@@ -27,7 +27,7 @@ export const QaReviewDataSchema = z
     transition: z.boolean().default(false),
     changes: z.array(z.string().min(1).max(300)).max(MAX_QA_CHANGES_SHOWN).default([]),
     rag: RagSchema.optional(),
-    values: z.strictObject({ rag: typedChoice, feedback: typedText(4000), reason: typedText(2000) }).prefault({}),
+    values: z.strictObject({ rag: typedChoice, feedback: typedText(3000), reason: typedText(2000) }).prefault({}),
     errors: ProblemsSchema,
   })
   .transform((d) => ({
