@@ -140,6 +140,7 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     allocationPence: 263_000,
     committedPence: 263_000,
     planApproved: false,
+    overAllocationPence: 99_999_999,
     values: { note: text(2000) },
     errors: times(10, () => text(300)),
   },

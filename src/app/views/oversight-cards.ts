@@ -2,6 +2,7 @@ import { MAX_ACTIONS } from '../../cards/data/common.js';
 import { MAX_QA_CHANGES_SHOWN } from '../../cards/data/qa-review.js';
 import type { FundingRequest } from '../../domain/funding/funding-request.js';
 import type { ChildSpend } from '../../domain/funding/spend.js';
+import { overAllocationBy } from '../../domain/funding/spend.js';
 import { localDate } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
@@ -94,6 +95,7 @@ export function fundingRequestCard(meeting: Meeting, requestId: string, spend?: 
       allocationPence: spend?.allocationPence ?? 0,
       committedPence: spend?.committedPence ?? 0,
       planApproved: meeting.qa?.status === 'approved',
+      overAllocationPence: spend ? overAllocationBy(request, spend) : 0,
       values: { note: typed(form, 'note') },
       errors: form.errors ?? [],
     },

@@ -40,6 +40,8 @@ export const FundingRequestDataSchema = z
     allocationPence: z.number().int().min(0),
     committedPence: z.number().int().min(0),
     planApproved: z.boolean(),
+    /** By how much approving it would exceed the year's allocation (src/domain/funding/spend.ts). */
+    overAllocationPence: z.number().int().min(0).default(0),
     values: z.strictObject({ note: typedText(2000) }).prefault({}),
     errors: ProblemsSchema,
   })
@@ -51,7 +53,7 @@ export const FundingRequestDataSchema = z
       amountText: pounds(d.amountPence),
       statusText: FUNDING_STATUS_TEXT[d.status],
       spendText: `${pounds(d.committedPence)} of ${pounds(d.allocationPence)} agreed for ${d.academicYear}; ${pounds(Math.max(remaining, 0))} left.`,
-      exceedText: open && d.amountPence > remaining ? `This request would exceed the remaining allocation for ${d.academicYear} by ${pounds(d.amountPence - Math.max(remaining, 0))}.` : '',
+      exceedText: d.overAllocationPence > 0 ? `This request would exceed the remaining allocation for ${d.academicYear} by ${pounds(d.overAllocationPence)}.` : '',
       planText: d.planApproved ? 'The plan is approved: an approval is paid at once.' : 'The plan is not approved yet: an approval waits for it (no PEP, no premium).',
       askToDecide: open,
     };

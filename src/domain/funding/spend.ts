@@ -30,5 +30,6 @@ export function childSpend(requests: readonly FundingRequest[], academicYear: st
   };
 }
 
-/** Whether approving this request would take the child past the year's allocation. */
-export const wouldExceed = (request: FundingRequest, spend: ChildSpend): boolean => !COMMITTED.includes(request.status) && request.amountPence > spend.remainingPence;
+/** By how much approving this request would take the child past the year's allocation (0: it fits, or is already counted). */
+export const overAllocationBy = (request: FundingRequest, spend: ChildSpend): number =>
+  COMMITTED.includes(request.status) ? 0 : Math.max(0, request.amountPence - Math.max(spend.remainingPence, 0));

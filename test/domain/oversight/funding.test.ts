@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingRequest } from '../../../src/domain/funding/funding-request.js';
 import { FundingSettingsSchema } from '../../../src/domain/funding/funding-settings.js';
-import { childSpend, wouldExceed } from '../../../src/domain/funding/spend.js';
+import { childSpend, overAllocationBy } from '../../../src/domain/funding/spend.js';
 import { academicTermOf } from '../../../src/domain/funding/terms.js';
 import { DEFAULT_COUNCIL_SETTINGS } from '../../../src/domain/oversight/council-settings.js';
 import type { QaScenario } from './qa-scenario.js';
@@ -107,8 +107,10 @@ describe('spend against the allocation', () => {
     const requests = [request(40000, 'released'), request(30000, 'approved', 'spring'), request(99999, 'rejected'), request(50000, 'released', 'summer', '2025-26')];
     const spend = childSpend(requests, '2026-27', settings);
     expect(spend).toEqual({ academicYear: '2026-27', allocationPence: 100000, committedPence: 70000, releasedPence: 40000, remainingPence: 30000, committedByTerm: { autumn: 40000, spring: 30000, summer: 0 } });
-    expect(wouldExceed(request(30001, 'requested'), spend)).toBe(true);
-    expect(wouldExceed(request(30000, 'requested'), spend)).toBe(false);
+    expect(overAllocationBy(request(30001, 'requested'), spend)).toBe(1);
+    expect(overAllocationBy(request(30000, 'requested'), spend)).toBe(0);
+    // Already approved, it is in the spend: not counted twice.
+    expect(overAllocationBy(request(40000, 'released'), spend)).toBe(0);
   });
 
   it('places a day in its academic year and term', () => {
