@@ -71,7 +71,16 @@ export async function composeApp(options: {
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
   const clock = options.clock ?? systemClock;
-  const deps: AppDeps = { store, children: store, calendar: config.council.calendar, clock, newId: randomIds, defaultTimeZone: config.timeZone, officers: config.council.officers };
+  const deps: AppDeps = {
+    store,
+    children: store,
+    calendar: config.council.calendar,
+    clock,
+    newId: randomIds,
+    defaultTimeZone: config.timeZone,
+    officers: config.council.officers,
+    funding: config.council.funding,
+  };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {
     store,

@@ -11,6 +11,7 @@ import {
   ReviewSchema,
   RsvpAnswerSchema,
 } from '../domain/model.js';
+import { RagSchema } from '../domain/qa/qa-state.js';
 import { REFRESHABLE_CARDS } from './catalogue.js';
 import { PlanDocumentUrlSchema } from './data/plan-summary.js';
 import type { FieldProblem } from './errors.js';
@@ -122,6 +123,22 @@ export const VERBS = {
     teacherName: requiredText(120, "Give the new designated teacher's name."),
     teacherEmail: requiredText(254, "Give the new designated teacher's email."),
   }),
+  /** The Virtual School's review of a plan: the organiser submits, an officer approves or returns. */
+  'qa.submit': z.object(meeting),
+  'qa.approve': z.object({ ...meeting, rag: requiredChoice(RagSchema.enum, 'Choose Red, Amber or Green.'), feedback: optionalText(3000) }),
+  // Returning needs a reason: the rule refuses a blank one with its own words, keeping what was typed.
+  'qa.return': z.object({ ...meeting, rag: z.preprocess((v) => (v === '' ? undefined : v), RagSchema.optional()), feedback: optionalText(3000), reason: optionalText(2000) }),
+  'transition.save': z.object({
+    ...meeting,
+    pathway: requiredText(2000, 'Describe the pathway.'),
+    careersGuidance: requiredText(2000, 'Say what careers guidance they have had or will have.'),
+    post16Options: requiredText(2000, 'Say which post-16 options are being considered.'),
+  }),
+  /** An officer's decision on a Pupil Premium Plus request; a query's question is the note. */
+  'funding.approve': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.reject': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.query': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.answer': z.object({ ...meeting, requestId: Id, answer: requiredText(2000, 'Write your answer to the question.') }),
   /** Teams asks for a fresh copy of a refreshable card (invitation, live action list). */
   'card.refresh': z.object({ ...meeting, card: z.enum(REFRESHABLE_CARDS as [string, ...string[]]) }),
 } as const;

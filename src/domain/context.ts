@@ -28,7 +28,15 @@ export type Alert =
   /** A version of the written plan to send to everyone (at conclusion, and after each change). */
   | { kind: 'plan_issued'; version: number }
   /** Every signatory has signed the version in force. */
-  | { kind: 'plan_signed_off'; version: number };
+  | { kind: 'plan_signed_off'; version: number }
+  /** The plan is for the Virtual School to review: submitted, or reopened by a change after approval. */
+  | { kind: 'qa_review_due'; reason: 'submitted' | 'reopened' }
+  /** The officer approved or returned the plan: the organiser hears. */
+  | { kind: 'qa_decided'; outcome: 'approved' | 'returned' }
+  /** A Pupil Premium Plus request is for an officer to decide: new, or with the organiser's answer. */
+  | { kind: 'funding_review_due'; requestId: string }
+  /** An officer decided or queried a request, or its money was released: the organiser hears. */
+  | { kind: 'funding_decided'; requestId: string };
 
 export interface Change {
   meeting: Meeting;

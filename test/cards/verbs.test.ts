@@ -48,6 +48,14 @@ const GOOD: Record<string, Record<string, unknown>> = {
   'plan.signOff': { meetingId, planVersion: 7 },
   'card.refresh': { meetingId, card: 'live-actions' },
   'child.handover': { meetingId, school: 'Southfield Academy', teacherName: 'Pat Newton', teacherEmail: 'dt@southfield.sch.uk' },
+  'qa.submit': { meetingId },
+  'qa.approve': { meetingId, rag: 'green', feedback: '' },
+  'qa.return': { meetingId, rag: '', feedback: 'Good targets', reason: 'Name the tutor' },
+  'transition.save': { meetingId, pathway: 'GCSEs', careersGuidance: 'Adviser in January', post16Options: 'College' },
+  'funding.approve': { meetingId, requestId: 'ppp1', note: '' },
+  'funding.reject': { meetingId, requestId: 'ppp1', note: 'Use the school budget' },
+  'funding.query': { meetingId, requestId: 'ppp1', note: 'Which provider?' },
+  'funding.answer': { meetingId, requestId: 'ppp1', answer: 'Reading Matters Ltd' },
 };
 
 describe('parseCardAction', () => {

@@ -12,7 +12,9 @@ import { actorIn } from '../card-actions.js';
 import type { Chat, CardDelivery } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
 import { describeError } from '../error-messages.js';
-import { executeCommand, loadMeeting } from '../execute-command.js';
+import { executeCommand, executeOversightCommand, loadMeeting } from '../execute-command.js';
+import { transitionFormCard } from '../views/oversight-cards.js';
+import { oversightChatCommand, oversightReply } from './oversight-commands.js';
 import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
@@ -146,11 +148,15 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, q
       return linkedHere ? undefined : agendaCard(meeting);
     case 'help':
       return welcomeCard();
+    case 'transition':
+      return transitionFormCard(meeting);
     // Answered before any change is made, where they are read.
     case 'status':
     case 'reminders':
     case 'questions':
     case 'child':
+    case 'submit':
+    case 'funding':
       return undefined;
   }
 }
@@ -184,6 +190,11 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     }
     // The child's statutory clock on the meeting's status card: an overdue PEP is flagged there.
     if (command.kind === 'status') return { reply: statusCard(meeting, await statutoryFacts(deps, meeting.child.ref)) };
+    const oversight = oversightChatCommand(command, meeting);
+    if (oversight) {
+      const result = await executeOversightCommand(deps, { meetingId: meeting.id, command: oversight, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
+      return { reply: oversightReply(oversight, result.meeting, result.queued), change: result.replayed ? undefined : { meeting: result.meeting, command: oversight.type, queued: result.queued } };
+    }
     change = domainCommand(command, meeting, request);
     if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
     const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });

@@ -14,6 +14,12 @@ export const CardSpecSchema = z.discriminatedUnion('card', [
   z.object({ card: z.literal('live-actions') }),
   z.object({ card: z.literal('plan-summary'), participantId: Id }),
   z.object({ card: z.literal('plan-signed-off') }),
+  /** The Virtual School's review of the plan (to officers), and its outcome (to the organiser). */
+  z.object({ card: z.literal('qa-review') }),
+  z.object({ card: z.literal('qa-outcome') }),
+  /** A Pupil Premium Plus request (to officers), and its decision (to the organiser). */
+  z.object({ card: z.literal('funding-request'), requestId: Id }),
+  z.object({ card: z.literal('funding-outcome'), requestId: Id }),
 ]);
 export type CardSpec = z.infer<typeof CardSpecSchema>;
 

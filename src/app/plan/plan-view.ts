@@ -13,6 +13,7 @@ import {
   meetingSection,
   needsSection,
   nextReviewSection,
+  transitionSection,
   previousActionsSection,
   voicesSection,
 } from './plan-sections.js';
@@ -143,6 +144,7 @@ export function buildPlanView(meeting: Meeting, options: PlanViewOptions): PlanV
       needsSection(ctx),
       goalsSection(ctx),
       actionsSection(ctx),
+      ...transitionSection(ctx),
       nextReviewSection(ctx),
       signOffSection(ctx),
       changesSection(ctx),

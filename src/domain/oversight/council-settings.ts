@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OfficerSchema } from '../actor.js';
 import { CalendarSettingsSchema } from '../child/calendar-settings.js';
 import { CaseloadSettingsSchema } from './caseload-settings.js';
+import { FundingSettingsSchema } from '../funding/funding-settings.js';
 
 /**
  * What each local authority sets for itself: its Virtual School officers and, beside them, the
@@ -18,6 +19,8 @@ export const CouncilSettingsSchema = z.object({
   calendar: CalendarSettingsSchema.default(CalendarSettingsSchema.parse({})),
   /** The caseload page's group → role mapping and the weekly digest (caseload-settings.ts). */
   caseload: CaseloadSettingsSchema.prefault({}),
+  /** Pupil Premium Plus allocation per child (src/domain/funding/funding-settings.ts). */
+  funding: FundingSettingsSchema,
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 
