@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OfficerSchema } from '../actor.js';
+import { EvidenceSettingsSchema } from '../evidence/evidence-settings.js';
 
 /**
  * What each local authority sets for itself: its Virtual School officers and, beside them, the
@@ -12,6 +13,8 @@ import { OfficerSchema } from '../actor.js';
 export const CouncilSettingsSchema = z.object({
   /** Officers who act from chat. Signed-in web users get their role from the identity provider instead. */
   officers: z.array(OfficerSchema).max(500).default([]),
+  /** When the evidence flags a child (src/domain/evidence/evidence-settings.ts). */
+  evidence: EvidenceSettingsSchema,
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 
