@@ -5,6 +5,7 @@ import { decide } from '../domain/decide.js';
 import { isDomainError, refuse } from '../domain/errors.js';
 import type { Channel, Meeting } from '../domain/model.js';
 import type { AppDeps } from './deps.js';
+import { evidenceBaselineFor } from './evidence/evidence-baseline.js';
 import type { OutboxMessage } from '../ports/outbox.js';
 import { queueFollowUps, replanAfter } from './outbox/queue-follow-ups.js';
 import { parseInput } from './parse-input.js';
@@ -60,7 +61,8 @@ export async function executeCommand(deps: AppDeps, request: CommandRequest): Pr
     }
     const meeting = loaded ?? (await loadMeeting(deps, request.meetingId));
     loaded = undefined;
-    const ctx = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId };
+    const evidenceBaseline = await evidenceBaselineFor(deps, meeting, command);
+    const ctx = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId, evidenceBaseline };
     const decided = decide(meeting, command, ctx);
     const { change, messages } = deps.outbox ? queueFollowUps(meeting, decided, ctx, deps.outbox) : { change: decided, messages: [] };
     const idempotency = request.idempotencyKey

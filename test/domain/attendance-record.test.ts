@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attendancePrefill, attendanceRecordSummary } from '../../src/domain/attendance-record.js';
 import { expectRefusal, Scenario } from './scenario.js';
 
+const record = (entries: unknown[]): Record<string, unknown> => ({ type: 'recordAttendance', entries });
+
 /** Dana (designated teacher) accepts, Chris (carer) declines with a note, Jordan (child) sends a written contribution, Vic says nothing. */
 function answered(): Scenario {
   const s = new Scenario().invited();
@@ -28,13 +30,10 @@ describe('attendance record', () => {
     s.run(s.organiser, { type: 'lockAgenda' });
     expect(expectRefusal(s, s.organiser, { type: 'recordAttendance', entries: [{ participantId: s.organiser, status: 'attended' }] }).code).toBe('MEETING.WRONG_STATUS');
     s.run(s.organiser, { type: 'startMeeting' });
-    const change = s.run(s.organiser, {
-      type: 'recordAttendance',
-      entries: [
-        ...attendancePrefill(s.meeting).filter((e) => e.participantId !== s.id('carer')),
-        { participantId: s.id('carer'), status: 'attended', reason: 'ignored for someone who came' },
-      ],
-    });
+    const change = s.run(
+      s.organiser,
+      record([...attendancePrefill(s.meeting).filter((e) => e.participantId !== s.id('carer')), { participantId: s.id('carer'), status: 'attended', reason: 'ignored for someone who came' }]),
+    );
     expect(change.meeting.attendance?.find((e) => e.participantId === s.id('carer'))).toEqual({ participantId: s.id('carer'), status: 'attended' });
     expect(change.events[0]).toMatchObject({ type: 'recordAttendance', summary: 'Attendance recorded: 3 attended, 0 apologies, 1 absent, 1 written contributions' });
     expect(attendanceRecordSummary(change.meeting)).toEqual({
@@ -49,10 +48,10 @@ describe('attendance record', () => {
     const s = answered();
     s.run(s.organiser, { type: 'lockAgenda' });
     s.run(s.organiser, { type: 'startMeeting' });
-    s.run(s.organiser, { type: 'recordAttendance', entries: attendancePrefill(s.meeting) });
+    s.run(s.organiser, record(attendancePrefill(s.meeting)));
     s.run(s.organiser, { type: 'setNextReviewDate', date: '2027-03-04' });
     s.run(s.organiser, { type: 'concludeMeeting' });
-    s.run(s.organiser, { type: 'recordAttendance', entries: [{ participantId: s.id('virtual_school_officer'), status: 'apologies', reason: 'Sent word after' }] });
+    s.run(s.organiser, record([{ participantId: s.id('virtual_school_officer'), status: 'apologies', reason: 'Sent word after' }]));
     expect(s.meeting.attendance).toHaveLength(5);
     expect(s.meeting.attendance?.at(-1)).toEqual({ participantId: s.id('virtual_school_officer'), status: 'apologies', reason: 'Sent word after' });
     expect(attendanceRecordSummary(s.meeting).carers).toMatchObject({ apologies: 1, attended: 0 });
