@@ -18,6 +18,8 @@ import { executeCommand, loadMeeting } from './execute-command.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
 import { actionNudgeCard, goalFormCard, liveActionsCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
+import { attendanceCommand, evidenceCommand } from './evidence/card-commands.js';
+import { attendanceRecordCard, evidenceFormCard } from './views/evidence-cards.js';
 import { confirmationCard, errorCard } from './views/message-cards.js';
 
 /**
@@ -79,6 +81,7 @@ const ACTION_DATA_KEYS: ReadonlySet<string> = new Set([
   'documentUrl',
   'card',
   'verb',
+  'roster',
 ]);
 const typedInputs = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(payload).filter(([key]) => !ACTION_DATA_KEYS.has(key)));
 
@@ -126,6 +129,10 @@ function commandFor(submission: CardSubmission, actor: Participant, meeting: Mee
       return undefined;
     case 'plan.signOff':
       return { type: 'signPlan', planVersion: data.planVersion };
+    case 'attendance.record':
+      return attendanceCommand(data, meeting);
+    case 'evidence.submit':
+      return evidenceCommand(data);
     case 'meeting.reschedule': {
       const startsAt = DateTime.fromISO(`${data.newDate}T${data.newTime}`, { zone: meeting.timeZone });
       if (!startsAt.isValid) throw new DomainError('VALIDATION.INVALID_INPUT', 'Choose a valid new date and start time.', { problems: ['Choose a valid new date and start time.'] });
@@ -171,6 +178,10 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return form && actor.id === meeting.organiserId ? attendanceSummaryCard(meeting, [], form) : undefined;
     case 'card.refresh':
       return payload.card === 'live-actions' ? liveActionsCard(meeting) : invitationCard(meeting, actor.id);
+    case 'attendance.record':
+      return attendanceRecordCard(meeting, form);
+    case 'evidence.submit':
+      return evidenceFormCard(meeting, actor.id, form);
     case 'plan.signOff':
       // Re-drawn with the link the card already had: the server keeps only the token's hash.
       return form ? undefined : planSummaryCard(meeting, actor.id, VERBS['plan.signOff'].shape.documentUrl.parse(payload.documentUrl));
@@ -196,6 +207,8 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return confirmationCard('Contribution received', 'Thank you. You can send a corrected version until the meeting starts.');
     case 'goal.add':
       return confirmationCard('Goal added', `"${String(payload.title)}" is now part of the plan.`);
+    case 'evidence.submit':
+      return confirmationCard('Figures received', 'Thank you. The meeting will see them beside the last PEP\'s. You can send corrected figures until the meeting closes.');
     default:
       return sourceCard(verb, payload, meeting, actor) ?? confirmationCard('Done', 'Saved.');
   }

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { ActionNudgeDataSchema } from './data/action-nudge.js';
 import { AgendaDataSchema } from './data/agenda.js';
+import { AttendanceRecordDataSchema } from './data/attendance-record.js';
 import { AttendanceSummaryDataSchema } from './data/attendance-summary.js';
 import { ContributionRequestDataSchema } from './data/contribution-request.js';
+import { EvidenceFlagsDataSchema } from './data/evidence-flags.js';
+import { EvidenceFormDataSchema } from './data/evidence-form.js';
 import { GoalFormDataSchema } from './data/goal-form.js';
 import { InvitationDataSchema } from './data/invitation.js';
 import { LiveActionsDataSchema } from './data/live-actions.js';
@@ -40,6 +43,9 @@ export const CARDS = {
   'child-voice-prompt': { schema: ChildVoicePromptDataSchema, audience: 'direct', refreshable: false },
   'plan-summary': { schema: PlanSummaryDataSchema, audience: 'direct', refreshable: false },
   'reach-report': { schema: ReachReportDataSchema, audience: 'direct', refreshable: false },
+  'attendance-record': { schema: AttendanceRecordDataSchema, audience: 'group', refreshable: false },
+  'evidence-form': { schema: EvidenceFormDataSchema, audience: 'direct', refreshable: false },
+  'evidence-flags': { schema: EvidenceFlagsDataSchema, audience: 'direct', refreshable: false },
   error: { schema: ErrorDataSchema, audience: 'any', refreshable: false },
   confirmation: { schema: ConfirmationDataSchema, audience: 'any', refreshable: false },
   welcome: { schema: WelcomeDataSchema, audience: 'any', refreshable: false },

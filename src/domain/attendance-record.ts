@@ -10,10 +10,12 @@ export const ATTENDANCE_STATUSES = ['attended', 'apologies', 'absent', 'written_
 export const AttendanceStatusSchema = z.enum(ATTENDANCE_STATUSES);
 export type AttendanceStatus = z.infer<typeof AttendanceStatusSchema>;
 
+const REASON_MAX = 1000;
+
 export const AttendanceEntrySchema = z.object({
   participantId: z.string().min(1).max(64),
   status: AttendanceStatusSchema,
-  reason: z.string().max(1000).optional(),
+  reason: z.string().max(REASON_MAX).optional(),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntrySchema>;
 
@@ -28,7 +30,7 @@ export function attendancePrefill(meeting: Meeting): AttendanceEntry[] {
     const answer = p.rsvp?.answer;
     if (answer === 'accept' || answer === 'tentative' || p.id === meeting.organiserId) return { participantId: p.id, status: 'attended' };
     if (answer === 'written_contribution' || wrote.has(p.id)) return { participantId: p.id, status: 'written_contribution' };
-    if (answer === 'decline') return { participantId: p.id, status: 'apologies', reason: p.rsvp?.note };
+    if (answer === 'decline') return { participantId: p.id, status: 'apologies', reason: p.rsvp?.note?.slice(0, REASON_MAX) };
     return { participantId: p.id, status: 'absent' };
   });
 }

@@ -35,7 +35,7 @@ export type Alert =
   /** Every signatory has signed the version in force. */
   | { kind: 'plan_signed_off'; version: number }
   /** The evidence entered flags the child: the organiser and the Virtual School are told. */
-  | { kind: 'evidence_flagged'; flags: EvidenceFlag[] }
+  | { kind: 'evidence_flagged'; flags: EvidenceFlag[]; previous?: Evidence }
   /** The organiser asked the designated teacher for the term's figures. */
   | { kind: 'evidence_requested'; participantId: string };
 

@@ -47,6 +47,8 @@ const GOOD: Record<string, Record<string, unknown>> = {
   'prompt.answer': { meetingId, promptId: 'pr1', kind: 'child_voice', feeling: '4', goingWell: 'Maths', hard: '', want: 'A quiet place to read' },
   'plan.signOff': { meetingId, planVersion: 7 },
   'card.refresh': { meetingId, card: 'live-actions' },
+  'attendance.record': { meetingId, roster: '3f2a9c0b7d1e', status1: 'attended', status2: 'apologies', reason2: 'Hospital appointment', status3: '' },
+  'evidence.submit': { meetingId, term: '2026-27 autumn', attendancePercent: '88.5', suspensionDays: '0', permanentlyExcluded: 'no', english: 'expected', maths: '', science: 'below' },
 };
 
 describe('parseCardAction', () => {

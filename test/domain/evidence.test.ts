@@ -107,7 +107,7 @@ describe('recordEvidence', () => {
     const ctx = { actorId: 'system', channel: 'system' as const, at: s.at, newId: counterIds('x'), evidenceBaseline: { previous: figures(), settings: DEFAULT_EVIDENCE_SETTINGS } };
     const change = decide(s.meeting, command({ attendancePercent: 80, source: 'csv', attainment: [{ subject: 'maths', level: 'well_below' }] }), ctx);
     expect(change.alerts).toEqual([
-      { kind: 'evidence_flagged', flags: [{ kind: 'attendance_below', percent: 80, threshold: 90 }, { kind: 'attainment_slip', subject: 'maths', from: 'below', to: 'well_below' }] },
+      { kind: 'evidence_flagged', flags: [{ kind: 'attendance_below', percent: 80, threshold: 90 }, { kind: 'attainment_slip', subject: 'maths', from: 'below', to: 'well_below' }], previous: figures() },
     ]);
     expect(change.events[0]?.summary).toBe('Evidence for 2026-27 autumn recorded from a CSV import (2 flagged)');
     expect(change.meeting.evidence?.recordedBy).toBe('system');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AttainmentLevel, CoreSubject } from '../../domain/evidence/evidence.js';
 import { ATTAINMENT_LEVELS, AttainmentLevelSchema, CORE_SUBJECTS, TermSchema } from '../../domain/evidence/evidence.js';
 import type { EvidenceFigures } from '../../domain/evidence/evidence-command.js';
+import { normaliseTerm } from '../../domain/evidence/evidence-command.js';
 import { ChildSchema } from '../../domain/model.js';
 
 /**
@@ -58,7 +59,7 @@ export const EvidenceCsvRowSchema = z
     }),
     term: cell((text): Read<string> => {
       if (text === '') return EMPTY;
-      const term = text.toLowerCase().replace(/\s+/g, ' ');
+      const term = normaliseTerm(text);
       return TermSchema.safeParse(term).success ? { value: term } : { problem: `"${text}" is not a term like 2026-27 autumn` };
     }),
     attendance_percent: numberBetween(0, 100),

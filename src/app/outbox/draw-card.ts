@@ -1,6 +1,7 @@
 import type { Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { liveActionsCard, meetingStartCard, planSignedOffCard, planSummaryCard, previousActionsCard } from '../views/meeting-cards.js';
+import { evidenceFlagsCard, evidenceFormCard } from '../views/evidence-cards.js';
 import type { Unreachable } from '../views/preparation-cards.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from '../views/preparation-cards.js';
 import type { CardSpec } from './outgoing.js';
@@ -34,5 +35,9 @@ export function drawCard(meeting: Meeting, spec: CardSpec, extras: DrawExtras = 
       return planSummaryCard(meeting, spec.participantId, extras.planDocumentUrl);
     case 'plan-signed-off':
       return planSignedOffCard(meeting);
+    case 'evidence-form':
+      return evidenceFormCard(meeting, spec.participantId);
+    case 'evidence-flags':
+      return evidenceFlagsCard(meeting, spec.flags, spec.previous);
   }
 }

@@ -27,6 +27,10 @@ function directMessages(after: Meeting, alerts: readonly Alert[]): Outgoing[] {
         return after.participants.map((p) => send(p.id, { card: 'plan-summary', participantId: p.id }));
       case 'plan_signed_off':
         return [send(after.organiserId, { card: 'plan-signed-off' })];
+      case 'evidence_requested':
+        return [send(alert.participantId, { card: 'evidence-form', participantId: alert.participantId })];
+      case 'evidence_flagged':
+        return [send(after.organiserId, { card: 'evidence-flags', flags: alert.flags, previous: alert.previous })];
       default:
         return [];
     }

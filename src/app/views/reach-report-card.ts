@@ -15,6 +15,7 @@ const OPENS: Record<LinkPurpose, string> = {
   'action-nudge': 'a reminder about an action they own',
   'contribution-request': 'a request for their contribution',
   plan: 'the written plan',
+  evidence: "a request for the school's figures",
 };
 
 /** Each card as the organiser reads "… did not get <what>". */
@@ -33,6 +34,9 @@ const CARD_IN_WORDS: Record<CardName, string> = {
   'child-voice-prompt': 'their questions before the meeting',
   'plan-summary': 'the written plan',
   'reach-report': 'this list',
+  'attendance-record': 'the attendance record',
+  'evidence-form': "the request for the school's figures",
+  'evidence-flags': 'the flags raised by the evidence',
   error: 'a message',
   confirmation: 'a message',
   welcome: 'the welcome message',

@@ -1,13 +1,16 @@
+import { z } from 'zod';
 import type { AttainmentLevel, CoreSubject, Evidence } from './evidence.js';
-import { ATTAINMENT_LEVELS, CORE_SUBJECTS } from './evidence.js';
+import { ATTAINMENT_LEVELS, AttainmentLevelSchema, CORE_SUBJECTS, CoreSubjectSchema } from './evidence.js';
 import type { EvidenceSettings } from './evidence-settings.js';
 
 /** Why the evidence flags the child to the organiser and the Virtual School before the next meeting. */
-export type EvidenceFlag =
-  | { kind: 'attendance_below'; percent: number; threshold: number }
-  | { kind: 'suspension'; days: number }
-  | { kind: 'permanent_exclusion' }
-  | { kind: 'attainment_slip'; subject: CoreSubject; from: AttainmentLevel; to: AttainmentLevel };
+export const EvidenceFlagSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('attendance_below'), percent: z.number(), threshold: z.number() }),
+  z.object({ kind: z.literal('suspension'), days: z.number() }),
+  z.object({ kind: z.literal('permanent_exclusion') }),
+  z.object({ kind: z.literal('attainment_slip'), subject: CoreSubjectSchema, from: AttainmentLevelSchema, to: AttainmentLevelSchema }),
+]);
+export type EvidenceFlag = z.infer<typeof EvidenceFlagSchema>;
 
 type Figures = Pick<Evidence, 'attendancePercent' | 'suspensionDays' | 'permanentlyExcluded' | 'attainment'>;
 

@@ -44,8 +44,10 @@ export const withEvidence = (meetings: readonly Meeting[]): (Meeting & { evidenc
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 
 /** The trend of attendance, suspensions, exclusion and attainment per core subject over these PEPs. Pure. */
-export function evidenceTrend(meetings: readonly Meeting[]): EvidenceTrend {
-  const all = withEvidence(meetings).map((m) => m.evidence);
+export const evidenceTrend = (meetings: readonly Meeting[]): EvidenceTrend => trendOf(withEvidence(meetings).map((m) => m.evidence));
+
+/** The trend over figures already in the order they were recorded. */
+export function trendOf(all: readonly Evidence[]): EvidenceTrend {
   const levelName = (n: number) => LEVEL_LABELS[ATTAINMENT_LEVELS[n] ?? 'expected'];
   return {
     terms: all.map((e) => e.term),

@@ -38,7 +38,7 @@ export function recordEvidence(meeting: Meeting, command: CommandOf<'recordEvide
   const flags = evidenceFlags(baseline?.previous, meeting.evidence, baseline?.settings ?? DEFAULT_EVIDENCE_SETTINGS);
   return {
     summary: `Evidence for ${command.term} recorded from ${source === 'csv' ? 'a CSV import' : 'a card'}${flags.length > 0 ? ` (${flags.length} flagged)` : ''}`,
-    alerts: flags.length > 0 ? [{ kind: 'evidence_flagged', flags }] : [],
+    alerts: flags.length > 0 ? [{ kind: 'evidence_flagged', flags, previous: baseline?.previous }] : [],
   };
 }
 
