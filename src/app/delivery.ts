@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import type { Officer } from '../domain/actor.js';
 import type { Meeting, Participant } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { KeyValueStore } from '../ports/key-value.js';
 import { systemClock } from '../ports/clock.js';
-import type { Delivery, MessageRef, Messenger, OutboundCard } from '../ports/messenger.js';
+import type { Delivery, DirectRecipient, MessageRef, Messenger, OutboundCard } from '../ports/messenger.js';
 import type { MeetingStore } from '../ports/store.js';
 import type { LinkSender } from './link-sender.js';
+import { officerRecipient } from './officers.js';
 import type { IssuedLinkRef } from './outbox/outgoing.js';
 import type { Recipient } from './reach-report.js';
 import { ReachReportStore } from './reach-report.js';
@@ -27,7 +29,8 @@ export interface Chat {
 /** Something the organiser or an operator should know about: never dropped silently. */
 export type DeliveryEvent =
   | { kind: 'undeliverable'; meetingId: string; participantId: string; card: string; reason: string }
-  | { kind: 'group_post_failed'; meetingId: string; conversationId: string; card: string; reason: string };
+  | { kind: 'group_post_failed'; meetingId: string; conversationId: string; card: string; reason: string }
+  | { kind: 'officer_unreachable'; meetingId: string; officerId: string; card: string; reason: string };
 
 export interface DeliveryDeps {
   store: KeyValueStore & Pick<MeetingStore, 'getMeeting'>;
@@ -54,7 +57,7 @@ export class CardDelivery {
   }
 
   /** The person's preferred channel when it knows them, else the first channel that does. */
-  messengerFor(person: Participant): Messenger | undefined {
+  messengerFor(person: DirectRecipient): Messenger | undefined {
     const { messengers } = this.deps;
     return messengers.find((m) => m.channel === person.preferredChannel && m.knows(person)) ?? messengers.find((m) => m.knows(person));
   }
@@ -84,6 +87,8 @@ export class CardDelivery {
     if (to.kind === 'person') {
       await this.deps.store.putValue(UNREACHABLE, `${meeting.id}/${to.participantId}`, { reason });
       this.deps.report({ kind: 'undeliverable', meetingId: meeting.id, participantId: to.participantId, card, reason });
+    } else if (to.kind === 'officer') {
+      this.deps.report({ kind: 'officer_unreachable', meetingId: meeting.id, officerId: to.officerId, card, reason });
     } else {
       this.deps.report({ kind: 'group_post_failed', meetingId: meeting.id, conversationId: to.conversationId, card, reason });
     }
@@ -168,12 +173,30 @@ export class CardDelivery {
     const messenger = this.deps.messengers.find((m) => m.channel === chat.channel);
     if (!messenger) return { delivered: false, reason: `PEP Bot is not connected to ${chat.channel === 'teams' ? 'Teams' : 'Slack'} here.`, retryable: false };
     const refKey = `${meeting.id}/${card.name}/${chat.channel}:${chat.conversationId}`;
-    const ref = options.newMessage ? undefined : await this.ref(refKey);
-    const updated = ref ? await messenger.update(ref, card) : undefined;
-    const delivery = updated?.delivered ? updated : await messenger.post(chat.conversationId, card);
+    return this.updateOrSend(meeting.id, { kind: 'chat', ...chat }, { refKey, messenger, card, update: !options.newMessage }, () => messenger.post(chat.conversationId, card));
+  }
+
+  /**
+   * A direct message to a Virtual School officer from the council's settings, by their Teams or
+   * Slack identity: a new message (`send`), or their copy updated in place (`refresh`).
+   */
+  async toOfficer(meeting: Meeting, officer: Officer, card: OutboundCard, mode: 'send' | 'refresh'): Promise<Delivery> {
+    const person = officerRecipient(officer);
+    const messenger = this.messengerFor(person);
+    if (!messenger) return { delivered: false, reason: `No Teams or Slack account is known for Virtual School officer ${officer.id}: give them a slackUserId or teamsAadObjectId in the council settings.`, retryable: false };
+    const refKey = `${meeting.id}/${card.name}/${person.id}`;
+    return this.updateOrSend(meeting.id, { kind: 'officer', officerId: officer.id }, { refKey, messenger, card, update: mode === 'refresh' }, () => messenger.sendDirect(person, card));
+  }
+
+  /** Updates the copy at the stored ref when asked and there is one, else sends; remembers where it went. */
+  private async updateOrSend(meetingId: string, to: Recipient, target: { refKey: string; messenger: Messenger; card: OutboundCard; update: boolean }, send: () => Promise<Delivery>): Promise<Delivery> {
+    const { refKey, messenger, card } = target;
+    const ref = target.update ? await this.ref(refKey) : undefined;
+    const updated = ref && ref.channel === messenger.channel ? await messenger.update(ref, card) : undefined;
+    const delivery = updated?.delivered ? updated : await send();
     if (delivery.delivered) {
       if (delivery.ref) await this.deps.store.putValue(CARD_REFS, refKey, delivery.ref);
-      if (await this.reach.clearUndelivered(meeting.id, { kind: 'chat', ...chat }, card.name)) await this.tellOrganiser(meeting.id);
+      if (await this.reach.clearUndelivered(meetingId, to, card.name)) await this.tellOrganiser(meetingId);
     }
     return delivery;
   }

@@ -1,4 +1,5 @@
 import type { EvidenceSettings } from '../domain/evidence/evidence-settings.js';
+import type { Officer } from '../domain/actor.js';
 import type { Meeting } from '../domain/model.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Clock } from '../ports/clock.js';
@@ -12,6 +13,8 @@ export interface AppDeps {
   clock: Clock;
   newId: IdGenerator;
   defaultTimeZone: string;
+  /** The council's Virtual School officers (config.council.officers): who may act as one, whom their cards go to. */
+  officers?: readonly Officer[];
   /**
    * Re-plans a saved meeting's reminders (the scheduler's sync). Never on the request path: every
    * change queues a re-plan in its outbox, and the delivery worker calls this once the person has

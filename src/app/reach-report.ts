@@ -15,7 +15,11 @@ import type { KeyValueStore } from '../ports/key-value.js';
 const NAMESPACE = 'reach-report';
 
 /** Someone or somewhere a card is sent. */
-export type Recipient = { kind: 'person'; participantId: string } | { kind: 'chat'; channel: 'teams' | 'slack'; conversationId: string };
+export type Recipient =
+  | { kind: 'person'; participantId: string }
+  | { kind: 'chat'; channel: 'teams' | 'slack'; conversationId: string }
+  /** A Virtual School officer, by their id in the council's settings. */
+  | { kind: 'officer'; officerId: string };
 
 export interface LinkToPassOn {
   linkId: string;
@@ -34,6 +38,7 @@ const LinkEntrySchema = z.object({ linkId: z.string().min(1), url: z.url(), why:
 const RecipientSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('person'), participantId: z.string().min(1) }),
   z.object({ kind: z.literal('chat'), channel: z.enum(['teams', 'slack']), conversationId: z.string().min(1) }),
+  z.object({ kind: z.literal('officer'), officerId: z.string().min(1) }),
 ]);
 const UndeliveredSchema = z.object({ to: RecipientSchema, card: z.enum(CARD_NAMES as [CardName, ...CardName[]]), reason: z.string().min(1) });
 
@@ -44,7 +49,10 @@ export interface ReachReport {
   undelivered: Undelivered[];
 }
 
-const recipientKey = (to: Recipient): string => (to.kind === 'person' ? `person:${to.participantId}` : `chat:${to.channel}:${to.conversationId}`);
+function recipientKey(to: Recipient): string {
+  if (to.kind === 'person') return `person:${to.participantId}`;
+  return to.kind === 'officer' ? `officer:${to.officerId}` : `chat:${to.channel}:${to.conversationId}`;
+}
 
 export class ReachReportStore {
   constructor(private readonly store: KeyValueStore) {}

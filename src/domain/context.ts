@@ -37,7 +37,15 @@ export type Alert =
   /** The evidence entered flags the child: the organiser and the Virtual School are told. */
   | { kind: 'evidence_flagged'; flags: EvidenceFlag[]; previous?: Evidence }
   /** The organiser asked the designated teacher for the term's figures. */
-  | { kind: 'evidence_requested'; participantId: string };
+  | { kind: 'evidence_requested'; participantId: string }
+  /** The plan is for the Virtual School to review: submitted, or reopened by a change after approval. */
+  | { kind: 'qa_review_due'; reason: 'submitted' | 'reopened' }
+  /** The officer approved or returned the plan: the organiser hears. */
+  | { kind: 'qa_decided'; outcome: 'approved' | 'returned' }
+  /** A Pupil Premium Plus request is for an officer to decide: new, or with the organiser's answer. */
+  | { kind: 'funding_review_due'; requestId: string }
+  /** An officer decided or queried a request, or its money was released: the organiser hears. */
+  | { kind: 'funding_decided'; requestId: string };
 
 export interface Change {
   meeting: Meeting;

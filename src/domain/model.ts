@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AttendanceEntrySchema } from './attendance-record.js';
 import { EvidenceSchema } from './evidence/evidence.js';
+import { FundingRequestSchema } from './funding/funding-request.js';
 import { QaStateSchema } from './qa/qa-state.js';
+import { TransitionSchema } from './qa/transition.js';
 import { RoleSchema } from './roles.js';
 
 /**
@@ -325,6 +327,10 @@ export const MeetingSchema = z.object({
   attendance: z.array(AttendanceEntrySchema).max(60).optional(),
   /** The Virtual School's quality assurance of the plan (src/domain/qa/). */
   qa: QaStateSchema.optional(),
+  /** From Year 9: pathway, careers guidance and post-16 options (src/domain/qa/transition.ts). */
+  transition: TransitionSchema.optional(),
+  /** Pupil Premium Plus requests made from the plan's support items (src/domain/funding/). */
+  funding: z.array(FundingRequestSchema).max(100).optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

@@ -11,6 +11,12 @@ export interface OutboundCard {
   preview?: string;
 }
 
+/**
+ * Whom a direct message goes to: a meeting participant, or a Virtual School officer from the
+ * council's settings (id `officer:<id>`), by whichever chat identity they have.
+ */
+export type DirectRecipient = Pick<Participant, 'id' | 'email' | 'slackUserId' | 'teamsAadObjectId' | 'teamsUserId' | 'preferredChannel'>;
+
 /** Where a card was posted, so it can be updated in place later. */
 export interface MessageRef {
   channel: 'teams' | 'slack';
@@ -34,8 +40,8 @@ export type Delivery =
 export interface Messenger {
   readonly channel: 'teams' | 'slack';
   /** Whether this channel has an identity for the person at all. */
-  knows(participant: Participant): boolean;
-  sendDirect(participant: Participant, card: OutboundCard): Promise<Delivery>;
+  knows(person: DirectRecipient): boolean;
+  sendDirect(person: DirectRecipient, card: OutboundCard): Promise<Delivery>;
   post(conversationId: string, card: OutboundCard): Promise<Delivery>;
   update(ref: MessageRef, card: OutboundCard): Promise<Delivery>;
 }

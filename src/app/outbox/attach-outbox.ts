@@ -28,9 +28,10 @@ export function attachOutbox(deps: AppDeps, options: AttachOutboxOptions): Deliv
     logger: options.logger,
     publicBaseUrl: options.publicBaseUrl,
     tuning: options.tuning,
+    officers: deps.officers,
     // Read when a re-plan runs: the scheduler is started after the outbox.
     replan: async (meeting) => deps.onMeetingSaved?.(meeting),
   });
-  deps.outbox = { reachable: (person) => delivery.messengerFor(person) !== undefined, linkDays: options.linkDays ?? DEFAULT_LINK_DAYS, wake: () => worker.wake() };
+  deps.outbox = { reachable: (person) => delivery.messengerFor(person) !== undefined, officers: deps.officers ?? [], linkDays: options.linkDays ?? DEFAULT_LINK_DAYS, wake: () => worker.wake() };
   return worker;
 }

@@ -1,3 +1,4 @@
+import type { Officer } from '../../domain/actor.js';
 import type { Meeting } from '../../domain/model.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Clock } from '../../ports/clock.js';
@@ -43,6 +44,8 @@ export interface DeliveryWorkerDeps {
   /** PUBLIC_BASE_URL without a trailing slash: the full plan's address. */
   publicBaseUrl: string;
   tuning?: Partial<OutboxTuning>;
+  /** The council's Virtual School officers (config.council.officers), whom `officer` messages name. */
+  officers?: readonly Officer[];
   /** Plans the meeting's reminders again (a queued `replan`); a throw is retried like a failed send. */
   replan?: (meeting: Meeting) => Promise<void>;
 }
@@ -113,6 +116,16 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         const drawn = await draw(meeting, message.show, message.link);
         const sent = message.mode === 'refresh' ? await delivery.refreshDirect(meeting, person, drawn) : await delivery.sendDirect(meeting, person, drawn, message.link?.opens === 'card' ? message.link : undefined);
         return { delivery: sent, gaveUp: { to: { kind: 'person', participantId: person.id }, card: drawn.name } };
+      }
+      case 'officer': {
+        const officer = deps.officers?.find((o) => o.id === message.officerId);
+        const to = { kind: 'officer', officerId: message.officerId } as const;
+        if (!officer) return { delivery: { delivered: false, reason: `Virtual School officer ${message.officerId} is no longer in the council settings.`, retryable: false } };
+        const drawn = await draw(meeting, message.show);
+        const sent = await delivery.toOfficer(meeting, officer, drawn, message.mode);
+        // Said by name, so whoever keeps the council settings can give the officer a chat identity.
+        if (!sent.delivered && !sent.retryable) logger.warn({ meetingId: meeting.id, officerId: officer.id, card: drawn.name, reason: sent.reason }, 'virtual school officer not reachable');
+        return { delivery: sent, gaveUp: { to, card: drawn.name } };
       }
       case 'chat': {
         const chat = { channel: message.channel, conversationId: message.conversationId };

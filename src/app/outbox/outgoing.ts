@@ -33,6 +33,11 @@ export type IssuedLinkRef = z.infer<typeof IssuedLinkSchema>;
 export const OutgoingSchema = z.discriminatedUnion('kind', [
   /** To one person: `send` is a new message (it notifies), `refresh` updates their copy in place. */
   z.object({ kind: z.literal('direct'), participantId: Id, show: CardSpecSchema, mode: z.enum(['send', 'refresh']), link: IssuedLinkSchema.optional() }),
+  /**
+   * To a Virtual School officer from the council's settings (a Teams or Slack direct message by
+   * their identity there): `send` notifies, `refresh` updates their copy in place.
+   */
+  z.object({ kind: z.literal('officer'), officerId: Id, show: CardSpecSchema, mode: z.enum(['send', 'refresh']) }),
   /** To a chat linked to the meeting: `new` posts a fresh message, `refresh` updates the one there. */
   z.object({ kind: z.literal('chat'), channel: z.enum(['teams', 'slack']), conversationId: Id, show: CardSpecSchema, mode: z.enum(['new', 'refresh']) }),
   /** Takes a cancelled meeting out of the calendar of someone invited by email. */

@@ -1,3 +1,4 @@
+import type { Officer } from '../../domain/actor.js';
 import type { Alert } from '../../domain/context.js';
 import type { Meeting, Participant } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
@@ -7,6 +8,10 @@ import type { CardSpec, Outgoing } from './outgoing.js';
 
 /** Whether a chat channel can reach the person: otherwise their cards go as secure links. */
 export type Reachable = (person: Participant) => boolean;
+
+/** A card to each Virtual School officer chosen for the child (src/app/officers.ts officersForChild). */
+export const toOfficers = (officers: readonly Officer[], show: CardSpec, mode: 'send' | 'refresh' = 'send'): Outgoing[] =>
+  officers.map((officer): Outgoing => ({ kind: 'officer', officerId: officer.id, show, mode }));
 
 const looksDifferent = (draw: (meeting: Meeting) => OutboundCard, before: Meeting, after: Meeting): boolean =>
   JSON.stringify(draw(before).data) !== JSON.stringify(draw(after).data);
@@ -27,10 +32,6 @@ function directMessages(after: Meeting, alerts: readonly Alert[]): Outgoing[] {
         return after.participants.map((p) => send(p.id, { card: 'plan-summary', participantId: p.id }));
       case 'plan_signed_off':
         return [send(after.organiserId, { card: 'plan-signed-off' })];
-      case 'evidence_requested':
-        return [send(alert.participantId, { card: 'evidence-form', participantId: alert.participantId })];
-      case 'evidence_flagged':
-        return [send(after.organiserId, { card: 'evidence-flags', flags: alert.flags, previous: alert.previous })];
       default:
         return [];
     }

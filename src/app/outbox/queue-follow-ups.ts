@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Officer } from '../../domain/actor.js';
 import type { MeetingCommand } from '../../domain/commands.js';
 import type { Change, CommandContext } from '../../domain/context.js';
 import { SYSTEM_ACTOR } from '../../domain/context.js';
@@ -12,11 +13,14 @@ import { participant } from '../views/people.js';
 import { drawCard } from './draw-card.js';
 import type { IssuedLinkRef, Outgoing } from './outgoing.js';
 import type { Reachable } from './plan-outgoing.js';
+import { evidenceOutgoing } from './evidence-outgoing.js';
 import { planOutgoing } from './plan-outgoing.js';
 
 /** What the composition tells the core about reaching people, so a change can plan its messages. */
 export interface OutboxPlanning {
   reachable: Reachable;
+  /** The council's Virtual School officers (config.council.officers): whom oversight cards go to; none unless set. */
+  officers?: readonly Officer[];
   /** How long a link to a card works (LINK_TTL_DAYS). */
   linkDays: number;
 }
@@ -70,7 +74,7 @@ export const replanAfter = (meeting: Meeting, at: string): OutboxMessage => ({ i
  * messages are saved with the change, in one unit of work, or not at all.
  */
 export function queueFollowUps(before: Meeting, change: Change, ctx: CommandContext, planning: OutboxPlanning): FollowedChange {
-  const outgoing = planOutgoing(before, change.meeting, change.alerts, planning.reachable);
+  const outgoing = [...planOutgoing(before, change.meeting, change.alerts, planning.reachable), ...evidenceOutgoing(change.meeting, change.alerts, planning.officers ?? [])];
   if (outgoing.length === 0) return { change, messages: [] };
   const { needs, commands } = linksFor(change.meeting, outgoing, planning, ctx);
   if (change.alerts.some((a) => a.kind === 'plan_issued') && change.meeting.status === 'concluded') commands.push({ type: 'markPlanDistributed' });

@@ -46,6 +46,7 @@ const CHANNEL_NAMES = { teams: 'Teams', slack: 'Slack' } as const;
 
 function recipientLabel(meeting: Meeting, to: Recipient): string {
   if (to.kind === 'chat') return `The meeting chat in ${CHANNEL_NAMES[to.channel]}`;
+  if (to.kind === 'officer') return `Virtual School officer ${to.officerId}`;
   const person = meeting.participants.find((p) => p.id === to.participantId);
   return person ? namedPersonLabel(namedPerson(person)) : 'Someone no longer in this meeting';
 }

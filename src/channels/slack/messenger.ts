@@ -1,8 +1,7 @@
 import { isCardError } from '../../cards/index.js';
 import type { SlackMessage } from '../../cards/index.js';
-import type { Participant } from '../../domain/model.js';
 import type { Logger } from '../../observability/logger.js';
-import type { Delivery, MessageRef, Messenger, OutboundCard } from '../../ports/messenger.js';
+import type { Delivery, DirectRecipient, MessageRef, Messenger, OutboundCard } from '../../ports/messenger.js';
 import { deliveryFailure } from './delivery-failure.js';
 import { slackMessage } from './render.js';
 import type { WebClient } from './web-client.js';
@@ -20,11 +19,11 @@ export class SlackMessenger implements Messenger {
     private readonly logger: Logger,
   ) {}
 
-  knows(participant: Participant): boolean {
+  knows(participant: DirectRecipient): boolean {
     return participant.slackUserId !== undefined;
   }
 
-  async sendDirect(participant: Participant, card: OutboundCard): Promise<Delivery> {
+  async sendDirect(participant: DirectRecipient, card: OutboundCard): Promise<Delivery> {
     if (!participant.slackUserId) return { delivered: false, reason: 'This person has no Slack account in this workspace.', retryable: false };
     return this.post(participant.slackUserId, card);
   }

@@ -1,7 +1,6 @@
 import type { CloudAdapter } from 'botbuilder';
-import type { Participant } from '../../domain/model.js';
 import type { Logger } from '../../observability/logger.js';
-import type { Delivery, MessageRef, Messenger, OutboundCard } from '../../ports/messenger.js';
+import type { Delivery, DirectRecipient, MessageRef, Messenger, OutboundCard } from '../../ports/messenger.js';
 import { cardMessage } from './card-activity.js';
 import { connectorFailure, isRetryable } from './connector-errors.js';
 import type { ConversationDirectory, StoredReference } from './conversation-directory.js';
@@ -30,17 +29,17 @@ export class TeamsMessenger implements Messenger {
    * installed PEP Bot. Anyone else is left to the other channels (or the secure web link): Teams
    * cannot message a person who has not installed the app.
    */
-  knows(participant: Participant): boolean {
+  knows(participant: DirectRecipient): boolean {
     if (participant.teamsAadObjectId || participant.teamsUserId) return true;
     return participant.email !== undefined && this.directory.reaches(participant.email);
   }
 
-  async sendDirect(participant: Participant, card: OutboundCard): Promise<Delivery> {
+  async sendDirect(participant: DirectRecipient, card: OutboundCard): Promise<Delivery> {
     return this.sendToPersonalChat(participant, card, { participantId: participant.id });
   }
 
   /** To anyone's 1:1 chat with PEP Bot, participant or not: a click refused in a group chat is answered there. */
-  async sendToPersonalChat(person: Pick<Participant, 'teamsAadObjectId' | 'email'>, card: OutboundCard, ids: Record<string, string> = {}): Promise<Delivery> {
+  async sendToPersonalChat(person: Pick<DirectRecipient, 'teamsAadObjectId' | 'email'>, card: OutboundCard, ids: Record<string, string> = {}): Promise<Delivery> {
     const known = await this.directory.personFor(person);
     const reference = known?.personalConversationId ? await this.directory.conversation(known.personalConversationId) : undefined;
     if (!reference) return { delivered: false, reason: NOT_INSTALLED, retryable: false };

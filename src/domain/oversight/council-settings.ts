@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OfficerSchema } from '../actor.js';
 import { EvidenceSettingsSchema } from '../evidence/evidence-settings.js';
+import { FundingSettingsSchema } from '../funding/funding-settings.js';
 
 /**
  * What each local authority sets for itself: its Virtual School officers and, beside them, the
@@ -15,6 +16,8 @@ export const CouncilSettingsSchema = z.object({
   officers: z.array(OfficerSchema).max(500).default([]),
   /** When the evidence flags a child (src/domain/evidence/evidence-settings.ts). */
   evidence: EvidenceSettingsSchema,
+  /** Pupil Premium Plus allocation per child (src/domain/funding/funding-settings.ts). */
+  funding: FundingSettingsSchema,
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 

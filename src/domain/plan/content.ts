@@ -15,6 +15,7 @@ import {
   RsvpAnswerSchema,
 } from '../model.js';
 import type { Meeting } from '../model.js';
+import { TransitionSchema } from '../qa/transition.js';
 import { RoleSchema } from '../roles.js';
 
 /**
@@ -55,6 +56,8 @@ export const PlanContentSchema = z.object({
   resources: z.array(ResourceSchema.pick({ id: true, goalId: true, kind: true, description: true, costPence: true })),
   actions: z.array(ActionSchema.pick({ id: true, description: true, dueDate: true, goalId: true }).extend({ owner: PlanPersonSchema })),
   nextReviewDate: MeetingSchema.shape.nextReviewDate,
+  /** From Year 9; absent before it is filled in, and in versions written before it was kept. */
+  transition: TransitionSchema.pick({ pathway: true, careersGuidance: true, post16Options: true }).optional(),
 });
 export type PlanContent = z.infer<typeof PlanContentSchema>;
 
@@ -108,5 +111,6 @@ export function planContent(meeting: Meeting): PlanContent {
     resources: meeting.resources.map(({ id, goalId, kind, description, costPence }) => ({ id, goalId, kind, description, costPence })),
     actions: meeting.actions.map((a) => ({ id: a.id, description: a.description, dueDate: a.dueDate, goalId: a.goalId, owner: person(a.ownerId) })),
     nextReviewDate: meeting.nextReviewDate,
+    transition: meeting.transition && { pathway: meeting.transition.pathway, careersGuidance: meeting.transition.careersGuidance, post16Options: meeting.transition.post16Options },
   };
 }
