@@ -7,14 +7,19 @@ import { findParticipant } from './participants.js';
 import { requireOrganiser } from './permissions.js';
 import type { AttendanceEntry } from './attendance-record.js';
 
+/** The organiser, once the meeting is held. Exported so a channel can refuse the card before it is filled. */
+export function requireAttendanceRecorder(meeting: Meeting, ctx: CommandContext): void {
+  requireOrganiser(meeting, ctx, 'record who attended');
+  requireStatus(meeting, ACTIONS_LIVE, 'record who attended');
+}
+
 /**
  * The organiser records who was at the meeting once it is held (during the call, or after it
  * closes, when the plan is corrected): one entry per person named, in the meeting's own order.
  * A reason is kept for apologies and absence only: for anyone who came it would be noise.
  */
 export function recordAttendance(meeting: Meeting, command: CommandOf<'recordAttendance'>, ctx: CommandContext): Outcome {
-  requireOrganiser(meeting, ctx, 'record who attended');
-  requireStatus(meeting, ACTIONS_LIVE, 'record who attended');
+  requireAttendanceRecorder(meeting, ctx);
   const seen = new Set<string>();
   for (const entry of command.entries) {
     findParticipant(meeting, entry.participantId);

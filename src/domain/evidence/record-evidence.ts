@@ -12,13 +12,18 @@ import { DEFAULT_EVIDENCE_SETTINGS } from './evidence-settings.js';
 /** Until the meeting closes: the figures are what it decides on, and a later PEP has its own. */
 export const EVIDENCE_OPEN: readonly MeetingStatus[] = ['draft', 'invited', 'agenda_agreed', 'in_progress'];
 
-/** The designated teacher (or the organiser on their behalf) enters the figures; an import acts as the system. */
-function requireEvidenceRecorder(meeting: Meeting, ctx: CommandContext): void {
-  if (ctx.actorId === SYSTEM_ACTOR) return;
-  const person = actingParticipant(meeting, ctx);
-  if (person.role !== 'designated_teacher' && !isOrganiser(meeting, person.id)) {
-    refuse('PERMISSION.NOT_ADDRESSEE', "Only the designated teacher or the organiser can enter the school's figures.");
+/**
+ * The designated teacher (or the organiser on their behalf) enters the figures while the meeting
+ * is open; an import acts as the system. Exported so a channel can refuse the form before it is filled.
+ */
+export function requireEvidenceRecorder(meeting: Meeting, ctx: CommandContext): void {
+  if (ctx.actorId !== SYSTEM_ACTOR) {
+    const person = actingParticipant(meeting, ctx);
+    if (person.role !== 'designated_teacher' && !isOrganiser(meeting, person.id)) {
+      refuse('PERMISSION.NOT_ADDRESSEE', "Only the designated teacher or the organiser can enter the school's figures.");
+    }
   }
+  requireStatus(meeting, EVIDENCE_OPEN, 'enter the evidence');
 }
 
 /**
@@ -28,7 +33,6 @@ function requireEvidenceRecorder(meeting: Meeting, ctx: CommandContext): void {
  */
 export function recordEvidence(meeting: Meeting, command: CommandOf<'recordEvidence'>, ctx: CommandContext): Outcome {
   requireEvidenceRecorder(meeting, ctx);
-  requireStatus(meeting, EVIDENCE_OPEN, 'enter the evidence');
   if (new Set(command.attainment.map((a) => a.subject)).size !== command.attainment.length) {
     refuse('VALIDATION.INVALID_INPUT', 'Give each subject once.', { problems: ['Give each subject once.'] });
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCardAction } from '../../../src/app/card-actions.js';
+import { handleChatCommand } from '../../../src/app/chat/handle-chat-command.js';
 import { createMeeting } from '../../../src/app/create-meeting.js';
 import { CardDelivery } from '../../../src/app/delivery.js';
 import type { AppDeps } from '../../../src/app/deps.js';
@@ -34,6 +35,7 @@ let teams: RecordingMessenger;
 let slack: RecordingMessenger;
 let mails: LinkEmail[];
 let worker: DeliveryWorker;
+let delivery: CardDelivery;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pep-evidence-'));
@@ -46,7 +48,7 @@ beforeEach(async () => {
   mails = [];
   const mailer = { sendLink: async (mail: LinkEmail) => (mails.push(mail), { sent: true as const }), sendCancellation: async () => ({ sent: true as const }) };
   const links = new WebLinkSender({ app: deps, publicBaseUrl: 'https://pep.example.org', mailer });
-  const delivery = new CardDelivery({ store, messengers: [teams, slack], report: () => undefined, links, clock });
+  delivery = new CardDelivery({ store, messengers: [teams, slack], report: () => undefined, links, clock });
   worker = attachOutbox(deps, { delivery, logger: captureLog().logger, publicBaseUrl: 'https://pep.example.org', linkDays: 14 });
 });
 
@@ -150,5 +152,31 @@ describe('the attendance card', () => {
     ]);
     const refused = await click(meeting, idOf(meeting, 'carer'), 'attendance.record', { roster: rosterOf(meeting), ...rows });
     expect((refused.card.data as { errors: string[] }).errors[0]).toMatch(/organiser/);
+  });
+});
+
+describe('typed in chat', () => {
+  const sam = { kind: 'teamsAad' as const, teamsAadObjectId: 'aad-sam' };
+  const dana = { kind: 'teamsAad' as const, teamsAadObjectId: 'aad-dana' };
+  const type = (text: string, actor: typeof sam) =>
+    handleChatCommand(deps, delivery, { text, mentions: [], actor, chat: { channel: 'teams', conversationId: `dm-${actor.teamsAadObjectId}` }, isGroupChat: false });
+
+  it('"evidence" opens the form for the designated teacher, "evidence request" sends it from the organiser', async () => {
+    await invited();
+    expect((await type('evidence', dana)).reply?.name).toBe('evidence-form');
+    expect((await type('evidence request', sam)).reply?.name).toBe('confirmation');
+    await worker.drain();
+    expect(teams.sent.filter((s) => s.card.name === 'evidence-form')).toHaveLength(1);
+  });
+
+  it('"attendance" opens the record for the organiser once the meeting has started, and is refused before', async () => {
+    let meeting = await invited();
+    expect((await type('attendance', sam)).reply?.data).toMatchObject({ code: 'MEETING.WRONG_STATUS' });
+    meeting = await run(meeting, meeting.organiserId, { type: 'lockAgenda' });
+    await run(meeting, meeting.organiserId, { type: 'startMeeting' });
+    expect((await type('attendance', dana)).reply?.data).toMatchObject({ code: 'PERMISSION.NOT_ORGANISER' });
+    const card = (await type('attendance', sam)).reply;
+    expect(card?.name).toBe('attendance-record');
+    expect(card?.data).toMatchObject({ recorded: false, child: { initials: 'JD' } });
   });
 });
