@@ -12,6 +12,7 @@ import type { LinkEmail } from '../../../src/app/link-sender.js';
 import { WebLinkSender } from '../../../src/app/link-sender.js';
 import { attachOutbox } from '../../../src/app/outbox/attach-outbox.js';
 import type { DeliveryWorker } from '../../../src/app/outbox/delivery-worker.js';
+import { submitThroughLink } from '../../../src/channels/web/link-submission.js';
 import { rosterOf } from '../../../src/app/views/evidence-cards.js';
 import type { Officer } from '../../../src/domain/actor.js';
 import { EvidenceSettingsSchema } from '../../../src/domain/evidence/evidence-settings.js';
@@ -102,6 +103,17 @@ describe('the evidence card', () => {
     expect(mail?.to).toBe('dana@school.example.org');
     const link = (await store.getMeeting(meeting.id))?.links.find((l) => l.purpose === 'evidence');
     expect(link).toMatchObject({ participantId: idOf(meeting, 'designated_teacher'), singleUse: true });
+
+    // The page posts the button's verb and data with every input as text, as card-page.js does.
+    const token = new URL(mail!.url).pathname.split('/').at(-1)!;
+    const inputs = { ...FIGURES, attendancePercent: '89', maths: 'well_below' };
+    const bad = await submitThroughLink(deps, token, { verb: 'evidence.submit', data: { meetingId: meeting.id }, inputs: { ...inputs, suspensionDays: '-2' } });
+    expect(bad.status).toBe(422);
+    const answered = await submitThroughLink(deps, token, { verb: 'evidence.submit', data: { meetingId: meeting.id }, inputs });
+    expect(answered.status).toBe(200);
+    const saved = await store.getMeeting(meeting.id);
+    expect(saved?.evidence).toMatchObject({ attendancePercent: 89, recordedBy: idOf(meeting, 'designated_teacher'), source: 'card' });
+    expect((await store.auditTrail(meeting.id)).find((e) => e.type === 'recordEvidence')?.channel).toBe('web');
   });
 });
 
