@@ -111,6 +111,11 @@ describe('recordEvidence', () => {
     ]);
     expect(change.events[0]?.summary).toBe('Evidence for 2026-27 autumn recorded from a CSV import (2 flagged)');
     expect(change.meeting.evidence?.recordedBy).toBe('system');
+    // Corrected with the same flags, nobody is told again; a new flag tells them, with every flag.
+    const corrected = decide(change.meeting, command({ attendancePercent: 81, source: 'csv', attainment: [{ subject: 'maths', level: 'well_below' }] }), ctx);
+    expect(corrected.alerts).toEqual([]);
+    const worse = decide(corrected.meeting, command({ attendancePercent: 81, permanentlyExcluded: true, attainment: [{ subject: 'maths', level: 'well_below' }] }), ctx);
+    expect(worse.alerts[0]).toMatchObject({ kind: 'evidence_flagged', flags: [{ kind: 'attendance_below' }, { kind: 'permanent_exclusion' }, { kind: 'attainment_slip' }] });
   });
 
   it('is refused to a carer, after the meeting closed, and with a subject given twice', () => {

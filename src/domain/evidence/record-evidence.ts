@@ -6,6 +6,8 @@ import { requireStatus } from '../lifecycle.js';
 import type { Meeting, MeetingStatus } from '../model.js';
 import { actingParticipant, isOrganiser, requireOrganiser } from '../permissions.js';
 import { findParticipant } from '../participants.js';
+import type { Evidence } from './evidence.js';
+import type { EvidenceFlag } from './evidence-flags.js';
 import { evidenceFlags } from './evidence-flags.js';
 import { DEFAULT_EVIDENCE_SETTINGS } from './evidence-settings.js';
 
@@ -37,14 +39,21 @@ export function recordEvidence(meeting: Meeting, command: CommandOf<'recordEvide
     refuse('VALIDATION.INVALID_INPUT', 'Give each subject once.', { problems: ['Give each subject once.'] });
   }
   const { type: _type, source, ...figures } = command;
-  meeting.evidence = { ...figures, recordedBy: ctx.actorId, at: ctx.at, source };
   const baseline = ctx.evidenceBaseline;
-  const flags = evidenceFlags(baseline?.previous, meeting.evidence, baseline?.settings ?? DEFAULT_EVIDENCE_SETTINGS);
+  const flagsOf = (evidence: Evidence | undefined) => (evidence ? evidenceFlags(baseline?.previous, evidence, baseline?.settings ?? DEFAULT_EVIDENCE_SETTINGS) : []);
+  const before = flagsOf(meeting.evidence).map(flagKey);
+  meeting.evidence = { ...figures, recordedBy: ctx.actorId, at: ctx.at, source };
+  const flags = flagsOf(meeting.evidence);
+  // A correction that raises nothing new (the science level fixed, 80% made 81%) tells nobody twice.
+  const raisesNew = flags.some((flag) => !before.includes(flagKey(flag)));
   return {
     summary: `Evidence for ${command.term} recorded from ${source === 'csv' ? 'a CSV import' : 'a card'}${flags.length > 0 ? ` (${flags.length} flagged)` : ''}`,
-    alerts: flags.length > 0 ? [{ kind: 'evidence_flagged', flags, previous: baseline?.previous }] : [],
+    alerts: raisesNew ? [{ kind: 'evidence_flagged', flags, previous: baseline?.previous }] : [],
   };
 }
+
+/** What a flag is about, whatever its figures: attendance, a suspension, an exclusion, a slip in one subject. */
+const flagKey = (flag: EvidenceFlag): string => (flag.kind === 'attainment_slip' ? `${flag.kind}:${flag.subject}` : flag.kind);
 
 /** The organiser asks the designated teacher for the figures: the evidence card goes to them, by chat or secure link. */
 export function requestEvidence(meeting: Meeting, command: CommandOf<'requestEvidence'>, ctx: CommandContext): Outcome {
