@@ -28,7 +28,7 @@ const reachable = (p: Participant) => Boolean(p.teamsAadObjectId ?? p.teamsUserI
 try {
   await store.init();
   const report = await importEvidenceCsv(
-    { store, clock: systemClock, newId: randomIds, defaultTimeZone: config.timeZone, evidenceSettings: config.council.evidence, outbox: { reachable, officers: config.council.officers, linkDays: DEFAULT_LINK_DAYS, wake: () => undefined } },
+    { store, clock: systemClock, newId: randomIds, defaultTimeZone: config.timeZone, officers: config.council.officers, evidenceSettings: config.council.evidence, outbox: { reachable, linkDays: DEFAULT_LINK_DAYS, wake: () => undefined } },
     csv,
   );
   for (const row of report.imported) {

@@ -69,7 +69,7 @@ export async function composeApp(options: {
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
   const clock = options.clock ?? systemClock;
-  const deps: AppDeps = { store, clock, newId: randomIds, defaultTimeZone: config.timeZone, officers: config.council.officers, evidenceSettings: config.council.evidence };
+  const deps: AppDeps = { store, clock, newId: randomIds, defaultTimeZone: config.timeZone, officers: config.council.officers, funding: config.council.funding, evidenceSettings: config.council.evidence };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {
     store,

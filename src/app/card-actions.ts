@@ -14,7 +14,9 @@ import type { AppDeps } from './deps.js';
 import { describeError } from './error-messages.js';
 import type { UserError } from './error-messages.js';
 import type { AppliedChange } from './execute-command.js';
-import { executeCommand, loadMeeting } from './execute-command.js';
+import { executeCommand, executeOversightCommand, loadMeeting } from './execute-command.js';
+import { handleOfficerAction, isOfficerVerb, oversightCommandFor } from './oversight-actions.js';
+import { fundingOutcomeCard, transitionFormCard } from './views/oversight-cards.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
 import { actionNudgeCard, goalFormCard, liveActionsCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
@@ -82,6 +84,7 @@ const ACTION_DATA_KEYS: ReadonlySet<string> = new Set([
   'card',
   'verb',
   'roster',
+  'requestId',
 ]);
 const typedInputs = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(payload).filter(([key]) => !ACTION_DATA_KEYS.has(key)));
 
@@ -185,6 +188,10 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
     case 'plan.signOff':
       // Re-drawn with the link the card already had: the server keeps only the token's hash.
       return form ? undefined : planSummaryCard(meeting, actor.id, VERBS['plan.signOff'].shape.documentUrl.parse(payload.documentUrl));
+    case 'transition.save':
+      return transitionFormCard(meeting, form);
+    case 'funding.answer':
+      return meeting.funding?.some((r) => r.id === id('requestId')) ? fundingOutcomeCard(meeting, id('requestId'), form) : undefined;
     default:
       return undefined;
   }
@@ -209,6 +216,12 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return confirmationCard('Goal added', `"${String(payload.title)}" is now part of the plan.`);
     case 'evidence.submit':
       return confirmationCard('Figures received', 'Thank you. The meeting will see them beside the last PEP\'s. You can send corrected figures until the meeting closes.');
+    case 'qa.submit':
+      return confirmationCard('Plan submitted', 'The Virtual School has the plan for review. You will get a card when it is approved or returned.');
+    case 'transition.save':
+      return confirmationCard('Transition section saved', 'It is part of the written plan.');
+    case 'funding.answer':
+      return confirmationCard('Answer sent', 'The Virtual School officer has your answer and will decide the request.');
     default:
       return sourceCard(verb, payload, meeting, actor) ?? confirmationCard('Done', 'Saved.');
   }
@@ -220,6 +233,7 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
  * typed and the reason, or as the error card when the card had nothing to type into.
  */
 export async function handleCardAction(deps: AppDeps, request: CardActionRequest): Promise<CardActionResult> {
+  if (isOfficerVerb(request.verb)) return handleOfficerAction(deps, request);
   const parsed = parseCardAction(request.verb, request.payload);
   const meetingId = typeof request.payload.meetingId === 'string' ? request.payload.meetingId : '';
   let meeting: Meeting | undefined;
@@ -232,9 +246,12 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
       throw new DomainError('VALIDATION.INVALID_INPUT', `Some answers need another look. ${problems.join(' ')}`, { problems, input: request.payload });
     }
     if (asksBeforeLocking(parsed.submission, meeting, actor)) return { card: agendaCard(meeting, {}, { confirmLock: true }) };
-    const command = commandFor(parsed.submission, actor, meeting);
+    // The organiser's side of the Virtual School's review (submit, transition, answering a query) has its own rules.
+    const oversight = oversightCommandFor(parsed.submission);
+    const command = oversight ?? commandFor(parsed.submission, actor, meeting);
     if (!command) return { card: sourceCard(request.verb, request.payload, meeting, actor) ?? confirmationCard('Up to date', 'Nothing has changed.') };
-    const result = await executeCommand(deps, {
+    const execute = oversight ? executeOversightCommand : executeCommand;
+    const result = await execute(deps, {
       meetingId,
       command,
       actorId: actor.id,

@@ -1,5 +1,6 @@
 import type { EvidenceSettings } from '../domain/evidence/evidence-settings.js';
 import type { Officer } from '../domain/actor.js';
+import type { FundingSettings } from '../domain/funding/funding-settings.js';
 import type { Meeting } from '../domain/model.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { Clock } from '../ports/clock.js';
@@ -15,6 +16,14 @@ export interface AppDeps {
   defaultTimeZone: string;
   /** The council's Virtual School officers (config.council.officers): who may act as one, whom their cards go to. */
   officers?: readonly Officer[];
+  /**
+   * The officer assigned to the meeting's child (the child record's officerId), when the child
+   * store knows one; without it, or when it answers none, every Virtual School officer hears.
+   * Asked only when a change has something for officers.
+   */
+  assignedOfficer?: (meeting: Meeting) => Promise<string | undefined>;
+  /** The Pupil Premium Plus allocation per child (config.council.funding); England's default unless set. */
+  funding?: FundingSettings;
   /**
    * Re-plans a saved meeting's reminders (the scheduler's sync). Never on the request path: every
    * change queues a re-plan in its outbox, and the delivery worker calls this once the person has

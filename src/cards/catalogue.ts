@@ -15,6 +15,11 @@ import { ConfirmationDataSchema, ErrorDataSchema, WelcomeDataSchema } from './da
 import { PlanSummaryDataSchema } from './data/plan-summary.js';
 import { PreviousActionsDataSchema } from './data/previous-actions.js';
 import { ReachReportDataSchema } from './data/reach-report.js';
+import { FundingOutcomeDataSchema } from './data/funding-outcome.js';
+import { FundingRequestDataSchema } from './data/funding-request.js';
+import { QaOutcomeDataSchema } from './data/qa-outcome.js';
+import { QaReviewDataSchema } from './data/qa-review.js';
+import { TransitionFormDataSchema } from './data/transition-form.js';
 import { CarerPromptDataSchema, ChildVoicePromptDataSchema } from './data/prompts.js';
 
 /**
@@ -46,6 +51,11 @@ export const CARDS = {
   'attendance-record': { schema: AttendanceRecordDataSchema, audience: 'group', refreshable: false },
   'evidence-form': { schema: EvidenceFormDataSchema, audience: 'direct', refreshable: false },
   'evidence-flags': { schema: EvidenceFlagsDataSchema, audience: 'direct', refreshable: false },
+  'qa-review': { schema: QaReviewDataSchema, audience: 'direct', refreshable: false },
+  'qa-outcome': { schema: QaOutcomeDataSchema, audience: 'direct', refreshable: false },
+  'funding-request': { schema: FundingRequestDataSchema, audience: 'direct', refreshable: false },
+  'funding-outcome': { schema: FundingOutcomeDataSchema, audience: 'direct', refreshable: false },
+  'transition-form': { schema: TransitionFormDataSchema, audience: 'direct', refreshable: false },
   error: { schema: ErrorDataSchema, audience: 'any', refreshable: false },
   confirmation: { schema: ConfirmationDataSchema, audience: 'any', refreshable: false },
   welcome: { schema: WelcomeDataSchema, audience: 'any', refreshable: false },

@@ -13,6 +13,7 @@ import {
 } from '../domain/model.js';
 import { AttendanceStatusSchema } from '../domain/attendance-record.js';
 import { AttainmentLevelSchema, CORE_SUBJECTS } from '../domain/evidence/evidence.js';
+import { RagSchema } from '../domain/qa/qa-state.js';
 import { REFRESHABLE_CARDS } from './catalogue.js';
 import { ATTENDANCE_INPUTS, REASON_SHOWN_MAX } from './data/attendance-record.js';
 import { PlanDocumentUrlSchema } from './data/plan-summary.js';
@@ -132,6 +133,22 @@ export const VERBS = {
     permanentlyExcluded: requiredChoice({ no: 'no', yes: 'yes' }, 'Say whether the child has been permanently excluded.'),
     ...Object.fromEntries(CORE_SUBJECTS.map((subject) => [subject, optionalChoice(AttainmentLevelSchema.enum)])),
   }),
+  /** The Virtual School's review of a plan: the organiser submits, an officer approves or returns. */
+  'qa.submit': z.object(meeting),
+  'qa.approve': z.object({ ...meeting, rag: requiredChoice(RagSchema.enum, 'Choose Red, Amber or Green.'), feedback: optionalText(4000) }),
+  // Returning needs a reason: the rule refuses a blank one with its own words, keeping what was typed.
+  'qa.return': z.object({ ...meeting, rag: z.preprocess((v) => (v === '' ? undefined : v), RagSchema.optional()), feedback: optionalText(4000), reason: optionalText(2000) }),
+  'transition.save': z.object({
+    ...meeting,
+    pathway: requiredText(2000, 'Describe the pathway.'),
+    careersGuidance: requiredText(2000, 'Say what careers guidance they have had or will have.'),
+    post16Options: requiredText(2000, 'Say which post-16 options are being considered.'),
+  }),
+  /** An officer's decision on a Pupil Premium Plus request; a query's question is the note. */
+  'funding.approve': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.reject': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.query': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.answer': z.object({ ...meeting, requestId: Id, answer: requiredText(2000, 'Write your answer to the question.') }),
   /** Teams asks for a fresh copy of a refreshable card (invitation, live action list). */
   'card.refresh': z.object({ ...meeting, card: z.enum(REFRESHABLE_CARDS as [string, ...string[]]) }),
 } as const;

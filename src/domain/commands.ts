@@ -24,8 +24,10 @@ import { ROLES, RoleSchema } from './roles.js';
  * Who is acting never travels in a command: it comes from the authenticated channel context.
  */
 
-const text = (max: number) => z.string().trim().min(1, 'This cannot be empty.').max(max, `Keep this under ${max} characters.`);
-const optionalText = (max: number) =>
+/** Typed text, trimmed and required; also for the oversight commands (src/domain/qa/, src/domain/funding/). */
+export const text = (max: number) => z.string().trim().min(1, 'This cannot be empty.').max(max, `Keep this under ${max} characters.`);
+/** Empty is absent: a card sends "" for a box left blank. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

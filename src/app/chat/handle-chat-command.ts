@@ -12,7 +12,9 @@ import { actorIn } from '../card-actions.js';
 import type { Chat, CardDelivery } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
 import { describeError } from '../error-messages.js';
-import { executeCommand, loadMeeting } from '../execute-command.js';
+import { executeCommand, executeOversightCommand, loadMeeting } from '../execute-command.js';
+import { transitionFormCard } from '../views/oversight-cards.js';
+import { oversightChatCommand, oversightReply } from './oversight-commands.js';
 import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
 import { attendanceRecordCard, evidenceFormCard } from '../views/evidence-cards.js';
@@ -154,8 +156,12 @@ function replyFor(command: ChatCommand, meeting: Meeting, actorId: string, linke
       return attendanceRecordCard(meeting);
     case 'evidence':
       return command.request ? confirmationCard('Evidence requested', "The designated teacher has been sent the form for this term's figures (by chat, or a secure link if they have no Teams or Slack).") : evidenceFormCard(meeting, actorId);
+    case 'transition':
+      return transitionFormCard(meeting);
     case 'reminders':
     case 'questions':
+    case 'submit':
+    case 'funding':
       return undefined;
   }
 }
@@ -185,6 +191,11 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     const actor = actorIn(meeting, request.actor);
     if (command.kind === 'reminders' || command.kind === 'questions') {
       return await answerReminderCommand(deps, delivery, command, meeting, { actorId: actor.id, chat: request.chat, localPreview: request.localPreview ?? false, idempotencyKey: request.idempotencyKey });
+    }
+    const oversight = oversightChatCommand(command, meeting);
+    if (oversight) {
+      const result = await executeOversightCommand(deps, { meetingId: meeting.id, command: oversight, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
+      return { reply: oversightReply(oversight, result.meeting, result.queued), change: result.replayed ? undefined : { meeting: result.meeting, command: oversight.type, queued: result.queued } };
     }
     change = domainCommand(command, meeting, request);
     // The cards that answer for a person or need them in their role are refused here as the rules would refuse them.

@@ -14,7 +14,9 @@ export type ChatCommand =
   | { kind: 'reminders'; preview: boolean }
   | { kind: 'questions'; now: boolean }
   | { kind: 'evidence'; request: boolean }
-  | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' | 'attendance' };
+  /** Pupil Premium Plus for the plan's costed PP+ support, with the intervention as typed (else the item's own words). */
+  | { kind: 'funding'; interventionType: string }
+  | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' | 'attendance' | 'submit' | 'transition' };
 
 /** A command that could not be read: what was understood, what was not, and the text as typed. */
 export interface ChatCommandProblem {
@@ -39,6 +41,9 @@ export const CHAT_COMMAND_HELP = [
   'evidence — enter this term\'s attendance, exclusions and attainment (designated teacher or organiser); "evidence request" sends the form to the designated teacher',
   'close — closes the meeting (organiser; needs the next review date)',
   'status — where the meeting is up to',
+  'submit — sends the closed meeting\'s plan to the Virtual School for review (organiser)',
+  'transition — the Year 9+ transition section: pathway, careers guidance, post-16 options (organiser)',
+  'funding — asks the Virtual School for Pupil Premium Plus for the plan\'s costed PP+ support (organiser)',
   'reminders — every reminder this meeting will send, and when; "reminders preview" sends you each one now, marked as a preview (organiser; previews on a local trial run only)',
   'questions now — sends the carer\'s and the child\'s questions now instead of at their time (organiser)',
   'help — this list',
@@ -118,6 +123,10 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
       if (rest && rest.toLowerCase() !== option) return fail(text, [verb], [`"${verb}" on its own, or "${verb} ${option}"`]);
       return { ok: true, command: verb === 'reminders' ? { kind: 'reminders', preview: rest !== '' } : { kind: 'questions', now: rest !== '' } };
     }
+    case 'funding':
+      return { ok: true, command: { kind: 'funding', interventionType: rest } };
+    case 'submit':
+    case 'transition':
     case 'status':
     case 'help':
     case 'start':
@@ -127,6 +136,6 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
     case 'attendance':
       return { ok: true, command: { kind: verb } };
     default:
-      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'attendance', 'evidence', 'next review', 'close', 'status', 'reminders', 'questions', 'help'].join(', ')}`]);
+      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'attendance', 'evidence', 'next review', 'close', 'submit', 'transition', 'funding', 'status', 'reminders', 'questions', 'help'].join(', ')}`]);
   }
 }

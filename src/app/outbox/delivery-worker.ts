@@ -1,4 +1,5 @@
 import type { Officer } from '../../domain/actor.js';
+import type { ChildSpend } from '../../domain/funding/spend.js';
 import type { Meeting } from '../../domain/model.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Clock } from '../../ports/clock.js';
@@ -46,6 +47,8 @@ export interface DeliveryWorkerDeps {
   tuning?: Partial<OutboxTuning>;
   /** The council's Virtual School officers (config.council.officers), whom `officer` messages name. */
   officers?: readonly Officer[];
+  /** The child's Pupil Premium Plus this year, shown on an officer's request card. */
+  fundingSpend?: (meeting: Meeting, requestId: string) => Promise<ChildSpend>;
   /** Plans the meeting's reminders again (a queued `replan`); a throw is retried like a failed send. */
   replan?: (meeting: Meeting) => Promise<void>;
 }
@@ -105,6 +108,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return drawCard(meeting, show, {
       unreachable: show.card === 'attendance-summary' ? await delivery.unreachable(meeting.id) : undefined,
       planDocumentUrl: link?.opens === 'plan-document' ? planDocumentUrl(deps.publicBaseUrl, link.token) : undefined,
+      fundingSpend: show.card === 'funding-request' ? await deps.fundingSpend?.(meeting, show.requestId) : undefined,
     });
   }
 

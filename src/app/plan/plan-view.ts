@@ -14,6 +14,7 @@ import {
   meetingSection,
   needsSection,
   nextReviewSection,
+  transitionSection,
   previousActionsSection,
   voicesSection,
 } from './plan-sections.js';
@@ -147,6 +148,7 @@ export function buildPlanView(meeting: Meeting, options: PlanViewOptions): PlanV
       needsSection(ctx),
       goalsSection(ctx),
       actionsSection(ctx),
+      ...transitionSection(ctx),
       nextReviewSection(ctx),
       signOffSection(ctx),
       changesSection(ctx),

@@ -40,6 +40,11 @@ const CARD_IN_WORDS: Record<CardName, string> = {
   error: 'a message',
   confirmation: 'a message',
   welcome: 'the welcome message',
+  'qa-review': 'the plan to review',
+  'qa-outcome': "the Virtual School's review of the plan",
+  'funding-request': 'a Pupil Premium Plus request',
+  'funding-outcome': 'news of a Pupil Premium Plus request',
+  'transition-form': 'the transition section form',
 };
 
 const CHANNEL_NAMES = { teams: 'Teams', slack: 'Slack' } as const;

@@ -1,14 +1,6 @@
 import { z } from 'zod';
+import { optionalText, text } from '../commands.js';
 
-const text = (max: number) => z.string().trim().min(1, 'This cannot be empty.').max(max, `Keep this under ${max} characters.`);
-/** Empty is absent: a card sends "" for a box left blank. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep this under ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 const id = z.string().min(1).max(64);
 
 /** Pupil Premium Plus: the organiser asks, an officer decides or queries, the organiser answers. */

@@ -1,15 +1,6 @@
 import { z } from 'zod';
+import { optionalText, text } from '../commands.js';
 import { RagSchema } from './qa-state.js';
-
-const text = (max: number) => z.string().trim().min(1, 'This cannot be empty.').max(max, `Keep this under ${max} characters.`);
-/** Empty is absent: a card sends "" for a box left blank. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep this under ${max} characters.`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 /** The Virtual School's review of the written plan, and the Year 9+ transition section it checks. */
 export const QaCommandSchema = z.discriminatedUnion('type', [
