@@ -80,6 +80,7 @@ export async function composeApp(options: {
     defaultTimeZone: config.timeZone,
     officers: config.council.officers,
     funding: config.council.funding,
+    evidenceSettings: config.council.evidence,
   };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {

@@ -22,6 +22,8 @@ import type { FormState } from './views/preparation-cards.js';
 import { actionNudgeCard, goalFormCard, liveActionsCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
 import { handoverCard } from './views/handover-card.js';
 import { childLabel } from './views/people.js';
+import { attendanceCommand, evidenceCommand } from './evidence/card-commands.js';
+import { attendanceRecordCard, evidenceFormCard } from './views/evidence-cards.js';
 import { confirmationCard, errorCard } from './views/message-cards.js';
 
 /**
@@ -83,6 +85,7 @@ const ACTION_DATA_KEYS: ReadonlySet<string> = new Set([
   'documentUrl',
   'card',
   'verb',
+  'roster',
   'requestId',
 ]);
 const typedInputs = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(payload).filter(([key]) => !ACTION_DATA_KEYS.has(key)));
@@ -133,6 +136,10 @@ function commandFor(submission: CardSubmission, actor: Participant, meeting: Mee
       return { type: 'addParticipant', participant: { name: data.teacherName, email: data.teacherEmail, role: 'designated_teacher' } };
     case 'plan.signOff':
       return { type: 'signPlan', planVersion: data.planVersion };
+    case 'attendance.record':
+      return attendanceCommand(data, meeting);
+    case 'evidence.submit':
+      return evidenceCommand(data);
     case 'meeting.reschedule': {
       const startsAt = DateTime.fromISO(`${data.newDate}T${data.newTime}`, { zone: meeting.timeZone });
       if (!startsAt.isValid) throw new DomainError('VALIDATION.INVALID_INPUT', 'Choose a valid new date and start time.', { problems: ['Choose a valid new date and start time.'] });
@@ -181,6 +188,10 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
     case 'child.handover':
       // Only ever re-drawn as a form for the organiser, whose card it is; the clock line is not carried, so it says where to find it.
       return form && actor.id === meeting.organiserId ? handoverCard(meeting, id('school'), `Type "child ${meeting.child.ref}" to see when the new PEP is due.`, form) : undefined;
+    case 'attendance.record':
+      return attendanceRecordCard(meeting, form);
+    case 'evidence.submit':
+      return evidenceFormCard(meeting, actor.id, form);
     case 'plan.signOff':
       // Re-drawn with the link the card already had: the server keeps only the token's hash.
       return form ? undefined : planSummaryCard(meeting, actor.id, VERBS['plan.signOff'].shape.documentUrl.parse(payload.documentUrl));
@@ -214,6 +225,8 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return meeting.status === 'draft'
         ? confirmationCard('New designated teacher added', `${String(payload.teacherName)} is on the next PEP for ${childLabel(meeting)} and is invited with everyone when you send the invitations.`)
         : confirmationCard('New designated teacher invited', `${String(payload.teacherName)} is invited to the next PEP for ${childLabel(meeting)}, where the current plan, the open actions and the child's views are.`);
+    case 'evidence.submit':
+      return confirmationCard('Figures received', 'Thank you. The meeting will see them beside the last PEP\'s. You can send corrected figures until the meeting closes.');
     case 'qa.submit':
       return confirmationCard('Plan submitted', 'The Virtual School has the plan for review. You will get a card when it is approved or returned.');
     case 'transition.save':

@@ -1,3 +1,4 @@
+import type { EvidenceSettings } from '../domain/evidence/evidence-settings.js';
 import type { Officer } from '../domain/actor.js';
 import type { FundingSettings } from '../domain/funding/funding-settings.js';
 import type { Meeting } from '../domain/model.js';
@@ -49,4 +50,6 @@ export interface AppDeps {
    * Without it (unit tests of the rules alone), nothing is queued.
    */
   outbox?: OutboxPlanning & { wake(): void };
+  /** The council's evidence thresholds (COUNCIL_SETTINGS evidence); England's defaults without. */
+  evidenceSettings?: EvidenceSettings;
 }

@@ -8,6 +8,7 @@ import type { Channel, Meeting } from '../domain/model.js';
 import type { OversightCommandType } from '../domain/oversight/decide-oversight.js';
 import { decideOversight, OversightCommandSchema } from '../domain/oversight/decide-oversight.js';
 import type { AppDeps } from './deps.js';
+import { evidenceBaselineFor } from './evidence/evidence-baseline.js';
 import type { OutboxMessage } from '../ports/outbox.js';
 import { officersForChild } from './officers.js';
 import { isForOfficers } from './outbox/plan-outgoing.js';
@@ -59,7 +60,7 @@ const MAX_ATTEMPTS = 8;
  */
 export async function executeCommand(deps: AppDeps, request: CommandRequest): Promise<CommandResult> {
   const command = parseInput(MeetingCommandSchema, request.command);
-  return applyChange(deps, request, command.type, (meeting, ctx) => decide(meeting, command, ctx));
+  return applyChange(deps, request, command.type, (meeting, ctx) => decide(meeting, command, ctx), (meeting) => evidenceBaselineFor(deps, meeting, command));
 }
 
 /** The Virtual School's commands (quality review, Pupil Premium Plus): the same path, their own rules. */
@@ -68,7 +69,14 @@ export async function executeOversightCommand(deps: AppDeps, request: CommandReq
   return applyChange(deps, request, command.type, (meeting, ctx) => decideOversight(meeting, command, ctx));
 }
 
-async function applyChange(deps: AppDeps, request: CommandRequest, type: string, decideOn: (meeting: Meeting, ctx: CommandContext) => Change): Promise<CommandResult> {
+/** `prepare` reads what a rule needs from beyond the meeting (the previous PEP's evidence), before each attempt. */
+async function applyChange(
+  deps: AppDeps,
+  request: CommandRequest,
+  type: string,
+  decideOn: (meeting: Meeting, ctx: CommandContext) => Change,
+  prepare?: (meeting: Meeting) => Promise<CommandContext['evidenceBaseline']>,
+): Promise<CommandResult> {
   let loaded = request.loaded?.id === request.meetingId ? request.loaded : undefined;
   for (let attempt = 1; ; attempt++) {
     if (request.idempotencyKey) {
@@ -77,7 +85,8 @@ async function applyChange(deps: AppDeps, request: CommandRequest, type: string,
     }
     const meeting = loaded ?? (await loadMeeting(deps, request.meetingId));
     loaded = undefined;
-    const ctx: CommandContext = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId, ...(request.officer ? { officer: request.officer } : {}) };
+    const evidenceBaseline = await prepare?.(meeting);
+    const ctx: CommandContext = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId, ...(request.officer ? { officer: request.officer } : {}), ...(evidenceBaseline ? { evidenceBaseline } : {}) };
     const decided = decideOn(meeting, ctx);
     const officers = deps.outbox && decided.alerts.some(isForOfficers) ? officersForChild(deps.officers ?? [], await deps.assignedOfficer?.(meeting)) : [];
     const { change, messages } = deps.outbox ? queueFollowUps(meeting, decided, ctx, deps.outbox, officers) : { change: decided, messages: [] };

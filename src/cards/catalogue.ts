@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { ActionNudgeDataSchema } from './data/action-nudge.js';
 import { AgendaDataSchema } from './data/agenda.js';
+import { AttendanceRecordDataSchema } from './data/attendance-record.js';
 import { AttendanceSummaryDataSchema } from './data/attendance-summary.js';
 import { CaseloadDigestDataSchema } from './data/caseload-digest.js';
 import { ContributionRequestDataSchema } from './data/contribution-request.js';
+import { EvidenceFlagsDataSchema } from './data/evidence-flags.js';
+import { EvidenceFormDataSchema } from './data/evidence-form.js';
 import { GoalFormDataSchema } from './data/goal-form.js';
 import { HandoverDataSchema } from './data/handover.js';
 import { InvitationDataSchema } from './data/invitation.js';
@@ -49,6 +52,9 @@ export const CARDS = {
   'reach-report': { schema: ReachReportDataSchema, audience: 'direct', refreshable: false },
   'caseload-digest': { schema: CaseloadDigestDataSchema, audience: 'direct', refreshable: false },
   handover: { schema: HandoverDataSchema, audience: 'direct', refreshable: false },
+  'attendance-record': { schema: AttendanceRecordDataSchema, audience: 'group', refreshable: false },
+  'evidence-form': { schema: EvidenceFormDataSchema, audience: 'direct', refreshable: false },
+  'evidence-flags': { schema: EvidenceFlagsDataSchema, audience: 'direct', refreshable: false },
   'qa-review': { schema: QaReviewDataSchema, audience: 'direct', refreshable: false },
   'qa-outcome': { schema: QaOutcomeDataSchema, audience: 'direct', refreshable: false },
   'funding-request': { schema: FundingRequestDataSchema, audience: 'direct', refreshable: false },

@@ -11,12 +11,15 @@ import {
   ReviewSchema,
   RsvpAnswerSchema,
 } from '../domain/model.js';
+import { AttendanceStatusSchema } from '../domain/attendance-record.js';
+import { AttainmentLevelSchema, CORE_SUBJECTS } from '../domain/evidence/evidence.js';
 import { RagSchema } from '../domain/qa/qa-state.js';
 import { REFRESHABLE_CARDS } from './catalogue.js';
+import { ATTENDANCE_INPUTS, REASON_SHOWN_MAX } from './data/attendance-record.js';
 import { PlanDocumentUrlSchema } from './data/plan-summary.js';
 import type { FieldProblem } from './errors.js';
 import { toFieldProblems } from './errors.js';
-import { optionalNumber, optionalText, requiredChoice, requiredDate, requiredInteger, requiredText } from './input-codecs.js';
+import { optionalChoice, optionalNumber, optionalText, requiredChoice, requiredDate, requiredInteger, requiredNumber, requiredText } from './input-codecs.js';
 
 /**
  * Every button on every card, by verb, with the schema of what it sends: the action's own data
@@ -122,6 +125,20 @@ export const VERBS = {
     school: optionalText(160),
     teacherName: requiredText(120, "Give the new designated teacher's name."),
     teacherEmail: requiredText(254, "Give the new designated teacher's email."),
+  }),
+  /** The organiser's attendance record: a status (and a reason) per row; `roster` names the people the rows were drawn for. */
+  'attendance.record': z.object({
+    ...meeting,
+    roster: z.string().regex(/^[a-f0-9]{12}$/),
+    ...Object.fromEntries(ATTENDANCE_INPUTS.map((input) => [input, input.startsWith('status') ? optionalChoice(AttendanceStatusSchema.enum) : optionalText(REASON_SHOWN_MAX)])),
+  }),
+  'evidence.submit': z.object({
+    ...meeting,
+    term: requiredText(20, 'Name the term, for example 2026-27 autumn.'),
+    attendancePercent: requiredNumber(0, 100, 'Enter attendance as a number from 0 to 100.'),
+    suspensionDays: requiredNumber(0, 200, 'Enter the days of suspension, from 0 to 200 (0 if there were none).'),
+    permanentlyExcluded: requiredChoice({ no: 'no', yes: 'yes' }, 'Say whether the child has been permanently excluded.'),
+    ...Object.fromEntries(CORE_SUBJECTS.map((subject) => [subject, optionalChoice(AttainmentLevelSchema.enum)])),
   }),
   /** The Virtual School's review of a plan: the organiser submits, an officer approves or returns. */
   'qa.submit': z.object(meeting),

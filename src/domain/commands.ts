@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AttendanceStatusSchema } from './attendance-record.js';
+import { EvidenceFiguresSchema } from './evidence/evidence-command.js';
 import {
   ChildSchema,
   ContributionContentSchema,
@@ -134,6 +136,12 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('signPlan'), planVersion: z.number().int().min(1) }),
   empty('markPlanDistributed'),
+  z.object({
+    type: z.literal('recordAttendance'),
+    entries: z.array(z.object({ participantId: id, status: AttendanceStatusSchema, reason: optionalText(1000) })).min(1).max(60),
+  }),
+  EvidenceFiguresSchema.extend({ type: z.literal('recordEvidence'), source: z.enum(['card', 'csv']).default('card') }),
+  z.object({ type: z.literal('requestEvidence'), participantId: id }),
   z.object({ type: z.literal('cancelMeeting'), reason: text(1000) }),
 ]);
 export type MeetingCommand = z.infer<typeof MeetingCommandSchema>;

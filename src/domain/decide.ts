@@ -11,6 +11,7 @@ import {
 import { auditEvent } from './audit.js';
 import type { CommandOf, CommandType, MeetingCommand } from './commands.js';
 import { addNote, linkChat, reviewPreviousAction } from './conduct.js';
+import { recordEvidence, requestEvidence } from './evidence/record-evidence.js';
 import type { Change, CommandContext, Outcome } from './context.js';
 import { requestContribution, submitContribution } from './contributions.js';
 import { addGoal, linkResource } from './goals.js';
@@ -22,6 +23,7 @@ import { signPlan } from './plan/sign-off.js';
 import { followPlanChanges } from './plan/versions.js';
 import { reopenOnPlanChange } from './qa/reopen.js';
 import { answerPrompt, sendPrompt } from './prompts.js';
+import { recordAttendance } from './record-attendance.js';
 import { cancelMeeting, concludeMeeting, markPlanDistributed, setNextReviewDate, startMeeting } from './stages.js';
 
 type Handler<T extends CommandType> = (draft: Meeting, command: CommandOf<T>, ctx: CommandContext) => Outcome;
@@ -64,6 +66,9 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   signPlan,
   markPlanDistributed: (m, _c, ctx) => markPlanDistributed(m, ctx),
   cancelMeeting: (m, c, ctx) => cancelMeeting(m, c.reason, ctx),
+  recordAttendance,
+  recordEvidence,
+  requestEvidence,
 };
 
 /**

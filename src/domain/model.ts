@@ -226,7 +226,7 @@ export const LocationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Location = z.infer<typeof LocationSchema>;
 
-export const LINK_PURPOSES = ['invitation', 'carer-prompt', 'child-voice-prompt', 'action-nudge', 'contribution-request', 'plan'] as const;
+export const LINK_PURPOSES = ['invitation', 'carer-prompt', 'child-voice-prompt', 'action-nudge', 'contribution-request', 'plan', 'evidence'] as const;
 export const LinkPurposeSchema = z.enum(LINK_PURPOSES);
 export type LinkPurpose = z.infer<typeof LinkPurposeSchema>;
 

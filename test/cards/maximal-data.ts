@@ -43,6 +43,14 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     values: { title: text(200) },
     errors: times(10, () => text(300)),
   },
+  'attendance-record': {
+    meetingId: 'm'.repeat(64),
+    child,
+    roster: 'f'.repeat(12),
+    recorded: true,
+    people: times(25, (i) => ({ person: person(i), said: 'decline' as const, status: 'apologies' as const, reason: text(300) })),
+    errors: times(10, () => text(300)),
+  },
   'meeting-start': { meetingId: 'm'.repeat(64), child, purpose: text(1000), ...when, present: times(25, person), apologies: times(25, person) },
   'previous-actions': {
     meetingId: 'm'.repeat(64),

@@ -17,7 +17,9 @@ import { transitionFormCard } from '../views/oversight-cards.js';
 import { oversightChatCommand, oversightReply } from './oversight-commands.js';
 import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
+import { attendanceRecordCard, evidenceFormCard } from '../views/evidence-cards.js';
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
+import { designatedTeacherOf, mayOpen } from '../evidence/chat-evidence.js';
 import { childLabel } from '../views/people.js';
 import { actionOnNextWorkingDay, startWarningCard } from './chat-advice.js';
 import { answerChildCommand, statutoryFacts } from './child-chat-answer.js';
@@ -116,13 +118,15 @@ function domainCommand(command: ChatCommand, meeting: Meeting, request: ChatComm
       return { type: 'linkChat', channel: request.chat.channel, conversationId: request.chat.conversationId };
     case 'revoke':
       return { type: 'revokeLinksOf', participantId: namedIn(meeting, command.owner, '', request.mentions).participant.id };
+    case 'evidence':
+      return command.request ? { type: 'requestEvidence', participantId: designatedTeacherOf(meeting) } : undefined;
     default:
       return undefined;
   }
 }
 
 /** What to show where the command was typed, after it was applied. */
-function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, queued: readonly OutboxMessage[] = []): OutboundCard | undefined {
+function replyFor(command: ChatCommand, meeting: Meeting, actorId: string, linkedHere: boolean, queued: readonly OutboxMessage[] = []): OutboundCard | undefined {
   switch (command.kind) {
     case 'action':
     case 'start':
@@ -148,6 +152,10 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, q
       return linkedHere ? undefined : agendaCard(meeting);
     case 'help':
       return welcomeCard();
+    case 'attendance':
+      return attendanceRecordCard(meeting);
+    case 'evidence':
+      return command.request ? confirmationCard('Evidence requested', "The designated teacher has been sent the form for this term's figures (by chat, or a secure link if they have no Teams or Slack).") : evidenceFormCard(meeting, actorId);
     case 'transition':
       return transitionFormCard(meeting);
     // Answered before any change is made, where they are read.
@@ -196,14 +204,18 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
       return { reply: oversightReply(oversight, result.meeting, result.queued), change: result.replayed ? undefined : { meeting: result.meeting, command: oversight.type, queued: result.queued } };
     }
     change = domainCommand(command, meeting, request);
-    if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
+    // The cards that answer for a person or need them in their role are refused here as the rules would refuse them.
+    if (command.kind === 'attendance' || (command.kind === 'evidence' && !command.request)) {
+      mayOpen(command.kind, meeting, { actorId: actor.id, channel: request.chat.channel, at: deps.clock.now().toISOString(), newId: deps.newId });
+    }
+    if (!change) return { reply: replyFor(command, meeting, actor.id, meeting.chats.some((c) => sameChat(c, request.chat))) };
     const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
     if (command.kind === 'link') await delivery.indexChat(meeting.id, request.chat);
     const linkedHere = result.meeting.chats.some((c) => sameChat(c, request.chat));
     // Warnings take the place of the start card here: the meeting chat gets that card anyway.
     const warned = command.kind === 'start' && !result.replayed ? startWarningCard(meeting, deps.clock.now().toISOString()) : undefined;
     return {
-      reply: warned ?? replyFor(command, result.meeting, linkedHere, result.queued),
+      reply: warned ?? replyFor(command, result.meeting, actor.id, linkedHere, result.queued),
       change: result.replayed ? undefined : { meeting: result.meeting, command: change.type, queued: result.queued },
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import type { ChildSpend } from '../../domain/funding/spend.js';
 import type { Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { liveActionsCard, meetingStartCard, planSignedOffCard, planSummaryCard, previousActionsCard } from '../views/meeting-cards.js';
+import { evidenceFlagsCard, evidenceFormCard } from '../views/evidence-cards.js';
 import { fundingOutcomeCard, fundingRequestCard, qaOutcomeCard, qaReviewCard } from '../views/oversight-cards.js';
 import type { Unreachable } from '../views/preparation-cards.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from '../views/preparation-cards.js';
@@ -38,6 +39,10 @@ export function drawCard(meeting: Meeting, spec: CardSpec, extras: DrawExtras = 
       return planSummaryCard(meeting, spec.participantId, extras.planDocumentUrl);
     case 'plan-signed-off':
       return planSignedOffCard(meeting);
+    case 'evidence-form':
+      return evidenceFormCard(meeting, spec.participantId);
+    case 'evidence-flags':
+      return evidenceFlagsCard(meeting, spec.flags, spec.previous);
     case 'qa-review':
       return qaReviewCard(meeting);
     case 'qa-outcome':

@@ -14,7 +14,7 @@ export const toOfficers = (officers: readonly Officer[], show: CardSpec, mode: '
   officers.map((officer): Outgoing => ({ kind: 'officer', officerId: officer.id, show, mode }));
 
 /** The alerts that send something to the Virtual School: only these need the child's officers looked up. */
-const OFFICER_ALERTS: ReadonlySet<Alert['kind']> = new Set(['qa_review_due', 'funding_review_due']);
+const OFFICER_ALERTS: ReadonlySet<Alert['kind']> = new Set(['qa_review_due', 'funding_review_due', 'evidence_flagged']);
 export const isForOfficers = (alert: Alert): boolean => OFFICER_ALERTS.has(alert.kind);
 
 /** Oversight cards: the officers' to review, the organiser's with what the officer decided. */

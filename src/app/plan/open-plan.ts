@@ -19,5 +19,6 @@ export async function openPlan(deps: AppDeps, token: string): Promise<OpenedPlan
   const resolved = await resolveSecureLink(deps, token);
   if (!resolved.ok) return resolved;
   if (resolved.link.purpose !== 'plan' || !resolved.meeting.plan) return { ok: false, state: 'unknown' };
-  return { ok: true, view: buildPlanView(resolved.meeting, { showChildDetails: showsChildDetails(resolved.link), readerId: resolved.link.participantId }) };
+  const childMeetings = await deps.store.meetingsOfChild(resolved.meeting.child.ref);
+  return { ok: true, view: buildPlanView(resolved.meeting, { showChildDetails: showsChildDetails(resolved.link), readerId: resolved.link.participantId, childMeetings }) };
 }

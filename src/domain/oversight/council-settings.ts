@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OfficerSchema } from '../actor.js';
 import { CalendarSettingsSchema } from '../child/calendar-settings.js';
 import { CaseloadSettingsSchema } from './caseload-settings.js';
+import { EvidenceSettingsSchema } from '../evidence/evidence-settings.js';
 import { FundingSettingsSchema } from '../funding/funding-settings.js';
 
 /**
@@ -19,6 +20,8 @@ export const CouncilSettingsSchema = z.object({
   calendar: CalendarSettingsSchema.default(CalendarSettingsSchema.parse({})),
   /** The caseload page's group → role mapping and the weekly digest (caseload-settings.ts). */
   caseload: CaseloadSettingsSchema.prefault({}),
+  /** When the evidence flags a child (src/domain/evidence/evidence-settings.ts). */
+  evidence: EvidenceSettingsSchema,
   /** Pupil Premium Plus allocation per child (src/domain/funding/funding-settings.ts). */
   funding: FundingSettingsSchema,
 });
