@@ -13,8 +13,7 @@ import type { Chat, CardDelivery } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
 import { describeError } from '../error-messages.js';
 import { executeCommand, executeOversightCommand, loadMeeting } from '../execute-command.js';
-import { transitionFormCard } from '../views/oversight-cards.js';
-import { oversightChatCommand, oversightReply } from './oversight-commands.js';
+import { oversightChatCommand, oversightReply, transitionFormFor } from './oversight-commands.js';
 import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
@@ -148,12 +147,11 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, q
       return statusCard(meeting);
     case 'help':
       return welcomeCard();
-    case 'transition':
-      return transitionFormCard(meeting);
     case 'reminders':
     case 'questions':
     case 'submit':
     case 'funding':
+    case 'transition':
       return undefined;
   }
 }
@@ -184,6 +182,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     if (command.kind === 'reminders' || command.kind === 'questions') {
       return await answerReminderCommand(deps, delivery, command, meeting, { actorId: actor.id, chat: request.chat, localPreview: request.localPreview ?? false, idempotencyKey: request.idempotencyKey });
     }
+    if (command.kind === 'transition') return { reply: transitionFormFor(meeting, actor.id, request.isGroupChat) };
     const oversight = oversightChatCommand(command, meeting);
     if (oversight) {
       const result = await executeOversightCommand(deps, { meetingId: meeting.id, command: oversight, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
