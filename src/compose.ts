@@ -81,6 +81,7 @@ export async function composeApp(options: {
     officers: config.council.officers,
     funding: config.council.funding,
     evidenceSettings: config.council.evidence,
+    assignedOfficer: async (meeting) => (await store.getChild(meeting.child.ref))?.officerId,
   };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {

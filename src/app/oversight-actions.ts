@@ -5,7 +5,7 @@ import { officerActorId } from '../domain/actor.js';
 import { DomainError, isDomainError, refuse } from '../domain/errors.js';
 import type { IdentityQuery } from '../domain/identity.js';
 import { identityKey } from '../domain/identity.js';
-import type { Meeting } from '../domain/model.js';
+import type { Identity, Meeting } from '../domain/model.js';
 import type { OversightCommand } from '../domain/oversight/decide-oversight.js';
 import type { OutboundCard } from '../ports/messenger.js';
 import type { CardActionRequest, CardActionResult } from './card-actions.js';
@@ -48,10 +48,14 @@ export function oversightCommandFor(submission: CardSubmission): OversightComman
 
 const DECISIONS = { 'funding.approve': 'approve', 'funding.reject': 'reject', 'funding.query': 'query' } as const;
 
+const asIdentity = (query: IdentityQuery): Identity => {
+  const { field, value } = identityKey(query);
+  return { [field]: value };
+};
+
 /** The officer behind a chat identity, from the council's settings; a secure link is never an officer. */
 export function officerActing(deps: Pick<AppDeps, 'officers'>, actor: CardActionRequest['actor']): Officer {
-  const { field, value } = actor.kind === 'participant' ? { field: undefined, value: '' } : identityKey(actor as IdentityQuery);
-  const officer = field ? officerOf({ [field]: value }, deps.officers ?? []) : undefined;
+  const officer = actor.kind === 'participant' ? undefined : officerOf(asIdentity(actor), deps.officers ?? []);
   if (!officer) refuse('PERMISSION.NOT_OFFICER', 'Only a Virtual School officer can review plans and decide Pupil Premium Plus.');
   return officer;
 }

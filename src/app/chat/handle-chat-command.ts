@@ -13,8 +13,7 @@ import type { Chat, CardDelivery } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
 import { describeError } from '../error-messages.js';
 import { executeCommand, executeOversightCommand, loadMeeting } from '../execute-command.js';
-import { transitionFormCard } from '../views/oversight-cards.js';
-import { oversightChatCommand, oversightReply } from './oversight-commands.js';
+import { oversightChatCommand, oversightReply, transitionFormFor } from './oversight-commands.js';
 import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
 import { attendanceRecordCard, evidenceFormCard } from '../views/evidence-cards.js';
@@ -156,8 +155,6 @@ function replyFor(command: ChatCommand, meeting: Meeting, actorId: string, linke
       return attendanceRecordCard(meeting);
     case 'evidence':
       return command.request ? confirmationCard('Evidence requested', "The designated teacher has been sent the form for this term's figures (by chat, or a secure link if they have no Teams or Slack).") : evidenceFormCard(meeting, actorId);
-    case 'transition':
-      return transitionFormCard(meeting);
     // Answered before any change is made, where they are read.
     case 'status':
     case 'reminders':
@@ -165,6 +162,7 @@ function replyFor(command: ChatCommand, meeting: Meeting, actorId: string, linke
     case 'child':
     case 'submit':
     case 'funding':
+    case 'transition':
       return undefined;
   }
 }
@@ -198,6 +196,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     }
     // The child's statutory clock on the meeting's status card: an overdue PEP is flagged there.
     if (command.kind === 'status') return { reply: statusCard(meeting, await statutoryFacts(deps, meeting.child.ref)) };
+    if (command.kind === 'transition') return { reply: transitionFormFor(meeting, actor.id, request.isGroupChat) };
     const oversight = oversightChatCommand(command, meeting);
     if (oversight) {
       const result = await executeOversightCommand(deps, { meetingId: meeting.id, command: oversight, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });

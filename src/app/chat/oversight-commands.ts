@@ -5,6 +5,7 @@ import type { OutboxMessage } from '../../ports/outbox.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { OutgoingSchema } from '../outbox/outgoing.js';
 import { confirmationCard } from '../views/message-cards.js';
+import { transitionFormCard } from '../views/oversight-cards.js';
 import { childLabel } from '../views/people.js';
 import type { ChatCommand } from './parse-chat-command.js';
 
@@ -41,4 +42,14 @@ export function oversightReply(command: OversightCommand, meeting: Meeting, queu
   const toOfficers = officers === 0 ? 'No Virtual School officer is set up to receive it yet: ask whoever keeps the council settings.' : `It is on its way to ${officers === 1 ? 'the Virtual School officer' : `${officers} Virtual School officers`}.`;
   if (command.type === 'submitPlan') return confirmationCard('Plan submitted for review', `The plan for ${childLabel(meeting)} is with the Virtual School. ${toOfficers} You will get a card when it is approved or returned.`);
   return confirmationCard('Pupil Premium Plus requested', `${toOfficers} Funding is released once the plan is approved (no PEP, no premium).`);
+}
+
+/**
+ * The organiser's transition form, in their own chat with PEP Bot: what it holds (the young
+ * person's pathway and plans) is not for a group chat, and only the organiser can save it.
+ */
+export function transitionFormFor(meeting: Meeting, actorId: string, isGroupChat: boolean): OutboundCard {
+  if (meeting.organiserId !== actorId) refuse('PERMISSION.NOT_ORGANISER', 'Only the meeting organiser can fill in the transition section.');
+  if (isGroupChat) return confirmationCard('The transition section is filled in privately', 'Type "transition" in your own chat with PEP Bot: the form is for you alone.');
+  return transitionFormCard(meeting);
 }

@@ -5,7 +5,7 @@ import type { Meeting } from '../../../src/domain/model.js';
 import { holdAndClose } from '../../support/plan-ready-for-review.js';
 import { buttons, readText } from './slack-api-stub.js';
 import type { SlackHarness } from './slack-harness.js';
-import { SAM, startSlack } from './slack-harness.js';
+import { DANA, SAM, startSlack } from './slack-harness.js';
 import { click, FORM, openMeetingForm, shownOnlyTo, submitForm, type } from './slack-scenes.js';
 
 /**
@@ -108,6 +108,18 @@ describe('quality review through Slack', () => {
 
     const audit = (await h.store.auditTrail(meeting.id)).map((e) => [e.type, e.actorId]);
     expect(audit).toEqual(expect.arrayContaining([['returnPlan', 'officer:vs-amy'], ['approvePlan', 'officer:vs-amy'], ['qaReopened', meeting.organiserId]]));
+  });
+});
+
+describe('the transition section through Slack', () => {
+  it('is filled in by the organiser in their own chat, never shown in a channel', async () => {
+    await heldAndClosed();
+    const inChannel = await type(h, SAM, 'C0PEPCHAT', 'transition');
+    await h.settle();
+    expect(readText(shownOnlyTo(h, inChannel.responseId)[0]!.blocks)).toContain('Type "transition" in your own chat with PEP Bot');
+    const byDana = await type(h, DANA, 'D0DANA', 'transition');
+    await h.settle();
+    expect(readText(shownOnlyTo(h, byDana.responseId)[0]!.blocks)).toContain('Only the meeting organiser can fill in the transition section.');
   });
 });
 
