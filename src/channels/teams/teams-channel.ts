@@ -49,10 +49,10 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
   const directory = new ConversationDirectory(deps.store);
   const people = new TeamsPeople(directory, logger);
   const messenger = new TeamsMessenger(adapter, botAppId(config), directory, logger);
-  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, logger, localTrial: config.mode === 'anonymous' });
+  const router = createTeamsApplication(adapter, { app: deps, delivery, people, directory, messenger, logger, localTrial: config.mode === 'anonymous' });
   return {
     name: 'teams',
-    module: messagesEndpoint(adapter, app, { logger, answerWithinMs: timeouts.answerWithinMs }),
+    module: messagesEndpoint(adapter, router, { logger, answerWithinMs: timeouts.answerWithinMs }),
     messenger,
     start: () => directory.load(),
   };

@@ -51,7 +51,7 @@ export interface TeamsHarness {
 
 /**
  * The real thing, end to end on loopback: the HTTP server with the Teams module, the real
- * CloudAdapter and teams-ai Application, a SQLite store in a temp dir, and the connector stub.
+ * CloudAdapter and PEP Bot's turn router, a SQLite store in a temp dir, and the connector stub.
  */
 export async function startTeamsHarness(
   options: {
