@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'CHILD.NOT_FOUND',
   'CHILD.EVENT_IN_FUTURE',
   'CHILD.ALREADY_RECORDED',
+  'CHILD.DIRECT_CHAT_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
