@@ -58,6 +58,7 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'STORE.CONFLICT': { title: 'Someone else changed this at the same moment', fix: 'Please try again.' },
   'CHILD.NOT_FOUND': { title: 'No PEP with that reference', fix: 'Check the PEP reference (for example PEP-2026-0042): the child needs a PEP meeting you organise.' },
   'CHILD.EVENT_IN_FUTURE': { title: 'That date has not happened yet', fix: 'Record it on or after the day it happens; what you typed is kept below.' },
+  'CHILD.DIRECT_CHAT_ONLY': { title: 'Please do this in your 1:1 chat', fix: 'Type it again in your 1:1 chat with PEP Bot (in Slack, /pep in your messages with PEP Bot); what you typed is kept below.' },
   'CHILD.ALREADY_RECORDED': { title: 'Already recorded', fix: 'Nothing to do: the child\'s record already has it.' },
   'PERMISSION.NOT_OFFICER': { title: 'Only the Virtual School can do that', fix: 'Nothing was changed. A Virtual School officer reviews plans and Pupil Premium Plus requests.' },
   'QA.NOT_CONCLUDED': { title: 'The meeting is not closed yet', fix: 'Close the meeting first (type "close"), then submit the plan.' },

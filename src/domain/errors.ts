@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'FUNDING.ALREADY_DECIDED',
   'FUNDING.QUESTION_REQUIRED',
   'FUNDING.NOT_QUERIED',
+  'CHILD.DIRECT_CHAT_ONLY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -48,22 +48,27 @@ function organisedBy(meetings: readonly Meeting[], actor: IdentityQuery, childRe
  * school the answer is the handover card: the organiser confirms the new designated teacher and
  * invites them to the child's next PEP. Otherwise only the PEP reference names the child.
  */
-export async function answerChildCommand(deps: AppDeps, command: ChildChatCommand, request: { actor: IdentityQuery; channel: Channel }): Promise<OutboundCard> {
+export async function answerChildCommand(deps: AppDeps, command: ChildChatCommand, request: { actor: IdentityQuery; channel: Channel; isGroupChat: boolean }): Promise<OutboundCard> {
   const children = deps.children;
   if (!children) throw new Error('answerChildCommand needs deps.children (the composition sets it)');
   const meetings = await deps.store.meetingsOfChild(command.childRef);
   const { mine, latest: meeting } = organisedBy(meetings, request.actor, command.childRef);
+  // A school move names the school and the new teacher, and answers with the handover card: not for a group chat.
+  if (command.record?.type === 'recordSchoolChange' && request.isGroupChat) {
+    refuse('CHILD.DIRECT_CHAT_ONLY', 'A change of school names the new school and teacher, so it is recorded in your 1:1 chat with PEP Bot.', { childRef: command.childRef });
+  }
   if (command.record) {
     await recordChildEvent({ children, clock: deps.clock, newId: deps.newId }, { ref: command.childRef, command: command.record, actorId: meeting.organiserId, channel: request.channel, known: meeting.child });
     // A few job rows: planned before the answer, so the nudge and breach exist once the organiser reads it.
     await deps.onChildSaved?.(command.childRef);
   }
   const status = (await childStatus(deps, command.childRef)) ?? { kind: 'none', breached: false };
-  if (command.record?.type === 'recordSchoolChange') {
-    const next = await nextPepOf(deps, mine, request.channel);
-    if (next) return handoverCard(next, command.record.school, clockLine(status), { values: { teacherEmail: command.record.designatedTeacherEmail } });
-  }
-  return confirmationCard(command.record ? `${RECORDED[command.record.type]} for ${command.childRef}` : `Statutory clock for ${command.childRef}`, clockLine(status));
+  const title = command.record ? `${RECORDED[command.record.type]} for ${command.childRef}` : `Statutory clock for ${command.childRef}`;
+  if (command.record?.type !== 'recordSchoolChange') return confirmationCard(title, clockLine(status));
+  const next = await nextPepOf(deps, mine, request.channel);
+  return next
+    ? handoverCard(next, command.record.school, clockLine(status), { values: { teacherEmail: command.record.designatedTeacherEmail } })
+    : confirmationCard(title, `${clockLine(status)} There is no next PEP to invite the new designated teacher to yet: set the next review date of the last one, or create the next meeting.`);
 }
 
 /** The status card's line about the child's statutory clock; none for a child with no record yet. */

@@ -188,7 +188,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
   let change: MeetingCommandInput | undefined;
   let meeting: Meeting | undefined;
   try {
-    if (command.kind === 'child') return { reply: await answerChildCommand(deps, command, { actor: request.actor, channel: request.chat.channel }) };
+    if (command.kind === 'child') return { reply: await answerChildCommand(deps, command, { actor: request.actor, channel: request.chat.channel, isGroupChat: request.isGroupChat }) };
     meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
     const actor = actorIn(meeting, request.actor);
     if (command.kind === 'reminders' || command.kind === 'questions') {
