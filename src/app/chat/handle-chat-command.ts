@@ -207,6 +207,8 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     if (command.kind === 'attendance' || (command.kind === 'evidence' && !command.request)) {
       mayOpen(command.kind, meeting, { actorId: actor.id, channel: request.chat.channel, at: deps.clock.now().toISOString(), newId: deps.newId });
     }
+    // The figures are the child's own: a form filled in where everyone in the chat reads it is not the place.
+    if (command.kind === 'evidence' && !command.request && request.isGroupChat) return { reply: EVIDENCE_IN_PRIVATE };
     if (!change) return { reply: replyFor(command, meeting, actor.id, meeting.chats.some((c) => sameChat(c, request.chat))) };
     const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
     if (command.kind === 'link') await delivery.indexChat(meeting.id, request.chat);
@@ -241,6 +243,8 @@ function keptText(text: string, mentions: readonly ChatMention[]): { text: strin
   const typed = asTyped(text.trim(), mentions);
   return /\s/.test(typed) ? { text: typed } : undefined;
 }
+
+const EVIDENCE_IN_PRIVATE = confirmationCard("The school's figures are entered in private", 'Type "evidence" in your 1:1 chat with PEP Bot: the figures are about the child, not for everyone in this chat.');
 
 const sameChat = (a: Chat, b: Chat) => a.channel === b.channel && a.conversationId === b.conversationId;
 

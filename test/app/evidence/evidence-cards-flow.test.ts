@@ -170,12 +170,13 @@ describe('the attendance card', () => {
 describe('typed in chat', () => {
   const sam = { kind: 'teamsAad' as const, teamsAadObjectId: 'aad-sam' };
   const dana = { kind: 'teamsAad' as const, teamsAadObjectId: 'aad-dana' };
-  const type = (text: string, actor: typeof sam) =>
-    handleChatCommand(deps, delivery, { text, mentions: [], actor, chat: { channel: 'teams', conversationId: `dm-${actor.teamsAadObjectId}` }, isGroupChat: false });
+  const type = (text: string, actor: typeof sam, isGroupChat = false) =>
+    handleChatCommand(deps, delivery, { text, mentions: [], actor, chat: { channel: 'teams', conversationId: isGroupChat ? 'group-chat' : `dm-${actor.teamsAadObjectId}` }, isGroupChat });
 
   it('"evidence" opens the form for the designated teacher, "evidence request" sends it from the organiser', async () => {
     await invited();
     expect((await type('evidence', dana)).reply?.name).toBe('evidence-form');
+    expect((await type('evidence', dana, true)).reply).toMatchObject({ name: 'confirmation', data: { title: "The school's figures are entered in private" } });
     expect((await type('evidence request', sam)).reply?.name).toBe('confirmation');
     await worker.drain();
     expect(teams.sent.filter((s) => s.card.name === 'evidence-form')).toHaveLength(1);
