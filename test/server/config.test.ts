@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { DEFAULT_COUNCIL_SETTINGS } from '../../src/domain/oversight/council-settings.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
   try {
@@ -24,7 +25,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       outboxLeaseSeconds: 120,
-      council: { officers: [] },
+      council: DEFAULT_COUNCIL_SETTINGS,
     });
   });
 
@@ -54,7 +55,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       shutdownTimeoutMs: 2500,
       outboxLeaseSeconds: 30,
-      council: { officers: [] },
+      council: DEFAULT_COUNCIL_SETTINGS,
     });
   });
 
