@@ -10,6 +10,7 @@ import { createWebChannel, loadWebConfig } from './channels/web/index.js';
 import { planRoutes } from './channels/web/plan/plan-routes.js';
 import { policyPages } from './channels/web/policy-pages.js';
 import type { WebConfig } from './channels/web/index.js';
+import { whoLookedReader } from './app/data-protection/who-looked.js';
 import type { Channel } from './compose.js';
 import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
@@ -59,7 +60,7 @@ export async function buildChannels(configs: ChannelConfigs, core: { deps: AppDe
     linkDays: web.linkDays,
     stop: async () => web.close(),
   });
-  channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl }) });
+  channels.push({ name: 'plan', module: planRoutes({ app: core.deps, publicBaseUrl: config.publicBaseUrl, logger: logger.child({ channel: 'plan' }) }) });
   const base = new URL(config.publicBaseUrl);
   channels.push({ name: 'policies', module: policyPages({ https: base.protocol === 'https:', basePath: base.pathname.replace(/\/+$/, '') }) });
   channels.push({ name: 'caseload', module: caseloadModule(core.deps, config, logger) });
@@ -76,5 +77,6 @@ function caseloadModule(deps: AppDeps, config: Config, logger: Logger) {
     loadRows: caseloadReader(deps, config.council.calendar, config.timeZone),
     clock: deps.clock,
     logger: logger.child({ channel: 'caseload' }),
+    whoLooked: whoLookedReader(deps),
   });
 }

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { readCouncilSettings } from './council-settings-file.js';
 import { DEFAULT_TIME_ZONE } from './domain/dates.js';
 import type { CouncilSettings } from './domain/oversight/council-settings.js';
+import type { DataKey } from './stores/encryption/data-keys.js';
+import { DATA_KEYS_FORMAT, dataKeysProblem, parseDataKeys } from './stores/encryption/data-keys.js';
 
 /**
  * Start-up configuration from environment variables. Parsed once, up front, so a bad value stops
@@ -33,6 +35,8 @@ export interface Config {
   readonly council: CouncilSettings;
   /** The caseload page's OpenID Connect relying party; undefined until all three CASELOAD_OIDC_* are set. */
   readonly caseloadSignIn: CaseloadSignInConfig | undefined;
+  /** DATA_ENCRYPTION_KEYS: the first encrypts free text at rest, all decrypt. Unset: the embedded store's key file. */
+  readonly dataKeys: readonly DataKey[] | undefined;
 }
 
 export interface CaseloadSignInConfig {
@@ -140,13 +144,20 @@ const EnvSchema = z.object({
     .optional(),
   CASELOAD_OIDC_CLIENT_ID: z.string().max(200).optional(),
   CASELOAD_OIDC_CLIENT_SECRET: z.string().max(500).optional(),
+  DATA_ENCRYPTION_KEYS: z
+    .string()
+    .superRefine((text, ctx) => {
+      const problem = dataKeysProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
 });
 
 type VariableName = keyof typeof EnvSchema.shape;
 const VARIABLE_NAMES = Object.keys(EnvSchema.shape) as VariableName[];
 
 /** Values that may hold credentials are never echoed into logs or terminals. */
-const SECRET_VARIABLES: ReadonlySet<VariableName> = new Set(['MONGODB_URI', 'CASELOAD_OIDC_CLIENT_SECRET']);
+const SECRET_VARIABLES: ReadonlySet<VariableName> = new Set(['MONGODB_URI', 'CASELOAD_OIDC_CLIENT_SECRET', 'DATA_ENCRYPTION_KEYS']);
 
 const CASELOAD_SIGN_IN_VARIABLES = ['CASELOAD_OIDC_ISSUER', 'CASELOAD_OIDC_CLIENT_ID', 'CASELOAD_OIDC_CLIENT_SECRET'] as const;
 
@@ -166,6 +177,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const council = readCouncilSettings(vars.COUNCIL_SETTINGS);
   if (council.problems.length > 0) throw new ConfigError(council.problems);
   const signIn = caseloadSignIn(vars);
+  // The embedded store makes its own key file; a shared database's keys must come from the deployment.
+  if (vars.MONGODB_URI !== undefined && vars.DATA_ENCRYPTION_KEYS === undefined) {
+    throw new ConfigError([`DATA_ENCRYPTION_KEYS must be set when MONGODB_URI is: ${DATA_KEYS_FORMAT}`]);
+  }
   return Object.freeze({
     port: vars.PORT,
     host: vars.HOST,
@@ -178,5 +193,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseSeconds: vars.OUTBOX_LEASE_SECONDS,
     council: council.settings,
     caseloadSignIn: signIn,
+    dataKeys: vars.DATA_ENCRYPTION_KEYS === undefined ? undefined : parseDataKeys(vars.DATA_ENCRYPTION_KEYS),
   });
 }

@@ -12,6 +12,9 @@ import type { SchedulerTuning } from './scheduler/start-scheduler.js';
 import type { OutboxTuning } from './app/outbox/delivery-worker.js';
 import { createHttpServer } from './server.js';
 import type { ListeningAddress } from './server.js';
+import { canRotate, startKeyRotation } from './app/data-protection/rotate-data-keys.js';
+import type { DataKey } from './stores/encryption/data-keys.js';
+import { DataKeyError, keyFileKeys } from './stores/encryption/data-keys.js';
 import { openStore } from './stores/open-store.js';
 
 export interface StartBotOptions {
@@ -56,6 +59,19 @@ function storeFailure(config: Config): string {
 }
 
 /**
+ * The keys for free text at rest: DATA_ENCRYPTION_KEYS, or for the embedded store the key file in
+ * DATA_DIR, made on the first start. The log names the file, never the key.
+ */
+function dataKeys(config: Config, logger: Logger): readonly DataKey[] | undefined {
+  if (config.dataKeys || config.mongodbUri !== undefined) return config.dataKeys;
+  const { keys, file, created } = keyFileKeys(config.dataDir);
+  if (created) {
+    logger.warn({ file }, 'DATA ENCRYPTION KEY: made a new key for free text at rest in this file (owner-only). Back it up with the data: without it the data cannot be read. Set DATA_ENCRYPTION_KEYS to manage keys yourself.');
+  }
+  return keys;
+}
+
+/**
  * Opens the store, composes the core with the configured channels, starts them and listens:
  * what `npm start` runs, and what the scenario tests start with the same default settings.
  */
@@ -67,12 +83,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       return await run();
     } catch (error) {
       for (const close of undo.reverse()) await close().catch((closeError: unknown) => logger.error({ err: closeError }, 'closing after a failed start-up failed'));
-      throw new StartupError(failure, error);
+      // A key problem is its own message (it names the key id and the variable), not the step's.
+      throw new StartupError(error instanceof DataKeyError ? error.message : failure, error);
     }
   };
 
   const store = await step(storeFailure(config), async () => {
-    const opened = options.store ?? await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
+    const opened = options.store ?? await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, dataKeys: dataKeys(config, logger) });
     undo.push(() => opened.close());
     await opened.init();
     return opened;
@@ -84,6 +101,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     );
   }
   for (const caution of store.cautions()) logger.warn({ store: store.kind }, caution);
+  const rotation = canRotate(store) ? startKeyRotation({ store, logger }) : undefined;
+  undo.push(async () => rotation?.stop());
 
   const app = await step('the scheduler could not start', async () => {
     const composed = await composeApp({
@@ -127,6 +146,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await channel.stop?.().catch((error: unknown) => logger.error({ err: error, channel: channel.name }, 'channel did not stop cleanly'));
     }
     await app.scheduler.stop();
+    await rotation?.stop();
     await store.close();
   };
   return { address, store, app, stop: () => (stopping ??= stop()) };

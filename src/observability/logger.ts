@@ -18,7 +18,7 @@ export const REDACTED_KEYS = [
   'want', 'specific', 'measurable', 'achievable', 'relevant', 'blockedReason', 'cancelledReason',
   // Credentials: bearer tokens, web-link tokens, session cookies, connection strings.
   'token', 'accessToken', 'refreshToken', 'idToken', 'password', 'secret', 'authorization', 'cookie',
-  'set-cookie', 'mongodbUri',
+  'set-cookie', 'mongodbUri', 'dataKeys',
 ] as const;
 
 export const REDACTION_CENSOR = '[redacted]';

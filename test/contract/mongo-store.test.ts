@@ -1,23 +1,37 @@
-import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { BSON, MongoClient } from 'mongodb';
 import { inject } from 'vitest';
 import { createMongoStore } from '../../src/stores/mongo/mongo-store.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
+import { accessLogContract } from './access-log-contract.js';
 import { childStoreContract } from './child-store-contract.js';
+import { encryptionContract } from './encryption-contract.js';
 import { storeContract } from './store-contract.js';
 
 const mongo = inject('mongo');
 const databases = new Map<object, string>();
+const testKeys = [{ id: 'test', key: randomBytes(32) }];
+const newDatabaseName = (): string => `pep_bot_test_${randomUUID().replaceAll('-', '')}`;
+
+async function withClient<T>(use: (client: MongoClient) => Promise<T>): Promise<T> {
+  if (!mongo.available) throw new Error(mongo.reason);
+  const client = new MongoClient(mongo.uri);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}
 
 /** One database per store: the meeting and child contracts both run on it. */
 const adapter = {
   skip: mongo.available ? undefined : mongo.reason,
   create: async ({ clock }: { clock: Clock }): Promise<StoreWithChildren> => {
     if (!mongo.available) throw new Error(mongo.reason);
-    const dbName = `pep_bot_test_${randomUUID().replaceAll('-', '')}`;
-    const store = createMongoStore({ uri: mongo.uri, dbName, clock });
+    const dbName = newDatabaseName();
+    const store = createMongoStore({ uri: mongo.uri, dbName, clock, keys: testKeys });
     databases.set(store, dbName);
     return store;
   },
@@ -27,14 +41,28 @@ const adapter = {
     // Never fall back to the driver's default database on a server someone else may be using.
     if (!mongo.available || dbName === undefined) throw new Error('cleanup() got a store that create() did not make.');
     databases.delete(store);
-    const client = new MongoClient(mongo.uri);
-    try {
-      await client.db(dbName).dropDatabase();
-    } finally {
-      await client.close();
-    }
+    await withClient((client) => client.db(dbName).dropDatabase());
   },
 };
 
 storeContract({ name: 'MongoDB store contract', ...adapter });
 childStoreContract({ name: 'MongoDB child store contract', ...adapter });
+accessLogContract({ name: 'MongoDB access log', skip: adapter.skip, create: () => adapter.create({ clock: { now: () => new Date() } }), cleanup: adapter.cleanup });
+
+encryptionContract({
+  name: 'MongoDB free text encrypted at rest',
+  skip: adapter.skip,
+  place: async () => newDatabaseName(),
+  open: (dbName, keys) => {
+    if (!mongo.available) throw new Error(mongo.reason);
+    return createMongoStore({ uri: mongo.uri, dbName, keys });
+  },
+  // Every document of every collection, as the server holds it.
+  raw: (dbName) =>
+    withClient(async (client) => {
+      const collections = await client.db(dbName).listCollections().toArray();
+      const documents = await Promise.all(collections.map((c) => client.db(dbName).collection(c.name).find().toArray()));
+      return BSON.EJSON.stringify(documents);
+    }),
+  remove: (dbName) => withClient((client) => client.db(dbName).dropDatabase().then(() => undefined)),
+});

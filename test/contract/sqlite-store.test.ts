@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
+import { accessLogContract } from './access-log-contract.js';
 import { childStoreContract } from './child-store-contract.js';
+import { encryptionContract } from './encryption-contract.js';
 import { storeContract } from './store-contract.js';
 
 const folders = new Map<object, string>();
@@ -27,3 +29,15 @@ const adapter = {
 
 storeContract({ name: 'SQLite store contract', ...adapter });
 childStoreContract({ name: 'SQLite child store contract', ...adapter });
+accessLogContract({ name: 'SQLite access log', create: () => adapter.create({ clock: { now: () => new Date() } }), cleanup: adapter.cleanup });
+
+const fileOf = (folder: string): string => join(folder, 'pep-bot.sqlite');
+
+encryptionContract({
+  name: 'SQLite free text encrypted at rest',
+  place: async () => mkdtempSync(join(tmpdir(), 'pep-bot-sqlite-enc-')),
+  open: (folder, keys) => createSqliteStore({ filename: fileOf(folder), keys }),
+  // The file's own bytes, and its write-ahead log's if one is left: what someone with the disk reads.
+  raw: async (folder) => [fileOf(folder), `${fileOf(folder)}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n'),
+  remove: async (folder) => rmSync(folder, { recursive: true, force: true }),
+});

@@ -38,7 +38,7 @@ describe.skipIf(!installed && !process.env.CI)('web pages in Chromium', () => {
     server = await startServer({
       store: world.store,
       mount: [
-        planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL }),
+        planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL, logger: captureLog().logger }),
         policyPages({ https: false, basePath: '' }),
         { path: '/', router: linkRoutes({ app: world.deps, basePath: '', https: false, logger: captureLog().logger }) },
       ],

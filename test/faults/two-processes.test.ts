@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +8,7 @@ import { slackMessage } from '../../src/channels/slack/render.js';
 import type { Meeting } from '../../src/domain/model.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import { PREFERENCES_NAMESPACE } from '../../src/scheduler/preferences-source.js';
+import { parseDataKeys } from '../../src/stores/encryption/data-keys.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { SlackSender } from '../channels/slack/signed-requests.js';
 import { readText, SlackApiStub } from '../channels/slack/slack-api-stub.js';
@@ -52,7 +53,8 @@ const STORES = [
   { store: 'the embedded store: SQLite on one DATA_DIR', env: (): Record<string, string> => ({}), skip: undefined },
   {
     store: 'MongoDB',
-    env: (): Record<string, string> => (mongo.available ? { MONGODB_URI: onDatabase(mongo.uri, `pep_two_${randomUUID().slice(0, 8)}`) } : {}),
+    env: (): Record<string, string> =>
+      mongo.available ? { MONGODB_URI: onDatabase(mongo.uri, `pep_two_${randomUUID().slice(0, 8)}`), DATA_ENCRYPTION_KEYS: `two:${randomBytes(32).toString('base64')}` } : {},
     skip: mongo.available ? undefined : mongo.reason,
   },
 ];
@@ -119,7 +121,8 @@ describe.each(STORES)('two PEP Bot processes on $store', ({ env, skip }) => {
 
   /** The shared store, opened by the test as a third process would, while both bots run. */
   async function inStore<T>(use: (store: MeetingStore) => Promise<T>): Promise<T> {
-    const store = await openStore({ dataDir: home.dataDir, mongodbUri: storeEnv.MONGODB_URI });
+    const keys = storeEnv.DATA_ENCRYPTION_KEYS;
+    const store = await openStore({ dataDir: home.dataDir, mongodbUri: storeEnv.MONGODB_URI, dataKeys: keys === undefined ? undefined : parseDataKeys(keys) });
     await store.init();
     try {
       return await use(store);

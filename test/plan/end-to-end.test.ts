@@ -10,7 +10,7 @@ import { renderOutbound } from '../../src/channels/web/outbound.js';
 import { PLAN_PAGE_CSP } from '../../src/channels/web/plan/plan-html.js';
 import { planRoutes } from '../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../src/domain/model.js';
-import { startServer, type RunningServer } from '../server/harness.js';
+import { captureLog, startServer, type RunningServer } from '../server/harness.js';
 import { renderCard, renderSlackMessage } from '../../src/cards/index.js';
 import { createMeeting } from '../../src/app/create-meeting.js';
 import { DEFAULT_SETTINGS, idOf, MEETING_INPUT, meetingReadyToClose, pdfTextOf, planWorld, PUBLIC_BASE_URL, type PlanWorld } from './support.js';
@@ -26,7 +26,7 @@ let server: RunningServer;
 
 beforeEach(async () => {
   world = await planWorld();
-  server = await startServer({ store: world.store, mount: [planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL })] });
+  server = await startServer({ store: world.store, mount: [planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL, logger: captureLog().logger })] });
 });
 
 afterEach(async () => {
@@ -241,7 +241,7 @@ describe('with the default settings: links on http://127.0.0.1, no SMTP', () => 
   let localServer: RunningServer;
   beforeEach(async () => {
     local = await planWorld(DEFAULT_SETTINGS);
-    localServer = await startServer({ store: local.store, mount: [planRoutes({ app: local.deps, publicBaseUrl: DEFAULT_SETTINGS.publicBaseUrl })] });
+    localServer = await startServer({ store: local.store, mount: [planRoutes({ app: local.deps, publicBaseUrl: DEFAULT_SETTINGS.publicBaseUrl, logger: captureLog().logger })] });
   });
   afterEach(async () => {
     await localServer.server.stop();

@@ -14,8 +14,8 @@ import { renderPlanPdf } from '../../src/channels/web/plan/plan-pdf.js';
 import { planRoutes } from '../../src/channels/web/plan/plan-routes.js';
 import type { Meeting } from '../../src/domain/model.js';
 import { PlanContentSchema } from '../../src/domain/plan/content.js';
-import { startServer, type RunningServer } from '../server/harness.js';
-import { idOf, meetingReadyToClose, pdfTextOf, planWorld, PUBLIC_BASE_URL, type PlanWorld } from './support.js';
+import { captureLog, type RunningServer } from '../server/harness.js';
+import { idOf, pdfTextOf, PUBLIC_BASE_URL, servedClosedPlan, type PlanWorld, type ServedPlan } from './support.js';
 
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;';
 
@@ -103,18 +103,14 @@ describe('the plan routes', () => {
   let world: PlanWorld;
   let server: RunningServer;
   let meeting: Meeting;
+  let served: ServedPlan;
 
   beforeEach(async () => {
-    world = await planWorld();
-    server = await startServer({ store: world.store, mount: [planRoutes({ app: world.deps, publicBaseUrl: PUBLIC_BASE_URL })] });
-    const ready = await meetingReadyToClose(world);
-    meeting = await world.run(ready, ready.organiserId, { type: 'concludeMeeting' });
+    served = await servedClosedPlan((w) => [planRoutes({ app: w.deps, publicBaseUrl: PUBLIC_BASE_URL, logger: captureLog().logger })]);
+    ({ world, server, meeting } = served);
   });
 
-  afterEach(async () => {
-    await server.server.stop();
-    await world.close();
-  });
+  afterEach(() => served.stop());
 
   const get = (path: string) => fetch(`${server.url}${path}`);
 

@@ -17,7 +17,8 @@ import { settableClock, type SettableClock } from '../contract/settable-clock.js
 import { READING_GOAL } from '../domain/plan-scenario.js';
 import { counterIds, MEETING_START, NOW } from '../domain/scenario.js';
 import { RecordingMessenger } from '../support/recording-messenger.js';
-import { captureLog } from '../server/harness.js';
+import type { HttpModule } from '../../src/server.js';
+import { captureLog, startServer, type RunningServer } from '../server/harness.js';
 
 export const PUBLIC_BASE_URL = 'https://pep.example.org';
 
@@ -146,4 +147,28 @@ export async function pdfTextOf(pdf: Uint8Array): Promise<{ pages: number; text:
   }
   await doc.destroy();
   return { pages: doc.numPages, text: parts.join('').replace(/\s+/g, ' ') };
+}
+
+/** A closed meeting with its plan issued, and a server on loopback with the given routes. */
+export interface ServedPlan {
+  world: PlanWorld;
+  server: RunningServer;
+  meeting: Meeting;
+  stop(): Promise<void>;
+}
+
+export async function servedClosedPlan(mount: (world: PlanWorld) => HttpModule[]): Promise<ServedPlan> {
+  const world = await planWorld();
+  const server = await startServer({ store: world.store, mount: mount(world) });
+  const ready = await meetingReadyToClose(world);
+  const meeting = await world.run(ready, ready.organiserId, { type: 'concludeMeeting' });
+  return {
+    world,
+    server,
+    meeting,
+    stop: async () => {
+      await server.server.stop();
+      await world.close();
+    },
+  };
 }

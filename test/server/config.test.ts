@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { DEFAULT_COUNCIL_SETTINGS } from '../../src/domain/oversight/council-settings.js';
 
+/** One key of 32 zero bytes, id k1: never a real key. */
+const TEST_KEYS = `k1:${Buffer.alloc(32).toString('base64')}`;
+
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
   try {
     loadConfig(env);
@@ -44,6 +47,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       SHUTDOWN_TIMEOUT_MS: '2500',
       OUTBOX_LEASE_SECONDS: '30',
+      DATA_ENCRYPTION_KEYS: TEST_KEYS,
     });
     expect(config).toEqual({
       port: 0,
@@ -56,12 +60,30 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 2500,
       outboxLeaseSeconds: 30,
       council: DEFAULT_COUNCIL_SETTINGS,
+      dataKeys: [{ id: 'k1', key: Buffer.alloc(32) }],
     });
   });
 
   it('accepts a replica-set URI with several hosts', () => {
     const uri = 'mongodb://db1:27017,db2:27017,db3:27017/pep?replicaSet=rs0';
-    expect(loadConfig({ MONGODB_URI: uri }).mongodbUri).toBe(uri);
+    expect(loadConfig({ MONGODB_URI: uri, DATA_ENCRYPTION_KEYS: TEST_KEYS }).mongodbUri).toBe(uri);
+  });
+
+  it('needs DATA_ENCRYPTION_KEYS with MongoDB, and names it', () => {
+    expect(problemsOf({ MONGODB_URI: 'mongodb://db1:27017/pep' })).toEqual([expect.stringMatching(/^DATA_ENCRYPTION_KEYS must be set when MONGODB_URI is/)]);
+  });
+
+  it('leaves the embedded store to its key file when no keys are set', () => {
+    expect(loadConfig({}).dataKeys).toBeUndefined();
+  });
+
+  it('refuses a key that is not 32 bytes, and never echoes a key', () => {
+    const short = `k1:${Buffer.alloc(16, 7).toString('base64')}`;
+    const problems = problemsOf({ DATA_ENCRYPTION_KEYS: `${TEST_KEYS},${short}` });
+    expect(problems).toEqual([expect.stringContaining('key id "k1" is listed twice')]);
+    const alone = problemsOf({ DATA_ENCRYPTION_KEYS: short });
+    expect(alone).toEqual([expect.stringContaining('key "k1" is not 32 bytes in base64')]);
+    expect(alone.join()).not.toContain(Buffer.alloc(16, 7).toString('base64'));
   });
 
   it('builds the default public URL from HOST and PORT, bracketing IPv6', () => {
@@ -70,7 +92,7 @@ describe('loadConfig', () => {
 
   it('treats empty strings as unset', () => {
     const empty = Object.fromEntries(
-      ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'OUTBOX_LEASE_SECONDS'].map(
+      ['PORT', 'HOST', 'DATA_DIR', 'MONGODB_URI', 'PUBLIC_BASE_URL', 'TZ_DEFAULT', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'OUTBOX_LEASE_SECONDS', 'DATA_ENCRYPTION_KEYS'].map(
         (name) => [name, ''],
       ),
     );
@@ -93,6 +115,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
     [{ SHUTDOWN_TIMEOUT_MS: '1e4' }, 'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000 (got "1e4")'],
     [{ MONGODB_URI: 'postgres://localhost/pep' }, 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URL'],
+    [{ DATA_ENCRYPTION_KEYS: 'no-colon' }, 'DATA_ENCRYPTION_KEYS must be one or more id:key pairs'],
   ])('names the bad variable: %o', (env, expected) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

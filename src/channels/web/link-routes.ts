@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
+import { recordPageAccess } from '../../app/data-protection/access-log.js';
 import type { AppDeps } from '../../app/deps.js';
 import { PLAN_PATH } from '../../app/plan/plan-links.js';
 import { cardForLink, linkIsAnswerable } from '../../app/link-cards.js';
@@ -69,6 +70,7 @@ function openLink(deps: LinkRoutesDeps): RequestHandler<{ token: string }> {
       res.type('html').send(renderNoticePage(closedLinkWords(resolved.meeting, resolved.link), assets));
       return;
     }
+    await recordPageAccess({ ...deps.app, logger: deps.logger }, { meetingId: resolved.meeting.id, who: resolved.link.participantId, linkId: resolved.link.id, what: 'link_page', channel: 'web' });
     const card = renderOutbound(cardForLink(resolved.meeting, resolved.link, deps.app.clock.now()));
     const title = PAGE_TITLES[resolved.link.purpose];
     // The plan card drawn for a link has no document button (its link is this page's token): the full plan is linked under it.

@@ -4,6 +4,7 @@ import type { Action, AuditEvent, Meeting } from '../../domain/model.js';
 import type { MessageRef } from '../../ports/messenger.js';
 import type { OutboxState } from '../../ports/outbox.js';
 import type { KeyValueRow } from '../key-values.js';
+import type { Sealer } from '../encryption/sealed-documents.js';
 import { instantMillis } from '../query-rules.js';
 import { parseStoredMeeting } from '../stored-data.js';
 
@@ -100,14 +101,14 @@ export const collectionsOf = (db: Db): Collections => ({
   childAudit: db.collection<ChildAuditDocument>(COLLECTION_NAMES.childAudit),
 });
 
-export const toMeetingDocument = (meeting: Meeting): MeetingDocument => ({
-  _id: meeting.id,
-  ...meeting,
-  actions: meeting.actions.map((action) => ({ ...action, dueAtDate: new Date(instantMillis(action.dueAt)) })),
-});
+/** The meeting with its free text encrypted; the fields the queries use stay readable. */
+export function toMeetingDocument(meeting: Meeting, sealer: Sealer): MeetingDocument {
+  const sealed = sealer.seal('meeting', meeting);
+  return { _id: meeting.id, ...sealed, actions: sealed.actions.map((action) => ({ ...action, dueAtDate: new Date(instantMillis(action.dueAt)) })) };
+}
 
 /** MeetingSchema keeps only the meeting's own fields, so _id and every dueAtDate are dropped here. */
-export const fromMeetingDocument = (document: MeetingDocument): Meeting => parseStoredMeeting(document, document._id);
+export const fromMeetingDocument = (document: MeetingDocument, sealer: Sealer): Meeting => parseStoredMeeting(sealer.open('meeting', document), document._id);
 
-export const toAuditDocuments = (meeting: Meeting, events: AuditEvent[]): AuditDocument[] =>
-  events.map((event, position) => ({ meetingId: meeting.id, meetingVersion: meeting.version, position, event }));
+export const toAuditDocuments = (meeting: Meeting, events: AuditEvent[], sealer: Sealer): AuditDocument[] =>
+  events.map((event, position) => ({ meetingId: meeting.id, meetingVersion: meeting.version, position, event: sealer.sealAudit(event) }));

@@ -1,5 +1,6 @@
 import type { DueAction } from '../../ports/store.js';
 import { DUE_STATUSES, instantMillis } from '../query-rules.js';
+import type { Sealer } from '../encryption/sealed-documents.js';
 import { parseStoredAction } from '../stored-data.js';
 import type { ActionDocument, Collections } from './documents.js';
 
@@ -7,7 +8,7 @@ import type { ActionDocument, Collections } from './documents.js';
  * The first $match picks meetings through the by_action_due index; after $unwind the second keeps
  * only the actions that are themselves due, not their siblings in the same meeting.
  */
-export async function actionsDueBefore({ meetings }: Collections, instant: string): Promise<DueAction[]> {
+export async function actionsDueBefore({ meetings }: Collections, instant: string, sealer: Sealer): Promise<DueAction[]> {
   const due = { status: { $in: [...DUE_STATUSES] }, dueAtDate: { $lt: new Date(instantMillis(instant)) } };
   const rows = await meetings
     .aggregate<{ _id: string; action: ActionDocument }>([
@@ -18,5 +19,5 @@ export async function actionsDueBefore({ meetings }: Collections, instant: strin
       { $project: { _id: 1, action: '$actions' } },
     ])
     .toArray();
-  return rows.map((row) => ({ meetingId: row._id, action: parseStoredAction(row.action, row._id) }));
+  return rows.map((row) => ({ meetingId: row._id, action: parseStoredAction(sealer.openAction(row.action), row._id) }));
 }

@@ -1,6 +1,7 @@
 import type { ClientSession } from 'mongodb';
 import type { DomainError } from '../../domain/errors.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
+import type { Sealer } from '../encryption/sealed-documents.js';
 import type { CheckedWrite } from '../write-checks.js';
 import { toAuditDocuments, toMeetingDocument } from './documents.js';
 import { toOutboxDocument } from './outbox.js';
@@ -17,9 +18,9 @@ async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => Dom
 }
 
 /** The meeting is always written first; its audit events, idempotency record and outbox messages follow it. */
-export function meetingWrites({ meetings, audit, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork) {
+export function meetingWrites({ meetings, audit, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork, sealer: Sealer) {
   const writeDependents = async ({ meeting, events, idempotency: record, messages }: CheckedWrite, session: ClientSession | undefined) => {
-    if (events.length > 0) await audit.insertMany(toAuditDocuments(meeting, events), { session });
+    if (events.length > 0) await audit.insertMany(toAuditDocuments(meeting, events, sealer), { session });
     if (record) {
       const document = { _id: record.key, result: record.result, at: record.at };
       await insertOrRefuse(() => idempotency.insertOne(document, { session }), () => idempotencyKeyUsed(record.key));
@@ -30,14 +31,14 @@ export function meetingWrites({ meetings, audit, idempotency, outbox }: Collecti
   return {
     create: (write: CheckedWrite): Promise<void> =>
       inUnitOfWork(async (session) => {
-        const document = toMeetingDocument(write.meeting);
+        const document = toMeetingDocument(write.meeting, sealer);
         await insertOrRefuse(() => meetings.insertOne(document, { session }), () => meetingExists(write.meeting.id));
         await writeDependents(write, session);
       }),
 
     save: (write: CheckedWrite, expectedVersion: number): Promise<void> =>
       inUnitOfWork(async (session) => {
-        const { _id, ...replacement } = toMeetingDocument(write.meeting);
+        const { _id, ...replacement } = toMeetingDocument(write.meeting, sealer);
         const result = await meetings.replaceOne({ _id, version: expectedVersion }, replacement, { session });
         if (result.matchedCount === 0) throw staleVersion(_id, expectedVersion);
         await writeDependents(write, session);

@@ -15,6 +15,13 @@ import { byStartThenId } from '../query-rules.js';
 import { StoreNotOpenError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency } from '../stored-data.js';
 import { checkCreate, checkSave } from '../write-checks.js';
+import type { DataKey } from '../encryption/data-keys.js';
+import { createFieldCipher } from '../encryption/field-cipher.js';
+import { checkDataKeys } from '../encryption/key-check.js';
+import { createSealer } from '../encryption/sealed-documents.js';
+import type { Sealer } from '../encryption/sealed-documents.js';
+import type { StoredTextRotation } from '../../ports/stored-text-rotation.js';
+import { reencryptDocuments } from './reencrypt-documents.js';
 import { mongoCannotWrite } from './cannot-write.js';
 import { childReads, childWrites } from './child-writes.js';
 import { databaseName } from './database-name.js';
@@ -37,6 +44,7 @@ interface OpenState {
   keyValues: KeyValueRows;
   outbox: OutboxStore;
   transactional: boolean;
+  reencrypt: StoredTextRotation['reencryptPage'];
 }
 
 const STANDALONE_CAUTION =
@@ -46,9 +54,11 @@ const STANDALONE_CAUTION =
  * The production store. The URI is parsed and connected in init(), so a bad one fails there.
  * The clock stamps key-value entries (updatedAt).
  */
-export function createMongoStore(options: { uri: string; dbName?: string; clock?: Clock }): StoreWithChildren {
+export function createMongoStore(options: { uri: string; dbName?: string; clock?: Clock; keys: readonly DataKey[] }): StoreWithChildren & StoredTextRotation {
   let state: OpenState | undefined;
   const clock = options.clock ?? systemClock;
+  // Made up front: a key list that cannot be used fails before any connection is tried.
+  const sealer: Sealer = createSealer(createFieldCipher(options.keys));
   const writing = guardWrites('MongoDB', mongoCannotWrite);
 
   const open = (): OpenState => {
@@ -59,7 +69,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
   const meetingsOfParticipant = async (identity: IdentityQuery): Promise<Meeting[]> => {
     const { field, value } = identityKey(identity);
     const documents = await open().collections.meetings.find({ [`participants.${field}`]: value }).toArray();
-    return documents.map(fromMeetingDocument).sort(byStartThenId);
+    return documents.map((document) => fromMeetingDocument(document, sealer)).sort(byStartThenId);
   };
 
   return {
@@ -75,9 +85,22 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const collections = await prepareDatabase(db);
         const transactional = await supportsTransactions(db);
         const inUnitOfWork = unitOfWork(client, transactional);
-        const writes = meetingWrites(collections, inUnitOfWork);
-        state = { client, db, collections, writes, childWrites: childWrites(collections, inUnitOfWork), childReads: childReads(collections), keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing), outbox: mongoOutbox(collections), transactional };
+        const writes = meetingWrites(collections, inUnitOfWork, sealer);
+        state = {
+          client,
+          db,
+          collections,
+          writes,
+          childWrites: childWrites(collections, inUnitOfWork, sealer),
+          childReads: childReads(collections, sealer),
+          keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing),
+          outbox: mongoOutbox(collections),
+          transactional,
+          reencrypt: reencryptDocuments(collections, sealer),
+        };
+        await checkDataKeys(keyValueStore(() => open().keyValues, clock), sealer.cipher);
       } catch (error) {
+        state = undefined;
         await client.close();
         throw error;
       }
@@ -112,12 +135,12 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
 
     async getMeeting(id) {
       const document = await open().collections.meetings.findOne({ _id: id });
-      return document ? fromMeetingDocument(document) : undefined;
+      return document ? fromMeetingDocument(document, sealer) : undefined;
     },
 
     async meetingsOfChild(childRef) {
       const documents = await open().collections.meetings.find({ 'child.ref': childRef }).toArray();
-      return documents.map(fromMeetingDocument).sort(byStartThenId);
+      return documents.map((document) => fromMeetingDocument(document, sealer)).sort(byStartThenId);
     },
 
     meetingsOfParticipant,
@@ -132,7 +155,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     },
 
     async actionsDueBefore(instant) {
-      return actionsDueBefore(open().collections, instant);
+      return actionsDueBefore(open().collections, instant, sealer);
     },
 
     async auditTrail(meetingId) {
@@ -140,7 +163,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         .collections.audit.find({ meetingId })
         .sort({ meetingVersion: 1, position: 1 })
         .toArray();
-      return documents.map((document) => parseStoredAuditEvent(document.event, meetingId));
+      return documents.map((document) => parseStoredAuditEvent(sealer.openAudit(document.event), meetingId));
     },
 
     async getIdempotency(key) {
@@ -170,5 +193,8 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     },
     listChildren: (page) => open().childReads.listChildren(page),
     childAuditTrail: (ref) => open().childReads.childAuditTrail(ref),
+
+    reencryptPage: (page) => open().reencrypt(page),
+    currentKeyId: () => sealer.cipher.currentKeyId,
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ChildRecord } from '../../domain/child/child-record.js';
 import type { ChildStore } from '../../ports/child-store.js';
 import type { CheckedChildWrite } from '../child-write-checks.js';
+import type { Sealer } from '../encryption/sealed-documents.js';
 import { childExists, staleChildVersion } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredChild } from '../stored-data.js';
 
@@ -11,14 +12,14 @@ interface ChildRow {
   doc: string;
 }
 
-const childRow = (child: ChildRecord): ChildRow => ({ ref: child.ref, version: child.version, doc: JSON.stringify(child) });
-const childFromRow = (row: Pick<ChildRow, 'ref' | 'doc'>): ChildRecord => parseStoredChild(JSON.parse(row.doc), row.ref);
 
 /**
  * The child store's rows on the meeting store's connection. As with meetings, each write is one
  * IMMEDIATE transaction: the child and its audit entries commit together or not at all.
  */
-export function childRows(db: Database) {
+export function childRows(db: Database, sealer: Sealer) {
+  const childRow = (child: ChildRecord): ChildRow => ({ ref: child.ref, version: child.version, doc: JSON.stringify(sealer.seal('child', child)) });
+  const childFromRow = (row: Pick<ChildRow, 'ref' | 'doc'>): ChildRecord => parseStoredChild(sealer.open('child', JSON.parse(row.doc)), row.ref);
   const statements = {
     insert: db.prepare<ChildRow>('INSERT INTO children (ref, version, doc) VALUES (@ref, @version, @doc) ON CONFLICT (ref) DO NOTHING'),
     update: db.prepare<ChildRow & { expectedVersion: number }>('UPDATE children SET version = @version, doc = @doc WHERE ref = @ref AND version = @expectedVersion'),
@@ -29,7 +30,7 @@ export function childRows(db: Database) {
   };
 
   const writeAudit = ({ child, events }: CheckedChildWrite): void => {
-    for (const event of events) statements.insertAudit.run({ childRef: child.ref, event: JSON.stringify(event) });
+    for (const event of events) statements.insertAudit.run({ childRef: child.ref, event: JSON.stringify(sealer.sealAudit(event)) });
   };
   const create = db.transaction((write: CheckedChildWrite): void => {
     if (statements.insert.run(childRow(write.child)).changes === 0) throw childExists(write.child.ref);
@@ -49,6 +50,6 @@ export function childRows(db: Database) {
     },
     // '' sorts before every reference, so the first page starts at the beginning.
     page: ({ after, limit }: Parameters<ChildStore['listChildren']>[0]): ChildRecord[] => statements.page.all({ after: after ?? '', limit }).map(childFromRow),
-    audit: (ref: string) => statements.auditOf.all(ref).map((event) => parseStoredAuditEvent(JSON.parse(event), ref)),
+    audit: (ref: string) => statements.auditOf.all(ref).map((event) => parseStoredAuditEvent(sealer.openAudit(JSON.parse(event)), ref)),
   };
 }

@@ -1,16 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import type { Meeting } from '../../domain/model.js';
+import type { Sealer } from '../encryption/sealed-documents.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { CheckedWrite } from '../write-checks.js';
 import { actionRows, linkRows, participantRows } from './index-rows.js';
 import type { outboxRows } from './outbox-rows.js';
 import type { MeetingRow, Statements } from './statements.js';
 
-const meetingRow = (meeting: Meeting): MeetingRow => ({
+/** The document with its free text encrypted; the columns the queries use stay readable. */
+const meetingRow = (meeting: Meeting, sealer: Sealer): MeetingRow => ({
   id: meeting.id,
   version: meeting.version,
   childRef: meeting.child.ref,
-  doc: JSON.stringify(meeting),
+  doc: JSON.stringify(sealer.seal('meeting', meeting)),
 });
 
 /**
@@ -19,7 +21,7 @@ const meetingRow = (meeting: Meeting): MeetingRow => ({
  * IMMEDIATE takes the write lock at BEGIN, so another process on the same file waits for it
  * (busy timeout) instead of failing when its read turns into a write.
  */
-export function meetingWrites(db: Database, statements: Statements, outbox: ReturnType<typeof outboxRows>) {
+export function meetingWrites(db: Database, statements: Statements, outbox: ReturnType<typeof outboxRows>, sealer: Sealer) {
   const writeDependents = ({ meeting, events, idempotency, messages }: CheckedWrite): void => {
     statements.deleteParticipants.run(meeting.id);
     for (const row of participantRows(meeting)) statements.insertParticipant.run(row);
@@ -27,7 +29,7 @@ export function meetingWrites(db: Database, statements: Statements, outbox: Retu
     for (const row of actionRows(meeting)) statements.insertAction.run(row);
     statements.deleteLinks.run(meeting.id);
     for (const row of linkRows(meeting)) statements.insertLink.run(row);
-    for (const event of events) statements.insertAudit.run({ meetingId: meeting.id, event: JSON.stringify(event) });
+    for (const event of events) statements.insertAudit.run({ meetingId: meeting.id, event: JSON.stringify(sealer.sealAudit(event)) });
     if (idempotency) {
       const row = { key: idempotency.key, result: JSON.stringify(idempotency.result), at: idempotency.at };
       if (statements.insertIdempotency.run(row).changes === 0) throw idempotencyKeyUsed(idempotency.key);
@@ -36,12 +38,12 @@ export function meetingWrites(db: Database, statements: Statements, outbox: Retu
   };
 
   const create = db.transaction((write: CheckedWrite): void => {
-    if (statements.insertMeeting.run(meetingRow(write.meeting)).changes === 0) throw meetingExists(write.meeting.id);
+    if (statements.insertMeeting.run(meetingRow(write.meeting, sealer)).changes === 0) throw meetingExists(write.meeting.id);
     writeDependents(write);
   });
 
   const save = db.transaction((write: CheckedWrite, expectedVersion: number): void => {
-    const updated = statements.updateMeeting.run({ ...meetingRow(write.meeting), expectedVersion });
+    const updated = statements.updateMeeting.run({ ...meetingRow(write.meeting, sealer), expectedVersion });
     if (updated.changes === 0) throw staleVersion(write.meeting.id, expectedVersion);
     writeDependents(write);
   });

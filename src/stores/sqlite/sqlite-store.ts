@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Meeting } from '../../domain/model.js';
 import type { StoreWithChildren } from '../../ports/child-store.js';
@@ -13,11 +14,19 @@ import { byStartThenId, instantMillis } from '../query-rules.js';
 import { StoreNotOpenError, StoredDataError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency, parseStoredMeeting } from '../stored-data.js';
 import { checkCreate, checkSave } from '../write-checks.js';
+import type { DataKey } from '../encryption/data-keys.js';
+import { keyFileKeys } from '../encryption/data-keys.js';
+import { createFieldCipher } from '../encryption/field-cipher.js';
+import { checkDataKeys } from '../encryption/key-check.js';
+import { createSealer } from '../encryption/sealed-documents.js';
+import type { Sealer } from '../encryption/sealed-documents.js';
+import type { StoredTextRotation } from '../../ports/stored-text-rotation.js';
 import { childRows } from './child-rows.js';
 import { openDatabase } from './connection.js';
 import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
 import { outboxRows } from './outbox-rows.js';
+import { reencryptRows } from './reencrypt-rows.js';
 import { prepareStatements } from './statements.js';
 import type { Statements } from './statements.js';
 import { sqliteCannotWrite, sqliteWriteProbe } from './write-probe.js';
@@ -30,9 +39,9 @@ interface OpenState {
   outbox: ReturnType<typeof outboxRows>;
   probe: ReturnType<typeof sqliteWriteProbe>;
   children: ReturnType<typeof childRows>;
+  sealer: Sealer;
+  reencrypt: StoredTextRotation['reencryptPage'];
 }
-
-const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(JSON.parse(row.doc), row.id);
 
 export interface SqliteStoreOptions {
   filename: string;
@@ -42,13 +51,15 @@ export interface SqliteStoreOptions {
    * as PRAGMA max_page_count (how they fill the disk) hold for one connection alone.
    */
   connection?: (db: Database) => void;
+  /** The keys that encrypt free text; without them, the key file beside the SQLite file (made on first use). */
+  keys?: readonly DataKey[];
 }
 
 /**
  * The embedded default: one file, no server. better-sqlite3 is synchronous, so each call is atomic.
  * The clock stamps key-value entries (updatedAt).
  */
-export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildren {
+export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildren & StoredTextRotation {
   let state: OpenState | undefined;
   const clock = options.clock ?? systemClock;
   const writing = guardWrites('SQLite', sqliteCannotWrite);
@@ -57,6 +68,8 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
     if (!state) throw new StoreNotOpenError('SQLite');
     return state;
   };
+
+  const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(open().sealer.open('meeting', JSON.parse(row.doc)), row.id);
 
   const meetingsOfParticipant = async (identity: IdentityQuery): Promise<Meeting[]> => {
     const { field, value } = identityKey(identity);
@@ -68,12 +81,31 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
 
     async init() {
       if (state) return;
+      const sealer = createSealer(createFieldCipher(options.keys ?? keyFileKeys(path.dirname(path.resolve(options.filename))).keys));
       const db = openDatabase(options.filename);
       const statements = prepareStatements(db);
       const outbox = outboxRows(db);
       const keyValues = guardedKeyValueRows(keyValueRows(statements.keyValues), writing);
-      state = { db, statements, writes: meetingWrites(db, statements, outbox), keyValues, outbox, probe: sqliteWriteProbe(db, statements), children: childRows(db) };
+      state = {
+        db,
+        statements,
+        writes: meetingWrites(db, statements, outbox, sealer),
+        keyValues,
+        outbox,
+        probe: sqliteWriteProbe(db, statements),
+        children: childRows(db, sealer),
+        sealer,
+        reencrypt: reencryptRows(db, sealer),
+      };
       options.connection?.(db);
+      try {
+        await checkDataKeys(keyValueStore(() => open().keyValues, clock), sealer.cipher);
+      } catch (error) {
+        // Nothing may be read with keys that do not fit the data: the store stays closed.
+        state = undefined;
+        db.close();
+        throw error;
+      }
     },
 
     async ping() {
@@ -134,7 +166,8 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
     },
 
     async auditTrail(meetingId) {
-      return open().statements.auditOfMeeting.all(meetingId).map((event) => parseStoredAuditEvent(JSON.parse(event), meetingId));
+      const { statements, sealer } = open();
+      return statements.auditOfMeeting.all(meetingId).map((event) => parseStoredAuditEvent(sealer.openAudit(JSON.parse(event)), meetingId));
     },
 
     async getIdempotency(key) {
@@ -169,5 +202,8 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
     async childAuditTrail(ref) {
       return open().children.audit(ref);
     },
+
+    reencryptPage: (page) => open().reencrypt(page),
+    currentKeyId: () => open().sealer.cipher.currentKeyId,
   };
 }

@@ -24,6 +24,8 @@ export interface CaseloadPageView {
   filter: CaseloadFilter;
   /** Where the page is served, e.g. "/caseload" or "/pep/caseload" behind a proxy. */
   pagePath: string;
+  /** Where "who has looked" at a child's records is asked (src/channels/web/caseload/who-looked-html.ts). */
+  lookedPath?: string;
 }
 
 export const yearLabel = (year: number): string => (year === 0 ? 'Reception' : `Year ${year}`);
@@ -105,6 +107,13 @@ function children(rows: readonly CaseloadRow[]): string {
     .join('\n');
 }
 
+/** The form on the caseload page that asks who has looked at one child's records. */
+export const whoLookedForm = (lookedPath: string): string => `<h2>Who has looked</h2>
+<form class="filters" method="get" action="${escapeHtml(lookedPath)}" aria-label="Who has looked at a child's records">
+<label for="looked-ref">PEP reference<input id="looked-ref" name="ref" required></label>
+<button type="submit">Show who has looked</button>
+</form>`;
+
 export function signedInBar(officer: Officer, signOutPath: string): string {
   const roles = officer.roles.map((role) => OVERSIGHT_ROLE_LABELS[role]).join(', ');
   return `<header class="bar"><p>Signed in as ${escapeHtml(officer.name)} (${escapeHtml(roles)})</p>
@@ -126,6 +135,7 @@ ${filters(view)}
 ${children(view.rows)}
 <h2>PEPs held on time, by term</h2>
 ${onTimeChart(view.chart)}
+${view.lookedPath ? whoLookedForm(view.lookedPath) : ''}
 </main>`,
   });
 }

@@ -5,9 +5,11 @@ import { filterChoices, filterRows, parseCaseloadFilter } from '../../../app/cas
 import type { CaseloadRow } from '../../../app/caseload/caseload-row.js';
 import { onTimeByTerm, summarise } from '../../../app/caseload/caseload-summary.js';
 import { signedInActor } from '../../../app/caseload/signed-in-officer.js';
+import type { WhoLookedMeeting } from '../../../app/data-protection/who-looked.js';
 import type { CaseloadSignInConfig } from '../../../config.js';
 import type { Officer } from '../../../domain/actor.js';
 import { OfficerSchema } from '../../../domain/actor.js';
+import { ChildSchema } from '../../../domain/model.js';
 import type { CaseloadSettings } from '../../../domain/oversight/caseload-settings.js';
 import type { Logger } from '../../../observability/logger.js';
 import type { Clock } from '../../../ports/clock.js';
@@ -19,6 +21,7 @@ import { CASELOAD_CSP } from './caseload-style.js';
 import type { RelyingParty, SignInTransaction } from './oidc-relying-party.js';
 import { relyingParty } from './oidc-relying-party.js';
 import { cookieKey, signedCookie } from './signed-cookie.js';
+import { renderWhoLookedPage } from './who-looked-html.js';
 
 /**
  * GET /caseload: the Virtual School's caseload, for a signed-in officer only; /caseload/sign-in
@@ -39,6 +42,8 @@ export interface CaseloadRoutesDeps {
   loadRows(): Promise<CaseloadRow[]>;
   clock: Clock;
   logger: Logger;
+  /** The access log of a child's meetings (src/app/data-protection/who-looked.ts); without it, no "who has looked". */
+  whoLooked?: (childRef: string) => Promise<WhoLookedMeeting[]>;
 }
 
 /** Ten minutes to sign in at the provider and come back. */
@@ -46,6 +51,7 @@ const SIGN_IN_SECONDS = 600;
 
 const TransactionSchema = z.strictObject({ state: z.string().min(1), nonce: z.string().min(1), verifier: z.string().min(43), returnTo: z.string() });
 const SessionSchema = z.strictObject({ officer: OfficerSchema });
+const ChildRefSchema = ChildSchema.shape.ref;
 
 /** Only back into the caseload, never to another site ("//evil.example" is a path to the browser's eye only). */
 const safeReturn = (value: unknown): string =>
@@ -97,9 +103,30 @@ export function caseloadRoutes(deps: CaseloadRoutesDeps): { path: string; router
     // Who saw children's full names, and when: by officer id, never a name.
     deps.logger.info({ officerId: signedIn.officer.id, children: rows.length }, 'caseload viewed');
     res.type('html').send(
-      renderCaseloadPage({ officer: signedIn.officer, rows, summary: summarise(rows), chart: onTimeByTerm(rows), choices: filterChoices(all), filter, pagePath }),
+      renderCaseloadPage({
+        officer: signedIn.officer,
+        rows,
+        summary: summarise(rows),
+        chart: onTimeByTerm(rows),
+        choices: filterChoices(all),
+        filter,
+        pagePath,
+        lookedPath: deps.whoLooked ? `${pagePath}/looked` : undefined,
+      }),
     );
   });
+
+  const whoLooked = deps.whoLooked;
+  if (whoLooked) {
+    router.get('/looked', async (req, res) => {
+      const signedIn = session.read(req, deps.clock.now());
+      if (!signedIn) return void res.redirect(303, signInLink(CASELOAD_PATH).href);
+      const ref = ChildRefSchema.safeParse(req.query.ref);
+      if (!ref.success) return notice(res, CASELOAD_NOTICES.badFilter, { href: pagePath, text: 'Back to the caseload' });
+      deps.logger.info({ officerId: signedIn.officer.id }, 'who has looked viewed');
+      res.type('html').send(renderWhoLookedPage({ officer: signedIn.officer, childRef: ref.data, meetings: await whoLooked(ref.data), pagePath }));
+    });
+  }
 
   router.get('/sign-in', async (req, res) => {
     let started: { url: URL; transaction: SignInTransaction };

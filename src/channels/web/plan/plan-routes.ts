@@ -1,8 +1,11 @@
 import express from 'express';
 import type { Response } from 'express';
+import { accessesOf, recordPageAccess } from '../../../app/data-protection/access-log.js';
+import { accessSection } from '../../../app/data-protection/access-section.js';
 import type { AppDeps } from '../../../app/deps.js';
 import { openPlan } from '../../../app/plan/open-plan.js';
 import { PLAN_PATH } from '../../../app/plan/plan-links.js';
+import type { Logger } from '../../../observability/logger.js';
 import type { HttpModule } from '../../../server.js';
 import type { LinkProblem } from '../link-notice.js';
 import { LINK_PROBLEMS } from '../link-notice.js';
@@ -13,6 +16,8 @@ export interface PlanRoutesDeps {
   app: AppDeps;
   /** PUBLIC_BASE_URL: whether browsers are told to keep to https (HSTS). */
   publicBaseUrl: string;
+  /** Where an access entry the store could not write is reported. */
+  logger: Logger;
 }
 
 /** A token (43 base64url characters), and ".pdf" for the download. */
@@ -41,6 +46,8 @@ export function planRoutes(deps: PlanRoutesDeps): HttpModule {
     if (!file) return void notice(res, 'unknown');
     const opened = await openPlan(deps.app, file.token);
     if (!opened.ok) return void notice(res, opened.state);
+    const { meeting, link } = opened;
+    await recordPageAccess({ ...deps.app, logger: deps.logger }, { meetingId: meeting.id, who: link.participantId, linkId: link.id, what: file.pdf ? 'plan_pdf' : 'plan_page', channel: 'web' });
     if (file.pdf) {
       // Imported on the first download: pdfkit and fontkit are a tenth of a second and megabytes
       // that most processes never need.
@@ -49,7 +56,12 @@ export function planRoutes(deps: PlanRoutesDeps): HttpModule {
       res.type('application/pdf').attachment(opened.view.fileName).send(await renderPlanPdf(opened.view));
       return;
     }
-    res.type('html').send(renderPlanHtml(opened.view, { pdfHref: `${file.token}.pdf` }));
+    // The organiser's own copy says who has read the plan.
+    const view =
+      link.participantId === meeting.organiserId
+        ? { ...opened.view, sections: [...opened.view.sections, accessSection(await accessesOf(deps.app.store, meeting.id), meeting, deps.app.officers)] }
+        : opened.view;
+    res.type('html').send(renderPlanHtml(view, { pdfHref: `${file.token}.pdf` }));
   });
   return { path: PLAN_PATH, router };
 }
