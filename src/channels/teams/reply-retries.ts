@@ -11,6 +11,8 @@ import type { TeamsMessenger } from './teams-messenger.js';
 
 /** Replies kept for a later attempt, keyed by a random id: the conversation and the card, never logged. */
 const NAMESPACE = 'teams-reply-retry';
+/** Which process makes each attempt, keyed `<reply>/<attempt>`: processes sharing a store send a reply once. */
+const CLAIMS = 'teams-reply-retry-claim';
 
 const Instant = z.iso.datetime({ offset: true });
 const KeptReplySchema = z.object({
@@ -21,6 +23,9 @@ const KeptReplySchema = z.object({
   firstFailedAt: Instant,
 });
 type KeptReply = z.infer<typeof KeptReplySchema>;
+const ClaimSchema = z.object({ at: Instant });
+/** Longer than an attempt can last (four connector calls of at most 5 s, and their waits). */
+const STALE_CLAIM_MS = 5 * 60_000;
 
 export interface ReplyRetryTuning {
   /** How often the kept replies are looked at. */
@@ -47,6 +52,7 @@ export interface ReplyRetriesDeps {
  * A reply in a turn that the connector still would not take after botbuilder's own retries (it
  * timed out, or Teams answered 5xx or 429 four times) is kept in the store and sent again later,
  * as a proactive message in the same conversation, with a growing wait; a restart loses none.
+ * Each attempt is claimed first, so processes sharing a store send a reply once.
  * One that Teams refuses for good (the bot was removed) or that never gets through is given up:
  * logged as an error and, in a chat linked to a meeting, shown on the organiser's card with who
  * was not reached and why.
@@ -101,8 +107,26 @@ export class ReplyRetries {
         await this.deps.store.deleteValue(NAMESPACE, entry.key);
         continue;
       }
-      if (Date.parse(kept.data.dueAt) <= now.getTime()) await this.attempt(entry.key, kept.data, now);
+      if (Date.parse(kept.data.dueAt) > now.getTime()) continue;
+      if (await this.claim(`${entry.key}/${kept.data.attempts}`, now)) await this.attempt(entry.key, kept.data, now);
     }
+  }
+
+  /**
+   * One process makes each attempt. A claim older than any attempt can take belongs to a process
+   * that stopped in the middle of it: the attempt is made again rather than left for ever.
+   */
+  private async claim(key: string, now: Date): Promise<boolean> {
+    if (await this.deps.store.claimValue(CLAIMS, key, { at: now.toISOString() })) return true;
+    const held = ClaimSchema.safeParse(await this.deps.store.getValue(CLAIMS, key));
+    if (held.success && now.getTime() - Date.parse(held.data.at) < STALE_CLAIM_MS) return false;
+    // Of several processes finding the same stale claim, one takes it over.
+    return this.deps.store.claimValue(CLAIMS, `${key}@${held.success ? held.data.at : 'unreadable'}`, { at: now.toISOString() });
+  }
+
+  private async forget(key: string): Promise<void> {
+    await this.deps.store.deleteValue(NAMESPACE, key);
+    for (const claim of await this.deps.store.listValues(CLAIMS, `${key}/`)) await this.deps.store.deleteValue(CLAIMS, claim.key);
   }
 
   private async attempt(key: string, kept: KeptReply, now: Date): Promise<void> {
@@ -110,7 +134,7 @@ export class ReplyRetries {
     const sent = await this.deps.messenger.post(conversationId, card);
     const attempts = kept.attempts + 1;
     if (sent.delivered) {
-      await this.deps.store.deleteValue(NAMESPACE, key);
+      await this.forget(key);
       this.deps.logger.info({ conversationId, card: card.name, attempts }, 'teams reply delivered on a later attempt');
       return;
     }
@@ -118,7 +142,7 @@ export class ReplyRetries {
       await this.deps.store.putValue(NAMESPACE, key, { ...kept, attempts, dueAt: this.dueAfter(now, attempts) });
       return;
     }
-    await this.deps.store.deleteValue(NAMESPACE, key);
+    await this.forget(key);
     const reason = sent.retryable ? `Gave up after ${attempts} attempts: ${sent.reason}` : sent.reason;
     this.deps.logger.error({ conversationId, card: card.name, attempts, reason }, 'teams reply given up');
     const chat = { channel: 'teams' as const, conversationId };

@@ -3,6 +3,10 @@ import { eventually } from '../../contract/scheduler-backend-fixtures.js';
 import { message } from './support/activities.js';
 import { headingOf } from './support/connector-stub.js';
 import type { TeamsHarness } from './support/teams-harness.js';
+import { ReplyRetries } from '../../../src/channels/teams/reply-retries.js';
+import type { TeamsMessenger } from '../../../src/channels/teams/teams-messenger.js';
+import { NOW } from '../../domain/scenario.js';
+import { captureLog } from '../../server/harness.js';
 import { createMeetingInTeams, linkMeetingChat } from './support/meeting-setup.js';
 import { MEETING_CHAT, SAM, personalChat, startTeamsHarness } from './support/teams-harness.js';
 
@@ -54,6 +58,7 @@ describe('a Teams reply the connector did not take', () => {
     expect(teams.connector.failedSends).toHaveLength(5);
     expect(logged('teams reply delivered on a later attempt')).toEqual([expect.objectContaining({ attempts: 2 })]);
     expect(await teams.store.listValues('teams-reply-retry', '')).toEqual([]);
+    expect(await teams.store.listValues('teams-reply-retry-claim', '')).toEqual([]);
   }, 40_000);
 
   it('kept, and still not taken when tried again, is given up and logged', async () => {
@@ -77,6 +82,25 @@ describe('a Teams reply the connector did not take', () => {
     await teams.settled();
     expect(teams.events).toContainEqual(expect.objectContaining({ kind: 'group_post_failed', conversationId: MEETING_CHAT, reason: expect.stringContaining('Gave up after 2 attempts') }));
   }, 60_000);
+
+  it('is sent once by processes sharing the store that look at the same time; a claim left by a process that stopped is taken over', async () => {
+    // The channel's own look waits far longer than this test: the two below stand for two processes.
+    teams = await startTeamsHarness({ timeouts: { replyRetry: { lookEveryMs: 600_000, firstDelayMs: 0 } } });
+    await samIsKnown();
+    teams.connector.failSends.push(...Array.from({ length: 4 }, () => ({ status: 503 })));
+    await teams.post(message(SAM, { serviceUrl: teams.connector.serviceUrl }, 'help'));
+    const processes = [1, 2].map(
+      () => new ReplyRetries({ store: teams.store, messenger: teams.channel.messenger as TeamsMessenger, delivery: teams.delivery, clock: teams.deps.clock, logger: captureLog().logger }),
+    );
+    // A third process claimed the first later attempt long ago and stopped before making it.
+    const [kept] = await teams.store.listValues('teams-reply-retry', '');
+    await teams.store.putValue('teams-reply-retry-claim', `${kept!.key}/1`, { at: new Date(Date.parse(NOW) - 3_600_000).toISOString() });
+
+    await Promise.all(processes.map((p) => p.look()));
+    expect(teams.connector.calls.filter((c) => c.conversationId === personalChat(SAM)).map(headingOf)).toEqual(['Hello, I’m PEP Bot']);
+    expect(await teams.store.listValues('teams-reply-retry', '')).toEqual([]);
+    expect(await teams.store.listValues('teams-reply-retry-claim', '')).toEqual([]);
+  }, 40_000);
 
   it('refused for good (403: the bot was removed) is not sent again', async () => {
     teams = await startTeamsHarness();
