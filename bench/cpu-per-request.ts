@@ -32,7 +32,9 @@ async function perRequest(stage: Stage, server: ServerProcess, scenario: (typeof
   const before = cpuMs(server.pid);
   const result = await runLoad({ origin: server.origin, rate: scenario.rate, durationMs, ...scenario.requests(stage) });
   await settle(stage);
-  if (result.errors > 0) throw new Error(`${server.name}: ${result.errors} errors in ${scenario.name}`);
+  if (result.errors > 0) {
+    throw new Error(`${server.name}: ${result.errors} errors (${result.timeouts} time-outs) in ${scenario.name}: ${result.errorSamples.slice(0, 3).join(' | ')}`);
+  }
   return (cpuMs(server.pid) - before) / result.sent;
 }
 

@@ -106,6 +106,7 @@ export async function startTeamsHarness(
     async close() {
       await server.server.stop();
       await outbox.stop();
+      await channel.stop();
       await connector.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
