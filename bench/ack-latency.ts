@@ -53,13 +53,13 @@ async function checkWrites(stage: Stage, rsvps: Writes, actions: Writes): Promis
   check(actions, stored.actions, 'actions captured');
 }
 
-export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
+export async function run({ quick, only = '' }: { quick: boolean; only?: string }): Promise<Figure[]> {
   const stage = await startStage();
   try {
     const figures: Figure[] = [];
     const rsvps: Writes = { acknowledged: 0, figures: [] };
     const actions: Writes = { acknowledged: 0, figures: [] };
-    for (const comparison of comparisons(stage)) {
+    for (const comparison of comparisons(stage).filter((c) => c.figure.toLowerCase().includes(only.toLowerCase()))) {
       const sides = await alternate(stage, comparison, timing(quick));
       const figure = latencyFigure(comparison, sides);
       console.log(`  ${figure.figure}: PEP Bot ${figure.pepBot} ms, bare ${figure.baseline} ms (${figure.ratio}×)`);
@@ -76,4 +76,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]!).href) printFigures(await run({ quick: process.argv.includes('--quick') }));
+// Run alone, words after the flags pick figures by name: `npm run bench:ack -- --quick "pep action"`.
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  printFigures(await run({ quick: process.argv.includes('--quick'), only: process.argv.slice(2).find((arg) => !arg.startsWith('--')) }));
+}

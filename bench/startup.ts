@@ -111,7 +111,8 @@ function figure(name: string, unit: string, pep: number[], bare: number[], goal:
 
 export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm run bench:startup does)`);
-  const rounds = quick ? 3 : 7;
+  // Five rounds (fifteen cold starts, each with its idle wait) keep a median without taking two minutes.
+  const rounds = quick ? 3 : 5;
   const idleMs = quick ? 2000 : 5000;
   const slack = new SlackApiStub([]);
   await slack.start();

@@ -35,7 +35,7 @@ export function channelsOff(configs: ChannelConfigs): Record<string, 'off'> {
 
 /**
  * The channels that are configured, built on the core they call into. A chat channel's code, and
- * the SDK under it (botbuilder and teams-ai, Bolt), is imported only when that channel is on:
+ * the SDK under it (botbuilder, Bolt), is imported only when that channel is on:
  * loading them costs most of a second and tens of megabytes that a bot without them never uses.
  */
 export async function buildChannels(configs: ChannelConfigs, core: { deps: AppDeps; delivery: CardDelivery }, config: Config, logger: Logger): Promise<Channel[]> {

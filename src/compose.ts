@@ -72,7 +72,18 @@ export async function composeApp(options: {
 }): Promise<ComposedApp> {
   const { config, logger, store } = options;
   const clock = options.clock ?? systemClock;
-  const deps: AppDeps = { store, children: store, calendar: config.council.calendar, clock, newId: randomIds, defaultTimeZone: config.timeZone, officers: config.council.officers };
+  const deps: AppDeps = {
+    store,
+    children: store,
+    calendar: config.council.calendar,
+    clock,
+    newId: randomIds,
+    defaultTimeZone: config.timeZone,
+    officers: config.council.officers,
+    funding: config.council.funding,
+    evidenceSettings: config.council.evidence,
+    assignedOfficer: async (meeting) => (await store.getChild(meeting.child.ref))?.officerId,
+  };
   const messengers: Messenger[] = [];
   const deliveryDeps: DeliveryDeps = {
     store,
@@ -99,7 +110,8 @@ export async function composeApp(options: {
     if (!running) throw new Error('the scheduler did not start');
     await running.syncMeeting(meeting);
     // The child's clock follows their meetings: a record for a new child, a PEP held at conclusion.
-    await running.syncChild(await childAfterMeetingSaved(deps, meeting));
+    const child = await childAfterMeetingSaved(deps, meeting);
+    if (child.clockMoved) await running.syncChild(child.childRef);
   };
   const outbox = attachOutbox(deps, { delivery, logger: logger.child({ component: 'outbox' }), publicBaseUrl: config.publicBaseUrl, linkDays, tuning: { leaseMs: config.outboxLeaseSeconds * 1000, ...options.outboxTuning } });
 

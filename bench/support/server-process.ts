@@ -48,10 +48,12 @@ export interface StartOptions {
   diagnosticDir: string;
   /** A stdout line that says the server listens. */
   ready: (line: string) => boolean;
+  /** More flags for node, before the script (a profiler, say). */
+  nodeArgs?: string[];
 }
 
-export async function startServerProcess({ name, script, env, cwd, port, diagnosticDir, ready }: StartOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${diagnosticDir}`, script], {
+export async function startServerProcess({ name, script, env, cwd, port, diagnosticDir, ready, nodeArgs = [] }: StartOptions): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${diagnosticDir}`, ...nodeArgs, script], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -108,7 +108,16 @@ export async function startStage(): Promise<Stage> {
       script: path.join(REPO_ROOT, 'dist/main.js'),
       // From the DATA_DIR, where no .env is: only what is set here applies.
       cwd: dataDir,
-      env: { ...slackEnv, DATA_DIR: dataDir, HOST: '127.0.0.1', PUBLIC_BASE_URL: `http://127.0.0.1:${pepPort}`, TEAMS_ANONYMOUS: '1', LOG_LEVEL: 'info' },
+      env: {
+        ...slackEnv,
+        DATA_DIR: dataDir,
+        HOST: '127.0.0.1',
+        PUBLIC_BASE_URL: `http://127.0.0.1:${pepPort}`,
+        TEAMS_ANONYMOUS: '1',
+        LOG_LEVEL: 'info',
+      },
+      // To profile PEP Bot under a bench's load: PEP_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+      nodeArgs: process.env.PEP_BENCH_NODE_ARGS?.split(' ').filter(Boolean),
       port: pepPort,
       diagnosticDir,
       ready: (line) => line.includes('"msg":"listening"'),

@@ -14,10 +14,16 @@ import type { AppDeps } from './deps.js';
 import { describeError } from './error-messages.js';
 import type { UserError } from './error-messages.js';
 import type { AppliedChange } from './execute-command.js';
-import { executeCommand, loadMeeting } from './execute-command.js';
+import { executeCommand, executeOversightCommand, loadMeeting } from './execute-command.js';
+import { handleOfficerAction, isOfficerVerb, oversightCommandFor } from './oversight-actions.js';
+import { fundingOutcomeCard, transitionFormCard } from './views/oversight-cards.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 import type { FormState } from './views/preparation-cards.js';
 import { actionNudgeCard, goalFormCard, liveActionsCard, planSummaryCard, previousActionsCard } from './views/meeting-cards.js';
+import { handoverCard } from './views/handover-card.js';
+import { childLabel } from './views/people.js';
+import { attendanceCommand, evidenceCommand } from './evidence/card-commands.js';
+import { attendanceRecordCard, evidenceFormCard } from './views/evidence-cards.js';
 import { confirmationCard, errorCard } from './views/message-cards.js';
 
 /**
@@ -79,6 +85,8 @@ const ACTION_DATA_KEYS: ReadonlySet<string> = new Set([
   'documentUrl',
   'card',
   'verb',
+  'roster',
+  'requestId',
 ]);
 const typedInputs = (payload: Record<string, unknown>) => Object.fromEntries(Object.entries(payload).filter(([key]) => !ACTION_DATA_KEYS.has(key)));
 
@@ -124,8 +132,14 @@ function commandFor(submission: CardSubmission, actor: Participant, meeting: Mee
     }
     case 'card.refresh':
       return undefined;
+    case 'child.handover':
+      return { type: 'addParticipant', participant: { name: data.teacherName, email: data.teacherEmail, role: 'designated_teacher' } };
     case 'plan.signOff':
       return { type: 'signPlan', planVersion: data.planVersion };
+    case 'attendance.record':
+      return attendanceCommand(data, meeting);
+    case 'evidence.submit':
+      return evidenceCommand(data);
     case 'meeting.reschedule': {
       const startsAt = DateTime.fromISO(`${data.newDate}T${data.newTime}`, { zone: meeting.timeZone });
       if (!startsAt.isValid) throw new DomainError('VALIDATION.INVALID_INPUT', 'Choose a valid new date and start time.', { problems: ['Choose a valid new date and start time.'] });
@@ -171,9 +185,20 @@ function sourceCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return form && actor.id === meeting.organiserId ? attendanceSummaryCard(meeting, [], form) : undefined;
     case 'card.refresh':
       return payload.card === 'live-actions' ? liveActionsCard(meeting) : invitationCard(meeting, actor.id);
+    case 'child.handover':
+      // Only ever re-drawn as a form for the organiser, whose card it is; the clock line is not carried, so it says where to find it.
+      return form && actor.id === meeting.organiserId ? handoverCard(meeting, id('school'), `Type "child ${meeting.child.ref}" to see when the new PEP is due.`, form) : undefined;
+    case 'attendance.record':
+      return attendanceRecordCard(meeting, form);
+    case 'evidence.submit':
+      return evidenceFormCard(meeting, actor.id, form);
     case 'plan.signOff':
       // Re-drawn with the link the card already had: the server keeps only the token's hash.
       return form ? undefined : planSummaryCard(meeting, actor.id, VERBS['plan.signOff'].shape.documentUrl.parse(payload.documentUrl));
+    case 'transition.save':
+      return transitionFormCard(meeting, form);
+    case 'funding.answer':
+      return meeting.funding?.some((r) => r.id === id('requestId')) ? fundingOutcomeCard(meeting, id('requestId'), form) : undefined;
     default:
       return undefined;
   }
@@ -196,6 +221,18 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
       return confirmationCard('Contribution received', 'Thank you. You can send a corrected version until the meeting starts.');
     case 'goal.add':
       return confirmationCard('Goal added', `"${String(payload.title)}" is now part of the plan.`);
+    case 'child.handover':
+      return meeting.status === 'draft'
+        ? confirmationCard('New designated teacher added', `${String(payload.teacherName)} is on the next PEP for ${childLabel(meeting)} and is invited with everyone when you send the invitations.`)
+        : confirmationCard('New designated teacher invited', `${String(payload.teacherName)} is invited to the next PEP for ${childLabel(meeting)}, where the current plan, the open actions and the child's views are.`);
+    case 'evidence.submit':
+      return confirmationCard('Figures received', 'Thank you. The meeting will see them beside the last PEP\'s. You can send corrected figures until the meeting closes.');
+    case 'qa.submit':
+      return confirmationCard('Plan submitted', 'The Virtual School has the plan for review. You will get a card when it is approved or returned.');
+    case 'transition.save':
+      return confirmationCard('Transition section saved', 'It is part of the written plan.');
+    case 'funding.answer':
+      return confirmationCard('Answer sent', 'The Virtual School officer has your answer and will decide the request.');
     default:
       return sourceCard(verb, payload, meeting, actor) ?? confirmationCard('Done', 'Saved.');
   }
@@ -207,6 +244,7 @@ function resultCard(verb: string, payload: Record<string, unknown>, meeting: Mee
  * typed and the reason, or as the error card when the card had nothing to type into.
  */
 export async function handleCardAction(deps: AppDeps, request: CardActionRequest): Promise<CardActionResult> {
+  if (isOfficerVerb(request.verb)) return handleOfficerAction(deps, request);
   const parsed = parseCardAction(request.verb, request.payload);
   const meetingId = typeof request.payload.meetingId === 'string' ? request.payload.meetingId : '';
   let meeting: Meeting | undefined;
@@ -219,9 +257,12 @@ export async function handleCardAction(deps: AppDeps, request: CardActionRequest
       throw new DomainError('VALIDATION.INVALID_INPUT', `Some answers need another look. ${problems.join(' ')}`, { problems, input: request.payload });
     }
     if (asksBeforeLocking(parsed.submission, meeting, actor)) return { card: agendaCard(meeting, {}, { confirmLock: true }) };
-    const command = commandFor(parsed.submission, actor, meeting);
+    // The organiser's side of the Virtual School's review (submit, transition, answering a query) has its own rules.
+    const oversight = oversightCommandFor(parsed.submission);
+    const command = oversight ?? commandFor(parsed.submission, actor, meeting);
     if (!command) return { card: sourceCard(request.verb, request.payload, meeting, actor) ?? confirmationCard('Up to date', 'Nothing has changed.') };
-    const result = await executeCommand(deps, {
+    const execute = oversight ? executeOversightCommand : executeCommand;
+    const result = await execute(deps, {
       meetingId,
       command,
       actorId: actor.id,

@@ -1,4 +1,6 @@
+import type { EvidenceSettings } from '../domain/evidence/evidence-settings.js';
 import type { Officer } from '../domain/actor.js';
+import type { FundingSettings } from '../domain/funding/funding-settings.js';
 import type { Meeting } from '../domain/model.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { CalendarSettings } from '../domain/child/calendar-settings.js';
@@ -23,6 +25,14 @@ export interface AppDeps {
   /** The council's Virtual School officers (config.council.officers): who may act as one, whom their cards go to. */
   officers?: readonly Officer[];
   /**
+   * The officer assigned to the meeting's child (the child record's officerId), when the child
+   * store knows one; without it, or when it answers none, every Virtual School officer hears.
+   * Asked only when a change has something for officers.
+   */
+  assignedOfficer?: (meeting: Meeting) => Promise<string | undefined>;
+  /** The Pupil Premium Plus allocation per child (config.council.funding); England's default unless set. */
+  funding?: FundingSettings;
+  /**
    * Re-plans a saved meeting's reminders (the scheduler's sync). Never on the request path: every
    * change queues a re-plan in its outbox, and the delivery worker calls this once the person has
    * their answer, one meeting at a time, several queued re-plans of a meeting as one; a failure is
@@ -40,4 +50,6 @@ export interface AppDeps {
    * Without it (unit tests of the rules alone), nothing is queued.
    */
   outbox?: OutboxPlanning & { wake(): void };
+  /** The council's evidence thresholds (COUNCIL_SETTINGS evidence); England's defaults without. */
+  evidenceSettings?: EvidenceSettings;
 }

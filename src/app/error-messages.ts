@@ -58,7 +58,23 @@ const GUIDANCE: Record<ErrorCode, { title: string; fix: string }> = {
   'STORE.CONFLICT': { title: 'Someone else changed this at the same moment', fix: 'Please try again.' },
   'CHILD.NOT_FOUND': { title: 'No PEP with that reference', fix: 'Check the PEP reference (for example PEP-2026-0042): the child needs a PEP meeting you organise.' },
   'CHILD.EVENT_IN_FUTURE': { title: 'That date has not happened yet', fix: 'Record it on or after the day it happens; what you typed is kept below.' },
+  'CHILD.DIRECT_CHAT_ONLY': { title: 'Please do this in your 1:1 chat', fix: 'Type it again in your 1:1 chat with PEP Bot (in Slack, /pep in your messages with PEP Bot); what you typed is kept below.' },
   'CHILD.ALREADY_RECORDED': { title: 'Already recorded', fix: 'Nothing to do: the child\'s record already has it.' },
+  'PERMISSION.NOT_OFFICER': { title: 'Only the Virtual School can do that', fix: 'Nothing was changed. A Virtual School officer reviews plans and Pupil Premium Plus requests.' },
+  'QA.NOT_CONCLUDED': { title: 'The meeting is not closed yet', fix: 'Close the meeting first (type "close"), then submit the plan.' },
+  'QA.MISSING_SECTIONS': { title: 'The plan is not ready to submit', fix: 'Fill in each section named above, then type "submit" again.' },
+  'QA.ALREADY_SUBMITTED': { title: 'Already with the Virtual School', fix: 'Nothing to do: you will hear when the officer has reviewed it.' },
+  'QA.ALREADY_APPROVED': { title: 'Already approved', fix: 'Nothing to do: the plan is approved. A change to it reopens the review.' },
+  'QA.NOT_SUBMITTED': { title: 'Not submitted for review', fix: 'Nothing was changed. The organiser submits the plan when it is ready.' },
+  'QA.RETURN_REASON_REQUIRED': { title: 'Say why the plan goes back', fix: 'Write the reason in the box and press Return again; your rating and feedback are kept.' },
+  'FUNDING.RESOURCE_NOT_FOUND': { title: 'Support item not found', fix: 'Check the support items on the plan, then try again.' },
+  'FUNDING.NOT_PUPIL_PREMIUM': { title: 'Not Pupil Premium Plus', fix: 'Only support items of the kind "pupil premium plus" are paid from Pupil Premium Plus.' },
+  'FUNDING.NO_COST': { title: 'No cost given', fix: 'Give the support item its cost, then ask for the funding again.' },
+  'FUNDING.ALREADY_REQUESTED': { title: 'Already requested', fix: 'Nothing to do: the Virtual School has the request.' },
+  'FUNDING.NOT_FOUND': { title: 'Request not found', fix: 'Refresh the card and try again.' },
+  'FUNDING.ALREADY_DECIDED': { title: 'Already decided', fix: 'Nothing was changed: this request has been decided.' },
+  'FUNDING.QUESTION_REQUIRED': { title: 'Write your question', fix: 'Write the question for the organiser in the box and press Query again.' },
+  'FUNDING.NOT_QUERIED': { title: 'No question to answer', fix: 'Nothing was changed: the officer has not asked anything about this request.' },
 };
 
 /** Said wherever a change could not be written, so nobody ever reads a confirmation for it. */

@@ -1,11 +1,17 @@
-import type { Alert } from '../domain/context.js';
+import type { Officer } from '../domain/actor.js';
+import type { Alert, Change, CommandContext } from '../domain/context.js';
 import type { MeetingCommand } from '../domain/commands.js';
 import { MeetingCommandSchema } from '../domain/commands.js';
 import { decide } from '../domain/decide.js';
 import { isDomainError, refuse } from '../domain/errors.js';
 import type { Channel, Meeting } from '../domain/model.js';
+import type { OversightCommandType } from '../domain/oversight/decide-oversight.js';
+import { decideOversight, OversightCommandSchema } from '../domain/oversight/decide-oversight.js';
 import type { AppDeps } from './deps.js';
+import { evidenceBaselineFor } from './evidence/evidence-baseline.js';
 import type { OutboxMessage } from '../ports/outbox.js';
+import { officersForChild } from './officers.js';
+import { isForOfficers } from './outbox/plan-outgoing.js';
 import { queueFollowUps, replanAfter } from './outbox/queue-follow-ups.js';
 import { parseInput } from './parse-input.js';
 
@@ -15,6 +21,8 @@ export interface CommandRequest {
   command: unknown;
   actorId: string;
   channel: Channel;
+  /** The Virtual School officer acting, as the channel resolved them (then actorId is officerActorId(officer)). */
+  officer?: Officer;
   /** The channel's action/activity id plus the person: a retry or double-click applies once. */
   idempotencyKey?: string;
   /**
@@ -27,7 +35,7 @@ export interface CommandRequest {
 /** A change as the channels see it once saved: what it was, and what it queued to send. */
 export interface AppliedChange {
   meeting: Meeting;
-  command: MeetingCommand['type'];
+  command: MeetingCommand['type'] | OversightCommandType;
   queued: OutboxMessage[];
 }
 
@@ -52,6 +60,23 @@ const MAX_ATTEMPTS = 8;
  */
 export async function executeCommand(deps: AppDeps, request: CommandRequest): Promise<CommandResult> {
   const command = parseInput(MeetingCommandSchema, request.command);
+  return applyChange(deps, request, command.type, (meeting, ctx) => decide(meeting, command, ctx), (meeting) => evidenceBaselineFor(deps, meeting, command));
+}
+
+/** The Virtual School's commands (quality review, Pupil Premium Plus): the same path, their own rules. */
+export async function executeOversightCommand(deps: AppDeps, request: CommandRequest): Promise<CommandResult> {
+  const command = parseInput(OversightCommandSchema, request.command);
+  return applyChange(deps, request, command.type, (meeting, ctx) => decideOversight(meeting, command, ctx));
+}
+
+/** `prepare` reads what a rule needs from beyond the meeting (the previous PEP's evidence), before each attempt. */
+async function applyChange(
+  deps: AppDeps,
+  request: CommandRequest,
+  type: string,
+  decideOn: (meeting: Meeting, ctx: CommandContext) => Change,
+  prepare?: (meeting: Meeting) => Promise<CommandContext['evidenceBaseline']>,
+): Promise<CommandResult> {
   let loaded = request.loaded?.id === request.meetingId ? request.loaded : undefined;
   for (let attempt = 1; ; attempt++) {
     if (request.idempotencyKey) {
@@ -60,11 +85,13 @@ export async function executeCommand(deps: AppDeps, request: CommandRequest): Pr
     }
     const meeting = loaded ?? (await loadMeeting(deps, request.meetingId));
     loaded = undefined;
-    const ctx = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId };
-    const decided = decide(meeting, command, ctx);
-    const { change, messages } = deps.outbox ? queueFollowUps(meeting, decided, ctx, deps.outbox) : { change: decided, messages: [] };
+    const evidenceBaseline = await prepare?.(meeting);
+    const ctx: CommandContext = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId, ...(request.officer ? { officer: request.officer } : {}), ...(evidenceBaseline ? { evidenceBaseline } : {}) };
+    const decided = decideOn(meeting, ctx);
+    const officers = deps.outbox && decided.alerts.some(isForOfficers) ? officersForChild(deps.officers ?? [], await deps.assignedOfficer?.(meeting)) : [];
+    const { change, messages } = deps.outbox ? queueFollowUps(meeting, decided, ctx, deps.outbox, officers) : { change: decided, messages: [] };
     const idempotency = request.idempotencyKey
-      ? { key: request.idempotencyKey, at: ctx.at, result: { meetingId: meeting.id, version: change.meeting.version, type: command.type } }
+      ? { key: request.idempotencyKey, at: ctx.at, result: { meetingId: meeting.id, version: change.meeting.version, type } }
       : undefined;
     try {
       const outbox = deps.outbox ? [...messages, replanAfter(change.meeting, ctx.at)] : messages;

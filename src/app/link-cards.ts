@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { localDate } from '../domain/dates.js';
+import { EVIDENCE_OPEN } from '../domain/evidence/record-evidence.js';
 import { BEFORE_MEETING } from '../domain/lifecycle.js';
 import type { LinkPurpose, Meeting, MeetingStatus, SecureLink } from '../domain/model.js';
 import type { OutboundCard } from '../ports/messenger.js';
 import type { NudgeStage } from './views/meeting-cards.js';
 import { actionNudgeCard, planSummaryCard } from './views/meeting-cards.js';
+import { evidenceFormCard } from './views/evidence-cards.js';
 import { contributionRequestCard, invitationCard, promptCard } from './views/preparation-cards.js';
 
 /** What a secure link opens: one purpose and, for most, the item it is about. */
@@ -37,6 +39,8 @@ export function linkTargetOf(card: OutboundCard): LinkTarget | undefined {
       return { purpose: 'contribution-request', itemId: ItemOf.contribution.parse(card.data).contributionId };
     case 'plan-summary':
       return { purpose: 'plan' };
+    case 'evidence-form':
+      return { purpose: 'evidence' };
     default:
       return undefined;
   }
@@ -52,6 +56,7 @@ const ANSWERABLE_WHILE: Partial<Record<LinkPurpose, readonly MeetingStatus[]>> =
   'carer-prompt': BEFORE_MEETING,
   'child-voice-prompt': BEFORE_MEETING,
   'contribution-request': BEFORE_MEETING,
+  evidence: EVIDENCE_OPEN,
 };
 
 /** Whether the meeting has moved past what the link asks for: then no form is shown at all. */
@@ -87,5 +92,7 @@ export function cardForLink(meeting: Meeting, link: SecureLink, now: Date): Outb
     }
     case 'plan':
       return planSummaryCard(meeting, link.participantId);
+    case 'evidence':
+      return evidenceFormCard(meeting, link.participantId);
   }
 }

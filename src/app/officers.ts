@@ -27,6 +27,3 @@ export function officersForChild(officers: readonly Officer[], assignedOfficerId
 export function officerRecipient(officer: Officer): DirectRecipient {
   return { id: officerActorId(officer), email: officer.email, slackUserId: officer.slackUserId, teamsAadObjectId: officer.teamsAadObjectId };
 }
-
-/** Whether the settings give the officer any identity a chat channel could reach. */
-export const officerHasChatIdentity = (officer: Officer): boolean => officer.slackUserId !== undefined || officer.teamsAadObjectId !== undefined || officer.email !== undefined;

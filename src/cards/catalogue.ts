@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { ActionNudgeDataSchema } from './data/action-nudge.js';
 import { AgendaDataSchema } from './data/agenda.js';
+import { AttendanceRecordDataSchema } from './data/attendance-record.js';
 import { AttendanceSummaryDataSchema } from './data/attendance-summary.js';
 import { CaseloadDigestDataSchema } from './data/caseload-digest.js';
 import { ContributionRequestDataSchema } from './data/contribution-request.js';
+import { EvidenceFlagsDataSchema } from './data/evidence-flags.js';
+import { EvidenceFormDataSchema } from './data/evidence-form.js';
 import { GoalFormDataSchema } from './data/goal-form.js';
+import { HandoverDataSchema } from './data/handover.js';
 import { InvitationDataSchema } from './data/invitation.js';
 import { LiveActionsDataSchema } from './data/live-actions.js';
 import { MeetingFormDataSchema } from './data/meeting-form.js';
@@ -13,6 +17,11 @@ import { ConfirmationDataSchema, ErrorDataSchema, WelcomeDataSchema } from './da
 import { PlanSummaryDataSchema } from './data/plan-summary.js';
 import { PreviousActionsDataSchema } from './data/previous-actions.js';
 import { ReachReportDataSchema } from './data/reach-report.js';
+import { FundingOutcomeDataSchema } from './data/funding-outcome.js';
+import { FundingRequestDataSchema } from './data/funding-request.js';
+import { QaOutcomeDataSchema } from './data/qa-outcome.js';
+import { QaReviewDataSchema } from './data/qa-review.js';
+import { TransitionFormDataSchema } from './data/transition-form.js';
 import { CarerPromptDataSchema, ChildVoicePromptDataSchema } from './data/prompts.js';
 
 /**
@@ -42,6 +51,15 @@ export const CARDS = {
   'plan-summary': { schema: PlanSummaryDataSchema, audience: 'direct', refreshable: false },
   'reach-report': { schema: ReachReportDataSchema, audience: 'direct', refreshable: false },
   'caseload-digest': { schema: CaseloadDigestDataSchema, audience: 'direct', refreshable: false },
+  handover: { schema: HandoverDataSchema, audience: 'direct', refreshable: false },
+  'attendance-record': { schema: AttendanceRecordDataSchema, audience: 'group', refreshable: false },
+  'evidence-form': { schema: EvidenceFormDataSchema, audience: 'direct', refreshable: false },
+  'evidence-flags': { schema: EvidenceFlagsDataSchema, audience: 'direct', refreshable: false },
+  'qa-review': { schema: QaReviewDataSchema, audience: 'direct', refreshable: false },
+  'qa-outcome': { schema: QaOutcomeDataSchema, audience: 'direct', refreshable: false },
+  'funding-request': { schema: FundingRequestDataSchema, audience: 'direct', refreshable: false },
+  'funding-outcome': { schema: FundingOutcomeDataSchema, audience: 'direct', refreshable: false },
+  'transition-form': { schema: TransitionFormDataSchema, audience: 'direct', refreshable: false },
   error: { schema: ErrorDataSchema, audience: 'any', refreshable: false },
   confirmation: { schema: ConfirmationDataSchema, audience: 'any', refreshable: false },
   welcome: { schema: WelcomeDataSchema, audience: 'any', refreshable: false },

@@ -40,3 +40,10 @@ export const requiredDate = (missing: string) =>
 /** One of a fixed set of choices: pass a domain enum's `.enum`. */
 export const requiredChoice = <T extends Readonly<Record<string, string>>>(values: T, missing: string) =>
   z.preprocess((v) => trimmed(blankToUndefined(v)), z.enum(values, { error: missing }));
+
+export const requiredNumber = (min: number, max: number, missing: string) =>
+  z.preprocess(toNumber, z.number({ error: missing }).min(min, missing).max(max, missing));
+
+/** One of a fixed set of choices, or none. */
+export const optionalChoice = <T extends Readonly<Record<string, string>>>(values: T) =>
+  z.preprocess((v) => trimmed(blankToUndefined(v)), z.enum(values, { error: `Choose one of: ${Object.values(values).join(', ')}.` }).optional());

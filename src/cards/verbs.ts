@@ -11,11 +11,15 @@ import {
   ReviewSchema,
   RsvpAnswerSchema,
 } from '../domain/model.js';
+import { AttendanceStatusSchema } from '../domain/attendance-record.js';
+import { AttainmentLevelSchema, CORE_SUBJECTS } from '../domain/evidence/evidence.js';
+import { RagSchema } from '../domain/qa/qa-state.js';
 import { REFRESHABLE_CARDS } from './catalogue.js';
+import { ATTENDANCE_INPUTS, REASON_SHOWN_MAX } from './data/attendance-record.js';
 import { PlanDocumentUrlSchema } from './data/plan-summary.js';
 import type { FieldProblem } from './errors.js';
 import { toFieldProblems } from './errors.js';
-import { optionalNumber, optionalText, requiredChoice, requiredDate, requiredInteger, requiredText } from './input-codecs.js';
+import { optionalChoice, optionalNumber, optionalText, requiredChoice, requiredDate, requiredInteger, requiredNumber, requiredText } from './input-codecs.js';
 
 /**
  * Every button on every card, by verb, with the schema of what it sends: the action's own data
@@ -115,6 +119,43 @@ export const VERBS = {
      */
     documentUrl: PlanDocumentUrlSchema.optional().catch(undefined),
   }),
+  /** The organiser invites a child's new designated teacher to the next PEP after a school move; `school` rides on the button to re-draw the card. */
+  'child.handover': z.object({
+    ...meeting,
+    school: optionalText(160),
+    teacherName: requiredText(120, "Give the new designated teacher's name."),
+    teacherEmail: requiredText(254, "Give the new designated teacher's email."),
+  }),
+  /** The organiser's attendance record: a status (and a reason) per row; `roster` names the people the rows were drawn for. */
+  'attendance.record': z.object({
+    ...meeting,
+    roster: z.string().regex(/^[a-f0-9]{12}$/),
+    ...Object.fromEntries(ATTENDANCE_INPUTS.map((input) => [input, input.startsWith('status') ? optionalChoice(AttendanceStatusSchema.enum) : optionalText(REASON_SHOWN_MAX)])),
+  }),
+  'evidence.submit': z.object({
+    ...meeting,
+    term: requiredText(20, 'Name the term, for example 2026-27 autumn.'),
+    attendancePercent: requiredNumber(0, 100, 'Enter attendance as a number from 0 to 100.'),
+    suspensionDays: requiredNumber(0, 200, 'Enter the days of suspension, from 0 to 200 (0 if there were none).'),
+    permanentlyExcluded: requiredChoice({ no: 'no', yes: 'yes' }, 'Say whether the child has been permanently excluded.'),
+    ...Object.fromEntries(CORE_SUBJECTS.map((subject) => [subject, optionalChoice(AttainmentLevelSchema.enum)])),
+  }),
+  /** The Virtual School's review of a plan: the organiser submits, an officer approves or returns. */
+  'qa.submit': z.object(meeting),
+  'qa.approve': z.object({ ...meeting, rag: requiredChoice(RagSchema.enum, 'Choose Red, Amber or Green.'), feedback: optionalText(3000) }),
+  // Returning needs a reason: the rule refuses a blank one with its own words, keeping what was typed.
+  'qa.return': z.object({ ...meeting, rag: z.preprocess((v) => (v === '' ? undefined : v), RagSchema.optional()), feedback: optionalText(3000), reason: optionalText(2000) }),
+  'transition.save': z.object({
+    ...meeting,
+    pathway: requiredText(2000, 'Describe the pathway.'),
+    careersGuidance: requiredText(2000, 'Say what careers guidance they have had or will have.'),
+    post16Options: requiredText(2000, 'Say which post-16 options are being considered.'),
+  }),
+  /** An officer's decision on a Pupil Premium Plus request; a query's question is the note. */
+  'funding.approve': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.reject': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.query': z.object({ ...meeting, requestId: Id, note: optionalText(2000) }),
+  'funding.answer': z.object({ ...meeting, requestId: Id, answer: requiredText(2000, 'Write your answer to the question.') }),
   /** Teams asks for a fresh copy of a refreshable card (invitation, live action list). */
   'card.refresh': z.object({ ...meeting, card: z.enum(REFRESHABLE_CARDS as [string, ...string[]]) }),
 } as const;

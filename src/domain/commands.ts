@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AttendanceStatusSchema } from './attendance-record.js';
+import { EvidenceFiguresSchema } from './evidence/evidence-command.js';
 import {
   ChildSchema,
   ContributionContentSchema,
@@ -22,8 +24,10 @@ import { ROLES, RoleSchema } from './roles.js';
  * Who is acting never travels in a command: it comes from the authenticated channel context.
  */
 
-const text = (max: number) => z.string().trim().min(1, 'This cannot be empty.').max(max, `Keep this under ${max} characters.`);
-const optionalText = (max: number) =>
+/** Typed text, trimmed and required; also for the oversight commands (src/domain/qa/, src/domain/funding/). */
+export const text = (max: number) => z.string().trim().min(1, 'This cannot be empty.').max(max, `Keep this under ${max} characters.`);
+/** Empty is absent: a card sends "" for a box left blank. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -132,6 +136,12 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('signPlan'), planVersion: z.number().int().min(1) }),
   empty('markPlanDistributed'),
+  z.object({
+    type: z.literal('recordAttendance'),
+    entries: z.array(z.object({ participantId: id, status: AttendanceStatusSchema, reason: optionalText(1000) })).min(1).max(60),
+  }),
+  EvidenceFiguresSchema.extend({ type: z.literal('recordEvidence'), source: z.enum(['card', 'csv']).default('card') }),
+  z.object({ type: z.literal('requestEvidence'), participantId: id }),
   z.object({ type: z.literal('cancelMeeting'), reason: text(1000) }),
 ]);
 export type MeetingCommand = z.infer<typeof MeetingCommandSchema>;

@@ -1,4 +1,7 @@
 import type { Officer } from './actor.js';
+import type { Evidence } from './evidence/evidence.js';
+import type { EvidenceFlag } from './evidence/evidence-flags.js';
+import type { EvidenceSettings } from './evidence/evidence-settings.js';
 import type { AuditEvent, Channel, Meeting } from './model.js';
 import type { Role } from './roles.js';
 
@@ -16,6 +19,8 @@ export interface CommandContext {
   newId: () => string;
   /** Set when a Virtual School officer acts (then actorId is officerActorId(officer)); rules that serve oversight check its roles. */
   officer?: Officer;
+  /** For recordEvidence: the previous PEP's figures and the council's thresholds, read by the app (evidence flags). */
+  evidenceBaseline?: { previous?: Evidence; settings: EvidenceSettings };
 }
 
 /** Something the channels should tell a person about, beyond refreshing the cards. */
@@ -28,7 +33,19 @@ export type Alert =
   /** A version of the written plan to send to everyone (at conclusion, and after each change). */
   | { kind: 'plan_issued'; version: number }
   /** Every signatory has signed the version in force. */
-  | { kind: 'plan_signed_off'; version: number };
+  | { kind: 'plan_signed_off'; version: number }
+  /** The evidence entered flags the child: the organiser and the Virtual School are told. */
+  | { kind: 'evidence_flagged'; flags: EvidenceFlag[]; previous?: Evidence }
+  /** The organiser asked the designated teacher for the term's figures. */
+  | { kind: 'evidence_requested'; participantId: string }
+  /** The plan is for the Virtual School to review: submitted, or reopened by a change after approval. */
+  | { kind: 'qa_review_due'; reason: 'submitted' | 'reopened' }
+  /** The officer approved or returned the plan: the organiser hears. */
+  | { kind: 'qa_decided'; outcome: 'approved' | 'returned' }
+  /** A Pupil Premium Plus request is for an officer to decide: new, or with the organiser's answer. */
+  | { kind: 'funding_review_due'; requestId: string }
+  /** An officer decided or queried a request, or its money was released: the organiser hears. */
+  | { kind: 'funding_decided'; requestId: string };
 
 export interface Change {
   meeting: Meeting;

@@ -11,6 +11,7 @@ import {
 import { auditEvent } from './audit.js';
 import type { CommandOf, CommandType, MeetingCommand } from './commands.js';
 import { addNote, linkChat, reviewPreviousAction } from './conduct.js';
+import { recordEvidence, requestEvidence } from './evidence/record-evidence.js';
 import type { Change, CommandContext, Outcome } from './context.js';
 import { requestContribution, submitContribution } from './contributions.js';
 import { addGoal, linkResource } from './goals.js';
@@ -20,7 +21,9 @@ import type { Meeting } from './model.js';
 import { addParticipant, removeParticipant } from './participants.js';
 import { signPlan } from './plan/sign-off.js';
 import { followPlanChanges } from './plan/versions.js';
+import { reopenOnPlanChange } from './qa/reopen.js';
 import { answerPrompt, sendPrompt } from './prompts.js';
+import { recordAttendance } from './record-attendance.js';
 import { cancelMeeting, concludeMeeting, markPlanDistributed, setNextReviewDate, startMeeting } from './stages.js';
 
 type Handler<T extends CommandType> = (draft: Meeting, command: CommandOf<T>, ctx: CommandContext) => Outcome;
@@ -63,6 +66,9 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   signPlan,
   markPlanDistributed: (m, _c, ctx) => markPlanDistributed(m, ctx),
   cancelMeeting: (m, c, ctx) => cancelMeeting(m, c.reason, ctx),
+  recordAttendance,
+  recordEvidence,
+  requestEvidence,
 };
 
 /**
@@ -70,18 +76,27 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
  * DomainError and changes nothing, and every accepted change comes with its audit event.
  */
 export function decide(meeting: Meeting, command: MeetingCommand, ctx: CommandContext): Change {
-  const draft = structuredClone(meeting);
   const handler = HANDLERS[command.type] as Handler<typeof command.type>;
-  const outcome = handler(draft, command, ctx);
-  // Whatever the command, a change to what the issued plan says makes a new version to sign.
+  return applyRule(meeting, command, ctx, (draft) => handler(draft, command, ctx));
+}
+
+/**
+ * One rule applied to a copy of the meeting, for this module's commands and for the oversight
+ * ones (src/domain/qa/, src/domain/funding/) alike: whatever the rule, a change to what the issued
+ * plan says makes a new version to sign, and reopens an approved quality review.
+ */
+export function applyRule(meeting: Meeting, command: { type: string }, ctx: CommandContext, rule: (draft: Meeting) => Outcome): Change {
+  const draft = structuredClone(meeting);
+  const outcome = rule(draft);
   const plan = followPlanChanges(meeting, draft, ctx);
+  const reopened = plan ? reopenOnPlanChange(draft, plan.changes, ctx) : undefined;
   draft.version = meeting.version + 1;
   draft.updatedAt = ctx.at;
   const { type, ...data } = command;
   return {
     meeting: draft,
-    events: [auditEvent(meeting.id, type, outcome.summary, data, ctx), ...(plan ? [plan.event] : [])],
-    alerts: [...(outcome.alerts ?? []), ...(plan ? [plan.alert] : [])],
+    events: [auditEvent(meeting.id, type, outcome.summary, data, ctx), ...(plan ? [plan.event] : []), ...(reopened ? [reopened.event] : [])],
+    alerts: [...(outcome.alerts ?? []), ...(plan ? [plan.alert] : []), ...(reopened?.alerts ?? [])],
   };
 }
 

@@ -24,6 +24,7 @@ function requireOwnItem(meeting: Meeting, participantId: string, purpose: LinkPu
     'child-voice-prompt': () => meeting.prompts.some((p) => p.id === itemId && p.participantId === participantId && p.kind === 'child_voice'),
     'action-nudge': () => meeting.actions.some((a) => a.id === itemId && a.ownerId === participantId),
     'contribution-request': () => meeting.contributions.some((c) => c.id === itemId && c.participantId === participantId),
+    evidence: () => meeting.participants.some((p) => p.id === participantId && p.role === 'designated_teacher'),
   };
   if (!owned[purpose]()) refuse('LINK.WRONG_ITEM', 'A link can only open something addressed to the person it is for.', { purpose });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AttendanceEntrySchema } from './attendance-record.js';
 import { EvidenceSchema } from './evidence/evidence.js';
+import { FundingRequestSchema } from './funding/funding-request.js';
 import { QaStateSchema } from './qa/qa-state.js';
+import { TransitionSchema } from './qa/transition.js';
 import { RoleSchema } from './roles.js';
 
 /**
@@ -224,7 +226,7 @@ export const LocationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Location = z.infer<typeof LocationSchema>;
 
-export const LINK_PURPOSES = ['invitation', 'carer-prompt', 'child-voice-prompt', 'action-nudge', 'contribution-request', 'plan'] as const;
+export const LINK_PURPOSES = ['invitation', 'carer-prompt', 'child-voice-prompt', 'action-nudge', 'contribution-request', 'plan', 'evidence'] as const;
 export const LinkPurposeSchema = z.enum(LINK_PURPOSES);
 export type LinkPurpose = z.infer<typeof LinkPurposeSchema>;
 
@@ -327,6 +329,10 @@ export const MeetingSchema = z.object({
   qa: QaStateSchema.optional(),
   /** Set when the retention run anonymised the meeting (src/domain/data-protection/): `closedAt` is when its periods count from. */
   anonymised: z.object({ at: Instant, closedAt: Instant }).optional(),
+  /** From Year 9: pathway, careers guidance and post-16 options (src/domain/qa/transition.ts). */
+  transition: TransitionSchema.optional(),
+  /** Pupil Premium Plus requests made from the plan's support items (src/domain/funding/). */
+  funding: z.array(FundingRequestSchema).max(100).optional(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

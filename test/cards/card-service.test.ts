@@ -139,8 +139,8 @@ describe('invalid card data', () => {
 });
 
 describe('cards for group and meeting chats', () => {
-  it('are the agenda, the meeting start, the action lists and the goal form', () => {
-    expect(GROUP_CARDS).toEqual(['agenda', 'meeting-start', 'previous-actions', 'live-actions', 'goal-form']);
+  it('are the agenda, the meeting start, the action lists, the goal form and the attendance record', () => {
+    expect(GROUP_CARDS).toEqual(['agenda', 'meeting-start', 'previous-actions', 'live-actions', 'goal-form', 'attendance-record']);
   });
 
   it.each(GROUP_CARDS)('%s refuses the child’s full name wherever it is put', (name) => {

@@ -47,6 +47,17 @@ const GOOD: Record<string, Record<string, unknown>> = {
   'prompt.answer': { meetingId, promptId: 'pr1', kind: 'child_voice', feeling: '4', goingWell: 'Maths', hard: '', want: 'A quiet place to read' },
   'plan.signOff': { meetingId, planVersion: 7 },
   'card.refresh': { meetingId, card: 'live-actions' },
+  'child.handover': { meetingId, school: 'Southfield Academy', teacherName: 'Pat Newton', teacherEmail: 'dt@southfield.sch.uk' },
+  'attendance.record': { meetingId, roster: '3f2a9c0b7d1e', status1: 'attended', status2: 'apologies', reason2: 'Hospital appointment', status3: '' },
+  'evidence.submit': { meetingId, term: '2026-27 autumn', attendancePercent: '88.5', suspensionDays: '0', permanentlyExcluded: 'no', english: 'expected', maths: '', science: 'below' },
+  'qa.submit': { meetingId },
+  'qa.approve': { meetingId, rag: 'green', feedback: '' },
+  'qa.return': { meetingId, rag: '', feedback: 'Good targets', reason: 'Name the tutor' },
+  'transition.save': { meetingId, pathway: 'GCSEs', careersGuidance: 'Adviser in January', post16Options: 'College' },
+  'funding.approve': { meetingId, requestId: 'ppp1', note: '' },
+  'funding.reject': { meetingId, requestId: 'ppp1', note: 'Use the school budget' },
+  'funding.query': { meetingId, requestId: 'ppp1', note: 'Which provider?' },
+  'funding.answer': { meetingId, requestId: 'ppp1', answer: 'Reading Matters Ltd' },
 };
 
 describe('parseCardAction', () => {

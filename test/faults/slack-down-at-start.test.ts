@@ -37,7 +37,11 @@ describe('node src/main.ts while Slack cannot be reached', () => {
     // Slack comes back where the bot looks for it.
     await side.stub.start(Number(new URL(side.stub.url).port));
     await eventually(async () => expect((await readiness()).body.slack).toBe('ok'), 45_000);
-    const typed = await typeIn(side, SAM, 'D0SAM', 'help');
+    // Help is answered in its ack; a command that reads the store is answered at its response URL.
+    const help = await typeIn(side, SAM, 'D0SAM', 'help');
+    expect(help.answer.status).toBe(200);
+    expect(help.answer.body).toContain('/pep action');
+    const typed = await typeIn(side, SAM, 'D0SAM', 'status');
     expect(typed.answer.status).toBe(200);
     await eventually(() => expect(side.stub.respondedTo(typed.responseId)).toHaveLength(1), 10_000);
     expect(bot.records().some((r) => r.msg === 'channel started after retrying' && r.channel === 'slack')).toBe(true);

@@ -58,10 +58,11 @@ describe('the statutory clock through Slack', () => {
     expect(shown).toContain('child PEP-2026-0042 entered care 2 November');
   });
 
-  it('Sam records the move and is told when the new PEP is due', async () => {
+  it('Sam records the move, is told when the new PEP is due and offered the handover to the new designated teacher', async () => {
     const shown = await types(SAM, 'child PEP-2026-0042 moved school Southfield Academy on 30 November teacher dt@southfield.sch.uk');
-    expect(shown).toContain('Change of school recorded for PEP-2026-0042');
+    expect(shown).toContain('JD (PEP-2026-0042) has moved to Southfield Academy');
     expect(shown).toContain('Due by Monday 14 December 2026: a new PEP after the change of school (14 days left).');
+    expect(shown).toContain('Invite them to the next PEP');
   });
 
   it('five working days before, the nudge reaches Sam as a direct message', async () => {

@@ -453,6 +453,8 @@ describe('a whole PEP in Teams, with the default settings', () => {
         'Goals: 0',
         'Actions: 2 (2 open)',
         'Next review: Wednesday 10 March 2027',
+        // The PEP held on 4 December makes the next due in the first half of the spring term.
+        'Statutory clock: Due by Friday 12 February 2027: the termly PEP review (63 days left).',
       ].join('\n'),
     ]);
 

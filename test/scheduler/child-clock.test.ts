@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { childStatus } from '../../src/app/child/child-clock.js';
+import { handleCardAction } from '../../src/app/card-actions.js';
 import { handleChatCommand } from '../../src/app/chat/handle-chat-command.js';
 import { executeCommand } from '../../src/app/execute-command.js';
 import { composeApp } from '../../src/compose.js';
@@ -83,7 +84,7 @@ const officerCards = (b: Bot): string[] => b.messenger.sent.filter((sent) => sen
 
 async function typed(b: Bot, text: string) {
   const result = await handleChatCommand(b.app.deps, b.app.delivery, { text, mentions: [], actor: SAM, chat: { channel: 'teams', conversationId: 'dm-sam' }, isGroupChat: false });
-  return result.reply?.data as { title: string; message: string; kept?: unknown; facts?: { label: string; value: string }[] };
+  return result.reply?.data as { title: string; message: string; kept?: unknown; facts?: { label: string; value: string }[]; school?: string; meetingId?: string };
 }
 
 async function concluded(b: Bot, meeting: Meeting): Promise<void> {
@@ -122,7 +123,8 @@ describe('the statutory clock through the scheduler', () => {
     await b.store.createMeeting(aMeeting({ status: 'invited', startsAt: '2026-12-17T10:00:00Z', createdAt: '2026-12-01T09:00:00Z', actions: [] }), { events: [] });
 
     const reply = await typed(b, 'child PEP-2026-0042 moved school Southfield Academy on 7 December teacher DT@Southfield.sch.uk');
-    expect(reply).toMatchObject({ title: 'Change of school recorded for PEP-2026-0042', message: 'Due by Friday 18 December 2026: an interim PEP before the school holiday (11 days left).' });
+    // The answer is the handover card for the child's next PEP, with where the clock stands.
+    expect(reply).toMatchObject({ school: 'Southfield Academy', clock: 'Due by Friday 18 December 2026: an interim PEP before the school holiday (11 days left).', values: { teacherEmail: 'dt@southfield.sch.uk' } });
     expect(await b.store.getChild('PEP-2026-0042')).toMatchObject({ school: 'Southfield Academy', designatedTeacherEmail: 'dt@southfield.sch.uk' });
 
     await moveTo(b, '2026-12-11T09:30:00Z');
@@ -157,6 +159,24 @@ describe('the statutory clock through the scheduler', () => {
     expect(await childStatus(b.app.deps, 'PEP-2026-0042')).toMatchObject({ kind: 'termly', breached: true });
     // The organiser's status card for the child's meeting carries the flag.
     expect((await typed(b, 'status')).facts).toContainEqual({ label: 'Statutory clock', value: 'OVERDUE: the termly PEP review was due by Friday 22 May 2026.' });
+  });
+
+  it('a school move hands the next PEP to the new designated teacher once the organiser confirms, keeping everyone already on it', async () => {
+    const b = await startBot('2026-11-09T10:00:00Z');
+    const next = aMeeting({ status: 'invited', startsAt: '2026-12-10T10:00:00Z', actions: [] });
+    await b.store.createMeeting(next, { events: [] });
+    const card = await typed(b, 'child PEP-2026-0042 moved school Southfield Academy on 9 November teacher dt@southfield.sch.uk');
+    expect(card).toMatchObject({ meetingId: next.id, school: 'Southfield Academy' });
+
+    const missing = await handleCardAction(b.app.deps, { verb: 'child.handover', payload: { meetingId: next.id, school: 'Southfield Academy', teacherName: '', teacherEmail: 'dt@southfield.sch.uk' }, actor: SAM, channel: 'teams' });
+    // Shown again with what was typed and what to fix.
+    expect(missing.card).toMatchObject({ name: 'handover', data: { values: { teacherEmail: 'dt@southfield.sch.uk' }, errors: ["Give the new designated teacher's name."] } });
+
+    const confirmed = await handleCardAction(b.app.deps, { verb: 'child.handover', payload: { meetingId: next.id, school: 'Southfield Academy', teacherName: 'Pat Newton', teacherEmail: 'dt@southfield.sch.uk' }, actor: SAM, channel: 'teams' });
+    expect(confirmed.card.data).toMatchObject({ title: 'New designated teacher invited' });
+    const after = await b.store.getMeeting(next.id);
+    expect(after?.participants.map((p) => `${p.name} ${p.role}${p.invitedAt ? ' invited' : ''}`)).toEqual(['Sam Patel social_worker', 'Alex Morgan designated_teacher', 'Chris Jones carer', 'Pat Newton designated_teacher invited']);
+    expect((await b.store.auditTrail(next.id)).map((event) => event.type)).toContain('addParticipant');
   });
 
   it('refuses someone who does not organise a meeting for the child, keeping what they typed', async () => {

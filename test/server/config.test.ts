@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { DEFAULT_COUNCIL_SETTINGS } from '../../src/domain/oversight/council-settings.js';
 
 /** One key of 32 zero bytes, id k1: never a real key. */
 const TEST_KEYS = `k1:${Buffer.alloc(32).toString('base64')}`;
@@ -27,7 +28,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       outboxLeaseSeconds: 120,
-      council: { officers: [] },
+      council: DEFAULT_COUNCIL_SETTINGS,
     });
   });
 
@@ -58,7 +59,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       shutdownTimeoutMs: 2500,
       outboxLeaseSeconds: 30,
-      council: { officers: [] },
+      council: DEFAULT_COUNCIL_SETTINGS,
       dataKeys: [{ id: 'k1', key: Buffer.alloc(32) }],
     });
   });

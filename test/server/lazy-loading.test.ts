@@ -73,7 +73,7 @@ describe('what start-up loads', () => {
     await stub.start();
     try {
       const loaded = await packagesLoaded({ TEAMS_ANONYMOUS: '1', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: stub.apiUrl });
-      expect(ON_DEMAND.filter((name) => loaded.has(name))).toEqual(['botbuilder', '@microsoft/teams-ai', '@slack/bolt']);
+      expect(ON_DEMAND.filter((name) => loaded.has(name))).toEqual(['botbuilder', '@slack/bolt']);
     } finally {
       await stub.stop();
     }

@@ -12,10 +12,13 @@ import { actorIn } from '../card-actions.js';
 import type { Chat, CardDelivery } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
 import { describeError } from '../error-messages.js';
-import { executeCommand, loadMeeting } from '../execute-command.js';
+import { executeCommand, executeOversightCommand, loadMeeting } from '../execute-command.js';
+import { oversightChatCommand, oversightReply, transitionFormFor } from './oversight-commands.js';
 import { agendaCard } from '../views/preparation-cards.js';
 import { goalFormCard, liveActionsCard, meetingStartCard, previousActionsCard } from '../views/meeting-cards.js';
+import { attendanceRecordCard, evidenceFormCard } from '../views/evidence-cards.js';
 import { confirmationCard, errorCard, welcomeCard } from '../views/message-cards.js';
+import { designatedTeacherOf, mayOpen } from '../evidence/chat-evidence.js';
 import { childLabel } from '../views/people.js';
 import { actionOnNextWorkingDay, startWarningCard } from './chat-advice.js';
 import { answerChildCommand, statutoryFacts } from './child-chat-answer.js';
@@ -114,13 +117,15 @@ function domainCommand(command: ChatCommand, meeting: Meeting, request: ChatComm
       return { type: 'linkChat', channel: request.chat.channel, conversationId: request.chat.conversationId };
     case 'revoke':
       return { type: 'revokeLinksOf', participantId: namedIn(meeting, command.owner, '', request.mentions).participant.id };
+    case 'evidence':
+      return command.request ? { type: 'requestEvidence', participantId: designatedTeacherOf(meeting) } : undefined;
     default:
       return undefined;
   }
 }
 
 /** What to show where the command was typed, after it was applied. */
-function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, queued: readonly OutboxMessage[] = []): OutboundCard | undefined {
+function replyFor(command: ChatCommand, meeting: Meeting, actorId: string, linkedHere: boolean, queued: readonly OutboxMessage[] = []): OutboundCard | undefined {
   switch (command.kind) {
     case 'action':
     case 'start':
@@ -146,11 +151,18 @@ function replyFor(command: ChatCommand, meeting: Meeting, linkedHere: boolean, q
       return linkedHere ? undefined : agendaCard(meeting);
     case 'help':
       return welcomeCard();
+    case 'attendance':
+      return attendanceRecordCard(meeting);
+    case 'evidence':
+      return command.request ? confirmationCard('Evidence requested', "The designated teacher has been sent the form for this term's figures (by chat, or a secure link if they have no Teams or Slack).") : evidenceFormCard(meeting, actorId);
     // Answered before any change is made, where they are read.
     case 'status':
     case 'reminders':
     case 'questions':
     case 'child':
+    case 'submit':
+    case 'funding':
+    case 'transition':
       return undefined;
   }
 }
@@ -166,7 +178,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     const message = understood.length > 0 ? `I understood ${understood.join(', ')}, but not ${missing.join(' or ')}.` : `I did not understand that. I need ${missing.join(', ')}.`;
     return {
       reply: errorCard(
-        { code: 'VALIDATION.INVALID_INPUT', title: 'I could not read that command', message, fix: `Try again, for example: ${CHAT_COMMAND_HELP[0]}`, kept: keptText(parsed.problem.text, request.mentions) },
+        { code: 'VALIDATION.INVALID_INPUT', title: 'I could not read that command', message, fix: `Try again, for example: ${exampleFor(parsed.problem.text)}`, kept: keptText(parsed.problem.text, request.mentions) },
         missing.map((m) => `Missing: ${m}`),
       ),
     };
@@ -176,7 +188,7 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
   let change: MeetingCommandInput | undefined;
   let meeting: Meeting | undefined;
   try {
-    if (command.kind === 'child') return { reply: await answerChildCommand(deps, command, { actor: request.actor, channel: request.chat.channel }) };
+    if (command.kind === 'child') return { reply: await answerChildCommand(deps, command, { actor: request.actor, channel: request.chat.channel, isGroupChat: request.isGroupChat }) };
     meeting = command.kind === 'link' ? await meetingByRef(deps, request.actor, command.childRef) : await meetingFor(deps, delivery, request);
     const actor = actorIn(meeting, request.actor);
     if (command.kind === 'reminders' || command.kind === 'questions') {
@@ -184,15 +196,27 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
     }
     // The child's statutory clock on the meeting's status card: an overdue PEP is flagged there.
     if (command.kind === 'status') return { reply: statusCard(meeting, await statutoryFacts(deps, meeting.child.ref)) };
+    if (command.kind === 'transition') return { reply: transitionFormFor(meeting, actor.id, request.isGroupChat) };
+    const oversight = oversightChatCommand(command, meeting);
+    if (oversight) {
+      const result = await executeOversightCommand(deps, { meetingId: meeting.id, command: oversight, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
+      return { reply: oversightReply(oversight, result.meeting, result.queued), change: result.replayed ? undefined : { meeting: result.meeting, command: oversight.type, queued: result.queued } };
+    }
     change = domainCommand(command, meeting, request);
-    if (!change) return { reply: replyFor(command, meeting, meeting.chats.some((c) => sameChat(c, request.chat))) };
+    // The cards that answer for a person or need them in their role are refused here as the rules would refuse them.
+    if (command.kind === 'attendance' || (command.kind === 'evidence' && !command.request)) {
+      mayOpen(command.kind, meeting, { actorId: actor.id, channel: request.chat.channel, at: deps.clock.now().toISOString(), newId: deps.newId });
+    }
+    // The figures are the child's own: a form filled in where everyone in the chat reads it is not the place.
+    if (command.kind === 'evidence' && !command.request && request.isGroupChat) return { reply: EVIDENCE_IN_PRIVATE };
+    if (!change) return { reply: replyFor(command, meeting, actor.id, meeting.chats.some((c) => sameChat(c, request.chat))) };
     const result = await executeCommand(deps, { meetingId: meeting.id, command: change, actorId: actor.id, channel: request.chat.channel, idempotencyKey: request.idempotencyKey, loaded: meeting });
     if (command.kind === 'link') await delivery.indexChat(meeting.id, request.chat);
     const linkedHere = result.meeting.chats.some((c) => sameChat(c, request.chat));
     // Warnings take the place of the start card here: the meeting chat gets that card anyway.
     const warned = command.kind === 'start' && !result.replayed ? startWarningCard(meeting, deps.clock.now().toISOString()) : undefined;
     return {
-      reply: warned ?? replyFor(command, result.meeting, linkedHere, result.queued),
+      reply: warned ?? replyFor(command, result.meeting, actor.id, linkedHere, result.queued),
       change: result.replayed ? undefined : { meeting: result.meeting, command: change.type, queued: result.queued },
     };
   } catch (error) {
@@ -208,11 +232,19 @@ export async function handleChatCommand(deps: AppDeps, delivery: CardDelivery, r
   }
 }
 
+/** The help line for the command they started to type, else the first (an action). */
+function exampleFor(text: string): string {
+  const verb = /^[a-z]+/i.exec(text.trim())?.[0]?.toLowerCase();
+  return CHAT_COMMAND_HELP.find((line) => verb !== undefined && line.startsWith(`${verb} `)) ?? CHAT_COMMAND_HELP[0] ?? '';
+}
+
 /** A bare command word ("start", "close") is nothing to type again, so only longer commands are handed back. */
 function keptText(text: string, mentions: readonly ChatMention[]): { text: string } | undefined {
   const typed = asTyped(text.trim(), mentions);
   return /\s/.test(typed) ? { text: typed } : undefined;
 }
+
+const EVIDENCE_IN_PRIVATE = confirmationCard("The school's figures are entered in private", 'Type "evidence" in your 1:1 chat with PEP Bot: the figures are about the child, not for everyone in this chat.');
 
 const sameChat = (a: Chat, b: Chat) => a.channel === b.channel && a.conversationId === b.conversationId;
 

@@ -16,7 +16,10 @@ export type ChatCommand =
   | { kind: 'reminders'; preview: boolean }
   | { kind: 'questions'; now: boolean }
   | ChildChatCommand
-  | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' };
+  | { kind: 'evidence'; request: boolean }
+  /** Pupil Premium Plus for the plan's costed PP+ support, with the intervention as typed (else the item's own words). */
+  | { kind: 'funding'; interventionType: string }
+  | { kind: 'status' | 'help' | 'start' | 'review' | 'close' | 'agenda' | 'attendance' | 'submit' | 'transition' };
 
 /** A command that could not be read: what was understood, what was not, and the text as typed. */
 export interface ChatCommandProblem {
@@ -37,8 +40,13 @@ export const CHAT_COMMAND_HELP = [
   'start — starts the meeting (organiser)',
   'review — shows the last PEP\'s actions to review',
   'next review 10 March — sets the next review date (organiser)',
+  'attendance — records who attended, sent apologies or a written contribution (organiser; once the meeting has started)',
+  'evidence — enter this term\'s attendance, exclusions and attainment (designated teacher or organiser); "evidence request" sends the form to the designated teacher',
   'close — closes the meeting (organiser; needs the next review date)',
   'status — where the meeting is up to',
+  'submit — sends the closed meeting\'s plan to the Virtual School for review (organiser)',
+  'transition — the Year 9+ transition section: pathway, careers guidance, post-16 options (organiser)',
+  'funding — asks the Virtual School for Pupil Premium Plus for the plan\'s costed PP+ support (organiser)',
   'reminders — every reminder this meeting will send, and when; "reminders preview" sends you each one now, marked as a preview (organiser; previews on a local trial run only)',
   'questions now — sends the carer\'s and the child\'s questions now instead of at their time (organiser)',
   CHILD_COMMAND_HELP,
@@ -110,6 +118,9 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
       if (typed?.[1]) return { ok: true, command: { kind: 'revoke', owner: { kind: 'name', text: typed[1] } } };
       return fail(text, ['switching off secure links'], ['whose links (start with @ and their name)']);
     }
+    case 'evidence':
+      if (rest && rest.toLowerCase() !== 'request') return fail(text, ['the evidence'], ['"evidence" on its own, or "evidence request"']);
+      return { ok: true, command: { kind: 'evidence', request: rest !== '' } };
     case 'reminders':
     case 'questions': {
       const option = verb === 'reminders' ? 'preview' : 'now';
@@ -120,14 +131,19 @@ export function parseChatCommand(input: string, now: Date, timeZone: string): Pa
       const child = parseChildChatCommand(rest, now, timeZone);
       return child.ok ? child : fail(text, child.understood, child.missing);
     }
+    case 'funding':
+      return { ok: true, command: { kind: 'funding', interventionType: rest } };
+    case 'submit':
+    case 'transition':
     case 'status':
     case 'help':
     case 'start':
     case 'review':
     case 'close':
     case 'agenda':
+    case 'attendance':
       return { ok: true, command: { kind: verb } };
     default:
-      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'next review', 'close', 'status', 'reminders', 'questions', 'child', 'help'].join(', ')}`]);
+      return fail(text, [], [`a command I know: ${['action', 'goal', 'note', 'link', 'revoke', 'agenda', 'start', 'review', 'attendance', 'evidence', 'next review', 'close', 'submit', 'transition', 'funding', 'status', 'reminders', 'questions', 'child', 'help'].join(', ')}`]);
   }
 }

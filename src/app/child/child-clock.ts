@@ -33,20 +33,24 @@ export async function childStatus(deps: AppDeps, childRef: string): Promise<Stat
 /**
  * Run from the outbox's re-plan after every saved meeting change, off the request path: the
  * first meeting for a child makes their record, and a meeting that has concluded is recorded on
- * it as a PEP held (once: a later re-plan finds it there). Returns the child's reference to sync.
+ * it as a PEP held (once: a later re-plan finds it there). Says whether the child's clock may have
+ * moved (a new record, a new or cancelled meeting, a PEP held), so most changes re-plan nothing.
  */
-export async function childAfterMeetingSaved(deps: AppDeps, meeting: Meeting): Promise<string> {
+export async function childAfterMeetingSaved(deps: AppDeps, meeting: Meeting): Promise<{ childRef: string; clockMoved: boolean }> {
   const children = { children: childrenOf(deps), clock: deps.clock, newId: deps.newId };
   const actor = { actorId: SYSTEM_ACTOR, channel: 'system' as const };
-  const record = await ensureChildRecord(children, meeting.child, actor);
+  const childRef = meeting.child.ref;
+  const stored = await children.children.getChild(childRef);
+  const record = stored ?? (await ensureChildRecord(children, meeting.child, actor));
   if (HELD.has(meeting.status) && !record.events.some((event) => event.kind === 'pep_held' && event.detail === meeting.id)) {
     const command = { type: 'recordPepHeld' as const, on: localDate(meeting.startsAt, meeting.timeZone), meetingId: meeting.id };
-    await recordChildEvent(children, { ref: meeting.child.ref, command, ...actor }).catch((error: unknown) => {
+    await recordChildEvent(children, { ref: childRef, command, ...actor }).catch((error: unknown) => {
       // Recorded meanwhile by another process's re-plan of the same meeting.
       if (!(isDomainError(error) && error.code === 'CHILD.ALREADY_RECORDED')) throw error;
     });
+    return { childRef, clockMoved: true };
   }
-  return meeting.child.ref;
+  return { childRef, clockMoved: !stored || meeting.version === 1 || meeting.status === 'cancelled' };
 }
 
 /** What the scheduler's clock job asks to be said: the nudge before a due date, or the breach after it. */

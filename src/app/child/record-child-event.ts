@@ -38,20 +38,29 @@ export async function ensureChildRecord(deps: ChildDeps, child: Child, actor: { 
 }
 
 /**
- * Records an event on a child's record, creating the record from `known` when there is none yet.
- * Without `known`, an unknown reference is refused (CHILD.NOT_FOUND).
+ * Records an event on a child's record. With no record yet, one is made from `known` (what a
+ * meeting says of the child) together with the event, in one write, so a refused event leaves
+ * nothing behind; without `known`, an unknown reference is refused (CHILD.NOT_FOUND).
  */
 export async function recordChildEvent(
   deps: ChildDeps,
   input: { ref: string; command: ChildCommand; actorId: string; channel: Channel; known?: Child },
 ): Promise<ChildRecord> {
   for (let attempt = 1; ; attempt += 1) {
-    const stored = (await deps.children.getChild(input.ref)) ?? (input.known ? await ensureChildRecord(deps, input.known, input) : undefined);
-    if (!stored) refuse('CHILD.NOT_FOUND', `There is no child with the PEP reference ${input.ref}.`, { childRef: input.ref });
-    const change = decideChild(stored, input.command, contextOf(deps, input.actorId, input.channel));
+    const ctx = contextOf(deps, input.actorId, input.channel);
+    const stored = await deps.children.getChild(input.ref);
     try {
-      await deps.children.saveChild(change.child, stored.version, { events: change.events });
-      return change.child;
+      if (stored) {
+        const change = decideChild(stored, input.command, ctx);
+        await deps.children.saveChild(change.child, stored.version, { events: change.events });
+        return change.child;
+      }
+      if (!input.known) refuse('CHILD.NOT_FOUND', `There is no child with the PEP reference ${input.ref}.`, { childRef: input.ref });
+      const made = newChildRecord(input.known, ctx);
+      const change = decideChild(made.child, input.command, ctx);
+      const child = { ...change.child, version: made.child.version };
+      await deps.children.createChild(child, { events: [...made.events, ...change.events] });
+      return child;
     } catch (error) {
       if (!isConflict(error) || attempt >= ATTEMPTS) throw error;
     }

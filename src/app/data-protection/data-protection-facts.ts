@@ -46,6 +46,8 @@ export const MEETING_SECTIONS: Readonly<Record<string, Section>> = {
   evidence: { why: 'Attendance, exclusions and attainment the plan is based on.', messages: 'Cards to the organiser and the Virtual School officer, and the written plan.' },
   attendance: { why: 'Who was at the meeting (statutory record).', messages: 'The written plan and the attendance card to the organiser.' },
   qa: { why: "The Virtual School's quality assurance of the plan.", messages: 'Cards to the organiser and the Virtual School officer.' },
+  transition: { why: 'From Year 9, the pathway, careers guidance and post-16 options the plan must carry.', messages: 'The transition form to the organiser and the written plan.' },
+  funding: { why: 'Pupil Premium Plus requests for the plan\'s costed support, and the officer\'s decisions.', messages: 'Cards to the organiser and the Virtual School officer.' },
   anonymised: { why: 'When the retention run anonymised the meeting, and when it had closed.', messages: NONE },
 };
 

@@ -1,6 +1,7 @@
 import type { Logger } from '../../observability/logger.js';
 import type { CardDelivery } from '../delivery.js';
 import type { AppDeps } from '../deps.js';
+import { spendForRequest } from '../funding-spend.js';
 import { DEFAULT_LINK_DAYS } from '../secure-links.js';
 import type { DeliveryWorker, OutboxTuning } from './delivery-worker.js';
 import { startDeliveryWorker } from './delivery-worker.js';
@@ -29,9 +30,10 @@ export function attachOutbox(deps: AppDeps, options: AttachOutboxOptions): Deliv
     publicBaseUrl: options.publicBaseUrl,
     tuning: options.tuning,
     officers: deps.officers,
+    fundingSpend: (meeting, requestId) => spendForRequest(deps, meeting, requestId),
     // Read when a re-plan runs: the scheduler is started after the outbox.
     replan: async (meeting) => deps.onMeetingSaved?.(meeting),
   });
-  deps.outbox = { reachable: (person) => delivery.messengerFor(person) !== undefined, officers: deps.officers ?? [], linkDays: options.linkDays ?? DEFAULT_LINK_DAYS, wake: () => worker.wake() };
+  deps.outbox = { reachable: (person) => delivery.messengerFor(person) !== undefined, linkDays: options.linkDays ?? DEFAULT_LINK_DAYS, wake: () => worker.wake() };
   return worker;
 }

@@ -1,4 +1,5 @@
 import type { Officer } from '../../domain/actor.js';
+import type { ChildSpend } from '../../domain/funding/spend.js';
 import type { Meeting } from '../../domain/model.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Clock } from '../../ports/clock.js';
@@ -15,6 +16,12 @@ import { OutgoingSchema } from './outgoing.js';
 export interface OutboxTuning {
   /** How often the queue is looked at when nothing woke the worker (messages from other processes, retries). */
   pollMs: number;
+  /**
+   * How long a wake waits for the next ones: every answered request wakes the worker, and under
+   * load one look at the queue for all the answers of these few milliseconds costs the acks far
+   * less than a look for each (most of them queued nothing).
+   */
+  wakeGatherMs: number;
   /** Longer than any one send can take (the channels time out well before), so a live worker is never overtaken. */
   leaseMs: number;
   batch: number;
@@ -28,6 +35,7 @@ export interface OutboxTuning {
 
 export const DEFAULT_OUTBOX_TUNING: OutboxTuning = {
   pollMs: 1_000,
+  wakeGatherMs: 20,
   leaseMs: 120_000,
   batch: 100,
   concurrency: 4,
@@ -46,6 +54,8 @@ export interface DeliveryWorkerDeps {
   tuning?: Partial<OutboxTuning>;
   /** The council's Virtual School officers (config.council.officers), whom `officer` messages name. */
   officers?: readonly Officer[];
+  /** The child's Pupil Premium Plus this year, shown on an officer's request card. */
+  fundingSpend?: (meeting: Meeting, requestId: string) => Promise<ChildSpend>;
   /** Plans the meeting's reminders again (a queued `replan`); a throw is retried like a failed send. */
   replan?: (meeting: Meeting) => Promise<void>;
 }
@@ -105,6 +115,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return drawCard(meeting, show, {
       unreachable: show.card === 'attendance-summary' ? await delivery.unreachable(meeting.id) : undefined,
       planDocumentUrl: link?.opens === 'plan-document' ? planDocumentUrl(deps.publicBaseUrl, link.token) : undefined,
+      fundingSpend: show.card === 'funding-request' ? await deps.fundingSpend?.(meeting, show.requestId) : undefined,
     });
   }
 
@@ -237,8 +248,10 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, tuning.pollMs);
         nudge = () => {
+          nudge = undefined;
           clearTimeout(timer);
-          resolve();
+          if (stopped) resolve();
+          else setTimeout(resolve, tuning.wakeGatherMs);
         };
       });
       nudge = undefined;

@@ -1,6 +1,9 @@
+import type { ChildSpend } from '../../domain/funding/spend.js';
 import type { Meeting } from '../../domain/model.js';
 import type { OutboundCard } from '../../ports/messenger.js';
 import { liveActionsCard, meetingStartCard, planSignedOffCard, planSummaryCard, previousActionsCard } from '../views/meeting-cards.js';
+import { evidenceFlagsCard, evidenceFormCard } from '../views/evidence-cards.js';
+import { fundingOutcomeCard, fundingRequestCard, qaOutcomeCard, qaReviewCard } from '../views/oversight-cards.js';
 import type { Unreachable } from '../views/preparation-cards.js';
 import { agendaCard, attendanceSummaryCard, contributionRequestCard, invitationCard, promptCard } from '../views/preparation-cards.js';
 import type { CardSpec } from './outgoing.js';
@@ -9,6 +12,8 @@ import type { CardSpec } from './outgoing.js';
 export interface DrawExtras {
   unreachable?: readonly Unreachable[];
   planDocumentUrl?: string;
+  /** The child's Pupil Premium Plus this year, for an officer's request card. */
+  fundingSpend?: ChildSpend;
 }
 
 /** The card an outgoing message names, drawn from the meeting as it is now. */
@@ -34,5 +39,17 @@ export function drawCard(meeting: Meeting, spec: CardSpec, extras: DrawExtras = 
       return planSummaryCard(meeting, spec.participantId, extras.planDocumentUrl);
     case 'plan-signed-off':
       return planSignedOffCard(meeting);
+    case 'evidence-form':
+      return evidenceFormCard(meeting, spec.participantId);
+    case 'evidence-flags':
+      return evidenceFlagsCard(meeting, spec.flags, spec.previous);
+    case 'qa-review':
+      return qaReviewCard(meeting);
+    case 'qa-outcome':
+      return qaOutcomeCard(meeting);
+    case 'funding-request':
+      return fundingRequestCard(meeting, spec.requestId, extras.fundingSpend);
+    case 'funding-outcome':
+      return fundingOutcomeCard(meeting, spec.requestId);
   }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EvidenceSchema } from '../../domain/evidence/evidence.js';
+import { EvidenceFlagSchema } from '../../domain/evidence/evidence-flags.js';
 
 const Id = z.string().min(1);
 
@@ -14,6 +16,15 @@ export const CardSpecSchema = z.discriminatedUnion('card', [
   z.object({ card: z.literal('live-actions') }),
   z.object({ card: z.literal('plan-summary'), participantId: Id }),
   z.object({ card: z.literal('plan-signed-off') }),
+  z.object({ card: z.literal('evidence-form'), participantId: Id }),
+  /** The flags and the previous PEP's figures as the change raised them: the card says what was true then. */
+  z.object({ card: z.literal('evidence-flags'), flags: z.array(EvidenceFlagSchema).min(1), previous: EvidenceSchema.optional() }),
+  /** The Virtual School's review of the plan (to officers), and its outcome (to the organiser). */
+  z.object({ card: z.literal('qa-review') }),
+  z.object({ card: z.literal('qa-outcome') }),
+  /** A Pupil Premium Plus request (to officers), and its decision (to the organiser). */
+  z.object({ card: z.literal('funding-request'), requestId: Id }),
+  z.object({ card: z.literal('funding-outcome'), requestId: Id }),
 ]);
 export type CardSpec = z.infer<typeof CardSpecSchema>;
 

@@ -13,6 +13,29 @@ export type Reachable = (person: Participant) => boolean;
 export const toOfficers = (officers: readonly Officer[], show: CardSpec, mode: 'send' | 'refresh' = 'send'): Outgoing[] =>
   officers.map((officer): Outgoing => ({ kind: 'officer', officerId: officer.id, show, mode }));
 
+/** The alerts that send something to the Virtual School: only these need the child's officers looked up. */
+const OFFICER_ALERTS: ReadonlySet<Alert['kind']> = new Set(['qa_review_due', 'funding_review_due', 'evidence_flagged']);
+export const isForOfficers = (alert: Alert): boolean => OFFICER_ALERTS.has(alert.kind);
+
+/** Oversight cards: the officers' to review, the organiser's with what the officer decided. */
+function oversightMessages(after: Meeting, alerts: readonly Alert[], officers: readonly Officer[]): Outgoing[] {
+  const toOrganiser = (show: CardSpec): Outgoing => ({ kind: 'direct', participantId: after.organiserId, show, mode: 'send' });
+  return alerts.flatMap((alert): Outgoing[] => {
+    switch (alert.kind) {
+      case 'qa_review_due':
+        return toOfficers(officers, { card: 'qa-review' });
+      case 'qa_decided':
+        return [toOrganiser({ card: 'qa-outcome' })];
+      case 'funding_review_due':
+        return toOfficers(officers, { card: 'funding-request', requestId: alert.requestId });
+      case 'funding_decided':
+        return [toOrganiser({ card: 'funding-outcome', requestId: alert.requestId })];
+      default:
+        return [];
+    }
+  });
+}
+
 const looksDifferent = (draw: (meeting: Meeting) => OutboundCard, before: Meeting, after: Meeting): boolean =>
   JSON.stringify(draw(before).data) !== JSON.stringify(draw(after).data);
 
@@ -90,9 +113,10 @@ const linksStopped = (before: Meeting, after: Meeting): boolean =>
  * people, and the difference between before and after for the cards everyone shares. Pure, so a
  * change knows its messages before it is saved, and they are saved with it.
  */
-export function planOutgoing(before: Meeting, after: Meeting, alerts: readonly Alert[], reachable: Reachable): Outgoing[] {
+export function planOutgoing(before: Meeting, after: Meeting, alerts: readonly Alert[], reachable: Reachable, officers: readonly Officer[] = []): Outgoing[] {
   return [
     ...directMessages(after, alerts),
+    ...oversightMessages(after, alerts, officers),
     ...attendanceCard(before, after, alerts),
     ...chatCards(before, after, alerts),
     ...cancellations(before, after, reachable),

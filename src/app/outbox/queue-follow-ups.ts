@@ -13,13 +13,12 @@ import { participant } from '../views/people.js';
 import { drawCard } from './draw-card.js';
 import type { IssuedLinkRef, Outgoing } from './outgoing.js';
 import type { Reachable } from './plan-outgoing.js';
+import { evidenceOutgoing } from './evidence-outgoing.js';
 import { planOutgoing } from './plan-outgoing.js';
 
 /** What the composition tells the core about reaching people, so a change can plan its messages. */
 export interface OutboxPlanning {
   reachable: Reachable;
-  /** The council's Virtual School officers (config.council.officers): whom oversight cards go to; none unless set. */
-  officers?: readonly Officer[];
   /** How long a link to a card works (LINK_TTL_DAYS). */
   linkDays: number;
 }
@@ -72,8 +71,9 @@ export const replanAfter = (meeting: Meeting, at: string): OutboxMessage => ({ i
  * carry, and the plan marked as distributed once its first version is queued for everyone. The
  * messages are saved with the change, in one unit of work, or not at all.
  */
-export function queueFollowUps(before: Meeting, change: Change, ctx: CommandContext, planning: OutboxPlanning): FollowedChange {
-  const outgoing = planOutgoing(before, change.meeting, change.alerts, planning.reachable);
+/** `officers`: those chosen for the meeting's child (officersForChild), for what the change has for them. */
+export function queueFollowUps(before: Meeting, change: Change, ctx: CommandContext, planning: OutboxPlanning, officers: readonly Officer[] = []): FollowedChange {
+  const outgoing = [...planOutgoing(before, change.meeting, change.alerts, planning.reachable, officers), ...evidenceOutgoing(change.meeting, change.alerts, officers)];
   if (outgoing.length === 0) return { change, messages: [] };
   const { needs, commands } = linksFor(change.meeting, outgoing, planning, ctx);
   if (change.alerts.some((a) => a.kind === 'plan_issued') && change.meeting.status === 'concluded') commands.push({ type: 'markPlanDistributed' });

@@ -21,5 +21,6 @@ export async function openPlan(deps: AppDeps, token: string): Promise<OpenedPlan
   if (!resolved.ok) return resolved;
   if (resolved.link.purpose !== 'plan' || !resolved.meeting.plan) return { ok: false, state: 'unknown' };
   const { meeting, link } = resolved;
-  return { ok: true, meeting, link, view: buildPlanView(meeting, { showChildDetails: showsChildDetails(link), readerId: link.participantId }) };
+  const childMeetings = await deps.store.meetingsOfChild(meeting.child.ref);
+  return { ok: true, meeting, link, view: buildPlanView(meeting, { showChildDetails: showsChildDetails(link), readerId: link.participantId, childMeetings }) };
 }

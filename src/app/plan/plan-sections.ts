@@ -122,3 +122,10 @@ export function nextReviewSection({ content }: SectionContext): PlanSection {
     empty: 'No date has been set.',
   };
 }
+
+/** From Year 9 (shown only once recorded): where the young person is heading. */
+export function transitionSection({ content }: SectionContext): PlanSection[] {
+  const t = content.transition;
+  if (!t) return [];
+  return [{ heading: 'Transition', entries: [{ facts: facts([['Pathway', t.pathway], ['Careers guidance', t.careersGuidance], ['Post-16 options', t.post16Options]]) }], empty: '' }];
+}

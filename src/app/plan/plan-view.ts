@@ -4,6 +4,7 @@ import type { Meeting, PlanState } from '../../domain/model.js';
 import { planContent } from '../../domain/plan/content.js';
 import { currentSignOffs, hasSigned, isFullySigned } from '../../domain/plan/signatories.js';
 import { participant } from '../views/people.js';
+import { evidenceSection, recordedAttendanceSection, trendUpTo } from './evidence-sections.js';
 import { formatInstant, personLabel } from './plan-format.js';
 import type { SectionContext } from './plan-sections.js';
 import {
@@ -13,6 +14,7 @@ import {
   meetingSection,
   needsSection,
   nextReviewSection,
+  transitionSection,
   previousActionsSection,
   voicesSection,
 } from './plan-sections.js';
@@ -28,6 +30,8 @@ export interface PlanViewOptions {
   showChildDetails: boolean;
   /** Who the link is for: the child is spoken to, in their own words, before the plan itself. */
   readerId?: string;
+  /** The child's PEPs (MeetingStore.meetingsOfChild), for the evidence trend; without them the plan shows this PEP's figures alone. */
+  childMeetings?: readonly Meeting[];
 }
 
 /** What the plan is, said to the child who reads it (a reading age of about 9), and whom to ask. */
@@ -136,13 +140,15 @@ export function buildPlanView(meeting: Meeting, options: PlanViewOptions): PlanV
     sections: [
       childSection(ctx),
       meetingSection(ctx),
-      attendanceSection(ctx),
+      content.attendanceRecord ? recordedAttendanceSection(ctx) : attendanceSection(ctx),
+      evidenceSection(ctx, trendUpTo(meeting, options.childMeetings ?? [])),
       contributionsSection(ctx),
       voicesSection(ctx),
       previousActionsSection(ctx),
       needsSection(ctx),
       goalsSection(ctx),
       actionsSection(ctx),
+      ...transitionSection(ctx),
       nextReviewSection(ctx),
       signOffSection(ctx),
       changesSection(ctx),

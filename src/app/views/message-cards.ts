@@ -2,7 +2,7 @@ import type { OutboundCard } from '../../ports/messenger.js';
 import type { UserError } from '../error-messages.js';
 
 /** Ids and the values buttons carry: nothing the person typed, so nothing to hand back. */
-const IGNORED_KEYS = new Set(['meetingId', 'participantId', 'actionId', 'promptId', 'contributionId', 'planVersion', 'documentUrl', 'kind', 'type', 'verb', 'answer', 'card', 'itemId', 'goalId', 'confirmed']);
+const IGNORED_KEYS = new Set(['meetingId', 'participantId', 'actionId', 'promptId', 'contributionId', 'planVersion', 'documentUrl', 'kind', 'type', 'verb', 'answer', 'card', 'itemId', 'goalId', 'confirmed', 'requestId']);
 
 /** Labels a person recognises for what they typed; any other field is named from its key ("newDate" → "New date"). */
 const KEPT_LABELS: Record<string, string> = { text: 'What you typed', note: 'Your note', reason: 'Your reason', title: 'Title' };

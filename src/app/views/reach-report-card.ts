@@ -15,6 +15,7 @@ const OPENS: Record<LinkPurpose, string> = {
   'action-nudge': 'a reminder about an action they own',
   'contribution-request': 'a request for their contribution',
   plan: 'the written plan',
+  evidence: "a request for the school's figures",
 };
 
 /** Each card as the organiser reads "… did not get <what>". */
@@ -34,9 +35,18 @@ const CARD_IN_WORDS: Record<CardName, string> = {
   'plan-summary': 'the written plan',
   'reach-report': 'this list',
   'caseload-digest': 'the weekly caseload digest',
+  handover: 'the handover to the new designated teacher',
+  'attendance-record': 'the attendance record',
+  'evidence-form': "the request for the school's figures",
+  'evidence-flags': 'the flags raised by the evidence',
   error: 'a message',
   confirmation: 'a message',
   welcome: 'the welcome message',
+  'qa-review': 'the plan to review',
+  'qa-outcome': "the Virtual School's review of the plan",
+  'funding-request': 'a Pupil Premium Plus request',
+  'funding-outcome': 'news of a Pupil Premium Plus request',
+  'transition-form': 'the transition section form',
 };
 
 const CHANNEL_NAMES = { teams: 'Teams', slack: 'Slack' } as const;

@@ -1,3 +1,4 @@
+import type { AttendanceStatus } from '../../domain/attendance-record.js';
 import type { ActionStatus, ContributionKind, ReviewOutcome, RsvpAnswer } from '../../domain/model.js';
 
 /** Words shown for the domain's enum values, in the plain English the cards use throughout. */
@@ -27,4 +28,11 @@ export const CONTRIBUTION_KIND_LABELS: Record<ContributionKind, string> = {
   carer: 'carer’s observations',
   health: 'health information',
   other: 'written contribution',
+};
+
+export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {
+  attended: 'Attended',
+  apologies: 'Sent apologies',
+  absent: 'Absent',
+  written_contribution: 'Sent a written contribution instead',
 };

@@ -1,8 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from '../../observability/logger.js';
 
 /**
  * Work that happens after Slack has had its acknowledgement: saving and replying in place.
- * Each task runs on its own; a failure is logged with the task's ids (never thrown back into Bolt,
+ * Each task starts on a later turn of the event loop than its ack, so the requests already
+ * waiting are read (and acknowledged) first. Each task runs on its own; a failure is logged with the task's ids (never thrown back into Bolt,
  * whose request is long answered), and stop() waits for whatever is still running so a shutdown
  * does not cut a half-sent fan-out or close the store under it.
  */
@@ -16,7 +18,8 @@ export class BackgroundWork {
   ) {}
 
   run(task: string, ids: Record<string, string | undefined>, work: () => Promise<void>): void {
-    const started = work()
+    const started = nextTurn()
+      .then(work)
       .catch((error: unknown) => this.logger.error({ err: error, task, ...ids }, 'slack work after the ack failed'))
       .finally(() => {
         this.running.delete(started);

@@ -1,6 +1,7 @@
 import { App, ExpressReceiver } from '@slack/bolt';
 import { Router } from 'express';
 import type { CardDelivery } from '../../app/delivery.js';
+import { followUpDeps } from '../../app/follow-up-deps.js';
 import type { AppDeps } from '../../app/deps.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Messenger } from '../../ports/messenger.js';
@@ -91,7 +92,7 @@ export function createSlackChannel({ config, deps, delivery, logger, respondRetr
 
   const respond = (responseUrl: string) =>
     respondTo(responseUrl, { retry: respondRetry, onRetry: (fields) => log.warn(fields, 'slack answer not taken at the response_url yet: trying again') });
-  const handlerDeps: HandlerDeps = { app: deps, delivery, client, directory: new SlackDirectory(client, log), background, logger: log, respond };
+  const handlerDeps: HandlerDeps = { app: followUpDeps(deps), delivery, client, directory: new SlackDirectory(client, log), background, logger: log, respond };
   const inbox = new SlashInbox(deps.store, deps.clock, log);
   let watching: NodeJS.Timeout | undefined;
   registerSlashCommand(app, handlerDeps, inbox);

@@ -3,7 +3,7 @@ import { asTyped } from '../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../app/chat/handle-chat-command.js';
 import { CHAT_COMMAND_HELP } from '../../app/chat/parse-chat-command.js';
 import { describeError } from '../../app/error-messages.js';
-import { errorCard } from '../../app/views/message-cards.js';
+import { errorCard, welcomeCard } from '../../app/views/message-cards.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { addBotFirst, announceInChannel } from './link-here.js';
 import { meetingFormModal } from './meeting-modal.js';
@@ -15,6 +15,8 @@ import type { Respond } from './response-url.js';
 import type { Inbound, SlashInbox } from './slash-inbox.js';
 
 export const SLASH_COMMAND = '/pep';
+/** How the command words are written in Slack's cards. */
+const COMMAND_PREFIX = '/pep ';
 
 const idsOf = (command: SlashCommand) => ({ userId: command.user_id, conversationId: command.channel_id });
 
@@ -31,9 +33,18 @@ function typedAsSeen(command: SlashCommand): string {
   return asTyped(readable.text, readable.mentions);
 }
 
+/** `/pep` alone or `/pep help`: the list of commands, the same for everyone everywhere. */
+const isHelp = (command: SlashCommand): boolean => /^(help)?$/i.test(command.text.trim());
+
+let helpMessage: ReturnType<typeof onlyYou> | undefined;
+/** Drawn once, with the first help asked for: the card does not change while the process runs. */
+const help = () => (helpMessage ??= onlyYou(welcomeCard(COMMAND_PREFIX)));
+
 /**
- * /pep, typed anywhere. The command is written down (one small insert) and then acknowledged
- * with an empty answer, so one Slack has had its 200 for is never lost to a crash: a restart
+ * /pep, typed anywhere. Help changes nothing and needs nothing stored, so its answer is the ack
+ * itself: no record, no response URL, nothing a crash could leave unanswered. Any other command
+ * is written down (one small insert) and then acknowledged with an empty answer, so one Slack
+ * has had its 200 for is never lost to a crash: a restart
  * answers it (replayUnfinished). Should the write fail, the ack itself says nothing was taken on,
  * with what they typed. `new` then opens the meeting form (its trigger is valid for three
  * seconds, so nothing slow comes first), and every other command runs through the shared chat
@@ -44,6 +55,7 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, inbox: SlashIn
   app.command(SLASH_COMMAND, async ({ ack, body }) => {
     const command = readPayload(SlashCommandSchema, body, deps.logger, 'slash command');
     if (!command) return ack();
+    if (isHelp(command)) return ack(help());
     let inbound: Inbound | undefined;
     try {
       inbound = await inbox.record(command);
@@ -137,7 +149,7 @@ async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond:
     actor: { kind: 'slack', slackUserId: command.user_id },
     chat: { channel: 'slack', conversationId: command.channel_id },
     isGroupChat: !isDirectMessage(command.channel_id),
-    commandPrefix: '/pep ',
+    commandPrefix: COMMAND_PREFIX,
     // The recorded trigger and the person: a replayed request, or a command run again after a restart, applies once.
     idempotencyKey: `slack:${command.trigger_id}:${command.user_id}`,
   });

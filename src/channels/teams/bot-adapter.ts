@@ -1,8 +1,7 @@
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
-import { CallerIdConstants, StatusCodes } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
-import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../observability/logger.js';
 import { withBotbuilderConsole } from './botbuilder-console.js';
 import { timeConnectorCalls } from './connector-timeout.js';
@@ -27,7 +26,7 @@ const SERVICE_UNAVAILABLE = 503;
 export const KEYS_RETRY_AFTER_SECONDS = 30;
 
 /**
- * The CloudAdapter (as teams-ai's TeamsAdapter) that authenticates every inbound request: with an
+ * The CloudAdapter that authenticates every inbound request: with an
  * app id a request without a valid Bot Framework token is refused with 401 before any of our code
  * runs; in anonymous mode botbuilder accepts unsigned requests, which is for local use only.
  */
@@ -36,7 +35,7 @@ export function createBotAdapter(
   logger: Logger,
   endpoints: BotFrameworkEndpoints = {},
   connectorTimeoutMs = DEFAULT_CONNECTOR_TIMEOUT_MS,
-): TeamsAdapter {
+): CloudAdapter {
   if (config.mode === 'anonymous') return new BotAdapter({}, logger, connectorTimeoutMs);
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId,
@@ -69,13 +68,13 @@ const isRefusal = (error: unknown): error is Error =>
  * When the signing keys cannot be fetched no token can be judged, forged or not: that is our
  * outage, a 503 the sender retries (messages-endpoint adds Retry-After), never a 500 or a 200.
  */
-class BotAdapter extends TeamsAdapter {
+class BotAdapter extends CloudAdapter {
   constructor(
     options: ConfigurationBotFrameworkAuthenticationOptions,
     private readonly logger: Logger,
     connectorTimeoutMs: number,
   ) {
-    super(options);
+    super(new ConfigurationBotFrameworkAuthentication(options));
     timeConnectorCalls(this.botFrameworkAuthentication, connectorTimeoutMs);
   }
 

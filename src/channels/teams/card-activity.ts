@@ -15,8 +15,17 @@ const teamsAttachment = (card: OutboundCard): TeamsAttachment => renderTeamsCard
  * notifications and the chat list, rather than in `text`, which it would print above the card.
  */
 export function cardMessage(card: OutboundCard): Partial<Activity> {
-  return { type: ActivityTypes.Message, summary: card.text, attachments: [teamsAttachment(card)] };
+  const attachments = [teamsAttachment(card)];
+  cardsSent.set(attachments, card);
+  return { type: ActivityTypes.Message, summary: card.text, attachments };
 }
+
+/**
+ * The card each message was drawn from, by its attachments (botbuilder copies the activity on its
+ * way out, not the attachments), so a reply the connector would not take can be kept as the card.
+ */
+const cardsSent = new WeakMap<object, OutboundCard>();
+export const cardOf = (activity: Partial<Activity>): OutboundCard | undefined => (activity.attachments ? cardsSent.get(activity.attachments) : undefined);
 
 /** Answers an invoke; the adapter writes it as the HTTP response once the turn ends. */
 export async function answerInvoke(context: TurnContext, body: unknown, status = 200): Promise<void> {

@@ -1,5 +1,4 @@
-import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import type { Response as BotResponse } from 'botbuilder';
+import type { CloudAdapter, Response as BotResponse } from 'botbuilder';
 import type { Response } from 'express';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { HttpModule } from '../../server.js';
 import { KEYS_RETRY_AFTER_SECONDS } from './bot-adapter.js';
 import { connectorFailure } from './connector-errors.js';
+import type { TurnRouter } from './turn-router.js';
 
 const MESSAGES_PATH = '/api/messages';
 
@@ -74,7 +74,7 @@ function answerOnce(res: Response, lateInvokeAnswer: (status: number) => void) {
  * POST /api/messages: the adapter authenticates the request (401 without a valid token when an
  * app id is configured), runs the turn, and writes the response (the invoke answer, or 200).
  */
-export function messagesEndpoint(adapter: TeamsAdapter, app: Application, { logger, answerWithinMs = DEFAULT_ANSWER_WITHIN_MS }: MessagesEndpointOptions): HttpModule {
+export function messagesEndpoint(adapter: CloudAdapter, app: TurnRouter, { logger, answerWithinMs = DEFAULT_ANSWER_WITHIN_MS }: MessagesEndpointOptions): HttpModule {
   const router = Router();
   router.post('/', (req, res, next) => {
     const envelope = ActivityEnvelopeSchema.safeParse(req.body);

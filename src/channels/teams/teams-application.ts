@@ -1,7 +1,5 @@
-import type { TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { Application } from '@microsoft/teams-ai';
 import { describeError } from '../../app/error-messages.js';
 import { errorCard } from '../../app/views/message-cards.js';
 import { answerWithCard, cardMessage } from './card-activity.js';
@@ -12,29 +10,23 @@ import { registerInstallRoutes } from './routes/install-routes.js';
 import { registerMeetingRoutes } from './routes/meeting-routes.js';
 import { registerMessageRoutes } from './routes/message-routes.js';
 import type { TeamsDeps } from './teams-turn.js';
+import { TurnRouter } from './turn-router.js';
 import { replyFailed } from './undelivered-replies.js';
 
 /**
- * The teams-ai Application (v1, no AI): routes in the order they are tried. The Action.Submit
- * fallback is a message too, so it comes before typed commands.
+ * The Teams application: routes in the order they are tried, and the adapter's last resort for a
+ * turn that fails. The Action.Submit fallback is a message too, so it comes before typed commands.
+ * Mentions are left in the text: command-text.ts rewrites them (the bot's removed, others numbered).
  */
-export function createTeamsApplication(adapter: TeamsAdapter, botAppId: string, deps: TeamsDeps): Application {
-  const app = new Application({
-    adapter,
-    botAppId,
-    // Mentions are rewritten by command-text.ts (the bot's removed, others numbered), not dropped.
-    removeRecipientMention: false,
-    // Answers come straight back; a typing timer would only add background sends.
-    startTypingTimer: false,
-    longRunningMessages: false,
-  });
-  registerInstallRoutes(app, deps);
-  registerCardActionRoutes(app, deps);
-  registerComposeExtensionRoutes(app, deps);
-  registerMeetingRoutes(app, deps);
-  registerMessageRoutes(app, deps);
-  app.error((context, error) => onTurnError(deps, context, error));
-  return app;
+export function createTeamsApplication(adapter: CloudAdapter, deps: TeamsDeps): TurnRouter {
+  const router = new TurnRouter();
+  registerInstallRoutes(router, deps);
+  registerCardActionRoutes(router, deps);
+  registerComposeExtensionRoutes(router, deps);
+  registerMeetingRoutes(router, deps);
+  registerMessageRoutes(router, deps);
+  adapter.onTurnError = (context, error) => onTurnError(deps, context, error);
+  return router;
 }
 
 /**

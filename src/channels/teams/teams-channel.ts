@@ -12,6 +12,8 @@ import type { TeamsConfig } from './teams-config.js';
 import { botAppId } from './teams-config.js';
 import { TeamsMessenger } from './teams-messenger.js';
 import { TeamsPeople } from './teams-people.js';
+import type { ReplyRetryTuning } from './reply-retries.js';
+import { ReplyRetries } from './reply-retries.js';
 import { logUndeliveredReplies } from './undelivered-replies.js';
 
 export interface TeamsChannelDeps {
@@ -21,8 +23,8 @@ export interface TeamsChannelDeps {
   logger: Logger;
   /** Tests only: where botbuilder fetches the keys that sign inbound tokens. */
   endpoints?: BotFrameworkEndpoints;
-  /** Tests only: shorter waits on the connector and before Teams is answered. */
-  timeouts?: { connectorMs?: number; answerWithinMs?: number };
+  /** Tests only: shorter waits on the connector, before Teams is answered, and between retries of a reply. */
+  timeouts?: { connectorMs?: number; answerWithinMs?: number; replyRetry?: Partial<ReplyRetryTuning> };
 }
 
 export interface TeamsChannel {
@@ -31,8 +33,9 @@ export interface TeamsChannel {
   readonly module: HttpModule;
   /** Proactive sends and in-place updates: give it to the CardDelivery. */
   readonly messenger: Messenger;
-  /** Reads who has PEP Bot installed, so the messenger knows whom it can reach. Before listening. */
+  /** Reads who has PEP Bot installed, so the messenger knows whom it can reach. Before listening. Then sends replies kept for later. */
   start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** The Teams channel: the Bot Framework endpoint and the Teams messenger, sharing one adapter. */
@@ -45,15 +48,20 @@ export function createTeamsChannel({ config, deps, delivery, logger: parent, end
     );
   }
   const adapter = createBotAdapter(config, logger, endpoints, timeouts.connectorMs);
-  adapter.use(logUndeliveredReplies(logger));
   const directory = new ConversationDirectory(deps.store);
   const people = new TeamsPeople(directory, logger);
   const messenger = new TeamsMessenger(adapter, botAppId(config), directory, logger);
-  const app = createTeamsApplication(adapter, botAppId(config), { app: deps, delivery, people, directory, messenger, logger, localTrial: config.mode === 'anonymous' });
+  const retries = new ReplyRetries({ store: deps.store, messenger, delivery, clock: deps.clock, logger, tuning: timeouts.replyRetry });
+  adapter.use(logUndeliveredReplies(logger, retries));
+  const router = createTeamsApplication(adapter, { app: deps, delivery, people, directory, messenger, logger, localTrial: config.mode === 'anonymous' });
   return {
     name: 'teams',
-    module: messagesEndpoint(adapter, app, { logger, answerWithinMs: timeouts.answerWithinMs }),
+    module: messagesEndpoint(adapter, router, { logger, answerWithinMs: timeouts.answerWithinMs }),
     messenger,
-    start: () => directory.load(),
+    start: async () => {
+      await directory.load();
+      retries.start();
+    },
+    stop: () => retries.stop(),
   };
 }

@@ -1,6 +1,9 @@
 import type { Activity, MiddlewareHandler, TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes } from 'botbuilder';
 import type { Logger } from '../../observability/logger.js';
-import { connectorFailure } from './connector-errors.js';
+import { cardOf } from './card-activity.js';
+import { connectorFailure, isRetryable } from './connector-errors.js';
+import type { ReplyRetries } from './reply-retries.js';
 
 const REPLY_FAILED = Symbol('teams reply failed');
 
@@ -13,10 +16,11 @@ const replyKind = (activity: Partial<Activity>) => ({
 
 /**
  * A reply the connector would not take (it timed out, could not be reached, or refused) is never
- * lost silently: it is logged as undelivered, with the reason, and the turn remembers it so the
- * error handler does not post a second card to a connector that has just failed.
+ * lost silently: it is logged as undelivered, with the reason; a card Teams may yet take is kept
+ * to be sent again later (reply-retries.ts); and the turn remembers the failure so the error
+ * handler does not post a second card to a connector that has just failed.
  */
-export function logUndeliveredReplies(logger: Logger): MiddlewareHandler {
+export function logUndeliveredReplies(logger: Logger, retries: ReplyRetries): MiddlewareHandler {
   return async (context, next) => {
     context.onSendActivities(async (turn, activities, send) => {
       try {
@@ -32,12 +36,21 @@ export function logUndeliveredReplies(logger: Logger): MiddlewareHandler {
           },
           'teams reply not delivered',
         );
+        const failure = connectorFailure(error);
+        const conversationId = turn.activity.conversation?.id;
+        // Proactive sends (the outbox's, a kept reply's) have retries of their own.
+        if (conversationId && isRetryable(failure) && !isProactive(turn)) {
+          for (const card of activities.map(cardOf)) if (card) await retries.keep(conversationId, card, failure.message);
+        }
         throw error;
       }
     });
     await next();
   };
 }
+
+const isProactive = (context: TurnContext): boolean =>
+  context.activity.type === ActivityTypes.Event && context.activity.name === ActivityEventNames.ContinueConversation;
 
 /** True once a reply in this turn could not be delivered. */
 export const replyFailed = (context: TurnContext): boolean => context.turnState.get(REPLY_FAILED) === true;

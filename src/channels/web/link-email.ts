@@ -36,6 +36,10 @@ const WHAT: Record<LinkPurpose, { subject: (day: string) => string; lead: (day: 
     subject: (day) => `Please send your contribution for the meeting on ${day}`,
     lead: (day) => `You are asked for a contribution to the meeting on ${day}. Open this link to see what is asked and send it:`,
   },
+  evidence: {
+    subject: (day) => `Please send the school's figures for the meeting on ${day}`,
+    lead: (day) => `You are asked for this term's attendance, exclusions and attainment for the meeting on ${day}. Open this link to enter them:`,
+  },
   plan: {
     subject: (day) => `The written plan from the meeting on ${day}`,
     lead: (day) => `The written plan from the meeting on ${day} is ready. Open this link to read it:`,

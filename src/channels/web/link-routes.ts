@@ -29,6 +29,7 @@ const PAGE_TITLES: Record<LinkPurpose, string> = {
   'action-nudge': 'PEP Bot: a reminder',
   'contribution-request': 'PEP Bot: your contribution',
   plan: 'PEP Bot: the written plan',
+  evidence: "PEP Bot: the school's figures",
 };
 
 export interface LinkRoutesDeps {

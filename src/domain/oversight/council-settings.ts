@@ -3,6 +3,8 @@ import { OfficerSchema } from '../actor.js';
 import { CalendarSettingsSchema } from '../child/calendar-settings.js';
 import { RetentionSettingsSchema } from '../data-protection/retention-settings.js';
 import { CaseloadSettingsSchema } from './caseload-settings.js';
+import { EvidenceSettingsSchema } from '../evidence/evidence-settings.js';
+import { FundingSettingsSchema } from '../funding/funding-settings.js';
 
 /**
  * What each local authority sets for itself: its Virtual School officers and, beside them, the
@@ -21,6 +23,10 @@ export const CouncilSettingsSchema = z.object({
   caseload: CaseloadSettingsSchema.prefault({}),
   /** How long each kind of record is kept (src/domain/data-protection/retention-settings.ts). */
   retention: RetentionSettingsSchema.prefault({}),
+  /** When the evidence flags a child (src/domain/evidence/evidence-settings.ts). */
+  evidence: EvidenceSettingsSchema,
+  /** Pupil Premium Plus allocation per child (src/domain/funding/funding-settings.ts). */
+  funding: FundingSettingsSchema,
 });
 export type CouncilSettings = z.infer<typeof CouncilSettingsSchema>;
 

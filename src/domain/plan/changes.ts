@@ -72,6 +72,9 @@ const OTHER_SECTIONS: Record<Exclude<Section, ListSection | 'nextReviewDate'>, s
   voices: "The child's voice and carer views",
   previousActions: 'The review of previous actions',
   needs: 'The notes on current needs',
+  transition: 'The transition section (pathway, careers guidance, post-16 options)',
+  attendanceRecord: 'The record of who attended',
+  evidence: "The school's attendance, exclusions and attainment",
 };
 
 const NAME_LENGTH = 80;

@@ -15,6 +15,11 @@ import {
   RsvpAnswerSchema,
 } from '../model.js';
 import type { Meeting } from '../model.js';
+import { AttendanceEntrySchema, AttendanceStatusSchema } from '../attendance-record.js';
+import type { Evidence } from '../evidence/evidence.js';
+import type { EvidenceFigures } from '../evidence/evidence-command.js';
+import { EvidenceFiguresSchema } from '../evidence/evidence-command.js';
+import { TransitionSchema } from '../qa/transition.js';
 import { RoleSchema } from '../roles.js';
 
 /**
@@ -55,6 +60,12 @@ export const PlanContentSchema = z.object({
   resources: z.array(ResourceSchema.pick({ id: true, goalId: true, kind: true, description: true, costPence: true })),
   actions: z.array(ActionSchema.pick({ id: true, description: true, dueDate: true, goalId: true }).extend({ owner: PlanPersonSchema })),
   nextReviewDate: MeetingSchema.shape.nextReviewDate,
+  /** From Year 9; absent before it is filled in, and in versions written before it was kept. */
+  transition: TransitionSchema.pick({ pathway: true, careersGuidance: true, post16Options: true }).optional(),
+  /** Who was at the meeting, as the organiser recorded it; absent until recorded (and on versions before it was kept). */
+  attendanceRecord: z.array(z.object({ person: PlanPersonSchema, status: AttendanceStatusSchema, reason: AttendanceEntrySchema.shape.reason })).optional(),
+  /** The term's figures the meeting decided on (src/domain/evidence/). */
+  evidence: EvidenceFiguresSchema.optional(),
 });
 export type PlanContent = z.infer<typeof PlanContentSchema>;
 
@@ -108,5 +119,11 @@ export function planContent(meeting: Meeting): PlanContent {
     resources: meeting.resources.map(({ id, goalId, kind, description, costPence }) => ({ id, goalId, kind, description, costPence })),
     actions: meeting.actions.map((a) => ({ id: a.id, description: a.description, dueDate: a.dueDate, goalId: a.goalId, owner: person(a.ownerId) })),
     nextReviewDate: meeting.nextReviewDate,
+    transition: meeting.transition && { pathway: meeting.transition.pathway, careersGuidance: meeting.transition.careersGuidance, post16Options: meeting.transition.post16Options },
+    // Only when kept: a version issued before either existed must read as the same plan.
+    ...(meeting.attendance && { attendanceRecord: meeting.attendance.map((e) => ({ person: person(e.participantId), status: e.status, reason: e.reason })) }),
+    ...(meeting.evidence && { evidence: evidenceFigures(meeting.evidence) }),
   };
 }
+
+const evidenceFigures = ({ term, attendancePercent, suspensionDays, permanentlyExcluded, attainment }: Evidence): EvidenceFigures => ({ term, attendancePercent, suspensionDays, permanentlyExcluded, attainment });

@@ -26,6 +26,8 @@ export function issuePlan(meeting: Meeting, roles: readonly Role[], ctx: Command
 export interface PlanIssue {
   event: AuditEvent;
   alert: Alert;
+  /** What changed since the version before, in words; empty for the first version. */
+  changes: string[];
 }
 
 function issued(meeting: Meeting, changes: string[], ctx: CommandContext): PlanIssue {
@@ -36,7 +38,7 @@ function issued(meeting: Meeting, changes: string[], ctx: CommandContext): PlanI
       ? `Written plan issued for sign-off by ${plan.signatories.length} people`
       : `Written plan changed (${changes.length === 1 ? '1 change' : `${changes.length} changes`}): version ${plan.version} issued and sign-off reopened`;
   const data = { version: plan.version, signatories: plan.signatories, changes, content: planContent(meeting) };
-  return { event: auditEvent(meeting.id, 'planIssued', summary, data, ctx), alert: { kind: 'plan_issued', version: plan.version } };
+  return { event: auditEvent(meeting.id, 'planIssued', summary, data, ctx), alert: { kind: 'plan_issued', version: plan.version }, changes };
 }
 
 /**

@@ -6,6 +6,7 @@ import { createMeeting } from '../../../src/app/create-meeting.js';
 import { CardDelivery } from '../../../src/app/delivery.js';
 import type { DeliveryEvent } from '../../../src/app/delivery.js';
 import type { AppDeps } from '../../../src/app/deps.js';
+import { executeOversightCommand } from '../../../src/app/execute-command.js';
 import { officersForChild } from '../../../src/app/officers.js';
 import { attachOutbox } from '../../../src/app/outbox/attach-outbox.js';
 import type { DeliveryWorker } from '../../../src/app/outbox/delivery-worker.js';
@@ -16,6 +17,7 @@ import type { Meeting } from '../../../src/domain/model.js';
 import type { MeetingStore } from '../../../src/ports/store.js';
 import { openStore } from '../../../src/stores/open-store.js';
 import { settableClock } from '../../contract/settable-clock.js';
+import { readyToSubmit } from '../../domain/oversight/qa-scenario.js';
 import { counterIds, createInput, NOW } from '../../domain/scenario.js';
 import { captureLog } from '../../server/harness.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
@@ -107,5 +109,34 @@ describe('officer delivery through the outbox', () => {
     await worker.drain();
     expect(slack.sent).toEqual([]);
     expect((await store.outboxOf(meeting.id)).find((m) => m.state === 'failed')).toMatchObject({ reason: 'Virtual School officer vs-left is no longer in the council settings.' });
+  });
+});
+
+describe('a change with something for officers', () => {
+  it('goes to the officer assigned to the child, and only such changes ask who that is', async () => {
+    const asked: string[] = [];
+    deps.assignedOfficer = async (meeting) => {
+      asked.push(meeting.child.ref);
+      return 'vs-bob';
+    };
+    const s = readyToSubmit();
+    // The meeting as the rules built it, saved as a channel would have created it.
+    await store.createMeeting({ ...s.meeting, version: 1 }, { events: [] });
+    const transition = { type: 'recordTransition', pathway: 'GCSEs', careersGuidance: 'Adviser in January', post16Options: 'College' };
+    const noted = await executeOversightCommand(deps, { meetingId: s.meeting.id, command: transition, actorId: s.organiser, channel: 'teams' });
+    expect(noted.queued.length).toBeGreaterThan(0);
+    expect(asked).toEqual([]);
+    const submitted = await executeOversightCommand(deps, { meetingId: s.meeting.id, command: { type: 'submitPlan' }, actorId: s.organiser, channel: 'teams' });
+    expect(asked).toEqual(['PEP-2026-0042']);
+    expect(submitted.queued.map((q) => q.message)).toEqual([{ kind: 'officer', officerId: 'vs-bob', show: { card: 'qa-review' }, mode: 'send' }]);
+    await worker.drain();
+    expect(teams.sent.filter((x) => x.card.name === 'qa-review').map((x) => x.to)).toEqual(['officer:vs-bob']);
+  });
+
+  it('goes to every Virtual School officer when the child has none assigned', async () => {
+    const s = readyToSubmit();
+    await store.createMeeting({ ...s.meeting, version: 1 }, { events: [] });
+    const submitted = await executeOversightCommand(deps, { meetingId: s.meeting.id, command: { type: 'submitPlan' }, actorId: s.organiser, channel: 'teams' });
+    expect(submitted.queued.map((q) => (q.message as { officerId: string }).officerId)).toEqual(['vs-amy', 'vs-bob', 'vs-carol']);
   });
 });

@@ -155,3 +155,30 @@ describe('the App Home tab', () => {
     expect(readText((published[0]!.args.view as { blocks: Block[] }).blocks)).toContain('You have no upcoming PEP meetings.');
   });
 });
+
+const EVIDENCE_FIGURES = { term: '2026-27 autumn', attendancePercent: '85', suspensionDays: '0', permanentlyExcluded: 'no', english: 'expected' };
+
+/** The school's figures: asked for with /pep, answered in the teacher's DM, a refusal kept in the card, a flag DM'd to the organiser. */
+describe('the evidence card in Slack', () => {
+  it('is sent on "evidence request", keeps what was typed with the problem, and flags the child to the organiser', async () => {
+    await type(h, SAM, 'D0SAM', 'evidence request');
+    await h.settle();
+    const form = h.stub.messageWith(DANA.id, 'evidence.submit');
+    expect(readText(form.blocks)).toContain('School figures for the PEP');
+
+    await click(h, DANA, form, 'evidence.submit', { inputs: { ...EVIDENCE_FIGURES, attendancePercent: '104' } });
+    await h.settle();
+    const again = h.stub.messageWith(DANA.id, 'evidence.submit');
+    expect(readText(again.blocks)).toContain('Enter attendance as a number from 0 to 100.');
+    expect(JSON.stringify(again.blocks)).toContain('"initial_value":"104"');
+    expect((await h.store.getMeeting(meeting.id))?.evidence).toBeUndefined();
+
+    await click(h, DANA, again, 'evidence.submit', { inputs: EVIDENCE_FIGURES });
+    await h.settle();
+    const saved = await h.store.getMeeting(meeting.id);
+    expect(saved?.evidence).toMatchObject({ attendancePercent: 85, source: 'card', attainment: [{ subject: 'english', level: 'expected' }] });
+    expect((await h.store.auditTrail(meeting.id)).find((e) => e.type === 'recordEvidence')?.channel).toBe('slack');
+    const flagged = h.stub.posted(SAM.id).map((call) => readText(call.args.blocks as never)).find((text) => text.includes('is flagged'));
+    expect(flagged).toContain('Attendance 85% is below 90%');
+  });
+});

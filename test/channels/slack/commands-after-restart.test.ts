@@ -59,11 +59,11 @@ describe('slash commands a restart cut short', () => {
   });
 
   it('is not answered again at the next start once answered', async () => {
-    h = await startSlack({ before: recordedEarlier([{ id: 'once', text: 'help', minutesAgo: 2 }]) });
+    h = await startSlack({ before: recordedEarlier([{ id: 'once', text: 'status', minutesAgo: 2 }]) });
     await h.settle();
     expect(await h.store.listValues('slack-inbound', '')).toEqual([expect.objectContaining({ key: 'trigger.once', value: expect.objectContaining({ state: 'done' }) })]);
     // The same request again (as a replay within Slack's window would send it) is not run twice either.
-    const again = await type(h, SAM, 'D0SAM', 'help', { triggerId: 'trigger.once' });
+    const again = await type(h, SAM, 'D0SAM', 'status', { triggerId: 'trigger.once' });
     await h.settle();
     expect(again.answer.status).toBe(200);
     expect(shownOnlyTo(h, again.responseId)).toEqual([]);
@@ -77,7 +77,7 @@ describe('slash commands a restart cut short', () => {
         await inbox.done((await inbox.record(typedBefore(stub, 'long-ago', 'help')))!);
       },
     });
-    await type(h, SAM, 'D0SAM', 'help', { triggerId: 'trigger.now' });
+    await type(h, SAM, 'D0SAM', 'status', { triggerId: 'trigger.now' });
     await h.settle();
     expect((await h.store.listValues('slack-inbound', '')).map((entry) => entry.key)).toEqual(['trigger.now']);
   });

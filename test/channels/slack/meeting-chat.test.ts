@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../src/domain/model.js';
+import { blockKitViolations } from '../../cards/block-kit-limits.js';
 import { buttons, readText } from './slack-api-stub.js';
 import type { Block } from './slack-api-stub.js';
 import type { SlackHarness } from './slack-harness.js';
@@ -176,8 +177,14 @@ describe('scene 3: capturing actions with /pep during the meeting', () => {
     expect((await stored()).notes.map((n) => n.text)).toEqual(['Reading at home every evening & weekends']);
     const [status] = await typeAndRead(DANA, 'status');
     expect(status!.text).toMatch(/Meeting under way[\s\S]*Next review[\s\S]*Not set yet/);
-    const [help] = await typeAndRead(CHRIS, 'help');
-    expect(help!.text).toContain('/pep action');
+    // Help is the ack itself: nothing to store, nothing to post later.
+    const help = await type(h, CHRIS, CHAT, 'help');
+    const shown = JSON.parse(help.answer.body) as { response_type: string; blocks: Block[] };
+    expect(shown.response_type).toBe('ephemeral');
+    expect(readText(shown.blocks)).toContain('/pep action');
+    expect(blockKitViolations(shown.blocks)).toEqual([]);
+    await h.settle();
+    expect(shownOnlyTo(h, help.responseId)).toEqual([]);
     const [unread] = await typeAndRead(SAM, 'action send the report');
     expect(unread).toMatchObject({ ephemeral: true, text: expect.stringContaining('who it is for') });
     expect(unread!.text).toContain('action send the report');

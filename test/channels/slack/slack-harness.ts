@@ -5,6 +5,7 @@ import { CardDelivery } from '../../../src/app/delivery.js';
 import type { DeliveryEvent } from '../../../src/app/delivery.js';
 import { attachOutbox } from '../../../src/app/outbox/attach-outbox.js';
 import type { AppDeps } from '../../../src/app/deps.js';
+import type { Officer } from '../../../src/domain/actor.js';
 import { createSlackChannel, SLACK_EVENTS_PATH } from '../../../src/channels/slack/index.js';
 import type { SlackChannel } from '../../../src/channels/slack/index.js';
 import type { RespondRetry } from '../../../src/channels/slack/response-url.js';
@@ -122,6 +123,8 @@ export async function startSlack(
     respondRetry?: RespondRetry;
     /** What an earlier run left in the store, written before the channel starts (as after a restart). */
     before?: (store: MeetingStore, stub: SlackApiStub) => Promise<void>;
+    /** The council's Virtual School officers (config.council.officers). */
+    officers?: Officer[];
   } = {},
 ): Promise<SlackHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-slack-'));
@@ -132,7 +135,7 @@ export async function startSlack(
   await stub.start();
   await options.before?.(store, stub);
 
-  const deps: AppDeps = { store: appStore, clock: { now: () => new Date(NOW) }, newId: counterIds('s'), defaultTimeZone: 'Europe/London' };
+  const deps: AppDeps = { store: appStore, clock: { now: () => new Date(NOW) }, newId: counterIds('s'), defaultTimeZone: 'Europe/London', officers: options.officers };
   const reports: DeliveryEvent[] = [];
   // The delivery reads its messengers when it sends, so the channel's own can join after.
   const messengers: Messenger[] = [];

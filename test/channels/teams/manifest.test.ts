@@ -25,9 +25,11 @@ const manifest = buildManifest(values) as {
 const helpVerbs = CHAT_COMMAND_HELP.map((line) => /^(next review|[a-z]+)/.exec(line)![1]!);
 /**
  * Teams lists at most ten commands per scope: "review" is typed, and shown by "help", but not
- * listed in the meeting chat; "revoke", "reminders", "questions" and "child" belong in the organiser's 1:1 chat.
+ * listed in the meeting chat; "revoke", "reminders", "questions" and "child" belong in the organiser's 1:1
+ * chat, as do "submit", "transition" and "funding" (the plan after the meeting, with the Virtual School),
+ * and "attendance" and "evidence" (one person's to fill in: the organiser's record, the teacher's figures).
  */
-const UNLISTED = ['revoke', 'review', 'reminders', 'questions', 'child'];
+const UNLISTED = ['revoke', 'review', 'attendance', 'evidence', 'submit', 'transition', 'funding', 'reminders', 'questions', 'child'];
 
 const understood = (title: string) => {
   if (NEW_MEETING.test(title)) return true;

@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { refusalText } from '../../../app/error-messages.js';
 import type { OutboundCard } from '../../../ports/messenger.js';
@@ -9,6 +8,7 @@ import { cardClick } from '../card-click.js';
 import { connectorFailure } from '../connector-errors.js';
 import type { TeamsDeps } from '../teams-turn.js';
 import { isPersonal } from '../teams-turn.js';
+import type { TurnRouter } from '../turn-router.js';
 
 const Data = z.record(z.string(), z.unknown());
 
@@ -21,12 +21,12 @@ const ExecuteValueSchema = z.object({
 /** The Action.Submit fallback (older clients): a message whose value is the data, inputs and the verb. */
 const SubmitValueSchema = Data.and(z.object({ verb: z.string().min(1).max(64) }));
 
-const isExecuteInvoke = async (context: TurnContext) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action';
-const isSubmitFallback = async (context: TurnContext) =>
+const isExecuteInvoke = (context: TurnContext) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action';
+const isSubmitFallback = (context: TurnContext) =>
   context.activity.type === ActivityTypes.Message && SubmitValueSchema.safeParse(context.activity.value).success;
 
 /**
- * Card clicks. teams-ai's actionExecute() would also update the whole message for everyone
+ * Card clicks. teams-ai's actionExecute() (PEP Bot's router once) would also update the whole message for everyone
  * whenever the returned card has a refresh block (the invitation and the live action list), on
  * every automatic refresh too; the fan-out already updates shared cards, so the invoke is answered
  * here, for the person who clicked only.
@@ -36,8 +36,8 @@ const isSubmitFallback = async (context: TurnContext) =>
  * bot is sent only to the specific client that requested for it"); the card stays as everyone
  * sees it, theirs included, instead of becoming an error card they can no longer act from.
  */
-export function registerCardActionRoutes(app: Application, deps: TeamsDeps): void {
-  app.addRoute(
+export function registerCardActionRoutes(router: TurnRouter, deps: TeamsDeps): void {
+  router.invoke(
     isExecuteInvoke,
     async (context) => {
       const value = ExecuteValueSchema.safeParse(context.activity.value);
@@ -52,10 +52,9 @@ export function registerCardActionRoutes(app: Application, deps: TeamsDeps): voi
       else if (answer.refusal && !isPersonal(context)) await answerWithMessage(context, refusalText(answer.refusal));
       else await answerWithCard(context, answer.card);
     },
-    true,
   );
 
-  app.activity(isSubmitFallback, async (context) => {
+  router.on(isSubmitFallback, async (context) => {
     const { verb, ...payload } = SubmitValueSchema.parse(context.activity.value);
     const answer = await cardClick(deps, context, verb, payload);
     // A shared card is redrawn for everyone only when the meeting changed; anything else is the clicker's alone.

@@ -1,5 +1,5 @@
 import type { TaskModuleTaskInfo, TurnContext } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
+import { INVOKE_RESPONSE_KEY } from 'botbuilder';
 import { z } from 'zod';
 import type { ChatMention } from '../../../app/chat/chat-people.js';
 import { handleChatCommand, meetingFor } from '../../../app/chat/handle-chat-command.js';
@@ -10,12 +10,14 @@ import type { IdentityQuery } from '../../../domain/identity.js';
 import type { Meeting, Participant } from '../../../domain/model.js';
 import type { AddActionValues } from '../add-action-dialog.js';
 import { ADD_ACTION_COMMAND, addActionDialog } from '../add-action-dialog.js';
+import { answerInvoke } from '../card-activity.js';
 import { plainText } from '../command-text.js';
 import { connectorFailure } from '../connector-errors.js';
 import type { TeamsPerson } from '../conversation-directory.js';
 import { chooseIdentity, identitiesOf } from '../identity-choice.js';
 import type { TeamsDeps } from '../teams-turn.js';
 import { chatOf, idempotencyKey, isPersonal, linkedMeeting } from '../teams-turn.js';
+import type { RouteSelector, TurnRouter } from '../turn-router.js';
 
 /** Opened from a message's "…" menu, Teams sends the message: its HTML and whom it @mentions (by object id). */
 const FetchValueSchema = z.object({
@@ -27,6 +29,12 @@ const FetchValueSchema = z.object({
     .loose()
     .optional(),
 });
+
+/** What every compose extension invoke carries: the command, and for a bot-message preview what was done with it. */
+const CommandValueSchema = z.looseObject({ commandId: z.string(), botMessagePreviewAction: z.string().optional() });
+
+/** A dialog's submission: its inputs in `data`. */
+const SubmitActionSchema = z.looseObject({ data: z.unknown().optional() });
 
 const SubmitDataSchema = z.object({
   meetingId: z.string().min(1).max(64),
@@ -42,29 +50,49 @@ const NO_SENDER = 'Teams did not say who you are, so PEP Bot cannot add an actio
  * date, whose submission is turned into the typed command ("action @{0} … by <date>") and goes
  * through exactly the same path, so the same checks, record and card updates follow.
  */
-export function registerComposeExtensionRoutes(app: Application, deps: TeamsDeps): void {
-  app.messageExtensions.fetchTask(ADD_ACTION_COMMAND, async (context) => {
-    try {
-      const person = await deps.people.sender(context);
-      if (!person) return NO_SENDER;
-      const meeting = await meetingInView(deps, context, person);
-      const value = FetchValueSchema.safeParse(context.activity.value);
-      return addActionDialog(meeting, value.success ? prefill(deps, meeting, value.data.messagePayload) : {});
-    } catch (error) {
-      if (isDomainError(error)) return error.message;
-      deps.logger.error({ activityId: context.activity.id, failure: connectorFailure(error) }, 'teams add-action dialog failed');
-      return 'PEP Bot could not open the dialog. Please try again in a minute.';
-    }
+export function registerComposeExtensionRoutes(router: TurnRouter, deps: TeamsDeps): void {
+  router.invoke(composeExtension('composeExtension/fetchTask'), async (context) => {
+    await answerTask(context, await fetchAddAction(deps, context));
   });
 
-  app.messageExtensions.submitAction<Record<string, unknown>>(ADD_ACTION_COMMAND, async (context, _state, data) => {
+  router.invoke(composeExtension('composeExtension/submitAction'), async (context) => {
+    let answer: TaskModuleTaskInfo | string;
     try {
-      return await submitAddAction(deps, context, data);
+      answer = await submitAddAction(deps, context, SubmitActionSchema.parse(context.activity.value).data);
     } catch (error) {
       deps.logger.error({ activityId: context.activity.id, failure: connectorFailure(error) }, 'teams add-action submit failed');
-      return 'PEP Bot could not add the action because of a problem on our side. Please try again in a minute.';
+      answer = 'PEP Bot could not add the action because of a problem on our side. Please try again in a minute.';
     }
+    await answerTask(context, answer);
   });
+}
+
+/** Our command's invoke; a submit from a bot-message preview (which PEP Bot never asks for) is not ours. */
+const composeExtension =
+  (name: string): RouteSelector =>
+  (context) => {
+    const value = CommandValueSchema.safeParse(context.activity.value);
+    return context.activity.name === name && value.success && value.data.commandId === ADD_ACTION_COMMAND && value.data.botMessagePreviewAction === undefined;
+  };
+
+/** A dialog answers with a message to show, or the dialog to show (again). */
+async function answerTask(context: TurnContext, answer: TaskModuleTaskInfo | string): Promise<void> {
+  if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+  await answerInvoke(context, { task: typeof answer === 'string' ? { type: 'message', value: answer } : { type: 'continue', value: answer } });
+}
+
+async function fetchAddAction(deps: TeamsDeps, context: TurnContext): Promise<TaskModuleTaskInfo | string> {
+  try {
+    const person = await deps.people.sender(context);
+    if (!person) return NO_SENDER;
+    const meeting = await meetingInView(deps, context, person);
+    const value = FetchValueSchema.safeParse(context.activity.value);
+    return addActionDialog(meeting, value.success ? prefill(deps, meeting, value.data.messagePayload) : {});
+  } catch (error) {
+    if (isDomainError(error)) return error.message;
+    deps.logger.error({ activityId: context.activity.id, failure: connectorFailure(error) }, 'teams add-action dialog failed');
+    return 'PEP Bot could not open the dialog. Please try again in a minute.';
+  }
 }
 
 async function submitAddAction(deps: TeamsDeps, context: TurnContext, data: unknown): Promise<TaskModuleTaskInfo | string> {

@@ -1,13 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import { ActivityTypes, TurnContext as Turn } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
 import { welcomeCard } from '../../../app/views/message-cards.js';
 import { cardMessage } from '../card-activity.js';
 import { storableReference } from '../conversation-directory.js';
 import type { TeamsDeps } from '../teams-turn.js';
 import { isPersonal } from '../teams-turn.js';
+import type { TurnRouter } from '../turn-router.js';
+import { ofType } from '../turn-router.js';
 
 const botIn = (context: TurnContext, members: { id: string }[] | undefined) => (members ?? []).some((m) => m.id === context.activity.recipient?.id);
+
+/** A conversationUpdate that adds (or removes) anyone; a turn with neither goes on to the other routes. */
+const membersChanged =
+  (field: 'membersAdded' | 'membersRemoved') =>
+  (context: TurnContext): boolean =>
+    context.activity.type === ActivityTypes.ConversationUpdate && (context.activity[field]?.length ?? 0) > 0;
 
 const isInstallationRemove = (context: TurnContext) =>
   context.activity.type === ActivityTypes.InstallationUpdate && String(context.activity.action ?? '').startsWith('remove');
@@ -17,8 +24,8 @@ const isInstallationRemove = (context: TurnContext) =>
  * another serviceUrl), and a 1:1 activity records whose chat it is: that is what lets invitations
  * and reminders reach people later. Removal forgets the conversation, so sends there report it.
  */
-export function registerInstallRoutes(app: Application, deps: TeamsDeps): void {
-  app.turn('beforeTurn', async (context) => {
+export function registerInstallRoutes(router: TurnRouter, deps: TeamsDeps): void {
+  router.before(async (context) => {
     if (isInstallationRemove(context) || botIn(context, context.activity.membersRemoved)) return true;
     const reference = storableReference(Turn.getConversationReference(context.activity));
     if (reference) await deps.directory.rememberConversation(reference);
@@ -27,15 +34,15 @@ export function registerInstallRoutes(app: Application, deps: TeamsDeps): void {
   });
 
   // Teams sends both conversationUpdate and installationUpdate on install: the welcome goes with the first only.
-  app.conversationUpdate('membersAdded', async (context) => {
+  router.on(membersChanged('membersAdded'), async (context) => {
     if (botIn(context, context.activity.membersAdded)) await context.sendActivity(cardMessage(welcomeCard()));
   });
 
-  app.conversationUpdate('membersRemoved', async (context) => {
+  router.on(membersChanged('membersRemoved'), async (context) => {
     if (botIn(context, context.activity.membersRemoved)) await forget(deps, context);
   });
 
-  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+  router.on(ofType(ActivityTypes.InstallationUpdate), async (context) => {
     if (isInstallationRemove(context)) await forget(deps, context);
   });
 }

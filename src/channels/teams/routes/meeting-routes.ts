@@ -1,5 +1,4 @@
 import type { TurnContext } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { executeCommand } from '../../../app/execute-command.js';
 import { meetingStartCard } from '../../../app/views/meeting-cards.js';
@@ -14,6 +13,8 @@ import type { OutboundCard } from '../../../ports/messenger.js';
 import { cardMessage } from '../card-activity.js';
 import type { TeamsDeps } from '../teams-turn.js';
 import { linkedMeeting } from '../teams-turn.js';
+import type { TurnRouter } from '../turn-router.js';
+import { teamsEvent } from '../turn-router.js';
 
 /** Teams' meeting event payload; only its presence matters here, the meeting is the chat's. */
 const MeetingEventSchema = z.object({ Id: z.string().optional(), MeetingType: z.string().optional() }).loose();
@@ -23,14 +24,14 @@ const MeetingEventSchema = z.object({ Id: z.string().optional(), MeetingType: z.
  * by "link PEP-…"): its start starts the PEP meeting and posts the start card in the chat; its
  * end posts a wrap-up of what was captured and what is still to do.
  */
-export function registerMeetingRoutes(app: Application, deps: TeamsDeps): void {
-  app.meetings.start(async (context, _state, details) => {
-    const meeting = await meetingOfEvent(deps, context, details);
+export function registerMeetingRoutes(router: TurnRouter, deps: TeamsDeps): void {
+  router.on(teamsEvent('application/vnd.microsoft.meetingStart'), async (context) => {
+    const meeting = await meetingOfEvent(deps, context, context.activity.value);
     if (meeting) await startMeeting(deps, context, meeting);
   });
 
-  app.meetings.end(async (context, _state, details) => {
-    const meeting = await meetingOfEvent(deps, context, details);
+  router.on(teamsEvent('application/vnd.microsoft.meetingEnd'), async (context) => {
+    const meeting = await meetingOfEvent(deps, context, context.activity.value);
     if (meeting) await context.sendActivity(cardMessage(wrapUpCard(meeting)));
   });
 }

@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
-import type { Application } from '@microsoft/teams-ai';
 import { asTyped } from '../../../app/chat/chat-people.js';
 import { handleChatCommand } from '../../../app/chat/handle-chat-command.js';
 import { describeError } from '../../../app/error-messages.js';
@@ -16,6 +15,8 @@ import { connectorFailure } from '../connector-errors.js';
 import { chooseIdentity, identitiesOf } from '../identity-choice.js';
 import type { TeamsDeps } from '../teams-turn.js';
 import { chatOf, idempotencyKey, isPersonal, linkedMeeting } from '../teams-turn.js';
+import type { TurnRouter } from '../turn-router.js';
+import { ofType } from '../turn-router.js';
 
 /** The one command that is Teams' own: the new-meeting form, which holds names and so stays in the 1:1 chat. */
 export const NEW_MEETING = /^new(\s+meeting)?$/i;
@@ -35,8 +36,8 @@ const LINK_IN_GROUP_CHAT = confirmationCard(
  * Typed commands, in the 1:1 chat and (when the bot is @mentioned) in group and meeting chats:
  * "new", then everything the shared chat commands understand.
  */
-export function registerMessageRoutes(app: Application, deps: TeamsDeps): void {
-  app.activity(ActivityTypes.Message, async (context) => {
+export function registerMessageRoutes(router: TurnRouter, deps: TeamsDeps): void {
+  router.on(ofType(ActivityTypes.Message), async (context) => {
     const reply = await answerCommand(deps, context);
     if (reply) await context.sendActivity(cardMessage(reply));
   });

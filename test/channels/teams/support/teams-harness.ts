@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CardDelivery } from '../../../../src/app/delivery.js';
 import type { DeliveryEvent } from '../../../../src/app/delivery.js';
 import type { AppDeps } from '../../../../src/app/deps.js';
+import type { Officer } from '../../../../src/domain/actor.js';
 import { attachOutbox } from '../../../../src/app/outbox/attach-outbox.js';
 import type { BotFrameworkEndpoints } from '../../../../src/channels/teams/bot-adapter.js';
 import type { TeamsChannel, TeamsChannelDeps } from '../../../../src/channels/teams/index.js';
@@ -50,7 +51,7 @@ export interface TeamsHarness {
 
 /**
  * The real thing, end to end on loopback: the HTTP server with the Teams module, the real
- * CloudAdapter and teams-ai Application, a SQLite store in a temp dir, and the connector stub.
+ * CloudAdapter and PEP Bot's turn router, a SQLite store in a temp dir, and the connector stub.
  */
 export async function startTeamsHarness(
   options: {
@@ -61,6 +62,8 @@ export async function startTeamsHarness(
     appStore?: (store: MeetingStore) => MeetingStore;
     /** The channel's module as it is mounted. */
     mountAs?: (module: HttpModule) => HttpModule;
+    /** The council's Virtual School officers (config.council.officers). */
+    officers?: Officer[];
   } = {},
 ): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'pep-teams-'));
@@ -69,7 +72,7 @@ export async function startTeamsHarness(
   const store = options.appStore ? options.appStore(real) : real;
   const connector = await startConnectorStub();
   for (const member of [SAM, DANA, CHRIS, EVE]) connector.roster.set(member.id, member);
-  const deps: AppDeps = { store, clock: { now: () => new Date(NOW) }, newId: counterIds('t'), defaultTimeZone: 'Europe/London' };
+  const deps: AppDeps = { store, children: real, clock: { now: () => new Date(NOW) }, newId: counterIds('t'), defaultTimeZone: 'Europe/London', officers: options.officers };
   const events: DeliveryEvent[] = [];
   const log = captureLog();
   // As the composition root does it: the delivery first, the channel's messenger added to it after.
@@ -103,6 +106,7 @@ export async function startTeamsHarness(
     async close() {
       await server.server.stop();
       await outbox.stop();
+      await channel.stop();
       await connector.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
