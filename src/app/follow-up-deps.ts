@@ -2,16 +2,18 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { MeetingStore } from '../ports/store.js';
 import type { AppDeps } from './deps.js';
 
-/** The store's calls on a request's path; each is put off to a later turn of the event loop. */
+/**
+ * The store's reads on a request's path; each is put off to a later turn of the event loop. A
+ * save, and the idempotency check before it, run in the same turn as the read of the meeting they
+ * follow: a turn between them would let another command on the same meeting save first, and the
+ * version conflict would cost a second read and decision.
+ */
 const TAKES_TURNS: ReadonlySet<PropertyKey> = new Set([
   'getMeeting',
-  'saveMeeting',
-  'createMeeting',
   'meetingsOfChild',
   'meetingsOfParticipant',
   'findParticipants',
   'knowsParticipant',
-  'getIdempotency',
   'meetingOfLinkToken',
   'getValue',
   'putValue',
@@ -21,7 +23,7 @@ const TAKES_TURNS: ReadonlySet<PropertyKey> = new Set([
 ] satisfies (keyof MeetingStore)[]);
 
 /**
- * The store as work done after an ack sees it: every call starts on a later turn of the event
+ * The store as work done after an ack sees it: every read starts on a later turn of the event
  * loop. The SQLite store answers synchronously, so without this one command's read, checks, save
  * and drawing ran as one block of tens of milliseconds on a large meeting, and every ack that
  * arrived meanwhile waited for all of it; now requests that came in are read between the steps.
