@@ -20,46 +20,39 @@ export const AttendanceEntrySchema = z.object({
 export type AttendanceEntry = z.infer<typeof AttendanceEntrySchema>;
 
 /**
- * What the organiser's card starts from: what people said beforehand. An accept or a maybe is
+ * What a person said beforehand, read from their RSVP: the organiser is coming; a written
+ * contribution promised or already sent counts as one (unless they also said they would come).
+ * Distinct from what was recorded at the meeting, which is what happened.
+ */
+export const SAID_BEFOREHAND = ['coming', 'maybe', 'written_contribution', 'declined', 'no_answer'] as const;
+export type SaidBeforehand = (typeof SAID_BEFOREHAND)[number];
+
+type Person = Meeting['participants'][number];
+
+export function saidBeforehand(meeting: Meeting, person: Person): SaidBeforehand {
+  const answer = person.rsvp?.answer;
+  if (answer === 'accept' || person.id === meeting.organiserId) return 'coming';
+  if (answer === 'tentative') return 'maybe';
+  if (answer === 'written_contribution' || meeting.contributions.some((c) => c.status === 'submitted' && c.participantId === person.id)) return 'written_contribution';
+  return answer === 'decline' ? 'declined' : 'no_answer';
+}
+
+/** Said they would come (or might): the plan's "Attended" until a record is kept. */
+export const expectedToAttend = (meeting: Meeting, person: Person): boolean => ['coming', 'maybe'].includes(saidBeforehand(meeting, person));
+
+/**
+ * What the organiser's card starts from: what people said beforehand. Coming or maybe is
  * "attended" until the organiser says otherwise; a decline is apologies, with the note they gave;
- * a written contribution (promised or sent) counts as one; silence is absence.
+ * silence is absence.
  */
 export function attendancePrefill(meeting: Meeting): AttendanceEntry[] {
-  const wrote = new Set(meeting.contributions.filter((c) => c.status === 'submitted').map((c) => c.participantId));
   return meeting.participants.map((p): AttendanceEntry => {
-    const answer = p.rsvp?.answer;
-    if (answer === 'accept' || answer === 'tentative' || p.id === meeting.organiserId) return { participantId: p.id, status: 'attended' };
-    if (answer === 'written_contribution' || wrote.has(p.id)) return { participantId: p.id, status: 'written_contribution' };
-    if (answer === 'decline') return { participantId: p.id, status: 'apologies', reason: p.rsvp?.note?.slice(0, REASON_MAX) };
-    return { participantId: p.id, status: 'absent' };
+    const said = saidBeforehand(meeting, p);
+    if (said === 'coming' || said === 'maybe') return { participantId: p.id, status: 'attended' };
+    if (said === 'declined') return { participantId: p.id, status: 'apologies', reason: p.rsvp?.note?.slice(0, REASON_MAX) };
+    return { participantId: p.id, status: said === 'written_contribution' ? 'written_contribution' : 'absent' };
   });
 }
 
 /** The record as kept, or what the card would start from while none is kept. */
 export const attendanceOrPrefill = (meeting: Meeting): AttendanceEntry[] => meeting.attendance ?? attendancePrefill(meeting);
-
-export type AttendanceCounts = Record<AttendanceStatus, number>;
-
-export interface AttendanceRecordSummary {
-  /** False until the organiser records who came: the counts are then empty. */
-  recorded: boolean;
-  counts: AttendanceCounts;
-  /** Carers (foster carers, residential key workers): attendance is a known weak spot. */
-  carers: AttendanceCounts & { invited: number };
-  /** At least one carer was at the meeting. */
-  carerAttended: boolean;
-}
-
-const noCounts = (): AttendanceCounts => ({ attended: 0, apologies: 0, absent: 0, written_contribution: 0 });
-
-/** The recorded attendance as counts, for the caseload view and digest. Pure. */
-export function attendanceRecordSummary(meeting: Meeting): AttendanceRecordSummary {
-  const counts = noCounts();
-  const carers = { ...noCounts(), invited: meeting.participants.filter((p) => p.role === 'carer').length };
-  const roleOf = new Map(meeting.participants.map((p) => [p.id, p.role]));
-  for (const entry of meeting.attendance ?? []) {
-    counts[entry.status] += 1;
-    if (roleOf.get(entry.participantId) === 'carer') carers[entry.status] += 1;
-  }
-  return { recorded: meeting.attendance !== undefined, counts, carers, carerAttended: carers.attended > 0 };
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attendancePrefill, attendanceRecordSummary } from '../../src/domain/attendance-record.js';
+import { attendancePrefill, saidBeforehand } from '../../src/domain/attendance-record.js';
+import { carerAttendance } from '../../src/domain/carer-attendance.js';
 import { expectRefusal, Scenario } from './scenario.js';
 
 const record = (entries: unknown[]): Record<string, unknown> => ({ type: 'recordAttendance', entries });
@@ -25,7 +26,7 @@ describe('attendance record', () => {
     ]);
   });
 
-  it('is recorded by the organiser once the meeting is held, audited, and counted with carers apart', () => {
+  it('is recorded by the organiser once the meeting is held, audited, and read for the carer before what they said', () => {
     const s = answered();
     s.run(s.organiser, { type: 'lockAgenda' });
     expect(expectRefusal(s, s.organiser, { type: 'recordAttendance', entries: [{ participantId: s.organiser, status: 'attended' }] }).code).toBe('MEETING.WRONG_STATUS');
@@ -36,12 +37,7 @@ describe('attendance record', () => {
     );
     expect(change.meeting.attendance?.find((e) => e.participantId === s.id('carer'))).toEqual({ participantId: s.id('carer'), status: 'attended' });
     expect(change.events[0]).toMatchObject({ type: 'recordAttendance', summary: 'Attendance recorded: 3 attended, 0 apologies, 1 absent, 1 written contributions' });
-    expect(attendanceRecordSummary(change.meeting)).toEqual({
-      recorded: true,
-      counts: { attended: 3, apologies: 0, absent: 1, written_contribution: 1 },
-      carers: { invited: 1, attended: 1, apologies: 0, absent: 0, written_contribution: 0 },
-      carerAttended: true,
-    });
+    expect(carerAttendance(change.meeting)).toBe('attended');
   });
 
   it('can be corrected after the meeting closes, one person at a time', () => {
@@ -54,7 +50,7 @@ describe('attendance record', () => {
     s.run(s.organiser, record([{ participantId: s.id('virtual_school_officer'), status: 'apologies', reason: 'Sent word after' }]));
     expect(s.meeting.attendance).toHaveLength(5);
     expect(s.meeting.attendance?.at(-1)).toEqual({ participantId: s.id('virtual_school_officer'), status: 'apologies', reason: 'Sent word after' });
-    expect(attendanceRecordSummary(s.meeting).carers).toMatchObject({ apologies: 1, attended: 0 });
+    expect(carerAttendance(s.meeting)).toBe('apologies');
   });
 
   it('is the organiser\'s alone, names only participants, each once', () => {
@@ -67,7 +63,9 @@ describe('attendance record', () => {
     expect(expectRefusal(s, s.organiser, { type: 'recordAttendance', entries: twice }).code).toBe('PARTICIPANT.DUPLICATE');
   });
 
-  it('counts nothing until recorded', () => {
-    expect(attendanceRecordSummary(answered().meeting)).toMatchObject({ recorded: false, carerAttended: false, carers: { invited: 1, attended: 0 } });
+  it('until recorded, the carer is what they said beforehand', () => {
+    const s = answered();
+    expect(s.meeting.participants.map((p) => saidBeforehand(s.meeting, p))).toEqual(['coming', 'coming', 'declined', 'written_contribution', 'no_answer']);
+    expect(carerAttendance(s.meeting)).toBe('declined');
   });
 });

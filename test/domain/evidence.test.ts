@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { MeetingCommandSchema } from '../../src/domain/commands.js';
 import { decide } from '../../src/domain/decide.js';
 import type { Evidence } from '../../src/domain/evidence/evidence.js';
-import { childEvidence } from '../../src/domain/evidence/child-evidence.js';
 import { evidenceFlags } from '../../src/domain/evidence/evidence-flags.js';
 import { DEFAULT_EVIDENCE_SETTINGS, EvidenceSettingsSchema } from '../../src/domain/evidence/evidence-settings.js';
 import { evidenceTrend, previousEvidence } from '../../src/domain/evidence/evidence-trend.js';
@@ -84,12 +83,6 @@ describe('evidence trend', () => {
     });
     expect(previousEvidence(meetings, { id: 'm3', startsAt: '2027-06-04T10:00:00Z' })?.term).toBe('2026-27 spring');
     expect(previousEvidence(meetings, { id: 'm1', startsAt: '2026-12-04T10:00:00Z' })).toBeUndefined();
-  });
-
-  it("gives a read side the child's latest figures, their flags against the PEP before, and the trend", () => {
-    const meetings = [pep('m2', '2027-03-04T10:00:00Z', figures({ term: '2026-27 spring', attendancePercent: 85 })), pep('m1', '2026-12-04T10:00:00Z', figures())];
-    expect(childEvidence(meetings, DEFAULT_EVIDENCE_SETTINGS)).toMatchObject({ meetingId: 'm2', latest: { attendancePercent: 85 }, flags: [{ kind: 'attendance_below', percent: 85 }], trend: { terms: ['2026-27 autumn', '2026-27 spring'] } });
-    expect(childEvidence([pep('m1', '2026-12-04T10:00:00Z')], DEFAULT_EVIDENCE_SETTINGS)).toBeUndefined();
   });
 
   it('is empty with no evidence, and has no arrow for a single PEP', () => {

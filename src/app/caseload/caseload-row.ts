@@ -5,7 +5,7 @@ import type { Meeting } from '../../domain/model.js';
 import type { Term } from '../../domain/child/calendar-settings.js';
 import type { SchoolTerm } from './school-terms.js';
 import { schoolTermOf } from './school-terms.js';
-import { carerAttendance, type CarerAttendance } from './carer-attendance.js';
+import { carerAttendance, type CarerAttendance } from '../../domain/carer-attendance.js';
 
 /**
  * One child's line on the Virtual School's caseload, computed from their record, their PEP

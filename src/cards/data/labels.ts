@@ -1,4 +1,5 @@
 import type { AttendanceStatus } from '../../domain/attendance-record.js';
+import type { CarerAttendance } from '../../domain/carer-attendance.js';
 import type { ActionStatus, ContributionKind, ReviewOutcome, RsvpAnswer } from '../../domain/model.js';
 
 /** Words shown for the domain's enum values, in the plain English the cards use throughout. */
@@ -35,4 +36,14 @@ export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {
   apologies: 'Sent apologies',
   absent: 'Absent',
   written_contribution: 'Sent a written contribution instead',
+};
+
+/** The caseload's carer column: recorded at the meeting, else what the carer said beforehand. */
+export const CARER_ATTENDANCE_LABELS: Record<CarerAttendance, string> = {
+  ...ATTENDANCE_STATUS_LABELS,
+  coming: 'Said they will come',
+  maybe: 'Might come',
+  declined: 'Cannot come',
+  no_answer: 'Not answered',
+  none_invited: 'No carer invited',
 };

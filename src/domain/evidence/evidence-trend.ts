@@ -38,7 +38,7 @@ function line(label: string, points: (number | undefined)[], show: (n: number) =
 const levelOf = (evidence: Evidence, subject: CoreSubject): AttainmentLevel | undefined => evidence.attainment.find((a) => a.subject === subject)?.level;
 
 /** The PEPs that recorded evidence, in the order they were held. */
-export const withEvidence = (meetings: readonly Meeting[]): (Meeting & { evidence: Evidence })[] =>
+const withEvidence = (meetings: readonly Meeting[]): (Meeting & { evidence: Evidence })[] =>
   meetings
     .filter((m): m is Meeting & { evidence: Evidence } => m.evidence !== undefined && m.status !== 'cancelled')
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));

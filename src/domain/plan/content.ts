@@ -15,7 +15,7 @@ import {
   RsvpAnswerSchema,
 } from '../model.js';
 import type { Meeting } from '../model.js';
-import { AttendanceEntrySchema, AttendanceStatusSchema } from '../attendance-record.js';
+import { AttendanceEntrySchema, AttendanceStatusSchema, expectedToAttend } from '../attendance-record.js';
 import type { Evidence } from '../evidence/evidence.js';
 import type { EvidenceFigures } from '../evidence/evidence-command.js';
 import { EvidenceFiguresSchema } from '../evidence/evidence-command.js';
@@ -71,9 +71,6 @@ export type PlanContent = z.infer<typeof PlanContentSchema>;
 
 const OTHER_NOTES_TITLE = 'Other notes';
 
-const attends = (meeting: Meeting, p: Meeting['participants'][number]) =>
-  p.id === meeting.organiserId || p.rsvp?.answer === 'accept' || p.rsvp?.answer === 'tentative';
-
 /** A participant as the plan names them. Someone removed before the call keeps what they sent. */
 function personIn(meeting: Meeting, participantId: string): PlanPerson {
   const p = meeting.participants.find((candidate) => candidate.id === participantId);
@@ -104,8 +101,8 @@ export function planContent(meeting: Meeting): PlanContent {
       startedAt: meeting.startedAt,
       concludedAt: meeting.concludedAt,
     },
-    attendees: meeting.participants.filter((p) => attends(meeting, p)).map((p) => person(p.id)),
-    absent: meeting.participants.filter((p) => !attends(meeting, p)).map((p) => ({ ...person(p.id), answer: p.rsvp?.answer })),
+    attendees: meeting.participants.filter((p) => expectedToAttend(meeting, p)).map((p) => person(p.id)),
+    absent: meeting.participants.filter((p) => !expectedToAttend(meeting, p)).map((p) => ({ ...person(p.id), answer: p.rsvp?.answer })),
     contributions: meeting.contributions
       .filter((c) => c.status === 'submitted')
       .map((c) => ({ id: c.id, kind: c.kind, from: person(c.participantId), submittedAt: c.submittedAt, content: c.content ?? {} })),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { caseloadRow, sortRows } from '../../../src/app/caseload/caseload-row.js';
-import { carerAttendance } from '../../../src/app/caseload/carer-attendance.js';
 import { anAction, aMeeting } from '../../support/meeting-fixture.js';
 import { aChild } from '../../support/child-fixture.js';
 
@@ -85,28 +84,5 @@ describe('a child on the caseload', () => {
     const c = caseloadRow({ child: aChild({ ref: 'PEP-C', initials: 'CC' }), meetings: [aMeeting({ status: 'invited' })], statutory: undefined }, NOW, TODAY);
     const d = caseloadRow({ child: aChild({ ref: 'PEP-D', initials: 'DD' }), meetings: [], statutory: undefined }, NOW, TODAY);
     expect(sortRows([c, d, a, b]).map((r) => r.ref)).toEqual(['PEP-B', 'PEP-A', 'PEP-D', 'PEP-C']);
-  });
-});
-
-describe('carer attendance', () => {
-  const withCarer = (overrides: Parameters<typeof aMeeting>[0]) => aMeeting(overrides);
-
-  it('is what was recorded at the meeting before what the carer answered to the invitation', () => {
-    const meeting = withCarer({ status: 'concluded', attendance: [{ participantId: 'p-carer', status: 'apologies', reason: 'ill' }] });
-    expect(carerAttendance(meeting)).toBe('apologies');
-    expect(carerAttendance(withCarer({}))).toBe('written_contribution');
-  });
-
-  it('with two carers, is the better of the two', () => {
-    const meeting = aMeeting();
-    const carer = meeting.participants.find((p) => p.role === 'carer')!;
-    const answered = (id: string, answer: 'accept' | 'decline') => ({ ...carer, id, rsvp: { answer, at: '2026-03-04T10:00:00Z' } });
-    const others = meeting.participants.filter((p) => p.role !== 'carer');
-    expect(carerAttendance({ ...meeting, participants: [...others, answered('p-carer', 'decline'), answered('p-carer-2', 'accept')] })).toBe('coming');
-  });
-
-  it('says when no carer was invited', () => {
-    const meeting = aMeeting();
-    expect(carerAttendance({ ...meeting, participants: meeting.participants.filter((p) => p.role !== 'carer') })).toBe('none_invited');
   });
 });

@@ -2,7 +2,7 @@ import type { CaseloadFilter, FilterChoices } from '../../../app/caseload/caselo
 import type { CaseloadRow, CaseloadStatus } from '../../../app/caseload/caseload-row.js';
 import { CASELOAD_STATUS_LABELS, CASELOAD_STATUSES } from '../../../app/caseload/caseload-row.js';
 import type { CaseloadSummary, TermTimeliness } from '../../../app/caseload/caseload-summary.js';
-import { CARER_ATTENDANCE_LABELS } from '../../../app/caseload/carer-attendance.js';
+import { CARER_ATTENDANCE_LABELS } from '../../../cards/data/labels.js';
 import type { Officer } from '../../../domain/actor.js';
 import { OVERSIGHT_ROLE_LABELS } from '../../../domain/actor.js';
 import { writtenDay } from '../../../domain/dates.js';
