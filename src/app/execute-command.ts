@@ -86,7 +86,7 @@ async function applyChange(
     const meeting = loaded ?? (await loadMeeting(deps, request.meetingId));
     loaded = undefined;
     const evidenceBaseline = await prepare?.(meeting);
-    const ctx: CommandContext = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId, ...(request.officer ? { officer: request.officer } : {}), ...(evidenceBaseline ? { evidenceBaseline } : {}) };
+    const ctx: CommandContext = { actorId: request.actorId, channel: request.channel, at: deps.clock.now().toISOString(), newId: deps.newId, ...(deps.calendar ? { schoolTerms: deps.calendar.terms } : {}), ...(request.officer ? { officer: request.officer } : {}), ...(evidenceBaseline ? { evidenceBaseline } : {}) };
     const decided = decideOn(meeting, ctx);
     const officers = deps.outbox && decided.alerts.some(isForOfficers) ? officersForChild(deps.officers ?? [], await deps.assignedOfficer?.(meeting)) : [];
     const { change, messages } = deps.outbox ? queueFollowUps(meeting, decided, ctx, deps.outbox, officers) : { change: decided, messages: [] };

@@ -2,6 +2,7 @@ import type { Officer } from './actor.js';
 import type { Evidence } from './evidence/evidence.js';
 import type { EvidenceFlag } from './evidence/evidence-flags.js';
 import type { EvidenceSettings } from './evidence/evidence-settings.js';
+import type { Term } from './child/calendar-settings.js';
 import type { AuditEvent, Channel, Meeting } from './model.js';
 import type { Role } from './roles.js';
 
@@ -21,6 +22,8 @@ export interface CommandContext {
   officer?: Officer;
   /** For recordEvidence: the previous PEP's figures and the council's thresholds, read by the app (evidence flags). */
   evidenceBaseline?: { previous?: Evidence; settings: EvidenceSettings };
+  /** The council's term dates (calendar settings), for rules that name a school term (src/domain/school-term.ts); England's defaults without them. */
+  schoolTerms?: readonly Term[];
 }
 
 /** Something the channels should tell a person about, beyond refreshing the cards. */

@@ -157,6 +157,7 @@ export const MAXIMAL_DATA: { [N in CardName]?: CardData<N> } = {
     question: text(2000),
     answer: text(2000),
     academicYear: '2026-27',
+    term: 'autumn',
     allocationPence: 263_000,
     committedPence: 263_000,
     planApproved: false,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseloadRow } from './caseload-row.js';
-import type { SchoolTerm } from './school-terms.js';
-import { TERM_KEY_PATTERN } from './school-terms.js';
+import type { SchoolTerm } from '../../domain/school-term.js';
+import { SchoolTermKeySchema } from '../../domain/school-term.js';
 
 /**
  * The caseload page's filters, from its GET query string. An empty field means "any"; a value that
@@ -14,13 +14,13 @@ export const CaseloadFilterSchema = z.strictObject({
   school: blankIsAny(z.string().max(160)),
   year: blankIsAny(z.coerce.number().int().min(0).max(13)),
   socialWorker: blankIsAny(z.string().max(120)),
-  term: blankIsAny(z.string().regex(TERM_KEY_PATTERN)),
+  term: blankIsAny(SchoolTermKeySchema),
 });
 export interface CaseloadFilter {
   school?: string;
   year?: number;
   socialWorker?: string;
-  /** A term's key (its first day). */
+  /** A school term's key, "2026-27 autumn" (src/domain/school-term.ts). */
   term?: string;
 }
 

@@ -3,8 +3,9 @@ import type { ChildRecord } from '../../domain/child/child-record.js';
 import { localDate } from '../../domain/dates.js';
 import type { Meeting } from '../../domain/model.js';
 import type { Term } from '../../domain/child/calendar-settings.js';
-import type { SchoolTerm } from './school-terms.js';
-import { schoolTermOf } from './school-terms.js';
+import { ENGLAND_DEFAULT_TERMS } from '../../domain/child/calendar-settings.js';
+import type { SchoolTerm } from '../../domain/school-term.js';
+import { schoolTermOf } from '../../domain/school-term.js';
 import { carerAttendance, type CarerAttendance } from '../../domain/carer-attendance.js';
 
 /**
@@ -113,7 +114,7 @@ function heldPeps(meetings: readonly Meeting[], terms: readonly Term[]): HeldPep
 }
 
 /** `terms`: the council's school terms (calendar settings), for grouping the child's PEPs by term. */
-export function caseloadRow(entry: ChildCase, now: Date, today: string, terms: readonly Term[] = []): CaseloadRow {
+export function caseloadRow(entry: ChildCase, now: Date, today: string, terms: readonly Term[] = ENGLAND_DEFAULT_TERMS): CaseloadRow {
   const meetings = entry.meetings.filter((m) => m.status !== 'cancelled').sort(byStart);
   const current = meetings.at(-1);
   const rated = meetings.filter((m) => m.qa?.rag !== undefined).at(-1);

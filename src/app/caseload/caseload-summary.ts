@@ -1,6 +1,6 @@
 import type { CaseloadRow, CaseloadStatus } from './caseload-row.js';
 import { CASELOAD_STATUSES } from './caseload-row.js';
-import type { SchoolTerm } from './school-terms.js';
+import type { SchoolTerm } from '../../domain/school-term.js';
 
 /**
  * The figures the Virtual School Head reads first, on the page and in the weekly digest: how many

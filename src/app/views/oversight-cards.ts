@@ -92,6 +92,7 @@ export function fundingRequestCard(meeting: Meeting, requestId: string, spend?: 
       question: request.question ?? '',
       answer: request.answer ?? '',
       academicYear: request.academicYear,
+      term: request.term,
       allocationPence: spend?.allocationPence ?? 0,
       committedPence: spend?.committedPence ?? 0,
       planApproved: meeting.qa?.status === 'approved',

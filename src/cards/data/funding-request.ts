@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FundingStatusSchema } from '../../domain/funding/funding-request.js';
 import { GoalSchema } from '../../domain/model.js';
+import { schoolTermLabel, SeasonSchema } from '../../domain/school-term.js';
 import { ChildTagSchema, Id, ProblemsSchema, typedText } from './common.js';
 
 /** £450.00 from 45000 pence: money is kept in pence, shown in pounds. */
@@ -36,7 +37,9 @@ export const FundingRequestDataSchema = z
     target: GoalSchema.shape.title,
     question: z.string().max(2000).default(''),
     answer: z.string().max(2000).default(''),
+    /** The school term it counts against, by the council's term dates, as the caseload's term filter names it. */
     academicYear: z.string().regex(/^\d{4}-\d{2}$/),
+    term: SeasonSchema,
     allocationPence: z.number().int().min(0),
     committedPence: z.number().int().min(0),
     planApproved: z.boolean(),
@@ -52,7 +55,7 @@ export const FundingRequestDataSchema = z
       ...d,
       amountText: pounds(d.amountPence),
       statusText: FUNDING_STATUS_TEXT[d.status],
-      spendText: `${pounds(d.committedPence)} of ${pounds(d.allocationPence)} agreed for ${d.academicYear}; ${pounds(Math.max(remaining, 0))} left.`,
+      spendText: `Counts against the ${schoolTermLabel(d.academicYear, d.term)}. ${pounds(d.committedPence)} of ${pounds(d.allocationPence)} agreed for ${d.academicYear}; ${pounds(Math.max(remaining, 0))} left.`,
       exceedText: d.overAllocationPence > 0 ? `This request would exceed the remaining allocation for ${d.academicYear} by ${pounds(d.overAllocationPence)}.` : '',
       planText: d.planApproved ? 'The plan is approved: an approval is paid at once.' : 'The plan is not approved yet: an approval waits for it (no PEP, no premium).',
       askToDecide: open,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SeasonSchema } from '../school-term.js';
 
 /**
  * A Pupil Premium Plus request: a costed `pupil_premium_plus` support item linked to a SMART
@@ -10,10 +11,6 @@ export const FUNDING_STATUSES = ['requested', 'queried', 'approved', 'released',
 export const FundingStatusSchema = z.enum(FUNDING_STATUSES);
 export type FundingStatus = z.infer<typeof FundingStatusSchema>;
 
-export const TERMS = ['autumn', 'spring', 'summer'] as const;
-export const TermSchema = z.enum(TERMS);
-export type Term = z.infer<typeof TermSchema>;
-
 const Instant = z.iso.datetime({ offset: true });
 const Id = z.string().min(1).max(64);
 
@@ -24,9 +21,9 @@ export const FundingRequestSchema = z.object({
   goalId: Id,
   amountPence: z.number().int().min(1),
   interventionType: z.string().min(1).max(120),
-  /** The academic year ("2026-27") and term the spend counts against. */
+  /** The school term of the day it was asked for (src/domain/school-term.ts): the spend counts against it and its academic year ("2026-27"). */
   academicYear: z.string().regex(/^\d{4}-\d{2}$/),
-  term: TermSchema,
+  term: SeasonSchema,
   status: FundingStatusSchema,
   requestedBy: Id,
   requestedAt: Instant,

@@ -5,7 +5,9 @@ import { requireReviewer } from '../oversight/officer-permission.js';
 import { requireOrganiser } from '../permissions.js';
 import type { FundingCommand } from './funding-commands.js';
 import type { FundingRequest } from './funding-request.js';
-import { academicTermOf } from './terms.js';
+import { localDate } from '../dates.js';
+import { schoolTermOf } from '../school-term.js';
+import { ENGLAND_DEFAULT_TERMS } from '../child/calendar-settings.js';
 
 const OPEN: readonly FundingRequest['status'][] = ['requested', 'queried', 'approved', 'released'];
 
@@ -25,13 +27,16 @@ function requestPupilPremium(meeting: Meeting, command: Extract<FundingCommand, 
   if (resource.kind !== 'pupil_premium_plus') refuse('FUNDING.NOT_PUPIL_PREMIUM', 'Only a Pupil Premium Plus support item can be paid from Pupil Premium Plus.', { kind: resource.kind });
   if (!resource.costPence) refuse('FUNDING.NO_COST', 'The support item has no cost, so there is nothing to ask for.');
   if (meeting.funding?.some((r) => r.resourceId === resource.id && OPEN.includes(r.status))) refuse('FUNDING.ALREADY_REQUESTED', 'Pupil Premium Plus has already been asked for this support item.');
+  // The council's terms, as the caseload's term filter reads them: asked for in a holiday, it counts with the term after.
+  const { academicYear, season } = schoolTermOf(localDate(ctx.at, meeting.timeZone), ctx.schoolTerms ?? ENGLAND_DEFAULT_TERMS);
   const request: FundingRequest = {
     id: ctx.newId(),
     resourceId: resource.id,
     goalId: resource.goalId,
     amountPence: resource.costPence,
     interventionType: command.interventionType,
-    ...academicTermOf(ctx.at),
+    academicYear,
+    term: season,
     status: 'requested',
     requestedBy: ctx.actorId,
     requestedAt: ctx.at,

@@ -1,5 +1,6 @@
-import type { FundingRequest, Term } from './funding-request.js';
-import { TERMS } from './funding-request.js';
+import type { Season } from '../school-term.js';
+import { SEASONS } from '../school-term.js';
+import type { FundingRequest } from './funding-request.js';
 import type { FundingSettings } from './funding-settings.js';
 
 /** A child's Pupil Premium Plus in one academic year, across all their PEPs. */
@@ -10,7 +11,7 @@ export interface ChildSpend {
   committedPence: number;
   releasedPence: number;
   remainingPence: number;
-  committedByTerm: Record<Term, number>;
+  committedByTerm: Record<Season, number>;
 }
 
 const COMMITTED: readonly FundingRequest['status'][] = ['approved', 'released'];
@@ -26,7 +27,7 @@ export function childSpend(requests: readonly FundingRequest[], academicYear: st
     committedPence,
     releasedPence: sum(inYear.filter((r) => r.status === 'released')),
     remainingPence: allocationPence - committedPence,
-    committedByTerm: Object.fromEntries(TERMS.map((term) => [term, sum(inYear.filter((r) => r.term === term))])) as Record<Term, number>,
+    committedByTerm: Object.fromEntries(SEASONS.map((season) => [season, sum(inYear.filter((r) => r.term === season))])) as Record<Season, number>,
   };
 }
 

@@ -66,15 +66,15 @@ describe('a child on the caseload', () => {
     const autumn = aMeeting({ status: 'plan_distributed', startsAt: '2025-10-01T09:00:00Z', concludedAt: '2025-10-01T10:00:00Z', nextReviewDate: '2026-01-31' });
     const spring = aMeeting({ status: 'concluded', startsAt: '2026-02-10T10:00:00Z', concludedAt: '2026-02-10T11:00:00Z', previousMeetingId: autumn.id, nextReviewDate: '2026-05-01' });
     const summer = aMeeting({ status: 'concluded', startsAt: '2026-05-12T10:00:00Z', concludedAt: '2026-05-12T11:00:00Z', previousMeetingId: spring.id });
-    const term = (key: string, label: string) => ({ key, label });
+    const term = (key: string) => expect.objectContaining({ key });
     expect(row([summer, autumn, spring]).held).toEqual([
-      { term: term('2025-09-01', 'Autumn term 2025'), timeliness: 'unknown' },
-      { term: term('2026-01-01', 'Spring term 2026'), timeliness: 'late' },
-      { term: term('2026-04-01', 'Summer term 2026'), timeliness: 'late' },
+      { term: term('2025-26 autumn'), timeliness: 'unknown' },
+      { term: term('2025-26 spring'), timeliness: 'late' },
+      { term: term('2025-26 summer'), timeliness: 'late' },
     ]);
     const onTime = aMeeting({ status: 'concluded', startsAt: '2026-01-20T10:00:00Z', previousMeetingId: autumn.id });
-    expect(row([autumn, onTime]).held.at(-1)).toEqual({ term: term('2026-01-01', 'Spring term 2026'), timeliness: 'on_time' });
-    expect(row([autumn, onTime]).terms).toEqual([term('2025-09-01', 'Autumn term 2025'), term('2026-01-01', 'Spring term 2026')]);
+    expect(row([autumn, onTime]).held.at(-1)).toEqual({ term: term('2025-26 spring'), timeliness: 'on_time' });
+    expect(row([autumn, onTime]).terms).toEqual([term('2025-26 autumn'), term('2025-26 spring')]);
   });
 
   it('lists by status, then the soonest due date, then by reference', () => {

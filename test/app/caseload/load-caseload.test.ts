@@ -37,7 +37,7 @@ describe('loading the caseload from the store', () => {
     const withMeeting = rows.find((r) => r.ref === refs[1])!;
     expect(withMeeting).toMatchObject({ status: 'scheduled', statutory: { nextDue: '2026-11-30', kind: 'PEP ready for the care-plan review', breached: false } });
     // Grouped by the council's own terms (the calendar settings), not by month.
-    expect(withMeeting.terms).toEqual([{ key: '2026-09-03', label: 'Autumn 2026' }]);
+    expect(withMeeting.terms).toEqual([{ key: '2026-27 autumn', academicYear: '2026-27', season: 'autumn', label: 'Autumn term 2026-27' }]);
     expect(rows.find((r) => r.ref === refs[0])).toMatchObject({ status: 'no_pep', statutory: { nextDue: '2026-11-16', kind: 'PEP to start (entered care)', breached: true } });
   });
 });

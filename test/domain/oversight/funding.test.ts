@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { FundingRequest } from '../../../src/domain/funding/funding-request.js';
 import { FundingSettingsSchema } from '../../../src/domain/funding/funding-settings.js';
 import { childSpend, overAllocationBy } from '../../../src/domain/funding/spend.js';
-import { academicTermOf } from '../../../src/domain/funding/terms.js';
 import { DEFAULT_COUNCIL_SETTINGS } from '../../../src/domain/oversight/council-settings.js';
 import type { QaScenario } from './qa-scenario.js';
 import { readyToSubmit } from './qa-scenario.js';
@@ -113,10 +112,16 @@ describe('spend against the allocation', () => {
     expect(overAllocationBy(request(40000, 'released'), spend)).toBe(0);
   });
 
-  it('places a day in its academic year and term', () => {
-    expect(academicTermOf('2026-09-01T00:00:00Z')).toEqual({ academicYear: '2026-27', term: 'autumn' });
-    expect(academicTermOf('2027-03-31')).toEqual({ academicYear: '2026-27', term: 'spring' });
-    expect(academicTermOf('2027-08-31')).toEqual({ academicYear: '2026-27', term: 'summer' });
-    expect(academicTermOf('2099-12-01')).toEqual({ academicYear: '2099-00', term: 'autumn' });
+  it('counts against the school term of the day it is asked for, by the council’s term dates: a holiday with the term after it', () => {
+    const inHoliday = readyToSubmit();
+    inHoliday.at = '2026-12-23T10:00:00Z';
+    inHoliday.asOrganiser({ type: 'requestPupilPremium', resourceId: inHoliday.meeting.resources[0]!.id, interventionType: 'Tuition' });
+    expect(inHoliday.meeting.funding![0]).toMatchObject({ academicYear: '2026-27', term: 'spring' });
+
+    const ownDates = readyToSubmit();
+    ownDates.at = '2027-08-27T10:00:00Z';
+    ownDates.schoolTerms = [{ name: 'Term 1', start: '2027-08-26', halfTermStart: '2027-10-18', halfTermEnd: '2027-10-22', end: '2027-12-17' }];
+    ownDates.asOrganiser({ type: 'requestPupilPremium', resourceId: ownDates.meeting.resources[0]!.id, interventionType: 'Tuition' });
+    expect(ownDates.meeting.funding![0]).toMatchObject({ academicYear: '2027-28', term: 'autumn' });
   });
 });

@@ -1,5 +1,6 @@
 import type { Officer } from '../../../src/domain/actor.js';
 import { officerActorId } from '../../../src/domain/actor.js';
+import type { Term } from '../../../src/domain/child/calendar-settings.js';
 import type { Change } from '../../../src/domain/context.js';
 import { decideOversight, OversightCommandSchema } from '../../../src/domain/oversight/decide-oversight.js';
 import { READING_GOAL } from '../plan-scenario.js';
@@ -10,13 +11,15 @@ export const OFFICER: Officer = { id: 'vs-amy', name: 'Amy Officer', slackUserId
 /** A scenario that also runs the Virtual School's commands, as an officer or as a participant. */
 export class QaScenario extends Scenario {
   private readonly oversightIds = counterIds('qa');
+  /** The council's term dates the rules are given; England's defaults when unset. */
+  schoolTerms: Term[] | undefined;
 
   oversee(by: { officer: Officer } | { participantId: string }, command: Record<string, unknown>): Change {
     const parsed = OversightCommandSchema.parse(command);
     const ctx = 'officer' in by
       ? { actorId: officerActorId(by.officer), officer: by.officer, channel: 'slack' as const, at: this.at, newId: this.oversightIds }
       : { actorId: by.participantId, channel: 'slack' as const, at: this.at, newId: this.oversightIds };
-    const change = decideOversight(this.meeting, parsed, ctx);
+    const change = decideOversight(this.meeting, parsed, { ...ctx, ...(this.schoolTerms ? { schoolTerms: this.schoolTerms } : {}) });
     this.meeting = change.meeting;
     this.changes.push(change);
     return change;

@@ -1,4 +1,5 @@
 import type { TermTimeliness } from '../../../app/caseload/caseload-summary.js';
+import { SEASON_LABELS } from '../../../domain/school-term.js';
 import { escapeHtml } from '../html-page.js';
 
 /**
@@ -11,7 +12,7 @@ const BAR_WIDTH = 56;
 const GAP = 28;
 const HEIGHT = 180;
 const TOP = 16;
-const BOTTOM = 44;
+const BOTTOM = 60;
 const LEFT = 36;
 /** SVG presentation attributes, not style: the page's CSP allows only its own hashed style sheet. */
 const ON_TIME = '#0b6a0b';
@@ -37,10 +38,11 @@ function bars(terms: readonly TermTimeliness[]): string {
         y -= h;
         return `<rect fill="${fill}" x="${x}" y="${y.toFixed(1)}" width="${BAR_WIDTH}" height="${h.toFixed(1)}"/>`;
       };
-      const label = escapeHtml(term.term.label.replace(' term', ''));
+      // Season over academic year: "Autumn 2026-27" on one line is wider than a bar and its gap.
       return `${part(term.onTime, ON_TIME)}${part(term.late, LATE)}${part(term.unknown, UNKNOWN)}
-<text x="${x + BAR_WIDTH / 2}" y="${TOP + HEIGHT + 18}" text-anchor="middle">${label}</text>
-<text x="${x + BAR_WIDTH / 2}" y="${TOP + HEIGHT + 36}" text-anchor="middle">${onTimePercent(term)}</text>`;
+<text x="${x + BAR_WIDTH / 2}" y="${TOP + HEIGHT + 18}" text-anchor="middle">${SEASON_LABELS[term.term.season]}</text>
+<text x="${x + BAR_WIDTH / 2}" y="${TOP + HEIGHT + 34}" text-anchor="middle">${term.term.academicYear}</text>
+<text x="${x + BAR_WIDTH / 2}" y="${TOP + HEIGHT + 52}" text-anchor="middle">${onTimePercent(term)}</text>`;
     })
     .join('\n');
 }
