@@ -134,7 +134,6 @@ export const VERBS = {
   }),
   'evidence.submit': z.object({
     ...meeting,
-    term: requiredText(20, 'Name the term, for example 2026-27 autumn.'),
     attendancePercent: requiredNumber(0, 100, 'Enter attendance as a number from 0 to 100.'),
     suspensionDays: requiredNumber(0, 200, 'Enter the days of suspension, from 0 to 200 (0 if there were none).'),
     permanentlyExcluded: requiredChoice({ no: 'no', yes: 'yes' }, 'Say whether the child has been permanently excluded.'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttendanceStatusSchema } from './attendance-record.js';
-import { EvidenceFiguresSchema } from './evidence/evidence-command.js';
+import { EvidenceEntrySchema } from './evidence/evidence-command.js';
 import {
   ChildSchema,
   ContributionContentSchema,
@@ -140,7 +140,7 @@ export const MeetingCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('recordAttendance'),
     entries: z.array(z.object({ participantId: id, status: AttendanceStatusSchema, reason: optionalText(1000) })).min(1).max(60),
   }),
-  EvidenceFiguresSchema.extend({ type: z.literal('recordEvidence'), source: z.enum(['card', 'csv']).default('card') }),
+  EvidenceEntrySchema.extend({ type: z.literal('recordEvidence'), source: z.enum(['card', 'csv']).default('card') }),
   z.object({ type: z.literal('requestEvidence'), participantId: id }),
   z.object({ type: z.literal('cancelMeeting'), reason: text(1000) }),
 ]);

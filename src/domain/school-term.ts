@@ -41,6 +41,12 @@ export const schoolTermLabel = (academicYear: string, season: Season): string =>
 
 const middleDay = (term: Term): string => new Date((Date.parse(`${term.start}T00:00:00Z`) + Date.parse(`${term.end}T00:00:00Z`)) / 2).toISOString().slice(0, 10);
 
+/** "Autumn term 2026-27" for "2026-27 autumn". */
+export function schoolTermLabelOfKey(key: string): string {
+  const [academicYear, season] = key.split(' ');
+  return schoolTermLabel(academicYear ?? '', SeasonSchema.parse(season));
+}
+
 /** The term a day (yyyy-mm-dd) falls in by fixed months. */
 function byMonth(date: string): SchoolTerm {
   const year = Number(date.slice(0, 4));

@@ -49,7 +49,7 @@ const GOOD: Record<string, Record<string, unknown>> = {
   'card.refresh': { meetingId, card: 'live-actions' },
   'child.handover': { meetingId, school: 'Southfield Academy', teacherName: 'Pat Newton', teacherEmail: 'dt@southfield.sch.uk' },
   'attendance.record': { meetingId, roster: '3f2a9c0b7d1e', status1: 'attended', status2: 'apologies', reason2: 'Hospital appointment', status3: '' },
-  'evidence.submit': { meetingId, term: '2026-27 autumn', attendancePercent: '88.5', suspensionDays: '0', permanentlyExcluded: 'no', english: 'expected', maths: '', science: 'below' },
+  'evidence.submit': { meetingId, attendancePercent: '88.5', suspensionDays: '0', permanentlyExcluded: 'no', english: 'expected', maths: '', science: 'below' },
   'qa.submit': { meetingId },
   'qa.approve': { meetingId, rag: 'green', feedback: '' },
   'qa.return': { meetingId, rag: '', feedback: 'Good targets', reason: 'Name the tutor' },

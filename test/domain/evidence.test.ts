@@ -98,8 +98,20 @@ describe('recordEvidence', () => {
     const s = new Scenario().invited();
     const change = s.run(s.id('designated_teacher'), command());
     expect(change.meeting.evidence).toMatchObject({ term: '2026-27 autumn', attendancePercent: 96, recordedBy: s.id('designated_teacher'), source: 'card', at: s.at });
-    expect(change.events[0]).toMatchObject({ type: 'recordEvidence', summary: 'Evidence for 2026-27 autumn recorded from a card' });
+    expect(change.events[0]).toMatchObject({ type: 'recordEvidence', summary: 'Evidence for the Autumn term 2026-27 recorded from a card' });
     expect(change.alerts).toEqual([]);
+  });
+
+  it("takes the term from the PEP's date and the council's term dates, and refuses figures that name another", () => {
+    const s = new Scenario().invited();
+    const { term: _term, ...untermed } = figures();
+    expect(s.run(s.id('designated_teacher'), MeetingCommandSchema.parse({ type: 'recordEvidence', ...untermed })).meeting.evidence?.term).toBe('2026-27 autumn');
+    const refused = expectRefusal(s, s.id('designated_teacher'), { type: 'recordEvidence', ...untermed, term: '2026-27 spring' });
+    expect(refused.message).toBe('These figures are for 2026-27 spring, but this PEP is in the Autumn term 2026-27 (2026-27 autumn).');
+    // A council whose spring term starts before the PEP: the same day is spring there.
+    const early = [{ name: 'Spring', start: '2026-11-02', halfTermStart: '2027-02-15', halfTermEnd: '2027-02-19', end: '2027-03-26' }];
+    const ctx = { actorId: s.id('designated_teacher'), channel: 'teams' as const, at: s.at, newId: counterIds('y'), schoolTerms: early };
+    expect(decide(s.meeting, command({ term: undefined }), ctx).meeting.evidence?.term).toBe('2026-27 spring');
   });
 
   it('flags against the previous PEP and the thresholds the app passes in', () => {
@@ -109,7 +121,7 @@ describe('recordEvidence', () => {
     expect(change.alerts).toEqual([
       { kind: 'evidence_flagged', flags: [{ kind: 'attendance_below', percent: 80, threshold: 90 }, { kind: 'attainment_slip', subject: 'maths', from: 'below', to: 'well_below' }], previous: figures() },
     ]);
-    expect(change.events[0]?.summary).toBe('Evidence for 2026-27 autumn recorded from a CSV import (2 flagged)');
+    expect(change.events[0]?.summary).toBe('Evidence for the Autumn term 2026-27 recorded from a CSV import (2 flagged)');
     expect(change.meeting.evidence?.recordedBy).toBe('system');
     // Corrected with the same flags, nobody is told again; a new flag tells them, with every flag.
     const corrected = decide(change.meeting, command({ attendancePercent: 81, source: 'csv', attainment: [{ subject: 'maths', level: 'well_below' }] }), ctx);

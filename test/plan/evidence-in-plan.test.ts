@@ -8,7 +8,7 @@ import { renderPlanHtml } from '../../src/channels/web/plan/plan-html.js';
 import { renderPlanPdf } from '../../src/channels/web/plan/plan-pdf.js';
 import { idOf, MEETING_INPUT, meetingReadyToClose, pdfTextOf, planWorld, type PlanWorld } from './support.js';
 
-const FIGURES = { type: 'recordEvidence', term: '2026-27 autumn', attendancePercent: 96, suspensionDays: 0, permanentlyExcluded: false, attainment: [{ subject: 'maths', level: 'expected' }] };
+const FIGURES = { type: 'recordEvidence', attendancePercent: 96, suspensionDays: 0, permanentlyExcluded: false, attainment: [{ subject: 'maths', level: 'expected' }] };
 
 let world: PlanWorld;
 beforeEach(async () => {
@@ -24,7 +24,7 @@ async function secondPep(): Promise<{ meeting: Meeting; childMeetings: Meeting[]
   first = await world.run(first, first.organiserId, { type: 'sendInvitations' });
   await world.run(first, idOf(first, 'designated_teacher'), FIGURES);
   let meeting = await meetingReadyToClose(world);
-  meeting = await world.run(meeting, idOf(meeting, 'designated_teacher'), { ...FIGURES, term: '2026-27 spring', attendancePercent: 88, attainment: [{ subject: 'maths', level: 'below' }, { subject: 'english', level: 'expected' }] });
+  meeting = await world.run(meeting, idOf(meeting, 'designated_teacher'), { ...FIGURES, attendancePercent: 88, attainment: [{ subject: 'maths', level: 'below' }, { subject: 'english', level: 'expected' }] });
   const record = attendancePrefill(meeting).map((e) => (e.participantId === idOf(meeting, 'carer') ? { ...e, status: 'apologies', reason: 'Car broke down' } : e));
   meeting = await world.run(meeting, meeting.organiserId, { type: 'recordAttendance', entries: record });
   meeting = await world.run(meeting, meeting.organiserId, { type: 'concludeMeeting' });
@@ -42,6 +42,8 @@ describe('the written plan', () => {
       ['Sent a written contribution instead', ['Vic Officer (virtual school officer)']],
     ]);
     const evidence = section(view, 'Attendance, exclusions and attainment');
+    // Both PEPs fall in the same council term (27 November and early December 2026), read from their dates.
+    expect(evidence?.entries.map((e) => e.title)).toEqual(['This PEP: Autumn term 2026-27', 'Over 2 PEPs (Autumn term 2026-27, Autumn term 2026-27), ▲ up, ▼ down, = the same']);
     expect(evidence?.entries[0]?.facts).toEqual([
       { label: 'Attendance', value: '88%' },
       { label: 'Suspension days', value: '0' },

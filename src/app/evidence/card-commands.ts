@@ -2,7 +2,6 @@ import { attendanceOrPrefill, AttendanceStatusSchema } from '../../domain/attend
 import type { MeetingCommandInput } from '../../domain/commands.js';
 import { DomainError } from '../../domain/errors.js';
 import { AttainmentLevelSchema, CORE_SUBJECTS } from '../../domain/evidence/evidence.js';
-import { normaliseTerm } from '../../domain/evidence/evidence-command.js';
 import type { Meeting } from '../../domain/model.js';
 import { reasonInput, statusInput } from '../../cards/data/attendance-record.js';
 import { MAX_PEOPLE } from '../../cards/data/common.js';
@@ -38,7 +37,6 @@ export function evidenceCommand(data: Record<string, unknown>): MeetingCommandIn
   });
   return {
     type: 'recordEvidence',
-    term: normaliseTerm(String(data.term)),
     attendancePercent: Number(data.attendancePercent),
     suspensionDays: Number(data.suspensionDays),
     permanentlyExcluded: data.permanentlyExcluded === 'yes',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AttainmentLevel, CoreSubject } from '../../domain/evidence/evidence.js';
-import { ATTAINMENT_LEVELS, AttainmentLevelSchema, CORE_SUBJECTS, TermSchema } from '../../domain/evidence/evidence.js';
-import type { EvidenceFigures } from '../../domain/evidence/evidence-command.js';
+import { ATTAINMENT_LEVELS, AttainmentLevelSchema, CORE_SUBJECTS } from '../../domain/evidence/evidence.js';
+import type { EvidenceEntry } from '../../domain/evidence/evidence-command.js';
+import { SchoolTermKeySchema } from '../../domain/school-term.js';
 import { normaliseTerm } from '../../domain/evidence/evidence-command.js';
 import { ChildSchema } from '../../domain/model.js';
 
@@ -9,8 +10,9 @@ import { ChildSchema } from '../../domain/model.js';
  * One row of a school's evidence CSV, as its MIS exports it: text in every cell. Each problem
  * completes "line 4: <column> …", so a refusal reads "line 4: attendance_percent 104 is over 100".
  */
-export const REQUIRED_CSV_COLUMNS = ['pep_ref', 'term', 'attendance_percent'] as const;
-export const EVIDENCE_CSV_COLUMNS = [...REQUIRED_CSV_COLUMNS, 'suspension_days', 'permanently_excluded', ...CORE_SUBJECTS] as const;
+export const REQUIRED_CSV_COLUMNS = ['pep_ref', 'attendance_percent'] as const;
+/** `term` is optional: the figures are for the PEP's own term; a term given is checked against it. */
+export const EVIDENCE_CSV_COLUMNS = [...REQUIRED_CSV_COLUMNS, 'term', 'suspension_days', 'permanently_excluded', ...CORE_SUBJECTS] as const;
 
 type Read<T> = { value: T } | { problem: string };
 
@@ -57,10 +59,10 @@ export const EvidenceCsvRowSchema = z
       const ref = text.toUpperCase();
       return ChildSchema.shape.ref.safeParse(ref).success ? { value: ref } : { problem: `"${text}" is not a PEP reference like PEP-2026-0042` };
     }),
-    term: cell((text): Read<string> => {
-      if (text === '') return EMPTY;
+    term: cell((text): Read<string | undefined> => {
+      if (text === '') return { value: undefined };
       const term = normaliseTerm(text);
-      return TermSchema.safeParse(term).success ? { value: term } : { problem: `"${text}" is not a term like 2026-27 autumn` };
+      return SchoolTermKeySchema.safeParse(term).success ? { value: term } : { problem: `"${text}" is not a term like 2026-27 autumn` };
     }),
     attendance_percent: numberBetween(0, 100),
     suspension_days: numberBetween(0, 200, 0),
@@ -71,7 +73,7 @@ export const EvidenceCsvRowSchema = z
     }),
     ...subjects,
   })
-  .transform((row): { pepRef: string; figures: EvidenceFigures } => ({
+  .transform((row): { pepRef: string; figures: EvidenceEntry } => ({
     pepRef: row.pep_ref,
     figures: {
       term: row.term,

@@ -7,6 +7,7 @@ import type { EvidenceTrend } from '../../domain/evidence/evidence-trend.js';
 import { evidenceTrend } from '../../domain/evidence/evidence-trend.js';
 import { LEVEL_LABELS, SUBJECT_LABELS } from '../../domain/evidence/evidence-words.js';
 import type { Meeting } from '../../domain/model.js';
+import { schoolTermLabelOfKey } from '../../domain/school-term.js';
 import { personLabel } from './plan-format.js';
 import type { SectionContext } from './plan-sections.js';
 import type { PlanEntry, PlanSection } from './plan-view-types.js';
@@ -40,7 +41,7 @@ export function evidenceSection({ content }: SectionContext, trend: EvidenceTren
     return found ? LEVEL_LABELS[found] : 'Not assessed';
   };
   const thisTerm: PlanEntry = {
-    title: `This PEP: ${figures.term}`,
+    title: `This PEP: ${schoolTermLabelOfKey(figures.term)}`,
     facts: [
       { label: 'Attendance', value: `${figures.attendancePercent}%` },
       { label: 'Suspension days', value: String(figures.suspensionDays) },
@@ -49,6 +50,6 @@ export function evidenceSection({ content }: SectionContext, trend: EvidenceTren
     ],
   };
   const across: PlanEntry[] =
-    trend.terms.length < 2 ? [] : [{ title: `Over ${trend.terms.length} PEPs (${trend.terms.join(', ')}), ▲ up, ▼ down, = the same`, facts: trend.lines.map((l) => ({ label: l.label, value: l.text })) }];
+    trend.terms.length < 2 ? [] : [{ title: `Over ${trend.terms.length} PEPs (${trend.terms.map(schoolTermLabelOfKey).join(', ')}), ▲ up, ▼ down, = the same`, facts: trend.lines.map((l) => ({ label: l.label, value: l.text })) }];
   return { heading: 'Attendance, exclusions and attainment', entries: [thisTerm, ...across], empty: '' };
 }

@@ -43,7 +43,6 @@ export function attendanceRecordCard(meeting: Meeting, form: FormState = {}): Ou
 
 /** What a form shows of recorded figures, as its inputs hold them. */
 const asValues = (evidence: Evidence): Record<string, unknown> => ({
-  term: evidence.term,
   attendancePercent: evidence.attendancePercent,
   suspensionDays: evidence.suspensionDays,
   permanentlyExcluded: evidence.permanentlyExcluded ? 'yes' : 'no',
@@ -66,7 +65,7 @@ export function evidenceFormCard(meeting: Meeting, participantId: string, form: 
       meetingId: meeting.id,
       child: childTag(meeting),
       recipientName: participant(meeting, participantId).name,
-      entered: evidence && { by: recorder(meeting, evidence), at: evidence.at, source: evidence.source, timeZone: meeting.timeZone },
+      entered: evidence && { term: evidence.term, by: recorder(meeting, evidence), at: evidence.at, source: evidence.source, timeZone: meeting.timeZone },
       values: form.values ?? (evidence ? asValues(evidence) : {}),
       errors: form.errors ?? [],
     },

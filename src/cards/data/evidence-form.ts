@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { ATTAINMENT_LEVELS, CORE_SUBJECTS } from '../../domain/evidence/evidence.js';
 import { LEVEL_LABELS, SUBJECT_LABELS } from '../../domain/evidence/evidence-words.js';
 import { localDate, writtenDay } from '../../domain/dates.js';
-import { ChildTagSchema, Id, PersonName, ProblemsSchema, typedChoice, typedNumber, typedText } from './common.js';
-
-const TERM_MAX = 20;
+import { SchoolTermKeySchema, schoolTermLabelOfKey } from '../../domain/school-term.js';
+import { ChildTagSchema, Id, PersonName, ProblemsSchema, typedChoice, typedNumber } from './common.js';
 
 /**
  * Seed step 2: the designated teacher enters the term's attendance, suspensions and attainment per
@@ -16,13 +15,12 @@ export const EvidenceFormDataSchema = z
     meetingId: Id,
     child: ChildTagSchema,
     recipientName: PersonName,
-    /** Who recorded the figures now kept, and when: a correction replaces them. */
+    /** Who recorded the figures now kept, for which term, and when: a correction replaces them. */
     entered: z
-      .strictObject({ by: z.string().min(1).max(160), at: z.iso.datetime({ offset: true }), source: z.enum(['card', 'csv']), timeZone: z.string().min(1) })
+      .strictObject({ term: SchoolTermKeySchema, by: z.string().min(1).max(160), at: z.iso.datetime({ offset: true }), source: z.enum(['card', 'csv']), timeZone: z.string().min(1) })
       .optional(),
     values: z
       .strictObject({
-        term: typedText(TERM_MAX),
         attendancePercent: typedNumber,
         suspensionDays: typedNumber,
         permanentlyExcluded: typedChoice,
@@ -34,7 +32,7 @@ export const EvidenceFormDataSchema = z
   .transform((d) => ({
     ...d,
     enteredText: d.entered
-      ? `Figures for this PEP were entered by ${d.entered.by} ${d.entered.source === 'csv' ? "from the school's MIS " : ''}on ${writtenDay(localDate(d.entered.at, d.entered.timeZone))}. Sending again replaces them.`
+      ? `Figures for this PEP (${schoolTermLabelOfKey(d.entered.term)}) were entered by ${d.entered.by} ${d.entered.source === 'csv' ? "from the school's MIS " : ''}on ${writtenDay(localDate(d.entered.at, d.entered.timeZone))}. Sending again replaces them.`
       : '',
     subjects: CORE_SUBJECTS.map((subject) => ({ id: subject, label: `${SUBJECT_LABELS[subject]}: attainment against expected`, value: (d.values as Record<string, string>)[subject] ?? '' })),
     levels: [...ATTAINMENT_LEVELS].reverse().map((value) => ({ title: LEVEL_LABELS[value], value })),

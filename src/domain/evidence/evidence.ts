@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchoolTermKeySchema } from '../school-term.js';
 
 /**
  * The evidence a PEP meeting decides on (seed step 2), entered by the designated teacher for the
@@ -16,11 +17,9 @@ export const ATTAINMENT_LEVELS = ['well_below', 'below', 'expected', 'above'] as
 export const AttainmentLevelSchema = z.enum(ATTAINMENT_LEVELS);
 export type AttainmentLevel = z.infer<typeof AttainmentLevelSchema>;
 
-/** An English school term as "2026-27 autumn". */
-export const TermSchema = z.string().regex(/^\d{4}-\d{2} (autumn|spring|summer)$/, 'Name the term like "2026-27 autumn".');
-
 export const EvidenceSchema = z.object({
-  term: TermSchema,
+  /** The school term of the PEP's date, by the council's term dates (src/domain/school-term.ts), as "2026-27 autumn". */
+  term: SchoolTermKeySchema,
   attendancePercent: z.number().min(0).max(100),
   /** Suspensions (fixed-term exclusions) this term, in school days lost. */
   suspensionDays: z.number().min(0).max(200),

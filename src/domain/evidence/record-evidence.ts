@@ -1,11 +1,14 @@
 import type { CommandOf } from '../commands.js';
 import type { CommandContext, Outcome } from '../context.js';
 import { SYSTEM_ACTOR } from '../context.js';
+import { ENGLAND_DEFAULT_TERMS } from '../child/calendar-settings.js';
+import { localDate } from '../dates.js';
 import { refuse } from '../errors.js';
 import { requireStatus } from '../lifecycle.js';
 import type { Meeting, MeetingStatus } from '../model.js';
 import { actingParticipant, isOrganiser, requireOrganiser } from '../permissions.js';
 import { findParticipant } from '../participants.js';
+import { schoolTermOf } from '../school-term.js';
 import type { Evidence } from './evidence.js';
 import type { EvidenceFlag } from './evidence-flags.js';
 import { evidenceFlags } from './evidence-flags.js';
@@ -38,16 +41,22 @@ export function recordEvidence(meeting: Meeting, command: CommandOf<'recordEvide
   if (new Set(command.attainment.map((a) => a.subject)).size !== command.attainment.length) {
     refuse('VALIDATION.INVALID_INPUT', 'Give each subject once.', { problems: ['Give each subject once.'] });
   }
-  const { type: _type, source, ...figures } = command;
+  // The term the PEP is held in, by the council's term dates: as the caseload's term filter and PP+ name it.
+  const term = schoolTermOf(localDate(meeting.startsAt, meeting.timeZone), ctx.schoolTerms ?? ENGLAND_DEFAULT_TERMS);
+  if (command.term !== undefined && command.term !== term.key) {
+    const problem = `These figures are for ${command.term}, but this PEP is in the ${term.label} (${term.key}).`;
+    refuse('VALIDATION.INVALID_INPUT', problem, { problems: [problem] });
+  }
+  const { type: _type, source, term: _named, ...figures } = command;
   const baseline = ctx.evidenceBaseline;
   const flagsOf = (evidence: Evidence | undefined) => (evidence ? evidenceFlags(baseline?.previous, evidence, baseline?.settings ?? DEFAULT_EVIDENCE_SETTINGS) : []);
   const before = flagsOf(meeting.evidence).map(flagKey);
-  meeting.evidence = { ...figures, recordedBy: ctx.actorId, at: ctx.at, source };
+  meeting.evidence = { term: term.key, ...figures, recordedBy: ctx.actorId, at: ctx.at, source };
   const flags = flagsOf(meeting.evidence);
   // A correction that raises nothing new (the science level fixed, 80% made 81%) tells nobody twice.
   const raisesNew = flags.some((flag) => !before.includes(flagKey(flag)));
   return {
-    summary: `Evidence for ${command.term} recorded from ${source === 'csv' ? 'a CSV import' : 'a card'}${flags.length > 0 ? ` (${flags.length} flagged)` : ''}`,
+    summary: `Evidence for the ${term.label} recorded from ${source === 'csv' ? 'a CSV import' : 'a card'}${flags.length > 0 ? ` (${flags.length} flagged)` : ''}`,
     alerts: raisesNew ? [{ kind: 'evidence_flagged', flags, previous: baseline?.previous }] : [],
   };
 }

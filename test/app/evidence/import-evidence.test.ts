@@ -44,7 +44,15 @@ describe('importEvidenceCsv into a real SQLite store', () => {
     const saved = await world.store.getMeeting(open.id);
     expect(saved?.evidence).toMatchObject({ term: '2026-27 autumn', attendancePercent: 85, recordedBy: 'system', source: 'csv' });
     const audit = (await world.store.auditTrail(open.id)).filter((e) => e.type === 'recordEvidence');
-    expect(audit).toEqual([expect.objectContaining({ actorId: 'system', channel: 'system', summary: 'Evidence for 2026-27 autumn recorded from a CSV import (1 flagged)', data: expect.objectContaining({ source: 'csv' }) as unknown })]);
+    expect(audit).toEqual([expect.objectContaining({ actorId: 'system', channel: 'system', summary: 'Evidence for the Autumn term 2026-27 recorded from a CSV import (1 flagged)', data: expect.objectContaining({ source: 'csv' }) as unknown })]);
+  });
+
+  it("reads the term from the PEP's date: a file may leave it out, and a line naming another term is refused", async () => {
+    const wrong = await importEvidenceCsv(world.deps, 'pep_ref,term,attendance_percent\nPEP-2026-0042,2026-27 spring,95');
+    expect(wrong.problems.map((p) => p.message)).toEqual(['line 2: These figures are for 2026-27 spring, but this PEP is in the Autumn term 2026-27 (2026-27 autumn).']);
+    const untermed = await importEvidenceCsv(world.deps, 'pep_ref,attendance_percent\nPEP-2026-0042,95');
+    expect(untermed.imported).toEqual([expect.objectContaining({ line: 2, applied: true })]);
+    expect((await world.store.getMeeting(open.id))?.evidence).toMatchObject({ term: '2026-27 autumn', attendancePercent: 95 });
   });
 
   it('applies the same file once, however often it is imported; a corrected file applies again', async () => {

@@ -156,7 +156,7 @@ describe('the App Home tab', () => {
   });
 });
 
-const EVIDENCE_FIGURES = { term: '2026-27 autumn', attendancePercent: '85', suspensionDays: '0', permanentlyExcluded: 'no', english: 'expected' };
+const EVIDENCE_FIGURES = { attendancePercent: '85', suspensionDays: '0', permanentlyExcluded: 'no', english: 'expected' };
 
 /** The school's figures: asked for with /pep, answered in the teacher's DM, a refusal kept in the card, a flag DM'd to the organiser. */
 describe('the evidence card in Slack', () => {
