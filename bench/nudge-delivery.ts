@@ -12,6 +12,9 @@ import { startScheduler } from '../src/scheduler/start-scheduler.js';
 import type { Figure } from './figure.js';
 import { RateLimitedSlack, SLACK_LIMITS } from './support/rate-limited-slack.js';
 import { DUE_NUDGES_PER_ACTION, benchClock, seededStore } from './support/overdue-meetings.js';
+import { installBankHolidays } from '../src/bank-holidays.js';
+
+installBankHolidays();
 
 /** The issue's figure: at Slack's real limits it takes about 35 minutes, so only `npm run bench:nudges` sends it. */
 const FULL_COUNT = 20_000;

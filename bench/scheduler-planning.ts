@@ -3,6 +3,9 @@ import { startScheduler } from '../src/scheduler/start-scheduler.js';
 import type { Figure } from './figure.js';
 import { benchClock, seededStore } from './support/overdue-meetings.js';
 import { SLACK_LIMITS } from './support/rate-limited-slack.js';
+import { installBankHolidays } from '../src/bank-holidays.js';
+
+installBankHolidays();
 
 /** A PEP's worth of actions: a council's overdue actions spread over its meetings. */
 const ACTIONS_PER_MEETING = 5;

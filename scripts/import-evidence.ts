@@ -6,6 +6,7 @@ import { systemClock } from '../src/ports/clock.js';
 import { randomIds } from '../src/ports/ids.js';
 import { DEFAULT_LINK_DAYS } from '../src/app/secure-links.js';
 import { openStore } from '../src/stores/open-store.js';
+import { installBankHolidays } from '../src/bank-holidays.js';
 
 /**
  * npm run evidence:import -- <file.csv> — a school's evidence CSV (pep_ref, term, attendance_percent,
@@ -21,6 +22,7 @@ if (!file) {
 }
 
 const csv = readFileSync(file, 'utf8');
+installBankHolidays();
 const config = loadConfig();
 const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
 // This process has no chat connection: someone with a Teams or Slack identity counts as reachable, as the bot will find them.

@@ -5,6 +5,7 @@ import type { Config } from '../src/config.js';
 import { isDomainError } from '../src/domain/errors.js';
 import type { StoreWithChildren } from '../src/ports/child-store.js';
 import { openStore } from '../src/stores/open-store.js';
+import { installBankHolidays } from '../src/bank-holidays.js';
 
 /**
  * The store scripts' shared start (data protection, history export): their options parsed (a wrong one prints `usage`),
@@ -26,6 +27,7 @@ export async function withStore(
     process.stderr.write(`${(error as Error).message}\nUsage: ${usage}\n`);
     process.exit(2);
   }
+  installBankHolidays();
   const config = loadConfig();
   const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir });
   try {

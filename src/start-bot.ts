@@ -16,6 +16,7 @@ import { canRotate, startKeyRotation } from './app/data-protection/rotate-data-k
 import type { DataKey } from './stores/encryption/data-keys.js';
 import { DataKeyError, keyFileKeys } from './stores/encryption/data-keys.js';
 import { openStore } from './stores/open-store.js';
+import { installBankHolidays } from './bank-holidays.js';
 
 export interface StartBotOptions {
   config: Config;
@@ -77,6 +78,7 @@ function dataKeys(config: Config, logger: Logger): readonly DataKey[] | undefine
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
+  installBankHolidays();
   const undo: Array<() => Promise<void>> = [];
   const step = async <T>(failure: string, run: () => Promise<T>): Promise<T> => {
     try {

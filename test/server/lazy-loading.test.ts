@@ -9,8 +9,8 @@ import { spawnBot } from '../support/bot-process.js';
 
 /**
  * Start-up loads what the settings turn on, nothing more: a chat channel's SDK, the MongoDB
- * driver, the card templating engine, pdfkit, nodemailer and the caseload's OpenID client cost most of a second and tens of
- * megabytes between them. The bot runs as `npm start` runs it, in its own process, with a
+ * driver, the card templating engine, pdfkit, nodemailer, the caseload's OpenID client and the
+ * bank holidays' data cost most of a second and tens of megabytes between them. The bot runs as `npm start` runs it, in its own process, with a
  * preload (test/support/record-loads.mjs) that writes down every module it loads.
  */
 
@@ -29,6 +29,8 @@ const ON_DEMAND = [
   'fontkit',
   'nodemailer',
   'openid-client',
+  'date-holidays',
+  'ical-generator',
 ] as const;
 
 const dirs: string[] = [];

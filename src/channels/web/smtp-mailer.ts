@@ -4,8 +4,7 @@ import type { CalendarEntry } from '../../app/meeting-calendar.js';
 import type { Logger } from '../../observability/logger.js';
 import type { EmailContent } from './link-email.js';
 import { cancellationEmailContent, linkEmailContent } from './link-email.js';
-import type { IcsMethod } from './meeting-ics.js';
-import { meetingIcs } from './meeting-ics.js';
+import type { IcsMethod, meetingIcs } from './meeting-ics.js';
 
 export interface SmtpMailer extends LinkMailer {
   /** Closes pooled connections at shutdown. */
@@ -22,18 +21,23 @@ function failureReason(error: unknown): string {
   return `the mail server could not be reached${typeof code === 'string' ? ` (${code})` : ''}`;
 }
 
-/** The transport, and MAIL_FROM's bare address ("PEP Bot <pep-bot@la.example.org>"): the calendar entry's organiser. */
+/** The transport, MAIL_FROM's bare address ("PEP Bot <pep-bot@la.example.org>": the calendar entry's organiser), and the calendar writer. */
 interface Connection {
   transport: Transporter;
   organizer: string;
+  ics: typeof meetingIcs;
 }
 
-/** nodemailer is loaded with the first email, not at start-up: most bots send none for a while, or never. */
+/** nodemailer and the calendar libraries are loaded with the first email, not at start-up: most bots send none for a while, or never. */
 async function connect(smtpUrl: string, from: string): Promise<Connection> {
-  const [{ default: nodemailer }, { default: addressparser }] = await Promise.all([import('nodemailer'), import('nodemailer/lib/addressparser/index.js')]);
+  const [{ default: nodemailer }, { default: addressparser }, { meetingIcs: ics }] = await Promise.all([
+    import('nodemailer'),
+    import('nodemailer/lib/addressparser/index.js'),
+    import('./meeting-ics.js'),
+  ]);
   const [first] = addressparser(from, { flatten: true });
   if (!first?.address) throw new Error('MAIL_FROM has no email address');
-  return { transport: nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }), organizer: first.address };
+  return { transport: nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }), organizer: first.address, ics };
 }
 
 /**
@@ -46,13 +50,13 @@ export function createSmtpMailer(options: { smtpUrl: string; from: string; logge
   const connected = () => (connection ??= connect(options.smtpUrl, options.from));
 
   async function send(to: string, content: EmailContent, calendar?: { entry: CalendarEntry; method: IcsMethod }): Promise<MailResult> {
-    const { transport, organizer } = await connected();
+    const { transport, organizer, ics } = await connected();
     try {
       await transport.sendMail({
         from: options.from,
         to,
         ...content,
-        icalEvent: calendar && { method: calendar.method, filename: 'meeting.ics', content: meetingIcs(calendar.entry, calendar.method, { organizer, attendee: to }) },
+        icalEvent: calendar && { method: calendar.method, filename: 'meeting.ics', content: ics(calendar.entry, calendar.method, { organizer, attendee: to }) },
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
       return { sent: true };

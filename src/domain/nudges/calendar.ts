@@ -1,20 +1,26 @@
-import Holidays from 'date-holidays';
-
 /**
- * Working days in England and Wales: Monday to Friday, less bank holidays (substitute days
- * included). The holiday data ships inside date-holidays, so no lookup leaves the process.
- * Observances such as Mother's Day are not days off, so only public and bank holidays count.
- * The rules are read on the first date asked about, not at start-up (a twentieth of a second).
+ * The bank holidays of one year in England and Wales (substitute days included), as "YYYY-MM-DD":
+ * a port. The rules come from a library whose data costs a third of a second and tens of megabytes
+ * to load, so the edge supplies them (src/bank-holidays.ts), loading it on the first date asked about.
  */
-let englandAndWales: Holidays | undefined;
+export type BankHolidays = (year: number) => ReadonlySet<string>;
+
+const notInstalled: BankHolidays = () => {
+  throw new Error('No bank holidays: call installBankHolidays() (src/bank-holidays.ts) before working days are counted');
+};
+let bankHolidaysSource = notInstalled;
 const bankHolidaysByYear = new Map<number, ReadonlySet<string>>();
+
+/** Working days in England and Wales: Monday to Friday, less the bank holidays `source` gives. */
+export function useBankHolidays(source: BankHolidays): void {
+  bankHolidaysSource = source;
+  bankHolidaysByYear.clear();
+}
 
 function bankHolidaysOf(year: number): ReadonlySet<string> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
-    englandAndWales ??= new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
-    // Holiday.date is "YYYY-MM-DD hh:mm:ss" in the country's own time: the calendar day we want.
-    days = new Set(englandAndWales.getHolidays(year).map((holiday) => holiday.date.slice(0, 10)));
+    days = bankHolidaysSource(year);
     bankHolidaysByYear.set(year, days);
   }
   return days;

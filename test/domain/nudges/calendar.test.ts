@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installBankHolidays } from '../../../src/bank-holidays.js';
+import { useBankHolidays } from '../../../src/domain/nudges/calendar.js';
 import { addWorkingDays, isBankHoliday, isWorkingDay } from '../../../src/domain/nudges/index.js';
 
 describe('England and Wales working days', () => {
@@ -29,5 +31,21 @@ describe('England and Wales working days', () => {
 
   it('puts 15 school days before a review on 20 January 2027 on 29 December 2026', () => {
     expect(addWorkingDays('2027-01-20', -15)).toBe('2026-12-29');
+  });
+
+  describe('with another source of bank holidays', () => {
+    afterEach(installBankHolidays);
+
+    it('counts the days the installed source gives, asking it once a year', () => {
+      const asked: number[] = [];
+      useBankHolidays((year) => {
+        asked.push(year);
+        return new Set([`${year}-06-01`]);
+      });
+      expect(isBankHoliday('2026-06-01')).toBe(true);
+      expect(isBankHoliday('2026-12-25')).toBe(false);
+      expect(addWorkingDays('2026-05-29', 1)).toBe('2026-06-02');
+      expect(asked).toEqual([2026]);
+    });
   });
 });
