@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyChainOf, verifyEveryChain } from '../../src/app/data-protection/verify-audit-chains.js';
 import { childAuditKey } from '../../src/domain/child/child-record.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import { aChild, aChildAuditEvent, nextChildVersion } from '../support/child-fixture.js';
 import { aMeeting, anAuditEvent, nextVersion } from '../support/meeting-fixture.js';
 import { refusal } from './refusal.js';
-import { settableClock } from './settable-clock.js';
 
 /** What someone with the database itself could do, past the store's own rules (SQLite's triggers dropped first). */
 export interface RawAudit {
   setSummary(meetingId: string, entryId: string, summary: string): Promise<void>;
   deleteEntry(meetingId: string, entryId: string): Promise<void>;
-}
-
-export interface AuditChainContractOptions {
-  name: string;
-  create: (options: { clock: ReturnType<typeof settableClock> }) => Promise<StoreWithChildren>;
-  cleanup: (store: StoreWithChildren) => Promise<void>;
-  raw: (store: StoreWithChildren) => RawAudit;
-  skip?: string;
 }
 
 const all = async (store: StoreWithChildren) => {
@@ -27,27 +18,9 @@ const all = async (store: StoreWithChildren) => {
   return reports;
 };
 
-/** The audit hash chains (src/domain/audit-chain.ts) as each store keeps them. */
-export function auditChainContract({ name, create, cleanup, raw, skip }: AuditChainContractOptions): void {
-  const title = skip === undefined ? name : `${name} — SKIPPED: ${skip}`;
-
-  describe.skipIf(skip !== undefined)(title, () => {
-    let store: StoreWithChildren | undefined;
-    const current = (): StoreWithChildren => {
-      if (!store) throw new Error('The store was not created: see the beforeEach failure.');
-      return store;
-    };
-
-    beforeEach(async () => {
-      store = await create({ clock: settableClock('2026-03-10T09:00:00.000Z') });
-      await store.init();
-    });
-
-    afterEach(async () => {
-      if (store) await cleanup(store);
-      store = undefined;
-    });
-
+/** The audit hash chains (src/domain/audit-chain.ts) as each store keeps them; run inside the child store contract, on its store. */
+export function auditChainContract(current: () => StoreWithChildren, raw: (store: StoreWithChildren) => RawAudit): void {
+  describe('audit hash chains', () => {
     /** A meeting with five entries over three saves. */
     const meetingWithFiveEntries = async () => {
       const meeting = aMeeting();

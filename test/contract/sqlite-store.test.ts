@@ -7,7 +7,6 @@ import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
 import Database from 'better-sqlite3';
 import { accessLogContract } from './access-log-contract.js';
-import { auditChainContract } from './audit-chain-contract.js';
 import { childStoreContract } from './child-store-contract.js';
 import { encryptionContract } from './encryption-contract.js';
 import { storeContract } from './store-contract.js';
@@ -29,8 +28,6 @@ const adapter = {
   },
 };
 
-storeContract({ name: 'SQLite store contract', ...adapter });
-childStoreContract({ name: 'SQLite child store contract', ...adapter });
 /** Straight to the file on a second connection, the store's triggers dropped first, as someone with the disk could. */
 const onFile = (store: MeetingStore, trigger: string, sql: string, ...params: string[]): void => {
   const db = new Database(join(folders.get(store) ?? '', 'pep-bot.sqlite'));
@@ -42,8 +39,9 @@ const onFile = (store: MeetingStore, trigger: string, sql: string, ...params: st
   }
 };
 
-auditChainContract({
-  name: 'SQLite audit chain',
+storeContract({ name: 'SQLite store contract', ...adapter });
+childStoreContract({
+  name: 'SQLite child store contract',
   ...adapter,
   raw: (store) => ({
     setSummary: async (meetingId, entryId, summary) =>
@@ -51,6 +49,7 @@ auditChainContract({
     deleteEntry: async (meetingId, entryId) => onFile(store, 'audit_events_no_delete', `DELETE FROM audit_events WHERE meeting_id = ? AND json_extract(event, '$.id') = ?`, meetingId, entryId),
   }),
 });
+
 accessLogContract({ name: 'SQLite access log', create: () => adapter.create({ clock: { now: () => new Date() } }), cleanup: adapter.cleanup });
 
 const fileOf = (folder: string): string => join(folder, 'pep-bot.sqlite');
