@@ -62,9 +62,16 @@ function chainCollection({ collection, owner, version, keyOf }: ChainCollection,
       };
     },
 
+    /** One index seek per owner (the in-order index leads with it), so a page costs its own size, not the collection's. */
     async owners(after: string, limit: number): Promise<string[]> {
-      const groups = await collection.aggregate<{ _id: string }>([{ $match: { [owner]: { $gt: after } } }, { $group: { _id: `$${owner}` } }, { $sort: { _id: 1 } }, { $limit: limit }]).toArray();
-      return groups.map((group) => group._id);
+      const found: string[] = [];
+      for (let last = after; found.length < limit; ) {
+        const next = await collection.findOne({ [owner]: { $gt: last } } as Filter<ChainDocument>, { sort: { [owner]: 1 }, projection: { [owner]: 1 } });
+        if (!next) break;
+        last = next[owner] as string;
+        found.push(last);
+      }
+      return found;
     },
 
     /** Each record's unchained entries in one unit of work: two instances starting together cannot interleave their chains. */
