@@ -75,6 +75,7 @@ export async function composeApp(options: {
   const deps: AppDeps = {
     store,
     children: store,
+    auditChains: store,
     calendar: config.council.calendar,
     clock,
     newId: randomIds,

@@ -4,6 +4,7 @@ import type { FundingSettings } from '../domain/funding/funding-settings.js';
 import type { Meeting } from '../domain/model.js';
 import type { PlannedNudge } from '../domain/nudges/index.js';
 import type { CalendarSettings } from '../domain/child/calendar-settings.js';
+import type { AuditChainStore } from '../ports/audit-chain-store.js';
 import type { ChildStore } from '../ports/child-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   store: MeetingStore;
   /** The children beside the meetings (the statutory clock). Without it (unit tests of meeting rules alone), no child is recorded. */
   children?: ChildStore;
+  /** The audit hash chains, for pages that say whether a meeting's audit trail verifies. */
+  auditChains?: AuditChainStore;
   /** The council's calendar for the statutory clock (council settings); England's default without it. */
   calendar?: CalendarSettings;
   /** Re-plans the child's statutory clock jobs after their record changed (the scheduler's syncChild). */

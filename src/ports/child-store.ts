@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../domain/model.js';
 import type { ChildRecord } from '../domain/child/child-record.js';
+import type { AuditChainStore } from './audit-chain-store.js';
 import type { MeetingStore } from './store.js';
 
 /**
@@ -20,5 +21,5 @@ export interface ChildStore {
   childAuditTrail(ref: string): Promise<AuditEvent[]>;
 }
 
-/** What openStore gives the app: both stores keep children beside meetings, on the same connection. */
-export type StoreWithChildren = MeetingStore & ChildStore;
+/** What openStore gives the app: both stores keep children beside meetings, on the same connection, and both audits' chains. */
+export type StoreWithChildren = MeetingStore & ChildStore & AuditChainStore;

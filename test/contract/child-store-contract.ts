@@ -3,6 +3,8 @@ import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { aChild, aChildAuditEvent, nextChildVersion } from '../support/child-fixture.js';
 import { aMeeting, anAuditEvent } from '../support/meeting-fixture.js';
+import { auditChainContract } from './audit-chain-contract.js';
+import type { RawAudit } from './audit-chain-contract.js';
 import { refusal } from './refusal.js';
 import { settableClock } from './settable-clock.js';
 
@@ -11,11 +13,13 @@ export interface ChildStoreContractOptions {
   /** A new store on an empty database of its own; the suite calls init(). */
   create: (options: { clock: Clock }) => Promise<StoreWithChildren>;
   cleanup: (store: StoreWithChildren) => Promise<void>;
+  /** The database itself, for the audit chain's tampering cases. */
+  raw: (store: StoreWithChildren) => RawAudit;
   skip?: string;
 }
 
 /** The one contract every ChildStore adapter passes; each adapter's test file calls it beside storeContract. */
-export function childStoreContract({ name, create, cleanup, skip }: ChildStoreContractOptions): void {
+export function childStoreContract({ name, create, cleanup, raw, skip }: ChildStoreContractOptions): void {
   const title = skip === undefined ? name : `${name} — SKIPPED: ${skip}`;
 
   describe.skipIf(skip !== undefined)(title, () => {
@@ -119,5 +123,7 @@ export function childStoreContract({ name, create, cleanup, skip }: ChildStoreCo
       expect(await current().listChildren({ after: sorted.at(-1), limit: 2 })).toEqual([]);
       expect((await current().listChildren({ limit: 10 }))[0]).toStrictEqual(aChild({ ref: sorted[0] }));
     });
+
+    auditChainContract(current, raw);
   });
 }

@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BSON, MongoClient } from 'mongodb';
-import { inject } from 'vitest';
+import type { Collection } from 'mongodb';
+import { describe, expect, inject, it } from 'vitest';
+import { verifyChainOf } from '../../src/app/data-protection/verify-audit-chains.js';
+import { createFieldCipher } from '../../src/stores/encryption/field-cipher.js';
 import { createMongoStore } from '../../src/stores/mongo/mongo-store.js';
+import { aMeeting, anAuditEvent } from '../support/meeting-fixture.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
@@ -45,8 +49,22 @@ const adapter = {
   },
 };
 
+/** Straight to the audit collection on a client of its own, as someone with the database could. */
+const onAudit = (store: MeetingStore, change: (audit: Collection) => Promise<unknown>): Promise<void> =>
+  withClient(async (client) => {
+    await change(client.db(databases.get(store)).collection('audit'));
+  });
+
 storeContract({ name: 'MongoDB store contract', ...adapter });
-childStoreContract({ name: 'MongoDB child store contract', ...adapter });
+childStoreContract({
+  name: 'MongoDB child store contract',
+  ...adapter,
+  raw: (store) => ({
+    setSummary: (meetingId, entryId, summary) => onAudit(store, (audit) => audit.updateOne({ meetingId, 'event.id': entryId }, { $set: { 'event.summary': summary } })),
+    deleteEntry: (meetingId, entryId) => onAudit(store, (audit) => audit.deleteOne({ meetingId, 'event.id': entryId })),
+  }),
+});
+
 accessLogContract({ name: 'MongoDB access log', skip: adapter.skip, create: () => adapter.create({ clock: { now: () => new Date() } }), cleanup: adapter.cleanup });
 
 encryptionContract({
@@ -65,4 +83,31 @@ encryptionContract({
       return BSON.EJSON.stringify(documents);
     }),
   remove: (dbName) => withClient((client) => client.db(dbName).dropDatabase().then(() => undefined)),
+});
+
+describe.skipIf(!mongo.available)(`MongoDB audit chain back-fill${mongo.available ? '' : ` — SKIPPED: ${mongo.reason}`}`, () => {
+  it('chains, at start-up and in their order, the entries written before the chain, and the trail reads as before', async () => {
+    const dbName = newDatabaseName();
+    const cipher = createFieldCipher(testKeys);
+    const meeting = aMeeting();
+    // As the release before the chain wrote them: data sealed alone, and one already redacted.
+    const events = [anAuditEvent(meeting.id, { data: { note: 'Moved to Oak House' } }), anAuditEvent(meeting.id, { data: { redacted: 'erasure' } })];
+    const [first, second] = events;
+    if (!first || !second) throw new Error('two entries');
+    await withClient((client) =>
+      client.db(dbName).collection('audit').insertMany([
+        { meetingId: meeting.id, meetingVersion: 1, position: 0, event: { ...first, data: { sealed: cipher.encrypt(JSON.stringify(first.data)) } } },
+        { meetingId: meeting.id, meetingVersion: 2, position: 0, event: second },
+      ]),
+    );
+    const store = createMongoStore({ uri: mongo.available ? mongo.uri : '', dbName, keys: testKeys });
+    try {
+      await store.init();
+      expect(await store.auditTrail(meeting.id)).toStrictEqual(events);
+      expect(await verifyChainOf(store, meeting.id)).toEqual({ key: meeting.id, entries: 2, redacted: [{ entryId: second.id, seq: 2, reason: 'erasure' }] });
+    } finally {
+      await store.close();
+      await withClient((client) => client.db(dbName).dropDatabase());
+    }
+  });
 });

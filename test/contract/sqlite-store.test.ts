@@ -5,6 +5,7 @@ import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { MeetingStore } from '../../src/ports/store.js';
+import Database from 'better-sqlite3';
 import { accessLogContract } from './access-log-contract.js';
 import { childStoreContract } from './child-store-contract.js';
 import { encryptionContract } from './encryption-contract.js';
@@ -27,8 +28,28 @@ const adapter = {
   },
 };
 
+/** Straight to the file on a second connection, the store's triggers dropped first, as someone with the disk could. */
+const onFile = (store: MeetingStore, trigger: string, sql: string, ...params: string[]): void => {
+  const db = new Database(join(folders.get(store) ?? '', 'pep-bot.sqlite'));
+  try {
+    db.exec(`DROP TRIGGER ${trigger}`);
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+};
+
 storeContract({ name: 'SQLite store contract', ...adapter });
-childStoreContract({ name: 'SQLite child store contract', ...adapter });
+childStoreContract({
+  name: 'SQLite child store contract',
+  ...adapter,
+  raw: (store) => ({
+    setSummary: async (meetingId, entryId, summary) =>
+      onFile(store, 'audit_events_no_update', `UPDATE audit_events SET event = json_set(event, '$.summary', ?) WHERE meeting_id = ? AND json_extract(event, '$.id') = ?`, summary, meetingId, entryId),
+    deleteEntry: async (meetingId, entryId) => onFile(store, 'audit_events_no_delete', `DELETE FROM audit_events WHERE meeting_id = ? AND json_extract(event, '$.id') = ?`, meetingId, entryId),
+  }),
+});
+
 accessLogContract({ name: 'SQLite access log', create: () => adapter.create({ clock: { now: () => new Date() } }), cleanup: adapter.cleanup });
 
 const fileOf = (folder: string): string => join(folder, 'pep-bot.sqlite');

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/stores/open-store.js';
 import { carerInThreeMeetings, CARER } from '../app/data-protection/carer-in-three-meetings.js';
@@ -10,12 +11,13 @@ import { runInRepo } from './run-script.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'pep-rights-scripts-'));
 const outDir = join(dataDir, 'export');
 const LONG_AGO = '2015-03-01T10:00:00Z';
+let carersMeeting = '';
 
 beforeAll(async () => {
   // Written by a clock years back, so the real clock the scripts use finds them expired.
   const store = await openStore({ dataDir, clock: { now: () => new Date(LONG_AGO) } });
   await store.init();
-  await carerInThreeMeetings(store);
+  carersMeeting = (await carerInThreeMeetings(store)).theirs[0]?.id ?? '';
   await store.createMeeting(aMeeting({ id: 'meeting-long-closed', status: 'cancelled', updatedAt: LONG_AGO }), { events: [] });
   await store.close();
 });
@@ -52,5 +54,24 @@ describe('the data protection scripts, on a DATA_DIR', () => {
     expect(erased.stdout).toContain('erased from 3 meeting(s)');
     await npm('data:export', '--person', CARER.email, '--by', 'Jane DPO', '--out', outDir);
     expect(JSON.parse(readFileSync(join(outDir, 'subject-access.json'), 'utf8')).meetings).toEqual([]);
+  }, 120_000);
+
+  it('audit:verify finds every chain whole after the retention run and the erasure, and names an entry changed in the file', async () => {
+    const whole = await npm('audit:verify');
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stdout).toMatch(/redacted, 0 broken\n$/);
+
+    const db = new Database(join(dataDir, 'pep-bot.sqlite'));
+    let entryId: string;
+    try {
+      db.exec('DROP TRIGGER audit_events_no_update');
+      entryId = db.prepare<[string], string>(`SELECT json_extract(event, '$.id') FROM audit_events WHERE meeting_id = ? AND chain_seq = 2`).pluck().get(carersMeeting) ?? '';
+      db.prepare(`UPDATE audit_events SET event = json_set(event, '$.summary', 'Nothing happened') WHERE meeting_id = ? AND chain_seq = 2`).run(carersMeeting);
+    } finally {
+      db.close();
+    }
+    const broken = await npm('audit:verify', '--key', carersMeeting);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN\t${carersMeeting}\tedited\t${entryId}\t`);
   }, 120_000);
 });

@@ -71,7 +71,7 @@ ${inventory(ChildRecordSchema, 'child', 'SQLite table `children`, or the MongoDB
 
 ### 1.3 An audit entry
 
-${inventory(AuditEventSchema, 'meeting', 'SQLite table `audit_events` (append-only: a trigger refuses any change but the emptying of `data`, and any removal while its meeting is kept), or the MongoDB collection `audit`', `${days(retention.auditEntries)} after the meeting closes, removed with the meeting's whole trail`)}
+${inventory(AuditEventSchema, 'meeting', 'SQLite table `audit_events` (append-only: a trigger refuses any change but the emptying of `data`, and any removal while its meeting is kept; each entry chained to the one before by hash), or the MongoDB collection `audit`', `${days(retention.auditEntries)} after the meeting closes, removed with the meeting's whole trail`)}
 
 An audit entry's \`data\` is the command that made the change, as typed: it can hold what a person
 wrote or their details. Erasure empties the \`data\` of the entries about the person (\`{ "redacted": "erasure" }\`);

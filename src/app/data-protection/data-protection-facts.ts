@@ -74,9 +74,14 @@ export const DPIA_MEASURES: ReadonlyArray<{ measure: string; tests: readonly str
   { measure: 'Requests from Teams and Slack are authenticated (Bot Framework tokens, Slack signatures)', tests: ['test/channels/teams/authentication.test.ts', 'test/channels/slack/platform-rules.test.ts'] },
   { measure: 'The caseload page refuses users without an oversight role, signed in through the identity provider', tests: ['test/e2e/caseload-page.test.ts'] },
   { measure: 'Every change writes an audit entry; the audit is append-only in the store', tests: ['test/contract/store-contract-writes.ts', 'test/contract/store-contract-retention.ts'] },
+  {
+    measure:
+      'The audit is a hash chain per meeting and per child (SHA-256): each entry names its place and the hash of the one before, and covers its data through a digest salted with a secret kept encrypted inside that data, so an erased entry still links and nothing of what was erased can be guessed. `npm run audit:verify` checks every chain and names any entry changed, missing or out of order',
+    tests: ['test/domain/audit-chain.test.ts', 'test/contract/audit-chain-contract.ts', 'test/contract/sqlite-audit-chain-backfill.test.ts'],
+  },
   { measure: 'Retention removes exactly what has expired; the dry run lists the same', tests: ['test/app/data-protection/retention-run.test.ts', 'test/contract/store-contract-retention.ts'] },
   { measure: 'Subject access export holds all about the person and nothing about anyone else; only a data protection officer may take it from the caseload', tests: ['test/app/data-protection/subject-access.test.ts', 'test/e2e/caseload-data-export.test.ts'] },
-  { measure: 'Erasure leaves no trace of the person in the SQLite file while the audit trail stays whole', tests: ['test/app/data-protection/correct-and-erase.test.ts'] },
+  { measure: 'Erasure leaves no trace of the person in the SQLite file while the audit trail stays whole and its hash chain verifies', tests: ['test/app/data-protection/correct-and-erase.test.ts'] },
   { measure: 'This document matches the code', tests: ['test/app/data-protection/data-protection-doc.test.ts'] },
 ];
 
@@ -91,7 +96,7 @@ export const DPIA_RIGHTS: ReadonlyArray<{ right: string; how: string }> = [
   },
   {
     right: 'Erasure (Article 17), where the law allows',
-    how: "The data protection officer first decides that erasure applies: a PEP is a statutory record, so the child's plan itself is usually kept. `npm run data:erase -- --person <email | chat id> --by <name>` then makes the person a tombstone (\"Former participant\") in every meeting, replaces their own words (the shared free-text list) with `[removed]`, revokes their links, empties the data of the audit entries about them (the entries stay, in order), deletes the delivery records kept about them, removes their name or address from children's records, and refreshes others' copies of cards already posted. Their own copies in their Teams or Slack chat cannot be reached once no address for them is kept. SQLite zeroes freed pages (secure_delete) and truncates its write-ahead log, so nothing remains in the file; on MongoDB, encryption of the volume covers freed space.",
+    how: "The data protection officer first decides that erasure applies: a PEP is a statutory record, so the child's plan itself is usually kept. `npm run data:erase -- --person <email | chat id> --by <name>` then makes the person a tombstone (\"Former participant\") in every meeting, replaces their own words (the shared free-text list) with `[removed]`, revokes their links, empties the data of the audit entries about them (the entries stay, in order, and their hash chain still verifies: `npm run audit:verify`), deletes the delivery records kept about them, removes their name or address from children's records, and refreshes others' copies of cards already posted. Their own copies in their Teams or Slack chat cannot be reached once no address for them is kept. SQLite zeroes freed pages (secure_delete) and truncates its write-ahead log, so nothing remains in the file; on MongoDB, encryption of the volume covers freed space.",
   },
   {
     right: 'Storage limitation (Article 5(1)(e))',

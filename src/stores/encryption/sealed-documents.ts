@@ -16,9 +16,14 @@ export interface Sealer {
   open(document: StoredDocument, value: unknown): unknown;
   /** An action on its own (MongoDB's due-actions query returns actions, not meetings). */
   openAction(value: unknown): unknown;
-  /** An audit entry's data is the command as given, free text and all: it is stored encrypted whole. */
-  sealAudit(event: AuditEvent): AuditEvent;
+  /**
+   * An audit entry's data is the command as given, free text and all: it is stored encrypted whole,
+   * with the salt of its chain digest (src/domain/audit-chain.ts), so redacting the data takes the salt too.
+   */
+  sealAudit(event: AuditEvent, salt: string): AuditEvent;
   openAudit(value: unknown): unknown;
+  /** The entry with its data opened, and the salt sealed with the data (none on a redacted entry, or one sealed before the chain). */
+  openAuditEntry(value: unknown): { event: unknown; salt?: string };
   /** True when some free text is plain or under a key other than the current one: a rotation rewrites it. */
   isStale(document: StoredDocument, value: unknown): boolean;
 }
@@ -43,6 +48,12 @@ function visitStrings(value: unknown, segments: Segments, visit: (text: string) 
 }
 
 const SEALED_KEY = 'sealed';
+const SALTED_KEY = 'salted';
+
+const onlyKey = (data: Record<string, unknown> | undefined, key: string): string | undefined => {
+  const sealed = data?.[key];
+  return typeof sealed === 'string' && Object.keys(data ?? {}).length === 1 ? sealed : undefined;
+};
 
 export function createSealer(cipher: FieldCipher): Sealer {
   const paths: Record<StoredDocument, Segments[]> = { meeting: compile(freeTextPaths('meeting')), child: compile(freeTextPaths('child')) };
@@ -54,19 +65,27 @@ export function createSealer(cipher: FieldCipher): Sealer {
     return value;
   };
 
+  // Entries sealed before the audit chain (SEALED_KEY) hold the data alone; the chain's back-fill reseals them salted.
+  function openAuditEntry(value: unknown): { event: unknown; salt?: string } {
+    const data = (value as { data?: Record<string, unknown> } | null)?.data;
+    const salted = onlyKey(data, SALTED_KEY);
+    if (salted !== undefined) {
+      const opened = JSON.parse(cipher.decrypt(salted)) as { salt: string; data: unknown };
+      return { event: { ...(value as object), data: opened.data }, salt: opened.salt };
+    }
+    const sealed = onlyKey(data, SEALED_KEY);
+    return { event: sealed === undefined ? value : { ...(value as object), data: JSON.parse(cipher.decrypt(sealed)) as unknown } };
+  }
+
   return {
     cipher,
     seal: <T>(document: StoredDocument, value: T): T => inPlace(structuredClone(value), paths[document], (text) => cipher.encrypt(text)) as T,
     open: (document, value) => inPlace(value, paths[document], (text) => cipher.decrypt(text)),
     openAction: (value) => inPlace(value, actionPaths, (text) => cipher.decrypt(text)),
 
-    sealAudit: (event) => ({ ...event, data: { [SEALED_KEY]: cipher.encrypt(JSON.stringify(event.data)) } }),
-    openAudit(value) {
-      const data = (value as { data?: Record<string, unknown> } | null)?.data;
-      const sealed = data?.[SEALED_KEY];
-      if (typeof sealed !== 'string' || Object.keys(data ?? {}).length !== 1) return value;
-      return { ...(value as object), data: JSON.parse(cipher.decrypt(sealed)) as unknown };
-    },
+    sealAudit: (event, salt) => ({ ...event, data: { [SALTED_KEY]: cipher.encrypt(JSON.stringify({ salt, data: event.data })) } }),
+    openAudit: (value) => openAuditEntry(value).event,
+    openAuditEntry,
 
     isStale(document, value) {
       let stale = false;

@@ -8,6 +8,7 @@ import { parseStoredAuditEvent, parseStoredChild } from '../stored-data.js';
 import type { ChildDocument, Collections } from './documents.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import type { UnitOfWork } from './unit-of-work.js';
+import type { AppendAudit } from './audit-chain.js';
 
 type ChildCollections = Pick<Collections, 'children' | 'childAudit'>;
 
@@ -18,11 +19,8 @@ const fromChildDocument = (document: ChildDocument, sealer: Sealer): ChildRecord
  * The child is written first and its audit entries after it, in one unit of work (a transaction on
  * a replica set), as meetings are: a refused write leaves no audit entry even without transactions.
  */
-export function childWrites({ children, childAudit }: ChildCollections, inUnitOfWork: UnitOfWork, sealer: Sealer) {
-  const writeAudit = async ({ child, events }: CheckedChildWrite, session: ClientSession | undefined) => {
-    if (events.length === 0) return;
-    await childAudit.insertMany(events.map((event, position) => ({ childRef: child.ref, childVersion: child.version, position, event: sealer.sealAudit(event) })), { session });
-  };
+export function childWrites({ children }: Pick<Collections, 'children'>, inUnitOfWork: UnitOfWork, sealer: Sealer, appendAudit: AppendAudit) {
+  const writeAudit = ({ child, events }: CheckedChildWrite, session: ClientSession | undefined) => appendAudit(child.ref, child.version, events, session);
 
   return {
     create: (write: CheckedChildWrite): Promise<void> =>

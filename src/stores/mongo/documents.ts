@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import type { ChainFields } from '../../domain/audit-chain.js';
 import type { ChildRecord } from '../../domain/child/child-record.js';
 import type { Action, AuditEvent, Meeting } from '../../domain/model.js';
 import type { MessageRef } from '../../ports/messenger.js';
@@ -15,12 +16,13 @@ import { parseStoredMeeting } from '../stored-data.js';
 export type ActionDocument = Action & { dueAtDate: Date };
 export type MeetingDocument = Omit<Meeting, 'actions'> & { _id: string; actions: ActionDocument[] };
 
-/** meetingVersion + position: the audit trail's insertion order, the same in every process. */
+/** meetingVersion + position: the audit trail's insertion order, the same in every process. chain: its place in the hash chain (absent only before the start-up back-fill). */
 export interface AuditDocument {
   meetingId: string;
   meetingVersion: number;
   position: number;
   event: AuditEvent;
+  chain?: ChainFields;
 }
 
 export type ChildDocument = ChildRecord & { _id: string };
@@ -31,6 +33,7 @@ export interface ChildAuditDocument {
   childVersion: number;
   position: number;
   event: AuditEvent;
+  chain?: ChainFields;
 }
 
 export interface IdempotencyDocument {
@@ -110,5 +113,3 @@ export function toMeetingDocument(meeting: Meeting, sealer: Sealer): MeetingDocu
 /** MeetingSchema keeps only the meeting's own fields, so _id and every dueAtDate are dropped here. */
 export const fromMeetingDocument = (document: MeetingDocument, sealer: Sealer): Meeting => parseStoredMeeting(sealer.open('meeting', document), document._id);
 
-export const toAuditDocuments = (meeting: Meeting, events: AuditEvent[], sealer: Sealer): AuditDocument[] =>
-  events.map((event, position) => ({ meetingId: meeting.id, meetingVersion: meeting.version, position, event: sealer.sealAudit(event) }));

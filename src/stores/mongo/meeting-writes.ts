@@ -3,11 +3,12 @@ import type { DomainError } from '../../domain/errors.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { Sealer } from '../encryption/sealed-documents.js';
 import type { CheckedWrite } from '../write-checks.js';
-import { toAuditDocuments, toMeetingDocument } from './documents.js';
+import { toMeetingDocument } from './documents.js';
 import { toOutboxDocument } from './outbox.js';
 import type { Collections } from './documents.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import type { UnitOfWork } from './unit-of-work.js';
+import type { AppendAudit } from './audit-chain.js';
 
 async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => DomainError): Promise<void> {
   try {
@@ -17,10 +18,10 @@ async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => Dom
   }
 }
 
-/** The meeting is always written first; its audit events, idempotency record and outbox messages follow it. */
-export function meetingWrites({ meetings, audit, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork, sealer: Sealer) {
+/** The meeting is always written first; its audit events (chained), idempotency record and outbox messages follow it. */
+export function meetingWrites({ meetings, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork, sealer: Sealer, appendAudit: AppendAudit) {
   const writeDependents = async ({ meeting, events, idempotency: record, messages }: CheckedWrite, session: ClientSession | undefined) => {
-    if (events.length > 0) await audit.insertMany(toAuditDocuments(meeting, events, sealer), { session });
+    await appendAudit(meeting.id, meeting.version, events, session);
     if (record) {
       const document = { _id: record.key, result: record.result, at: record.at };
       await insertOrRefuse(() => idempotency.insertOne(document, { session }), () => idempotencyKeyUsed(record.key));

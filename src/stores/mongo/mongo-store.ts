@@ -23,6 +23,7 @@ import type { Sealer } from '../encryption/sealed-documents.js';
 import type { StoredTextRotation } from '../../ports/stored-text-rotation.js';
 import { reencryptDocuments } from './reencrypt-documents.js';
 import { mongoCannotWrite } from './cannot-write.js';
+import { mongoAuditChains } from './audit-chain.js';
 import { childReads, childWrites } from './child-writes.js';
 import { databaseName } from './database-name.js';
 import { fromMeetingDocument } from './documents.js';
@@ -48,6 +49,7 @@ interface OpenState {
   retention: RetentionStore;
   transactional: boolean;
   reencrypt: StoredTextRotation['reencryptPage'];
+  chains: ReturnType<typeof mongoAuditChains>;
 }
 
 const STANDALONE_CAUTION =
@@ -88,21 +90,25 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const collections = await prepareDatabase(db);
         const transactional = await supportsTransactions(db);
         const inUnitOfWork = unitOfWork(client, transactional);
-        const writes = meetingWrites(collections, inUnitOfWork, sealer);
+        const chains = mongoAuditChains(collections, sealer, inUnitOfWork);
+        const writes = meetingWrites(collections, inUnitOfWork, sealer, chains.appendMeeting);
         state = {
           client,
           db,
           collections,
           writes,
-          childWrites: childWrites(collections, inUnitOfWork, sealer),
+          childWrites: childWrites(collections, inUnitOfWork, sealer, chains.appendChild),
           childReads: childReads(collections, sealer),
           keyValues: guardedKeyValueRows(keyValueRows(collections.keyValues), writing),
           outbox: mongoOutbox(collections),
           transactional,
           reencrypt: reencryptDocuments(collections, sealer),
           retention: mongoRetention(collections, inUnitOfWork),
+          chains,
         };
         await checkDataKeys(keyValueStore(() => open().keyValues, clock), sealer.cipher);
+        // After the key check: chaining an entry written before the chain opens its data.
+        await chains.chainUnchained();
       } catch (error) {
         state = undefined;
         await client.close();
@@ -202,6 +208,9 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     },
     listChildren: (page) => open().childReads.listChildren(page),
     childAuditTrail: (ref) => open().childReads.childAuditTrail(ref),
+
+    auditKeys: (page) => open().chains.store.auditKeys(page),
+    auditLinks: (key, page) => open().chains.store.auditLinks(key, page),
 
     reencryptPage: (page) => open().reencrypt(page),
     currentKeyId: () => sealer.cipher.currentKeyId,

@@ -41,9 +41,12 @@ export async function prepareDatabase(db: Db): Promise<Collections> {
   ]);
   await collections.audit.createIndexes([
     { key: { meetingId: 1, meetingVersion: 1, position: 1 }, name: 'by_meeting_in_order', unique: true },
+    // One entry per place in a chain: two appends after the same entry cannot both be written.
+    { key: { meetingId: 1, 'chain.seq': 1 }, name: 'by_meeting_chain', unique: true, partialFilterExpression: { 'chain.seq': { $exists: true } } },
   ]);
   await collections.childAudit.createIndexes([
     { key: { childRef: 1, childVersion: 1, position: 1 }, name: 'by_child_in_order', unique: true },
+    { key: { childRef: 1, 'chain.seq': 1 }, name: 'by_child_chain', unique: true, partialFilterExpression: { 'chain.seq': { $exists: true } } },
   ]);
   await collections.keyValues.createIndexes([{ key: { namespace: 1, key: 1 }, name: 'by_namespace_key', unique: true }]);
   return collections;

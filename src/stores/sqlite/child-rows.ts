@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ChildRecord } from '../../domain/child/child-record.js';
+import type { AuditEvent } from '../../domain/model.js';
 import type { ChildStore } from '../../ports/child-store.js';
 import type { CheckedChildWrite } from '../child-write-checks.js';
 import type { Sealer } from '../encryption/sealed-documents.js';
@@ -12,12 +13,11 @@ interface ChildRow {
   doc: string;
 }
 
-
 /**
  * The child store's rows on the meeting store's connection. As with meetings, each write is one
  * IMMEDIATE transaction: the child and its audit entries commit together or not at all.
  */
-export function childRows(db: Database, sealer: Sealer) {
+export function childRows(db: Database, sealer: Sealer, appendAudit: (ref: string, events: readonly AuditEvent[]) => void) {
   const childRow = (child: ChildRecord): ChildRow => ({ ref: child.ref, version: child.version, doc: JSON.stringify(sealer.seal('child', child)) });
   const childFromRow = (row: Pick<ChildRow, 'ref' | 'doc'>): ChildRecord => parseStoredChild(sealer.open('child', JSON.parse(row.doc)), row.ref);
   const statements = {
@@ -25,13 +25,10 @@ export function childRows(db: Database, sealer: Sealer) {
     update: db.prepare<ChildRow & { expectedVersion: number }>('UPDATE children SET version = @version, doc = @doc WHERE ref = @ref AND version = @expectedVersion'),
     byRef: db.prepare<[string], Pick<ChildRow, 'ref' | 'doc'>>('SELECT ref, doc FROM children WHERE ref = ?'),
     page: db.prepare<{ after: string; limit: number }, Pick<ChildRow, 'ref' | 'doc'>>('SELECT ref, doc FROM children WHERE ref > @after ORDER BY ref LIMIT @limit'),
-    insertAudit: db.prepare<{ childRef: string; event: string }>('INSERT INTO child_audit_events (child_ref, event) VALUES (@childRef, @event)'),
     auditOf: db.prepare<[string], string>('SELECT event FROM child_audit_events WHERE child_ref = ? ORDER BY seq').pluck(),
   };
 
-  const writeAudit = ({ child, events }: CheckedChildWrite): void => {
-    for (const event of events) statements.insertAudit.run({ childRef: child.ref, event: JSON.stringify(sealer.sealAudit(event)) });
-  };
+  const writeAudit = ({ child, events }: CheckedChildWrite): void => appendAudit(child.ref, events);
   const create = db.transaction((write: CheckedChildWrite): void => {
     if (statements.insert.run(childRow(write.child)).changes === 0) throw childExists(write.child.ref);
     writeAudit(write);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Meeting } from '../../domain/model.js';
+import type { AuditEvent, Meeting } from '../../domain/model.js';
 import type { Sealer } from '../encryption/sealed-documents.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { CheckedWrite } from '../write-checks.js';
@@ -16,12 +16,12 @@ const meetingRow = (meeting: Meeting, sealer: Sealer): MeetingRow => ({
 });
 
 /**
- * Each write is one SQLite transaction: the meeting, its index rows, its audit events, its
+ * Each write is one SQLite transaction: the meeting, its index rows, its audit events (chained), its
  * idempotency record and the messages it promises commit together, and a refusal thrown inside rolls all of them back.
  * IMMEDIATE takes the write lock at BEGIN, so another process on the same file waits for it
  * (busy timeout) instead of failing when its read turns into a write.
  */
-export function meetingWrites(db: Database, statements: Statements, outbox: ReturnType<typeof outboxRows>, sealer: Sealer) {
+export function meetingWrites(db: Database, statements: Statements, outbox: ReturnType<typeof outboxRows>, sealer: Sealer, appendAudit: (meetingId: string, events: readonly AuditEvent[]) => void) {
   const writeDependents = ({ meeting, events, idempotency, messages }: CheckedWrite): void => {
     statements.deleteParticipants.run(meeting.id);
     for (const row of participantRows(meeting)) statements.insertParticipant.run(row);
@@ -29,7 +29,7 @@ export function meetingWrites(db: Database, statements: Statements, outbox: Retu
     for (const row of actionRows(meeting)) statements.insertAction.run(row);
     statements.deleteLinks.run(meeting.id);
     for (const row of linkRows(meeting)) statements.insertLink.run(row);
-    for (const event of events) statements.insertAudit.run({ meetingId: meeting.id, event: JSON.stringify(sealer.sealAudit(event)) });
+    appendAudit(meeting.id, events);
     if (idempotency) {
       const row = { key: idempotency.key, result: JSON.stringify(idempotency.result), at: idempotency.at };
       if (statements.insertIdempotency.run(row).changes === 0) throw idempotencyKeyUsed(idempotency.key);

@@ -158,6 +158,51 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_events is append-only while its meeting is kept'); END;
     `,
   },
+  {
+    version: 6,
+    name: 'audit hash chains',
+    sql: `
+      -- Each audit key's entries form a hash chain (src/domain/audit-chain.ts): chain_seq 1, 2, 3…
+      -- per meeting or child, the hash of the entry before, the entry's own hash and the digest of
+      -- its data. Entries written before this migration are chained at start-up, in order
+      -- (src/stores/sqlite/audit-chain-rows.ts): their data must be opened with the keys to be digested.
+      ALTER TABLE audit_events ADD COLUMN chain_seq INTEGER;
+      ALTER TABLE audit_events ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit_events ADD COLUMN hash TEXT;
+      ALTER TABLE audit_events ADD COLUMN data_digest TEXT;
+      ALTER TABLE child_audit_events ADD COLUMN chain_seq INTEGER;
+      ALTER TABLE child_audit_events ADD COLUMN prev_hash TEXT;
+      ALTER TABLE child_audit_events ADD COLUMN hash TEXT;
+      ALTER TABLE child_audit_events ADD COLUMN data_digest TEXT;
+
+      -- One entry per place: two writers that both read the same last entry cannot both append after it.
+      CREATE UNIQUE INDEX audit_chain ON audit_events (meeting_id, chain_seq);
+      CREATE UNIQUE INDEX child_audit_chain ON child_audit_events (child_ref, chain_seq);
+      -- Empty once the back-fill has run: finding that out at each start reads nothing.
+      CREATE INDEX audit_unchained ON audit_events (meeting_id, seq) WHERE hash IS NULL;
+      CREATE INDEX child_audit_unchained ON child_audit_events (child_ref, seq) WHERE hash IS NULL;
+
+      -- Every new entry is chained (an older release writing to the same file is refused, not let fork the chain).
+      CREATE TRIGGER audit_events_chained BEFORE INSERT ON audit_events
+        WHEN NEW.chain_seq IS NULL OR NEW.prev_hash IS NULL OR NEW.hash IS NULL OR NEW.data_digest IS NULL
+        BEGIN SELECT RAISE(ABORT, 'an audit entry must be written with its chain fields'); END;
+      CREATE TRIGGER child_audit_events_chained BEFORE INSERT ON child_audit_events
+        WHEN NEW.chain_seq IS NULL OR NEW.prev_hash IS NULL OR NEW.hash IS NULL OR NEW.data_digest IS NULL
+        BEGIN SELECT RAISE(ABORT, 'an audit entry must be written with its chain fields'); END;
+
+      -- A chained entry's chain fields never change; the back-fill may chain an entry once.
+      CREATE TRIGGER audit_events_chain_fixed BEFORE UPDATE ON audit_events
+        WHEN OLD.hash IS NOT NULL AND (NEW.chain_seq IS NOT OLD.chain_seq OR NEW.prev_hash IS NOT OLD.prev_hash
+          OR NEW.hash IS NOT OLD.hash OR NEW.data_digest IS NOT OLD.data_digest)
+        BEGIN SELECT RAISE(ABORT, 'an audit entry''s chain fields never change'); END;
+      -- A child's entries stay as written once chained: only the back-fill changes them (its data resealed with a salt).
+      DROP TRIGGER child_audit_events_no_update;
+      CREATE TRIGGER child_audit_events_no_update BEFORE UPDATE ON child_audit_events
+        WHEN OLD.hash IS NOT NULL OR NEW.seq IS NOT OLD.seq OR NEW.child_ref IS NOT OLD.child_ref
+          OR json_remove(NEW.event, '$.data') IS NOT json_remove(OLD.event, '$.data')
+        BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only'); END;
+    `,
+  },
 ];
 
 /**

@@ -21,6 +21,7 @@ import { checkDataKeys } from '../encryption/key-check.js';
 import { createSealer } from '../encryption/sealed-documents.js';
 import type { Sealer } from '../encryption/sealed-documents.js';
 import type { StoredTextRotation } from '../../ports/stored-text-rotation.js';
+import { auditChainRows } from './audit-chain-rows.js';
 import { childRows } from './child-rows.js';
 import { openDatabase } from './connection.js';
 import { keyValueRows } from './key-value-rows.js';
@@ -43,6 +44,7 @@ interface OpenState {
   retention: ReturnType<typeof retentionRows>;
   sealer: Sealer;
   reencrypt: StoredTextRotation['reencryptPage'];
+  chains: ReturnType<typeof auditChainRows>;
 }
 
 export interface SqliteStoreOptions {
@@ -88,21 +90,25 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
       const statements = prepareStatements(db);
       const outbox = outboxRows(db);
       const keyValues = guardedKeyValueRows(keyValueRows(statements.keyValues), writing);
+      const chains = auditChainRows(db, sealer);
       state = {
         db,
         statements,
-        writes: meetingWrites(db, statements, outbox, sealer),
+        writes: meetingWrites(db, statements, outbox, sealer, chains.appendMeeting),
         keyValues,
         outbox,
         probe: sqliteWriteProbe(db, statements),
-        children: childRows(db, sealer),
+        children: childRows(db, sealer, chains.appendChild),
         sealer,
         reencrypt: reencryptRows(db, sealer),
         retention: retentionRows(db),
+        chains,
       };
       options.connection?.(db);
       try {
         await checkDataKeys(keyValueStore(() => open().keyValues, clock), sealer.cipher);
+        // After the key check: chaining an entry written before migration 6 opens its data.
+        await writing(async () => chains.chainUnchained.immediate());
       } catch (error) {
         // Nothing may be read with keys that do not fit the data: the store stays closed.
         state = undefined;
@@ -210,6 +216,9 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
     async childAuditTrail(ref) {
       return open().children.audit(ref);
     },
+
+    auditKeys: (page) => open().chains.store.auditKeys(page),
+    auditLinks: (key, page) => open().chains.store.auditLinks(key, page),
 
     reencryptPage: (page) => open().reencrypt(page),
     currentKeyId: () => open().sealer.cipher.currentKeyId,

@@ -17,11 +17,6 @@ export interface DueActionRow {
   actionId: string;
 }
 
-export interface AuditRow {
-  meetingId: string;
-  event: string;
-}
-
 export interface IdempotencyRow {
   key: string;
   result: string;
@@ -116,7 +111,6 @@ export function prepareStatements(db: Database) {
     deleteLinks: db.prepare<[string]>('DELETE FROM meeting_links WHERE meeting_id = ?'),
     insertLink: db.prepare<LinkRow>('INSERT INTO meeting_links (token_hash, meeting_id) VALUES (@tokenHash, @meetingId)'),
     meetingOfLinkToken: db.prepare<[string], string>('SELECT meeting_id FROM meeting_links WHERE token_hash = ?').pluck(),
-    insertAudit: db.prepare<AuditRow>('INSERT INTO audit_events (meeting_id, event) VALUES (@meetingId, @event)'),
     auditOfMeeting: db.prepare<[string], string>('SELECT event FROM audit_events WHERE meeting_id = ? ORDER BY seq').pluck(),
     insertIdempotency: db.prepare<IdempotencyRow>(
       'INSERT INTO idempotency (key, result, at) VALUES (@key, @result, @at) ON CONFLICT (key) DO NOTHING',

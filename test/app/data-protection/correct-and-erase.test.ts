@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctPerson, erasePerson } from '../../../src/app/data-protection/correct-and-erase.js';
+import { verifyChainOf, verifyEveryChain } from '../../../src/app/data-protection/verify-audit-chains.js';
 import type { StoreWithChildren } from '../../../src/ports/child-store.js';
 import { settableClock } from '../../contract/settable-clock.js';
 import { tempSqliteStore } from '../../support/sqlite-temp-store.js';
@@ -63,7 +64,14 @@ describe('correction and erasure, on a real SQLite store', () => {
         expect.objectContaining({ type: 'dataProtection.erase', actorId: 'dpo-jane' }),
       ]);
       expect(trail.filter((entry) => entry.data.redacted === 'erasure').map((entry) => entry.type)).toEqual(['answerPrompt', 'addParticipant']);
+      // The hash chain still verifies, each emptied entry reported as redacted for erasure.
+      expect(await verifyChainOf(store, meeting.id)).toEqual({
+        key: meeting.id,
+        entries: trail.length,
+        redacted: trail.flatMap((entry, place) => (entry.data.redacted === 'erasure' ? [{ entryId: entry.id, seq: place + 1, reason: 'erasure' }] : [])),
+      });
     }
+    for await (const report of verifyEveryChain(store)) expect(report.break, report.key).toBeUndefined();
     expect(await store.getValue('teams-person', `email:${CARER.email}`)).toBeUndefined();
     expect(await store.getValue('card-ref', `${theirs[0]?.id}/invitation/p-teacher`)).toBeDefined();
     // The teacher's copy of their invitation (which lists who is coming) is refreshed; the carer's own is not.

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRetention } from '../../../src/app/data-protection/retention-run.js';
+import { verifyChainOf, verifyEveryChain } from '../../../src/app/data-protection/verify-audit-chains.js';
 import { RetentionSettingsSchema } from '../../../src/domain/data-protection/retention-settings.js';
 import type { StoreWithChildren } from '../../../src/ports/child-store.js';
 import { settableClock } from '../../contract/settable-clock.js';
@@ -75,6 +76,7 @@ describe('the retention run, on a real SQLite store with a controllable clock', 
     const trail = await store.auditTrail(oldClosed.id);
     expect(trail.map((entry) => entry.type)).toEqual(['captureAction', 'retention.anonymise']);
     expect(trail[0]?.data).toEqual({ redacted: 'retention' });
+    expect(await verifyChainOf(store, oldClosed.id)).toEqual({ key: oldClosed.id, entries: 2, redacted: [{ entryId: trail[0]?.id, seq: 1, reason: 'retention' }] });
     // The teacher's copy of the invitation, still known, is redrawn from the anonymised meeting.
     expect((await store.outboxOf(oldClosed.id)).map((row) => row.message)).toEqual([{ kind: 'direct', participantId: 'p-teacher', show: { card: 'invitation', participantId: 'p-teacher' }, mode: 'refresh' }]);
     expect((await store.getMeeting(recentClosed.id))?.anonymised).toBeUndefined();
@@ -84,6 +86,11 @@ describe('the retention run, on a real SQLite store with a controllable clock', 
     expect((await store.listValues('card-ref', '')).map((entry) => entry.key)).toEqual(['d', `${oldClosed.id}/invitation/p-teacher`]);
     expect(await store.getValue('nudge-preferences', 'kept')).toEqual({ quiet: true });
     expect(await store.listValues('data-protection-log', 'retention/')).toHaveLength(1);
+    // Every chain left verifies; the removed meeting's went whole with it.
+    const chains = [];
+    for await (const report of verifyEveryChain(store)) chains.push(report);
+    expect(chains.filter((report) => report.break)).toEqual([]);
+    expect(chains.map((report) => report.key)).not.toContain(longGone.id);
 
     // Nothing more has expired at the same instant; a year on, the anonymised meeting's turn comes.
     expect((await runRetention({ store, clock, newId, settings }, { dryRun: true })).items).toEqual([]);

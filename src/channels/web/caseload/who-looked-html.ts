@@ -9,7 +9,7 @@ const meetingHtml = (meeting: WhoLookedMeeting): string =>
     meeting.lines.length === 0
       ? '<p>Nobody has opened this meeting’s plan or cards.</p>'
       : `<ul>${meeting.lines.map((l) => `<li><time>${escapeHtml(l.when)}</time>: ${escapeHtml(l.line)}</li>`).join('')}</ul>`
-  }`;
+  }${meeting.audit ? `<p>${meeting.audit.verified ? '' : '<strong>'}${escapeHtml(meeting.audit.words)}${meeting.audit.verified ? '' : '</strong>'}</p>` : ''}`;
 
 /** Every opening of a child's plans, secure-link cards and exports, meeting by meeting. */
 export function renderWhoLookedPage(view: { officer: Officer; childRef: string; meetings: readonly WhoLookedMeeting[]; pagePath: string }): string {
