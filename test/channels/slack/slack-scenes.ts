@@ -1,7 +1,7 @@
 import type { Meeting } from '../../../src/domain/model.js';
 import type { Block, SlackMessageNow, SlackUser } from './slack-api-stub.js';
 import { buttons } from './slack-api-stub.js';
-import type { SendOptions, SlackAnswer } from './signed-requests.js';
+import type { SendOptions, SlackAnswer, SlackSender } from './signed-requests.js';
 import type { SlackHarness } from './slack-harness.js';
 import { CHRIS, DANA, SAM } from './slack-harness.js';
 
@@ -23,7 +23,7 @@ export interface Typed {
   triggerId: string;
 }
 
-export async function type(h: SlackSide, user: SlackUser, conversationId: string, text: string, options: SendOptions & { triggerId?: string } = {}): Promise<Typed> {
+export async function type(h: Pick<SlackSide, 'stub'> & { slack: Pick<SlackSender, 'command'> }, user: SlackUser, conversationId: string, text: string, options: SendOptions & { triggerId?: string } = {}): Promise<Typed> {
   const responseId = next('cmd');
   const triggerId = options.triggerId ?? next('trigger.');
   const answer = await h.slack.command(
