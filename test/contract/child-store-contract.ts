@@ -4,6 +4,7 @@ import type { Clock } from '../../src/ports/clock.js';
 import { aChild, aChildAuditEvent, nextChildVersion } from '../support/child-fixture.js';
 import { aMeeting, anAuditEvent } from '../support/meeting-fixture.js';
 import { refusal } from './refusal.js';
+import { childRetentionContract } from './store-contract-child-retention.js';
 import { settableClock } from './settable-clock.js';
 
 export interface ChildStoreContractOptions {
@@ -119,5 +120,7 @@ export function childStoreContract({ name, create, cleanup, skip }: ChildStoreCo
       expect(await current().listChildren({ after: sorted.at(-1), limit: 2 })).toEqual([]);
       expect((await current().listChildren({ limit: 10 }))[0]).toStrictEqual(aChild({ ref: sorted[0] }));
     });
+
+    childRetentionContract(current);
   });
 }
