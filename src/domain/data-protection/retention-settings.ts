@@ -66,7 +66,7 @@ export const RETENTION_KINDS = {
   failedJobs: {
     from: 'the job failing for the last time (no retry left: no next run)',
     defaultDays: 30,
-    why: "A job that gave up is kept so an operator can see what failed and why. Its data holds ids and what was to be sent (a meeting or child id, a participant id, a due date), and its failure reason is the error as thrown, which can quote an email address or a platform's answer about a person: personal data. A month is enough to look into a failure, which is also logged (without personal data) and, for a nudge, settled in the delivery ledger. A job that failed but will be retried (it has a next run) is never removed; a meeting's next change re-plans its work afresh.",
+    why: "A job that gave up is kept so an operator can see what failed and why. It is personal data: its data holds ids (a meeting id, a participant id, the child's PEP reference, a due date), and its failure reason is the error as thrown, which can quote an email address or a platform's answer about a person. A month is enough to look into a failure, which is also logged (without personal data) and, for a nudge, settled in the delivery ledger. A job that failed but will be retried (it has a next run) is never removed; a meeting's next change plans its work afresh, as new jobs.",
     stored: 'the scheduler job store (SQLite agenda_jobs in the store file, or MongoDB agendaJobs)',
   },
 } as const satisfies Record<string, RetentionKind>;
