@@ -7,10 +7,10 @@ import { retentionJob } from '../../../src/app/data-protection/retention-job.js'
 import { loadConfig } from '../../../src/config.js';
 import type { StoreWithChildren } from '../../../src/ports/child-store.js';
 import { failedJobs } from '../../../src/scheduler/failed-jobs.js';
-import { SqliteBackend } from '../../../src/scheduler/sqlite-backend/sqlite-backend.js';
+import type { SqliteBackend } from '../../../src/scheduler/sqlite-backend/sqlite-backend.js';
 import { weeklyCron } from '../../../src/scheduler/weekly-jobs.js';
 import { settableClock } from '../../contract/settable-clock.js';
-import { tempSqliteStore } from '../../support/sqlite-temp-store.js';
+import { tempSqliteStoreWithJobs } from '../../support/sqlite-temp-store.js';
 
 const settingsFile = (content: unknown): string => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'council-')), 'council.json');
@@ -23,16 +23,8 @@ describe('retention settings and the daily job', () => {
   let store: StoreWithChildren;
   let remove: () => Promise<void>;
   let jobs: SqliteBackend;
-  beforeEach(async () => {
-    let filename: string;
-    ({ store, remove, filename } = await tempSqliteStore(clock));
-    jobs = new SqliteBackend({ filename });
-    await jobs.connect();
-  });
-  afterEach(async () => {
-    await jobs.disconnect();
-    await remove();
-  });
+  beforeEach(async () => ({ store, jobs, remove } = await tempSqliteStoreWithJobs(clock)));
+  afterEach(async () => remove());
 
   it('has a documented default for every kind, and a council sets its own', () => {
     expect(loadConfig({}).council.retention).toMatchObject({ meetings: 2555, auditEntries: 2920, secureLinks: 30, idempotency: 30, deliveries: 90, cardReferences: 400, children: 730, failedJobs: 30, dailyAt: '02:30' });

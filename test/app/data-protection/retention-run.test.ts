@@ -4,11 +4,11 @@ import { runRetention } from '../../../src/app/data-protection/retention-run.js'
 import { RetentionSettingsSchema } from '../../../src/domain/data-protection/retention-settings.js';
 import type { StoreWithChildren } from '../../../src/ports/child-store.js';
 import { failedJobs } from '../../../src/scheduler/failed-jobs.js';
-import { SqliteBackend } from '../../../src/scheduler/sqlite-backend/sqlite-backend.js';
+import type { SqliteBackend } from '../../../src/scheduler/sqlite-backend/sqlite-backend.js';
 import { settableClock } from '../../contract/settable-clock.js';
 import { aChild, aChildAuditEvent } from '../../support/child-fixture.js';
 import { aMeeting, anAuditEvent } from '../../support/meeting-fixture.js';
-import { tempSqliteStore } from '../../support/sqlite-temp-store.js';
+import { tempSqliteStoreWithJobs } from '../../support/sqlite-temp-store.js';
 
 const clock = settableClock('2026-01-01T00:00:00Z');
 let ids = 0;
@@ -24,15 +24,9 @@ describe('the retention run, on a real SQLite store with a controllable clock', 
 
   beforeEach(async () => {
     clock.set('2026-01-01T00:00:00Z');
-    let filename: string;
-    ({ store, remove, filename } = await tempSqliteStore(clock));
-    jobs = new SqliteBackend({ filename });
-    await jobs.connect();
+    ({ store, jobs, remove } = await tempSqliteStoreWithJobs(clock));
   });
-  afterEach(async () => {
-    await jobs.disconnect();
-    await remove();
-  });
+  afterEach(async () => remove());
 
   const deps = () => ({ store, clock, newId, settings, failedJobs: failedJobs(jobs.repository) });
   const aJob = async (data: object, state: Partial<JobParameters>): Promise<string> =>
