@@ -64,6 +64,8 @@ export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWor
   const removeChild = async (ref: string): Promise<number> => {
     let removed = 0;
     await inUnitOfWork(async (session) => {
+      // Set on every attempt: a transaction retried after a transient error starts again from nothing.
+      removed = 0;
       if ((await collections.meetings.countDocuments({ 'child.ref': ref }, { session, limit: 1 })) > 0) return;
       removed = (await collections.children.deleteOne({ _id: ref }, { session })).deletedCount;
       if (removed === 0) return;
