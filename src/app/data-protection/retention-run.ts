@@ -107,7 +107,9 @@ function visits(deps: RetentionRunDeps): Visit[] {
     kind: 'failedJobs',
     action: 'remove',
     list: (page) => failedJobs.heldRecords(page),
-    act: async (records) => void (await failedJobs.removeHeld(records.map((record) => record.key))),
+    act: async (records) => {
+      await failedJobs.removeHeld(records.map((record) => record.key));
+    },
   };
   return [...inStore, jobs];
 }
