@@ -18,10 +18,10 @@ import { randomIds } from './ports/ids.js';
 import type { Messenger } from './ports/messenger.js';
 import type { StoreWithChildren } from './ports/child-store.js';
 import { childAfterMeetingSaved, childStatus, clockNotifier } from './app/child/child-clock.js';
+import { jobStoreBeside } from './scheduler/job-backend.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import type { RunningScheduler, SchedulerTuning } from './scheduler/start-scheduler.js';
 import type { HttpModule } from './server.js';
-import { defaultSqliteFilename } from './stores/sqlite/default-file.js';
 
 /**
  * A channel as the composition root sees it: its routes; for chat channels, its messenger; for
@@ -119,7 +119,7 @@ export async function composeApp(options: {
   let scheduler: RunningScheduler;
   try {
     scheduler = await startScheduler({
-      jobs: config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri },
+      jobs: jobStoreBeside(config),
       store,
       clock,
       tuning: options.schedulerTuning,

@@ -16,7 +16,8 @@ export interface RetentionStore {
   heldRecords(source: RecordSource, page: { before: string; after?: string; limit: number }): Promise<HeldRecord[]>;
   /**
    * Removes the records with these keys and says how many went. An anonymised meeting goes with
-   * its whole audit trail, its outbox rows and its index rows, in one unit of work.
+   * its whole audit trail, its outbox rows and its index rows, in one unit of work; a child with
+   * their whole audit trail, in one unit of work, and only while none of their meetings is left.
    */
   removeHeld(source: RemovableSource, keys: readonly string[]): Promise<number>;
   /**
@@ -29,4 +30,16 @@ export interface RetentionStore {
    * log is checkpointed and truncated; freed pages are zeroed as they are freed, secure_delete).
    */
   forgetRemoved(): Promise<void>;
+}
+
+/**
+ * The scheduler's jobs that failed and gave up (no next run: no retry is coming) as the retention
+ * run sees them: keyed by job id, dated by when they last failed, in key order as heldRecords
+ * lists. A job that failed but will be retried, or is running, is never listed nor removed. Both
+ * scheduler backends pass test/contract/scheduler-backend-repository.ts (src/scheduler/failed-jobs.ts).
+ */
+export interface FailedJobStore {
+  heldRecords(page: { before: string; after?: string; limit: number }): Promise<HeldRecord[]>;
+  /** Removes those of these jobs that are still failed with no next run; says how many went. */
+  removeHeld(keys: readonly string[]): Promise<number>;
 }

@@ -1,9 +1,14 @@
 import type { AgendaBackend } from 'agenda';
 import { databaseName } from '../stores/mongo/database-name.js';
+import { defaultSqliteFilename } from '../stores/sqlite/default-file.js';
 import { SqliteBackend } from './sqlite-backend/sqlite-backend.js';
 
 /** Where the jobs live: beside the store, in its SQLite file or its MongoDB database. */
 export type JobStoreConfig = { kind: 'sqlite'; filename: string } | { kind: 'mongodb'; uri: string; dbName?: string };
+
+/** The job store beside the store the configuration names (MONGODB_URI, else DATA_DIR's file): the bot's and the scripts' alike. */
+export const jobStoreBeside = (config: { mongodbUri: string | undefined; dataDir: string }): JobStoreConfig =>
+  config.mongodbUri === undefined ? { kind: 'sqlite', filename: defaultSqliteFilename(config.dataDir) } : { kind: 'mongodb', uri: config.mongodbUri };
 
 export interface OpenJobBackend {
   /** Already connected; Agenda's own connect() and disconnect() calls are no-ops on it. */

@@ -1,5 +1,12 @@
 import type { Agenda } from 'agenda';
+import type { FailedJobStore } from '../ports/retention-store.js';
+import { failedJobs } from './failed-jobs.js';
 import type { SchedulerLogger } from './scheduler-ports.js';
+
+/** What the scheduler hands a weekly job when it runs: its own job store's failed jobs (for the retention run). */
+export interface WeeklyJobContext {
+  failedJobs: FailedJobStore;
+}
 
 /**
  * Work that runs once a week at a set day and time in a time zone (the caseload digest), as one
@@ -13,7 +20,7 @@ export interface WeeklyJob {
   /** HH:MM */
   time: string;
   timeZone: string;
-  run(): Promise<void>;
+  run(context: WeeklyJobContext): Promise<void>;
 }
 
 const CRON_DAYS = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, daily: '*' } as const;
@@ -26,10 +33,11 @@ export function weeklyCron(job: Pick<WeeklyJob, 'weekday' | 'time'>): string {
 
 /** Before agenda.start(): what each weekly job does. A failure is logged and tried again next week. */
 export function defineWeeklyJobs(agenda: Agenda, jobs: readonly WeeklyJob[], logger: SchedulerLogger): void {
+  const context: WeeklyJobContext = { failedJobs: failedJobs(agenda.db) };
   for (const job of jobs) {
     agenda.define(job.name, async () => {
       try {
-        await job.run();
+        await job.run(context);
       } catch (error) {
         logger.error({ err: error, job: job.name }, 'weekly job failed: it runs again next week');
       }

@@ -6,6 +6,7 @@ import { aMeeting, anAuditEvent } from '../support/meeting-fixture.js';
 import { auditChainContract } from './audit-chain-contract.js';
 import type { RawAudit } from './audit-chain-contract.js';
 import { refusal } from './refusal.js';
+import { childRetentionContract } from './store-contract-child-retention.js';
 import { settableClock } from './settable-clock.js';
 
 export interface ChildStoreContractOptions {
@@ -125,5 +126,6 @@ export function childStoreContract({ name, create, cleanup, raw, skip }: ChildSt
     });
 
     auditChainContract(current, raw);
+    childRetentionContract(current);
   });
 }

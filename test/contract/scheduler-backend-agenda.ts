@@ -2,6 +2,7 @@ import { Agenda, constant } from 'agenda';
 import type { Job } from 'agenda';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failedJobs } from '../../src/scheduler/failed-jobs.js';
 import type { BackendUnderTest, FailReasonStorage } from './scheduler-backend-contract.js';
 import { MINUTE, SECOND, aJob, eventually, inMs } from './scheduler-backend-fixtures.js';
 
@@ -161,6 +162,24 @@ export function agendaContract(subject: () => BackendUnderTest, failReasons: Fai
       expect(attempts).toBe(2);
       expect(exhausted?.failedAt).toBeInstanceOf(Date);
       expect(exhausted?.failReason).toEqual(failReasons === 'text' ? text : asThrown);
+    });
+
+    it('leaves a job whose retries ran out for the retention run to find, and one awaiting its retry out of its sight', async () => {
+      const failing = async (): Promise<void> => {
+        throw new Error('HTTP 410');
+      };
+      await startAgenda((agenda) => {
+        agenda.define('gives-up', failing, { backoff: constant({ delay: 50, maxRetries: 1 }) });
+        agenda.define('retries-later', failing, { backoff: constant({ delay: 10 * MINUTE, maxRetries: 1 }) });
+      });
+      const gaveUp = await repo().saveJob(aJob({ name: 'gives-up' }), undefined);
+      const waiting = await repo().saveJob(aJob({ name: 'retries-later' }), undefined);
+      await eventually(async () => {
+        expect(await repo().getJobById(String(gaveUp._id))).toMatchObject({ failCount: 2, nextRunAt: null });
+        expect(await repo().getJobById(String(waiting._id))).toMatchObject({ failCount: 1, nextRunAt: expect.any(Date) });
+      });
+      const listed = await failedJobs(repo()).heldRecords({ before: inMs(MINUTE).toISOString(), limit: 10 });
+      expect(listed.map((record) => record.key)).toEqual([String(gaveUp._id)]);
     });
 
     it('coalesces debounced saves of a unique job into one run with the latest data', async () => {

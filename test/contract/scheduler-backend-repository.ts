@@ -1,5 +1,6 @@
 import type { JobParameters } from 'agenda';
 import { describe, expect, it } from 'vitest';
+import { failedJobs } from '../../src/scheduler/failed-jobs.js';
 import type { BackendUnderTest, FailReasonStorage } from './scheduler-backend-contract.js';
 import { MINUTE, SECOND, aJob, inMs } from './scheduler-backend-fixtures.js';
 
@@ -145,6 +146,44 @@ export function repositoryContract(subject: () => BackendUnderTest, failReasons:
       const overview = await repo().getJobsOverview();
       expect(overview.find((o) => o.name === 'nudge')).toMatchObject({ total: 3, scheduled: 2, queued: 1 });
       expect(overview.find((o) => o.name === 'next-meeting')).toMatchObject({ total: 1, paused: 1 });
+    });
+  });
+
+  describe('failed jobs, as the retention run sees them', () => {
+    const at = (iso: string) => new Date(iso);
+    /** What Agenda's fail() leaves, unlocked, after the run that failed at `failedAt`. */
+    const failed = (failedAt: string, overrides: Partial<JobParameters> = {}) =>
+      save({ nextRunAt: null, lastRunAt: at(failedAt), lastFinishedAt: at(failedAt), failedAt: at(failedAt), failCount: 6, failReason: 'HTTP 410', ...overrides });
+
+    it('lists, by id, the jobs that gave up before the cutoff; never one to be retried, running, finished since, or failed later', async () => {
+      const gaveUp = await Promise.all(['2026-01-02T00:00:00Z', '2026-01-03T00:00:00+05:00', '2026-01-04T00:00:00Z'].map((when) => failed(when)));
+      await failed('2026-01-01T00:00:00Z', { nextRunAt: at('2026-01-01T00:08:00Z') });
+      await failed('2026-01-01T00:00:00Z', { lockedAt: new Date(), nextRunAt: null });
+      await failed('2026-01-01T00:00:00Z', { lastFinishedAt: at('2026-01-01T01:00:00Z') });
+      await failed('2026-03-01T00:00:00Z');
+      await save({ nextRunAt: null, lastFinishedAt: at('2026-01-01T00:00:00Z') });
+
+      const jobs = failedJobs(repo());
+      const expected = gaveUp.map((job) => ({ key: String(job._id), at: job.failedAt!.toISOString() })).sort((a, b) => (a.key < b.key ? -1 : 1));
+      const first = await jobs.heldRecords({ before: '2026-02-01T00:00:00Z', limit: 2 });
+      const rest = await jobs.heldRecords({ before: '2026-02-01T00:00:00Z', after: first.at(-1)?.key, limit: 2 });
+      expect([...first, ...rest]).toEqual(expected);
+      // 00:00+05:00 on the 3rd is 19:00Z on the 2nd: compared as instants.
+      expect((await jobs.heldRecords({ before: '2026-01-02T20:00:00Z', limit: 10 })).map((record) => record.at).sort()).toEqual(['2026-01-02T00:00:00.000Z', '2026-01-02T19:00:00.000Z']);
+    });
+
+    it('removes the jobs asked for that still gave up, and leaves one given a next run since it was listed', async () => {
+      const gone = await failed('2026-01-02T00:00:00Z');
+      const revived = await failed('2026-01-02T00:00:00Z');
+      const other = await failed('2026-01-02T00:00:00Z');
+      await repo().saveJob({ ...revived, nextRunAt: inMs(MINUTE) }, undefined);
+
+      const jobs = failedJobs(repo());
+      expect(await jobs.removeHeld([])).toBe(0);
+      expect(await jobs.removeHeld([String(gone._id), String(revived._id)])).toBe(1);
+      expect(await repo().getJobById(String(gone._id))).toBeNull();
+      expect(await repo().getJobById(String(revived._id))).not.toBeNull();
+      expect(await repo().getJobById(String(other._id))).not.toBeNull();
     });
   });
 

@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agenda } from 'agenda';
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScheduler } from '../../src/scheduler/start-scheduler.js';
 import type { WeeklyJob } from '../../src/scheduler/weekly-jobs.js';
-import { weeklyCron } from '../../src/scheduler/weekly-jobs.js';
+import { defineWeeklyJobs, weeklyCron } from '../../src/scheduler/weekly-jobs.js';
+import { SqliteBackend } from '../../src/scheduler/sqlite-backend/sqlite-backend.js';
+import type { HeldRecord } from '../../src/domain/data-protection/held-records.js';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import { testClock } from './fixtures/harness.js';
@@ -58,6 +61,25 @@ describe('weekly jobs', () => {
     while (at.weekday !== weekday || at.toMillis() <= Date.now()) at = at.plus({ days: 1 }).set({ hour, minute });
     return at.toMillis();
   };
+
+  it("hands each run its own job store's failed jobs (the retention run removes those that gave up)", async () => {
+    const backend = new SqliteBackend({ filename: jobsFile() });
+    await backend.connect();
+    const failedAt = new Date('2026-01-01T00:00:00Z');
+    const failed = await backend.repository.saveJob({ name: 'pep-nudge', priority: 0, type: 'normal', nextRunAt: null, data: {}, failedAt, lastFinishedAt: failedAt }, undefined);
+    const agenda = new Agenda({ backend, processEvery: 50 });
+    try {
+      const seen = new Promise<HeldRecord[]>((resolve) =>
+        defineWeeklyJobs(agenda, [{ name: 'data-retention', weekday: 'daily', time: '02:30', timeZone: 'Europe/London', run: async ({ failedJobs }) => resolve(await failedJobs.heldRecords({ before: '2026-02-01T00:00:00Z', limit: 10 })) }], { info: () => undefined, warn: () => undefined, error: () => undefined }),
+      );
+      await agenda.start();
+      await agenda.now('data-retention');
+      expect(await seen).toEqual([{ key: String(failed._id), at: failedAt.toISOString() }]);
+    } finally {
+      await agenda.stop(false);
+      await backend.disconnect();
+    }
+  });
 
   it('is written as a cron line for the day and time', () => {
     expect(weeklyCron({ weekday: 'monday', time: '08:00' })).toBe('0 8 * * 1');

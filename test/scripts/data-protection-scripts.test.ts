@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteBackend } from '../../src/scheduler/sqlite-backend/sqlite-backend.js';
 import { openStore } from '../../src/stores/open-store.js';
 import { carerInThreeMeetings, CARER } from '../app/data-protection/carer-in-three-meetings.js';
+import { aChild } from '../support/child-fixture.js';
 import { aMeeting } from '../support/meeting-fixture.js';
 import { runInRepo } from './run-script.js';
 
@@ -12,6 +14,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pep-rights-scripts-'));
 const outDir = join(dataDir, 'export');
 const LONG_AGO = '2015-03-01T10:00:00Z';
 let carersMeeting = '';
+let failedJobId: string;
 
 beforeAll(async () => {
   // Written by a clock years back, so the real clock the scripts use finds them expired.
@@ -19,7 +22,14 @@ beforeAll(async () => {
   await store.init();
   carersMeeting = (await carerInThreeMeetings(store)).theirs[0]?.id ?? '';
   await store.createMeeting(aMeeting({ id: 'meeting-long-closed', status: 'cancelled', updatedAt: LONG_AGO }), { events: [] });
+  await store.createChild(aChild({ ref: 'PEP-2015-0001', updatedAt: LONG_AGO }), { events: [] });
   await store.close();
+  // A nudge that gave up long ago, in the scheduler's job store beside the store, as the bot keeps it.
+  const jobs = new SqliteBackend({ filename: join(dataDir, 'pep-bot.sqlite') });
+  await jobs.connect();
+  const failedAt = new Date(LONG_AGO);
+  failedJobId = String((await jobs.repository.saveJob({ name: 'pep-nudge', priority: 0, type: 'normal', nextRunAt: null, data: {}, failedAt, lastFinishedAt: failedAt, failCount: 6 }, undefined))._id);
+  await jobs.disconnect();
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -32,6 +42,8 @@ describe('the data protection scripts, on a DATA_DIR', () => {
     const listed = dry.stdout.split('\n').filter((line) => line.includes('\t'));
     expect(listed).toContain(`anonymise\tclosed-meeting\tmeeting-long-closed\t${LONG_AGO}`);
     expect(listed.filter((line) => line.startsWith('remove\tkey-value:card-ref'))).toHaveLength(2);
+    expect(listed).toContain(`remove\tchild\tPEP-2015-0001\t${LONG_AGO}`);
+    expect(listed).toContain(`remove\tfailed-job\t${failedJobId}\t${new Date(LONG_AGO).toISOString()}`);
     const again = await npm('data:retention', '--dry-run');
     expect(again.stdout.split('\n').filter((line) => line.includes('\t'))).toEqual(listed);
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { SqliteBackend } from '../../src/scheduler/sqlite-backend/sqlite-backend.js';
 import { createSqliteStore } from '../../src/stores/sqlite/sqlite-store.js';
 
 /** A real SQLite store in a folder of its own; `remove` closes it and deletes the folder. */
@@ -19,4 +20,16 @@ export async function tempSqliteStore(clock: Clock): Promise<{ store: StoreWithC
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** The same, with the scheduler's job store in the same file, as the bot keeps it; `remove` closes both. */
+export async function tempSqliteStoreWithJobs(clock: Clock): Promise<{ store: StoreWithChildren; jobs: SqliteBackend; remove: () => Promise<void> }> {
+  const opened = await tempSqliteStore(clock);
+  const jobs = new SqliteBackend({ filename: opened.filename });
+  await jobs.connect();
+  const remove = async () => {
+    await jobs.disconnect();
+    await opened.remove();
+  };
+  return { store: opened.store, jobs, remove };
 }

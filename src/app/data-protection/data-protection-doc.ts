@@ -8,7 +8,7 @@ import { schemaFields } from '../../domain/data-protection/schema-fields.js';
 import { AuditEventSchema, MeetingSchema } from '../../domain/model.js';
 import { DEFAULT_COUNCIL_SETTINGS } from '../../domain/oversight/council-settings.js';
 import type { Section } from './data-protection-facts.js';
-import { DPIA_MEASURES, DPIA_PROCESSORS, DPIA_RIGHTS, MEETING_SECTIONS, NOTIFICATIONS_LEAVING } from './data-protection-facts.js';
+import { DPIA_MEASURES, DPIA_PROCESSORS, DPIA_RIGHTS, MEETING_SECTIONS, NOTIFICATIONS_LEAVING, SCHEDULED_JOBS } from './data-protection-facts.js';
 
 const days = (n: number): string => (n === 0 ? 'removed at once' : n % 365 === 0 ? `${n / 365} years (${n} days)` : `${n} days`);
 const retention = DEFAULT_COUNCIL_SETTINGS.retention;
@@ -67,7 +67,7 @@ ${inventory(MeetingSchema, 'meeting', 'SQLite table `meetings` (one JSON documen
 
 ### 1.2 The child across meetings
 
-${inventory(ChildRecordSchema, 'child', 'SQLite table `children`, or the MongoDB collection `children`; its audit in `child_audit_events` / `child_audit`', "while the Virtual School holds the child's case; the retention run does not remove it (the council's case file rules apply)")}
+${inventory(ChildRecordSchema, 'child', 'SQLite table `children`, or the MongoDB collection `children`; its audit in `child_audit_events` / `child_audit` (append-only: a trigger refuses any change, and any removal while the child is kept)', `while any of the child's meetings is left; once none is, until the record has not changed for ${days(retention.children)}, then removed with its whole audit trail. The council's case file, not PEP Bot, keeps the record of account (to the child's 75th birthday)`)}
 
 ### 1.3 An audit entry
 
@@ -76,6 +76,10 @@ ${inventory(AuditEventSchema, 'meeting', 'SQLite table `audit_events` (append-on
 An audit entry's \`data\` is the command that made the change, as typed: it can hold what a person
 wrote or their details. Erasure empties the \`data\` of the entries about the person (\`{ "redacted": "erasure" }\`);
 anonymisation empties every entry's; the entries themselves, with who, when and what kind of change, stay.
+
+### 1.4 A scheduled job
+
+${SCHEDULED_JOBS(days(retention.failedJobs))}
 
 ## 2. Retention
 

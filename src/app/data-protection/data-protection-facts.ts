@@ -51,6 +51,12 @@ export const MEETING_SECTIONS: Readonly<Record<string, Section>> = {
   anonymised: { why: 'When the retention run anonymised the meeting, and when it had closed.', messages: NONE },
 };
 
+/** What the scheduler's job store holds (src/scheduler/scheduled-work.ts, child-clock-work.ts), given how long a job that gave up is kept. */
+export const SCHEDULED_JOBS = (failedKept: string): string =>
+  `Stored in the scheduler's job store: the SQLite table \`agenda_jobs\` in the store's file, or the MongoDB collection \`agendaJobs\`. Kept: until the job has run (then removed at once); a job that failed is retried per its backoff, and one that gave up (no next run) is removed after ${failedKept} (\`retention.failedJobs\`).
+
+A job's \`data\` carries ids and instants only, never a name or a word anyone typed: a meeting id, a participant id, the child's PEP reference, what kind of reminder or notice, and when it is due. Those ids are personal data in the council's hands. A failed job also keeps its \`failReason\`, the error as thrown, which can quote what a platform or mail server answered about a person (an email address, say): personal data, which is why a job that gave up is not kept for long. Dashboards and support tools that read the job store see both.`;
+
 export const DPIA_PROCESSORS: ReadonlyArray<{ name: string; what: string; where: string }> = [
   { name: 'Microsoft (Teams, Bot Framework, Entra ID)', what: "Cards and messages to people who use Teams; sign-in of Virtual School staff to the caseload page (OpenID Connect). The child's full name is never sent to a chat.", where: "The council's Microsoft 365 tenancy (its own data residency)." },
   { name: 'Slack (Salesforce)', what: 'Cards and messages to people who use Slack, in the council\'s workspace.', where: "Slack's hosting for the council's workspace (its data residency setting)." },
@@ -79,7 +85,8 @@ export const DPIA_MEASURES: ReadonlyArray<{ measure: string; tests: readonly str
       'The audit is a hash chain per meeting and per child (SHA-256): each entry names its place and the hash of the one before, and covers its data through a digest salted with a secret kept encrypted inside that data, so an erased entry still links and nothing of what was erased can be guessed. `npm run audit:verify` checks every chain and names any entry changed, missing or out of order',
     tests: ['test/domain/audit-chain.test.ts', 'test/contract/audit-chain-contract.ts', 'test/contract/sqlite-audit-chain-backfill.test.ts'],
   },
-  { measure: 'Retention removes exactly what has expired; the dry run lists the same', tests: ['test/app/data-protection/retention-run.test.ts', 'test/contract/store-contract-retention.ts'] },
+  { measure: 'Retention removes exactly what has expired; the dry run lists the same', tests: ['test/app/data-protection/retention-run.test.ts', 'test/contract/store-contract-retention.ts', 'test/contract/store-contract-child-retention.ts', 'test/contract/scheduler-backend-repository.ts', 'test/domain/data-protection/retention-policy.test.ts'] },
+  { measure: "A child's audit trail is append-only and goes only whole, with the child", tests: ['test/contract/sqlite-child-audit-append-only.test.ts', 'test/contract/store-contract-child-retention.ts'] },
   { measure: 'Subject access export holds all about the person and nothing about anyone else; only a data protection officer may take it from the caseload', tests: ['test/app/data-protection/subject-access.test.ts', 'test/e2e/caseload-data-export.test.ts'] },
   { measure: 'Erasure leaves no trace of the person in the SQLite file while the audit trail stays whole and its hash chain verifies', tests: ['test/app/data-protection/correct-and-erase.test.ts'] },
   { measure: 'This document matches the code', tests: ['test/app/data-protection/data-protection-doc.test.ts'] },
@@ -100,6 +107,6 @@ export const DPIA_RIGHTS: ReadonlyArray<{ right: string; how: string }> = [
   },
   {
     right: 'Storage limitation (Article 5(1)(e))',
-    how: "The retention run (section 2), daily and as `npm run data:retention [-- --dry-run]`. Cards of an anonymised meeting that PEP Bot still knows it posted (card references are kept for `retention.cardReferences` days) are redrawn in place through the outbox, showing \"Former participant\" and no one's words. Older ones cannot be reached: Teams and Slack keep a message as its readers saw it, and PEP Bot no longer knows where it is. Their buttons act on the meeting's people, and none is left to match, so every click is refused with the usual \"not a participant\" answer, and every secure link is revoked.",
+    how: "The retention run (section 2), daily and as `npm run data:retention [-- --dry-run]`. Cards of an anonymised meeting that PEP Bot still knows it posted (card references are kept for `retention.cardReferences` days) are redrawn in place through the outbox, showing \"Former participant\" and no one's words. Older ones cannot be reached: Teams and Slack keep a message as its readers saw it, and PEP Bot no longer knows where it is. Their buttons act on the meeting's people, and none is left to match, so every click is refused with the usual \"not a participant\" answer, and every secure link is revoked. A child's record goes, with its audit trail, once none of their meetings is left and it has not changed for `retention.children` days; the scheduler's jobs that failed and gave up go after `retention.failedJobs` days.",
   },
 ];

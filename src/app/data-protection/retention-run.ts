@@ -6,6 +6,7 @@ import type { RetentionKindName, RetentionSettings } from '../../domain/data-pro
 import { SYSTEM_ACTOR } from '../../domain/context.js';
 import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/ids.js';
+import type { FailedJobStore } from '../../ports/retention-store.js';
 import type { MeetingStore } from '../../ports/store.js';
 import { refreshPostedCards } from './refresh-posted-cards.js';
 import { logRightsRequest, rightsAuditEvent } from './rights-audit.js';
@@ -29,16 +30,29 @@ export interface RetentionRunDeps {
   clock: Clock;
   newId: IdGenerator;
   settings: RetentionSettings;
+  /** The scheduler's failed jobs; without it (a store alone), none are looked at. */
+  failedJobs?: FailedJobStore;
 }
 
 /**
  * Rows first (card references among them, so an anonymised meeting's cards are refreshed only where
- * a reference is still kept), then links (a meeting removed later in the run would take its links
- * with it), then what is left of anonymised meetings, then closed meetings to anonymise: so the dry
- * run, which changes nothing, lists exactly what the real run then does.
+ * a reference is still kept), then children (a child whose last meeting is removed later in the
+ * run still has it here, in the dry run as in the real run, and goes in the next run), then links
+ * (a meeting removed later in the run would take its links with it), then what is left of
+ * anonymised meetings, then closed meetings to anonymise: so the dry run, which changes nothing,
+ * lists exactly what the real run then does. Failed jobs depend on nothing in the store.
  */
-const ORDER: readonly string[] = ['secure-link', 'anonymised-meeting', 'closed-meeting'];
+const ORDER: readonly string[] = ['child', 'secure-link', 'anonymised-meeting', 'closed-meeting'];
 const SOURCES = [...RETENTION_SOURCES].sort((a, b) => ORDER.indexOf(sourceName(a.source)) - ORDER.indexOf(sourceName(b.source)));
+
+/** One place the run looks: its records a page at a time, and what it does with those expired. */
+interface Visit {
+  source: string;
+  kind: RetentionKindName;
+  action: ExpiredItem['action'];
+  list(page: { before: string; after?: string; limit: number }): Promise<HeldRecord[]>;
+  act(records: HeldRecord[], actor: RightsActor): Promise<void>;
+}
 
 /** A secure link's key is `<meeting id>/<link id>`; meeting ids have no slash. */
 const splitLinkKey = (key: string): [string, string] => {
@@ -72,11 +86,32 @@ async function anonymise(store: MeetingStore, records: readonly HeldRecord[], ac
   }
 }
 
-async function act(deps: RetentionRunDeps, source: RecordSource, records: HeldRecord[], actor: RightsActor): Promise<void> {
-  if (records.length === 0) return;
-  if (source === 'secure-link') await removeLinks(deps.store, records.map((record) => record.key), actor);
-  else if (source === 'closed-meeting') await anonymise(deps.store, records, actor);
-  else await deps.store.removeHeld(source, records.map((record) => record.key));
+async function act(store: MeetingStore, source: RecordSource, records: HeldRecord[], actor: RightsActor): Promise<void> {
+  if (source === 'secure-link') await removeLinks(store, records.map((record) => record.key), actor);
+  else if (source === 'closed-meeting') await anonymise(store, records, actor);
+  else await store.removeHeld(source, records.map((record) => record.key));
+}
+
+function visits(deps: RetentionRunDeps): Visit[] {
+  const inStore = SOURCES.map(({ source, kind }): Visit => ({
+    source: sourceName(source),
+    kind,
+    action: source === 'closed-meeting' ? 'anonymise' : 'remove',
+    list: (page) => deps.store.heldRecords(source, page),
+    act: (records, actor) => act(deps.store, source, records, actor),
+  }));
+  const { failedJobs } = deps;
+  if (!failedJobs) return inStore;
+  const jobs: Visit = {
+    source: 'failed-job',
+    kind: 'failedJobs',
+    action: 'remove',
+    list: (page) => failedJobs.heldRecords(page),
+    act: async (records) => {
+      await failedJobs.removeHeld(records.map((record) => record.key));
+    },
+  };
+  return [...inStore, jobs];
 }
 
 /**
@@ -88,21 +123,21 @@ export async function runRetention(deps: RetentionRunDeps, options: { dryRun: bo
   const now = deps.clock.now();
   const actor: RightsActor = { actorId: SYSTEM_ACTOR, at: now.toISOString(), newId: deps.newId };
   const items: ExpiredItem[] = [];
-  for (const { source, kind } of SOURCES) {
+  const visited = visits(deps);
+  for (const { source, kind, action, list, act: actOn } of visited) {
     const before = retentionCutoff(kind, deps.settings, now).toISOString();
     let after: string | undefined;
     for (;;) {
-      const page = await deps.store.heldRecords(source, { before, after, limit: deps.settings.batchSize });
+      const page = await list({ before, after, limit: deps.settings.batchSize });
       const expired = expiredRecords(page, kind, deps.settings, now);
-      const action = sourceName(source) === 'closed-meeting' ? 'anonymise' : 'remove';
-      items.push(...expired.map((record) => ({ ...record, kind, source: sourceName(source), action }) as const));
-      if (!options.dryRun) await act(deps, source, expired, actor);
+      items.push(...expired.map((record) => ({ ...record, kind, source, action })));
+      if (!options.dryRun && expired.length > 0) await actOn(expired, actor);
       if (page.length < deps.settings.batchSize) break;
       after = page.at(-1)?.key;
     }
   }
   if (!options.dryRun) {
-    const counts = Object.fromEntries(SOURCES.map(({ source }) => [sourceName(source), items.filter((item) => item.source === sourceName(source)).length]));
+    const counts = Object.fromEntries(visited.map(({ source }) => [source, items.filter((item) => item.source === source).length]));
     await logRightsRequest(deps.store, { type: 'retention', at: actor.at, by: SYSTEM_ACTOR, counts }, deps.newId);
     await deps.store.forgetRemoved();
   }

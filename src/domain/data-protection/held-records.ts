@@ -8,11 +8,13 @@ export const CLOSED_STATUSES = ['concluded', 'plan_distributed', 'cancelled'] as
  * Where a record the retention run looks at comes from. Meetings are looked at twice: closed and
  * not yet anonymised (the `meetings` period), then anonymised (the `auditEntries` period, after
  * which what is left of the meeting goes together with its whole audit trail). Key-value entries
- * by namespace: each namespace belongs to one kind.
+ * by namespace: each namespace belongs to one kind. A child's record is looked at only once none of
+ * their meetings is left: it is dated by its last change (the `children` period).
  */
 export type RecordSource =
   | 'closed-meeting'
   | 'anonymised-meeting'
+  | 'child'
   | 'secure-link'
   | 'idempotency'
   | 'outbox'
@@ -20,7 +22,7 @@ export type RecordSource =
 
 /** One record as the stores list it for the retention run: `at` is the date its period counts from. */
 export interface HeldRecord {
-  /** The meeting id; `<meeting id>/<link id>` for a secure link; the row's key otherwise. */
+  /** The meeting id; `<meeting id>/<link id>` for a secure link; the PEP reference for a child; the job id for a failed job; the row's key otherwise. */
   key: string;
   at: string;
 }
@@ -42,6 +44,7 @@ export const MEETING_AUDIT_NAMESPACES = ['access-log'] as const;
 export const RETENTION_SOURCES: ReadonlyArray<{ source: RecordSource; kind: RetentionKindName }> = [
   { source: 'closed-meeting', kind: 'meetings' },
   { source: 'anonymised-meeting', kind: 'auditEntries' },
+  { source: 'child', kind: 'children' },
   { source: 'secure-link', kind: 'secureLinks' },
   { source: 'idempotency', kind: 'idempotency' },
   { source: 'outbox', kind: 'deliveries' },

@@ -51,11 +51,23 @@ export const RETENTION_KINDS = {
     why: "Where each card was posted (to update it in place), which chat belongs to which meeting, Teams conversation references and the reach report: needed while a meeting's cards can still change, which is until the next PEP (at most six months) and its plan's sign-off.",
     stored: 'SQLite key_values (namespaces card-ref, chat-meeting, teams-conversation, teams-person, unreachable, reach-report); MongoDB keyValues',
   },
+  children: {
+    from: "the child record's last change, once none of the child's meetings is left",
+    defaultDays: 2 * 365,
+    why: "PEP Bot is not the council's case file: the record of account, kept to the child's 75th birthday under the care planning regulations, lives in the council's social care system. PEP Bot's copy (reference, name, date of birth, school, social worker, designated teacher, the events that start the statutory clock) is needed only while the child has PEPs in the bot, and its audit trail as long as theirs. So it is never removed while any of the child's meetings is left (each goes, with its trail, `auditEntries` days after closing); once none is, it goes with its whole audit trail when it has not changed for the period. Two years covers a child recorded for a first PEP that was never held in the bot (they left care, moved authority, or the PEP was held elsewhere): a child still in care has a PEP every term, so a record untouched for a school year and its reporting year is no longer one the Virtual School runs PEPs from.",
+    stored: 'SQLite children and child_audit_events; MongoDB children and child_audit',
+  },
   scheduledJobs: {
     from: 'the job finishing',
     defaultDays: 0,
-    why: "A scheduled nudge holds only a meeting id and what to send. A job that ran is removed at once (removeOnComplete): the delivery ledger, not the job, remembers what was sent. A failed job is planned again at the meeting's next change.",
+    why: "A scheduled nudge holds only a meeting or child id and what to send. A job that ran is removed at once (removeOnComplete): the delivery ledger, not the job, remembers what was sent. A job that failed is retried per its backoff; one that gave up is kept for `failedJobs` days.",
     stored: 'the scheduler job store (SQLite scheduler file or MongoDB agendaJobs)',
+  },
+  failedJobs: {
+    from: 'the job failing for the last time (no retry left: no next run)',
+    defaultDays: 30,
+    why: "A job that gave up is kept so an operator can see what failed and why. It is personal data: its data holds ids (a meeting id, a participant id, the child's PEP reference, a due date), and its failure reason is the error as thrown, which can quote an email address or a platform's answer about a person. A month is enough to look into a failure, which is also logged (without personal data) and, for a nudge, settled in the delivery ledger. A job that failed but will be retried (it has a next run) is never removed; a meeting's next change plans its work afresh, as new jobs.",
+    stored: 'the scheduler job store (SQLite agenda_jobs in the store file, or MongoDB agendaJobs)',
   },
 } as const satisfies Record<string, RetentionKind>;
 
@@ -73,7 +85,9 @@ export const RetentionSettingsSchema = z
     idempotency: days('idempotency'),
     deliveries: days('deliveries'),
     cardReferences: days('cardReferences'),
+    children: days('children'),
     scheduledJobs: days('scheduledJobs'),
+    failedJobs: days('failedJobs'),
     /** Records removed in one store call: small enough that a run never holds the store for long. */
     batchSize: z.number().int().min(1).max(5000).default(200),
     /** When the daily run starts, in the bot's time zone (TZ_DEFAULT). */

@@ -89,8 +89,16 @@ export function selectionFilter(options: RemoveJobsOptions): SqlFilter | undefin
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * Agenda computes a job's state from its fields (computeJobState) and the repository filters on it
+ * after reading; for 'failed' these conditions are that state's own, so only failed jobs are read
+ * and parsed (the retention run asks daily, of a store holding every job still to run).
+ */
+const FAILED: SqlFilter = { conditions: ['locked_at IS NULL AND failed_at IS NOT NULL AND (last_finished_at IS NULL OR failed_at >= last_finished_at)'], params: [] };
+
 export function queryFilter(options: JobsQueryOptions): SqlFilter {
   return merge(
+    options.state === 'failed' ? FAILED : none,
     namesMatch(options),
     idsMatch(options.id, options.ids),
     options.search ? { conditions: [`name LIKE ? ESCAPE '\\'`], params: [`%${escapeLike(options.search)}%`] } : none,

@@ -2,6 +2,7 @@ import type { Document } from 'mongodb';
 import { CLOSED_STATUSES, MEETING_AUDIT_NAMESPACES } from '../../domain/data-protection/held-records.js';
 import type { HeldRecord, RecordSource } from '../../domain/data-protection/held-records.js';
 import type { RemovableSource, RetentionStore } from '../../ports/retention-store.js';
+import { COLLECTION_NAMES } from './documents.js';
 import type { Collections } from './documents.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
@@ -18,6 +19,16 @@ function sourcePipeline(collections: Collections, source: RecordSource): { colle
       };
     case 'anonymised-meeting':
       return { collection: collections.meetings, stages: [{ $match: { anonymised: { $exists: true } } }, { $project: { key: '$_id', at: '$anonymised.closedAt' } }] };
+    case 'child':
+      // One meeting found through the by_child index is enough to keep the child.
+      return {
+        collection: collections.children,
+        stages: [
+          { $lookup: { from: COLLECTION_NAMES.meetings, localField: '_id', foreignField: 'child.ref', pipeline: [{ $limit: 1 }, { $project: { _id: 1 } }], as: 'meetings' } },
+          { $match: { meetings: { $size: 0 } } },
+          { $project: { key: '$_id', at: '$updatedAt' } },
+        ],
+      };
     case 'secure-link':
       return { collection: collections.meetings, stages: [{ $unwind: '$links' }, { $project: { key: { $concat: ['$_id', '/', '$links.id'] }, at: '$links.expiresAt' } }] };
     case 'idempotency':
@@ -30,7 +41,8 @@ function sourcePipeline(collections: Collections, source: RecordSource): { colle
 /**
  * The retention run's queries on MongoDB. Dates are stored as ISO text: $toDate reads them as
  * instants, so offsets compare correctly. An anonymised meeting goes with its audit trail and
- * outbox rows in one unit of work (a transaction on a replica set).
+ * outbox rows, and a child with their audit trail, in one unit of work (a transaction on a
+ * replica set).
  */
 export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWork): RetentionStore {
   const removeMeeting = async (id: string): Promise<number> => {
@@ -48,7 +60,21 @@ export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWor
     return removed;
   };
 
-  const removeRows = async (source: Exclude<RemovableSource, 'anonymised-meeting'>, keys: string[]): Promise<number> => {
+  // The child is kept if a meeting of theirs was saved meanwhile; else it goes with its whole trail.
+  const removeChild = async (ref: string): Promise<number> => {
+    let removed = 0;
+    await inUnitOfWork(async (session) => {
+      // Set on every attempt: a transaction retried after a transient error starts again from nothing.
+      removed = 0;
+      if ((await collections.meetings.countDocuments({ 'child.ref': ref }, { session, limit: 1 })) > 0) return;
+      removed = (await collections.children.deleteOne({ _id: ref }, { session })).deletedCount;
+      if (removed === 0) return;
+      await collections.childAudit.deleteMany({ childRef: ref }, { session });
+    });
+    return removed;
+  };
+
+  const removeRows = async (source: Exclude<RemovableSource, 'anonymised-meeting' | 'child'>, keys: string[]): Promise<number> => {
     if (typeof source !== 'string') return (await collections.keyValues.deleteMany({ namespace: source.namespace, key: { $in: keys } })).deletedCount;
     if (source === 'idempotency') return (await collections.idempotency.deleteMany({ _id: { $in: keys } })).deletedCount;
     return (await collections.outbox.deleteMany({ _id: { $in: keys }, state: { $ne: 'pending' } })).deletedCount;
@@ -78,9 +104,10 @@ export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWor
     async forgetRemoved() {},
     async removeHeld(source, keys) {
       if (keys.length === 0) return 0;
-      if (source !== 'anonymised-meeting') return removeRows(source, [...keys]);
+      if (source !== 'anonymised-meeting' && source !== 'child') return removeRows(source, [...keys]);
+      const removeOne = source === 'child' ? removeChild : removeMeeting;
       let removed = 0;
-      for (const key of keys) removed += await removeMeeting(key);
+      for (const key of keys) removed += await removeOne(key);
       return removed;
     },
   };

@@ -203,6 +203,19 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only'); END;
     `,
   },
+  {
+    version: 7,
+    name: 'child audit entries removable with their child',
+    sql: `
+      -- Retention removes a child's record, once none of their meetings is left, together with the
+      -- child's whole audit trail (src/stores/sqlite/retention-rows.ts): an entry may go once its
+      -- child has gone, never before, so a trail is never cut short. Updates stay refused.
+      DROP TRIGGER IF EXISTS child_audit_events_no_delete;
+      CREATE TRIGGER child_audit_events_no_delete BEFORE DELETE ON child_audit_events
+        WHEN EXISTS (SELECT 1 FROM children WHERE ref = OLD.child_ref)
+        BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only while its child is kept'); END;
+    `,
+  },
 ];
 
 /**

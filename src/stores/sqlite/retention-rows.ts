@@ -26,6 +26,7 @@ export function retentionRows(db: Database): RetentionStore {
        WHERE json_extract(doc, '$.status') IN (${CLOSED}) AND json_extract(doc, '$.anonymised') IS NULL`,
     ),
     anonymisedMeeting: list(`SELECT id AS key, json_extract(doc, '$.anonymised.closedAt') AS at FROM meetings WHERE json_extract(doc, '$.anonymised') IS NOT NULL`),
+    child: list(`SELECT ref AS key, json_extract(doc, '$.updatedAt') AS at FROM children WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE child_ref = children.ref)`),
     secureLink: list(`SELECT meetings.id || '/' || json_extract(link.value, '$.id') AS key, json_extract(link.value, '$.expiresAt') AS at FROM meetings, json_each(meetings.doc, '$.links') AS link`),
     idempotency: list('SELECT key, at FROM idempotency'),
     outbox: list(`SELECT id AS key, settled_at AS at FROM outbox WHERE state <> 'pending'`),
@@ -38,6 +39,8 @@ export function retentionRows(db: Database): RetentionStore {
     meeting: db.prepare<[string]>(`DELETE FROM meetings WHERE id = ? AND json_extract(doc, '$.anonymised') IS NOT NULL`),
     meetingRows: ['meeting_participants', 'meeting_actions', 'meeting_links', 'outbox'].map((table) => db.prepare<[string]>(`DELETE FROM ${table} WHERE meeting_id = ?`)),
     audit: db.prepare<[string]>('DELETE FROM audit_events WHERE meeting_id = ?'),
+    child: db.prepare<[string]>('DELETE FROM children WHERE ref = ? AND NOT EXISTS (SELECT 1 FROM meetings WHERE child_ref = children.ref)'),
+    childAudit: db.prepare<[string]>('DELETE FROM child_audit_events WHERE child_ref = ?'),
     // `<id>/` up to `<id>0`: '0' is the character after '/', so this is exactly the keys under the meeting.
     meetingKeyValues: db.prepare<{ namespace: string; id: string }>(`DELETE FROM key_values WHERE namespace = @namespace AND key >= @id || '/' AND key < @id || '0'`),
     redact: db.prepare<{ meetingId: string; id: string; data: string }>(
@@ -60,10 +63,19 @@ export function retentionRows(db: Database): RetentionStore {
     return 1;
   };
 
+  // Likewise the child first (their audit entries reference them), then the whole trail (migration 7).
+  const removeChild = (ref: string): number => {
+    db.pragma('defer_foreign_keys = ON');
+    if (removals.child.run(ref).changes === 0) return 0;
+    removals.childAudit.run(ref);
+    return 1;
+  };
+
   const remove = db.transaction((source: RemovableSource, keys: readonly string[]): number => {
     let removed = 0;
     for (const key of keys) {
       if (source === 'anonymised-meeting') removed += removeMeeting(key);
+      else if (source === 'child') removed += removeChild(key);
       else if (source === 'idempotency') removed += removals.idempotency.run(key).changes;
       else if (source === 'outbox') removed += removals.outbox.run(key).changes;
       else removed += removals.keyValue.run(source.namespace, key).changes;
@@ -73,7 +85,7 @@ export function retentionRows(db: Database): RetentionStore {
 
   const statementOf = (source: RecordSource) => {
     if (typeof source !== 'string') return lists.keyValue;
-    return { 'closed-meeting': lists.closedMeeting, 'anonymised-meeting': lists.anonymisedMeeting, 'secure-link': lists.secureLink, idempotency: lists.idempotency, outbox: lists.outbox }[source];
+    return { 'closed-meeting': lists.closedMeeting, 'anonymised-meeting': lists.anonymisedMeeting, child: lists.child, 'secure-link': lists.secureLink, idempotency: lists.idempotency, outbox: lists.outbox }[source];
   };
 
   return {
