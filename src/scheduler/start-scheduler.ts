@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agenda, InMemoryNotificationChannel, exponential } from 'agenda';
 import type { Job } from 'agenda';
+import { installBankHolidays } from '../bank-holidays.js';
 import { NudgeSettingsSchema } from '../domain/nudges/index.js';
 import type { NudgeSettingsInput, PlannedNudge } from '../domain/nudges/index.js';
 import type { Meeting } from '../domain/model.js';
@@ -96,6 +97,8 @@ const stderrLogger: SchedulerLogger = {
 };
 
 export async function startScheduler(options: StartSchedulerOptions): Promise<RunningScheduler> {
+  // Planning counts working days: a process that runs only the scheduler needs the bank holidays too.
+  installBankHolidays();
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const logger = options.logger ?? stderrLogger;
   const { clock, store } = options;
