@@ -19,6 +19,8 @@ export interface ChildStore {
   listChildren(page: { after?: string; limit: number }): Promise<ChildRecord[]>;
   /** The child's audit entries, oldest first. */
   childAuditTrail(ref: string): Promise<AuditEvent[]>;
+  /** As RetentionStore.redactAudit, for the child's audit entries: their data emptied, the entries and their chain kept. */
+  redactChildAudit(ref: string, eventIds: readonly string[], reason: 'erasure' | 'retention'): Promise<number>;
 }
 
 /** What openStore gives the app: both stores keep children beside meetings, on the same connection, and both audits' chains. */

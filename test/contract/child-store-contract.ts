@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyChainOf } from '../../src/app/data-protection/verify-audit-chains.js';
+import { childAuditKey } from '../../src/domain/child/child-record.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { aChild, aChildAuditEvent, nextChildVersion } from '../support/child-fixture.js';
@@ -123,6 +125,22 @@ export function childStoreContract({ name, create, cleanup, raw, skip }: ChildSt
       expect(last.map((child) => child.ref)).toEqual(sorted.slice(4));
       expect(await current().listChildren({ after: sorted.at(-1), limit: 2 })).toEqual([]);
       expect((await current().listChildren({ limit: 10 }))[0]).toStrictEqual(aChild({ ref: sorted[0] }));
+    });
+
+    it("empties the data of a child's audit entries once each, keeping the entries in order and the chain verifying", async () => {
+      const child = aChild();
+      const events = [1, 2, 3].map((n) => aChildAuditEvent(child.ref, { data: { n, designatedTeacherEmail: `dt${n}@northfield.sch.uk` } }));
+      await current().createChild(child, { events: events.slice(0, 2) });
+      await current().saveChild(nextChildVersion(child), 1, { events: events.slice(2) });
+      const [, second] = events;
+      if (!second) throw new Error('three entries');
+      expect(await current().redactChildAudit(child.ref, [second.id, 'no-such-entry'], 'erasure')).toBe(1);
+      expect(await current().redactChildAudit(child.ref, [second.id], 'retention')).toBe(0);
+      expect(await current().redactChildAudit('PEP-2026-9999', [second.id], 'erasure')).toBe(0);
+      expect(await current().childAuditTrail(child.ref)).toStrictEqual([events[0], { ...second, data: { redacted: 'erasure' } }, events[2]]);
+      expect(await verifyChainOf(current(), childAuditKey(child.ref))).toEqual({ key: childAuditKey(child.ref), entries: 3, redacted: [{ entryId: second.id, seq: 2, reason: 'erasure' }] });
+      const [, redacted] = (await current().auditLinks(childAuditKey(child.ref), { limit: 3 })).links;
+      expect(redacted?.salt).toBeUndefined();
     });
 
     auditChainContract(current, raw);

@@ -78,6 +78,7 @@ export const SubjectAccessExportSchema = z
     ]),
     meetings: z.array(PersonInMeetingSchema).describe('For a person: each meeting they were invited to, oldest first.'),
     childRoles: z.array(ChildRoleSchema).describe("For a person: children's records that name them."),
+    childAudit: z.array(AuditEventSchema).describe("For a person: entries of children's audit trails that name them or record what they did (keyed child:<ref>)."),
     child: z
       .object({
         details: ChildSchema.optional(),

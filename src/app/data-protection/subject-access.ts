@@ -4,6 +4,9 @@ import type { MeetingStore } from '../../ports/store.js';
 import type { Meeting, Participant } from '../../domain/model.js';
 import type { PersonQuery } from '../../domain/data-protection/person-query.js';
 import { auditEntriesAbout, identifiersOf } from '../../domain/data-protection/erase-person.js';
+import { identityKey } from '../../domain/identity.js';
+import type { IdentityQuery } from '../../domain/identity.js';
+import { everyChild } from './every-child.js';
 import { personKeyValues } from './person-key-values.js';
 import type { HeldKeyValue } from './person-key-values.js';
 import { SUBJECT_ACCESS_FORMAT, SubjectAccessExportSchema } from './subject-access-schema.js';
@@ -21,7 +24,7 @@ async function personInMeeting(store: MeetingStore, meeting: Meeting, person: Pa
   const id = person.id;
   const audit = await store.auditTrail(meeting.id);
   const attendance = meeting.attendance?.find((entry) => entry.participantId === id);
-  const about = new Set(auditEntriesAbout(audit, id, identifiersOf(person)));
+  const about = new Set(auditEntriesAbout(audit, [id], identifiersOf(person)));
   return {
     ...context(meeting),
     participant: person,
@@ -53,24 +56,28 @@ function childInMeeting(meeting: Meeting) {
   };
 }
 
-/** Children's records that name the person, as their social worker or designated teacher. */
-async function childRolesOf(children: ChildStore, people: readonly Participant[]) {
+/** Children's records that name the person, as their social worker or designated teacher, and the children's audit entries about them. */
+async function childHoldingsOf(children: ChildStore, people: readonly Participant[], asked: IdentityQuery) {
   const names = new Set(people.map((person) => person.name.toLowerCase()));
   const emails = new Set(people.flatMap((person) => (person.email ? [person.email] : [])));
-  const roles: SubjectAccessExport['childRoles'] = [];
-  for (let after: string | undefined, page; (page = await children.listChildren({ after, limit: 200 })).length > 0; after = page.at(-1)?.ref) {
-    for (const child of page) {
-      if (child.socialWorkerName && names.has(child.socialWorkerName.toLowerCase())) roles.push({ childRef: child.ref, role: 'social_worker', held: child.socialWorkerName });
-      if (child.designatedTeacherEmail && emails.has(child.designatedTeacherEmail.toLowerCase())) roles.push({ childRef: child.ref, role: 'designated_teacher', held: child.designatedTeacherEmail });
-    }
+  if (asked.kind === 'email') emails.add(identityKey(asked).value);
+  const identifiers = [...new Set([identityKey(asked).value, ...people.flatMap(identifiersOf)])];
+  const childRoles: SubjectAccessExport['childRoles'] = [];
+  const childAudit: SubjectAccessExport['childAudit'] = [];
+  for await (const child of everyChild(children)) {
+    if (child.socialWorkerName && names.has(child.socialWorkerName.toLowerCase())) childRoles.push({ childRef: child.ref, role: 'social_worker', held: child.socialWorkerName });
+    if (child.designatedTeacherEmail && emails.has(child.designatedTeacherEmail.toLowerCase())) childRoles.push({ childRef: child.ref, role: 'designated_teacher', held: child.designatedTeacherEmail });
+    const trail = await children.childAuditTrail(child.ref);
+    const about = new Set(auditEntriesAbout(trail, identifiers, identifiers));
+    childAudit.push(...trail.filter((entry) => about.has(entry.id)));
   }
-  return roles;
+  return { childRoles, childAudit };
 }
 
 /**
  * Everything held about one person (npm run data:export): for someone invited to meetings, their
  * part of each meeting, the changes they made, the records kept about delivering to them, and the
- * children's records that name them; for the child, their details, history and plans. Of anyone
+ * children's records and audit entries that name them; for the child, their details, history and plans. Of anyone
  * else only the ids the records use appear, never a name or their words.
  */
 export async function subjectAccessExport(deps: SubjectAccessDeps, query: PersonQuery, asked: string): Promise<SubjectAccessExport> {
@@ -85,6 +92,8 @@ export async function subjectAccessExport(deps: SubjectAccessDeps, query: Person
       subject: { kind: 'child', ref: query.ref },
       meetings: [],
       childRoles: [],
+      // The child's own trail names the professionals around them (a school move records the designated teacher): not theirs to export.
+      childAudit: [],
       child: { details, events: (record?.events ?? []).map(({ recordedBy: _by, ...event }) => event), meetings: meetings.map(childInMeeting) },
       keyValues: [],
     });
@@ -105,7 +114,7 @@ export async function subjectAccessExport(deps: SubjectAccessDeps, query: Person
     exportedAt,
     subject: { kind: 'person', asked },
     meetings: meetings.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.meetingId.localeCompare(b.meetingId)),
-    childRoles: await childRolesOf(deps.children, matches.map((match) => match.participant)),
+    ...(await childHoldingsOf(deps.children, matches.map((match) => match.participant), query.identity)),
     keyValues,
   });
 }

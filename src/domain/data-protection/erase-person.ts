@@ -107,13 +107,15 @@ export function identifiersOf(participant: Pick<Participant, 'name' | 'email' | 
  * The audit entries about a person: what they did (a command's data is what they typed) and any
  * entry whose data names them. A subject access export lists them; erasure empties their `data`,
  * while the entries themselves stay: who, when, what kind of change, the summary (never personal).
+ * `actorIds`: who they are as an actor — in a meeting's trail their participant id; in a child's
+ * trail, where actors are not a meeting's participants, their identifiers.
  */
-export function auditEntriesAbout(events: readonly AuditEvent[], participantId: string, identifiers: readonly string[]): string[] {
+export function auditEntriesAbout(events: readonly AuditEvent[], actorIds: readonly string[], identifiers: readonly string[]): string[] {
   const lowered = identifiers.map((identifier) => identifier.toLowerCase());
   return events
     .filter((event) => {
       if (event.data.redacted !== undefined) return false;
-      if (event.actorId === participantId) return true;
+      if (actorIds.includes(event.actorId)) return true;
       const text = JSON.stringify(event.data).toLowerCase();
       return lowered.some((identifier) => text.includes(identifier));
     })

@@ -34,7 +34,6 @@ import { meetingWrites } from './meeting-writes.js';
 import { mongoOutbox } from './outbox.js';
 import { prepareDatabase } from './prepare-database.js';
 import { mongoRetention } from './retention.js';
-import type { RetentionStore } from '../../ports/retention-store.js';
 import { supportsTransactions, unitOfWork } from './unit-of-work.js';
 
 interface OpenState {
@@ -46,7 +45,7 @@ interface OpenState {
   childReads: ReturnType<typeof childReads>;
   keyValues: KeyValueRows;
   outbox: OutboxStore;
-  retention: RetentionStore;
+  retention: ReturnType<typeof mongoRetention>;
   transactional: boolean;
   reencrypt: StoredTextRotation['reencryptPage'];
   chains: ReturnType<typeof mongoAuditChains>;
@@ -208,6 +207,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
     },
     listChildren: (page) => open().childReads.listChildren(page),
     childAuditTrail: (ref) => open().childReads.childAuditTrail(ref),
+    redactChildAudit: (ref, eventIds, reason) => writing(() => open().retention.redactChildAudit(ref, eventIds, reason)),
 
     auditKeys: (page) => open().chains.store.auditKeys(page),
     auditLinks: (key, page) => open().chains.store.auditLinks(key, page),

@@ -1,6 +1,7 @@
-import type { Document } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
 import { CLOSED_STATUSES, MEETING_AUDIT_NAMESPACES } from '../../domain/data-protection/held-records.js';
 import type { HeldRecord, RecordSource } from '../../domain/data-protection/held-records.js';
+import type { ChildStore } from '../../ports/child-store.js';
 import type { RemovableSource, RetentionStore } from '../../ports/retention-store.js';
 import { COLLECTION_NAMES } from './documents.js';
 import type { Collections } from './documents.js';
@@ -38,13 +39,19 @@ function sourcePipeline(collections: Collections, source: RecordSource): { colle
   }
 }
 
+/** Empties the data of a meeting's or a child's audit entries, once each; the entry and its chain fields stay. */
+async function redact(audit: Collection, owner: Document, eventIds: readonly string[], reason: 'erasure' | 'retention'): Promise<number> {
+  const updated = await audit.updateMany({ ...owner, 'event.id': { $in: [...eventIds] }, 'event.data.redacted': { $exists: false } }, { $set: { 'event.data': { redacted: reason } } });
+  return updated.modifiedCount;
+}
+
 /**
  * The retention run's queries on MongoDB. Dates are stored as ISO text: $toDate reads them as
  * instants, so offsets compare correctly. An anonymised meeting goes with its audit trail and
  * outbox rows, and a child with their audit trail, in one unit of work (a transaction on a
  * replica set).
  */
-export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWork): RetentionStore {
+export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWork): RetentionStore & Pick<ChildStore, 'redactChildAudit'> {
   const removeMeeting = async (id: string): Promise<number> => {
     let removed = 0;
     await inUnitOfWork(async (session) => {
@@ -92,13 +99,8 @@ export function mongoRetention(collections: Collections, inUnitOfWork: UnitOfWor
       ];
       return (await collection.aggregate<HeldRecord>(pipeline).toArray()).map(({ key, at }) => ({ key, at }));
     },
-    async redactAudit(meetingId, eventIds, reason) {
-      const updated = await collections.audit.updateMany(
-        { meetingId, 'event.id': { $in: [...eventIds] }, 'event.data.redacted': { $exists: false } },
-        { $set: { 'event.data': { redacted: reason } } },
-      );
-      return updated.modifiedCount;
-    },
+    redactAudit: (meetingId, eventIds, reason) => redact(collections.audit as unknown as Collection, { meetingId }, eventIds, reason),
+    redactChildAudit: (ref, eventIds, reason) => redact(collections.childAudit as unknown as Collection, { childRef: ref }, eventIds, reason),
     // WiredTiger rewrites a changed document rather than editing it in place, and its freed blocks
     // are reused, not zeroed: encryption at rest of the volume (the hosting's) covers what remains.
     async forgetRemoved() {},

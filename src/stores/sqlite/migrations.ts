@@ -216,6 +216,26 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only while its child is kept'); END;
     `,
   },
+  {
+    version: 8,
+    name: "child audit entries' data redactable",
+    sql: `
+      -- Erasure empties a child's audit entry's data when it names the erased person
+      -- (src/app/data-protection/correct-and-erase.ts). Once chained, an entry may change in that one
+      -- way only: its data becomes the redaction marker, once; its place, key, chain fields and the
+      -- rest of the entry never change. The back-fill may still chain an unchained entry once.
+      DROP TRIGGER child_audit_events_no_update;
+      CREATE TRIGGER child_audit_events_no_update BEFORE UPDATE ON child_audit_events
+        WHEN NEW.seq IS NOT OLD.seq OR NEW.child_ref IS NOT OLD.child_ref
+          OR json_remove(NEW.event, '$.data') IS NOT json_remove(OLD.event, '$.data')
+          OR (OLD.hash IS NOT NULL AND (NEW.chain_seq IS NOT OLD.chain_seq OR NEW.prev_hash IS NOT OLD.prev_hash
+            OR NEW.hash IS NOT OLD.hash OR NEW.data_digest IS NOT OLD.data_digest
+            OR json_extract(OLD.event, '$.data.redacted') IS NOT NULL
+            OR json_extract(NEW.event, '$.data.redacted') NOT IN ('erasure', 'retention')
+            OR json_extract(NEW.event, '$.data') IS NOT json_object('redacted', json_extract(NEW.event, '$.data.redacted'))))
+        BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only: only an entry''s data may be redacted'); END;
+    `,
+  },
 ];
 
 /**

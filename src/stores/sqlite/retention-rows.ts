@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { CLOSED_STATUSES, MEETING_AUDIT_NAMESPACES } from '../../domain/data-protection/held-records.js';
 import type { HeldRecord, RecordSource } from '../../domain/data-protection/held-records.js';
+import type { ChildStore } from '../../ports/child-store.js';
 import type { RemovableSource, RetentionStore } from '../../ports/retention-store.js';
 
 interface Page {
@@ -18,7 +19,7 @@ const EARLIER = 'julianday(at) < julianday(@before) AND key > @after ORDER BY ke
  * The retention run's queries on the SQLite file. Meetings are listed from their documents
  * (json_extract), which is a scan: it runs once a day, a page at a time.
  */
-export function retentionRows(db: Database): RetentionStore {
+export function retentionRows(db: Database): RetentionStore & Pick<ChildStore, 'redactChildAudit'> {
   const list = (sql: string) => db.prepare<Page & { namespace?: string }, HeldRecord>(`SELECT key, at FROM (${sql}) WHERE ${EARLIER}`);
   const lists = {
     closedMeeting: list(
@@ -43,14 +44,18 @@ export function retentionRows(db: Database): RetentionStore {
     childAudit: db.prepare<[string]>('DELETE FROM child_audit_events WHERE child_ref = ?'),
     // `<id>/` up to `<id>0`: '0' is the character after '/', so this is exactly the keys under the meeting.
     meetingKeyValues: db.prepare<{ namespace: string; id: string }>(`DELETE FROM key_values WHERE namespace = @namespace AND key >= @id || '/' AND key < @id || '0'`),
-    redact: db.prepare<{ meetingId: string; id: string; data: string }>(
-      `UPDATE audit_events SET event = json_set(event, '$.data', json(@data))
-       WHERE meeting_id = @meetingId AND json_extract(event, '$.id') = @id AND json_extract(event, '$.data.redacted') IS NULL`,
-    ),
   };
-  const redact = db.transaction((meetingId: string, ids: readonly string[], data: string): number =>
-    ids.reduce((count, id) => count + removals.redact.run({ meetingId, id, data }).changes, 0),
-  );
+  // A meeting's entries, or a child's (migration 8 lets a chained child entry change in this one way only).
+  const redactIn = (table: string, column: string) => {
+    const statement = db.prepare<{ owner: string; id: string; data: string }>(
+      `UPDATE ${table} SET event = json_set(event, '$.data', json(@data))
+       WHERE ${column} = @owner AND json_extract(event, '$.id') = @id AND json_extract(event, '$.data.redacted') IS NULL`,
+    );
+    const redact = db.transaction((owner: string, ids: readonly string[], data: string): number => ids.reduce((count, id) => count + statement.run({ owner, id, data }).changes, 0));
+    return (owner: string, ids: readonly string[], reason: 'erasure' | 'retention'): number => redact.immediate(owner, ids, JSON.stringify({ redacted: reason }));
+  };
+  const redactMeeting = redactIn('audit_events', 'meeting_id');
+  const redactChild = redactIn('child_audit_events', 'child_ref');
 
   // The meeting row goes first (its index rows reference it: checked at commit), then its audit
   // entries, which the trigger lets go only once the meeting has.
@@ -97,7 +102,10 @@ export function retentionRows(db: Database): RetentionStore {
       return remove.immediate(source, keys);
     },
     async redactAudit(meetingId, eventIds, reason) {
-      return redact.immediate(meetingId, eventIds, JSON.stringify({ redacted: reason }));
+      return redactMeeting(meetingId, eventIds, reason);
+    },
+    async redactChildAudit(ref, eventIds, reason) {
+      return redactChild(ref, eventIds, reason);
     },
     async forgetRemoved() {
       db.pragma('wal_checkpoint(TRUNCATE)');

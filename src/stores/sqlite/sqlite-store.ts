@@ -216,6 +216,7 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
     async childAuditTrail(ref) {
       return open().children.audit(ref);
     },
+    redactChildAudit: (ref, eventIds, reason) => writing(() => open().retention.redactChildAudit(ref, eventIds, reason)),
 
     auditKeys: (page) => open().chains.store.auditKeys(page),
     auditLinks: (key, page) => open().chains.store.auditLinks(key, page),

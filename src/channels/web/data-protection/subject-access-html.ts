@@ -25,7 +25,7 @@ dt { font-weight: 600; } dd { margin: 0 0 0.5rem 1.25rem; } section { border-top
 /** The export as a page a person can read (npm run data:export writes it beside the JSON). */
 export function subjectAccessHtml(data: SubjectAccessExport): string {
   const who = data.subject.kind === 'child' ? `the child with PEP reference ${data.subject.ref}` : data.subject.asked;
-  const sections = (['meetings', 'childRoles', 'child', 'keyValues'] as const)
+  const sections = (['meetings', 'childRoles', 'childAudit', 'child', 'keyValues'] as const)
     .filter((key) => data[key] !== undefined)
     .map((key) => `<section><h2>${escapeHtml(label(key))}</h2>${render(data[key])}</section>`)
     .join('\n');
