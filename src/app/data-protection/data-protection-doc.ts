@@ -67,7 +67,7 @@ ${inventory(MeetingSchema, 'meeting', 'SQLite table `meetings` (one JSON documen
 
 ### 1.2 The child across meetings
 
-${inventory(ChildRecordSchema, 'child', 'SQLite table `children`, or the MongoDB collection `children`; its audit in `child_audit_events` / `child_audit` (append-only: a trigger refuses any change, and any removal while the child is kept)', `while any of the child's meetings is left; once none is, until the record has not changed for ${days(retention.children)}, then removed with its whole audit trail. The council's case file, not PEP Bot, keeps the record of account (to the child's 75th birthday)`)}
+${inventory(ChildRecordSchema, 'child', 'SQLite table `children`, or the MongoDB collection `children`; its audit in `child_audit_events` / `child_audit` (append-only: a trigger refuses any change but the emptying of `data` on erasure, and any removal while the child is kept)', `while any of the child's meetings is left; once none is, until the record has not changed for ${days(retention.children)}, then removed with its whole audit trail. The council's case file, not PEP Bot, keeps the record of account (to the child's 75th birthday)`)}
 
 ### 1.3 An audit entry
 

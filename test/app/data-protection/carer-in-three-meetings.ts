@@ -1,4 +1,6 @@
+import { recordChildEvent } from '../../../src/app/child/record-child-event.js';
 import type { StoreWithChildren } from '../../../src/ports/child-store.js';
+import type { Clock } from '../../../src/ports/clock.js';
 import type { Meeting } from '../../../src/domain/model.js';
 import { aMeeting, anAuditEvent } from '../../support/meeting-fixture.js';
 
@@ -54,4 +56,23 @@ export async function carerInThreeMeetings(store: StoreWithChildren): Promise<{ 
   await store.putValue('card-ref', `${theirs[0]?.id}/invitation/p-teacher`, { channel: 'slack', id: 'ts-teacher' });
   await store.putValue('teams-person', `email:${CARER.email}`, { name: CARER.name, emails: [CARER.email] });
   return { theirs, other };
+}
+
+/** The teacher of the fixture meetings, and the one who followed them at the first child's new school. */
+export const TEACHER = { name: 'Alex Morgan', email: 'a.morgan@northfield.sch.uk' };
+export const NEXT_TEACHER = 'k.lee@southfield.sch.uk';
+
+/**
+ * School moves recorded as the app records them (decideChild), each naming the designated teacher
+ * in its audit entry: the first child moved to Northfield (Alex Morgan) then on to Southfield, the
+ * second to Northfield. Alex Morgan is then named by the second child's record, and by both trails.
+ */
+export async function schoolMoves(store: StoreWithChildren, clock: Clock): Promise<void> {
+  let n = 0;
+  const deps = { children: store, clock, newId: () => `school-move-${(n += 1)}` };
+  const move = (ref: string, on: string, school: string, designatedTeacherEmail: string) =>
+    recordChildEvent(deps, { ref, command: { type: 'recordSchoolChange', on, school, designatedTeacherEmail }, actorId: 'vso-kim', channel: 'teams', known: { ref, initials: 'JD', fullName: 'Jordan Doe', yearGroup: 7 } });
+  await move('PEP-2026-0042', '2026-03-01', 'Northfield Academy', TEACHER.email);
+  await move('PEP-2026-0042', '2026-03-15', 'Southfield School', NEXT_TEACHER);
+  await move('PEP-2026-0077', '2026-03-01', 'Northfield Academy', TEACHER.email);
 }

@@ -2,10 +2,11 @@ import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { correctPerson, erasePerson } from '../../../src/app/data-protection/correct-and-erase.js';
 import { verifyChainOf, verifyEveryChain } from '../../../src/app/data-protection/verify-audit-chains.js';
+import { childAuditKey } from '../../../src/domain/child/child-record.js';
 import type { StoreWithChildren } from '../../../src/ports/child-store.js';
 import { settableClock } from '../../contract/settable-clock.js';
 import { tempSqliteStore } from '../../support/sqlite-temp-store.js';
-import { CARER, CARER_WORDS, carerInThreeMeetings } from './carer-in-three-meetings.js';
+import { CARER, CARER_WORDS, NEXT_TEACHER, TEACHER, carerInThreeMeetings, schoolMoves } from './carer-in-three-meetings.js';
 
 const clock = settableClock('2026-04-01T09:00:00Z');
 let ids = 0;
@@ -82,5 +83,38 @@ describe('correction and erasure, on a real SQLite store', () => {
     expect(raw).toContain('Sam Patel');
 
     expect((await erasePerson({ store, children: store }, byEmail, actor())).meetingIds).toEqual([]);
+  });
+
+  it("erases a designated teacher a school move recorded: gone from the child's record and from the child's audit data, the child's chain whole", async () => {
+    await carerInThreeMeetings(store);
+    await schoolMoves(store, clock);
+    const moves = (await store.childAuditTrail('PEP-2026-0042')).filter((entry) => entry.type === 'recordSchoolChange');
+    expect(moves.map((entry) => entry.data.designatedTeacherEmail)).toEqual([TEACHER.email, NEXT_TEACHER]);
+    expect(rawFile(filename)).toContain(TEACHER.email);
+
+    const done = await erasePerson({ store, children: store }, { kind: 'email', email: TEACHER.email }, actor());
+    expect(done.childRefs).toEqual(['PEP-2026-0042', 'PEP-2026-0077']);
+
+    expect((await store.getChild('PEP-2026-0042'))?.designatedTeacherEmail).toBe(NEXT_TEACHER);
+    expect((await store.getChild('PEP-2026-0077'))?.designatedTeacherEmail).toBeUndefined();
+    for (const ref of ['PEP-2026-0042', 'PEP-2026-0077']) {
+      const trail = await store.childAuditTrail(ref);
+      // Read back decrypted: no entry's data names the teacher; the entry that did is still there, emptied.
+      for (const entry of trail) expect(JSON.stringify(entry.data), entry.type).not.toContain(TEACHER.email);
+      const emptied = trail.filter((entry) => entry.data.redacted === 'erasure');
+      expect(emptied.map(({ type, actorId, summary }) => ({ type, actorId, summary }))).toEqual([{ type: 'recordSchoolChange', actorId: 'vso-kim', summary: 'Change of school recorded: a new PEP is due.' }]);
+      expect(await verifyChainOf(store, childAuditKey(ref))).toEqual({
+        key: childAuditKey(ref),
+        entries: trail.length,
+        redacted: trail.flatMap((entry, place) => (entry.data.redacted === 'erasure' ? [{ entryId: entry.id, seq: place + 1, reason: 'erasure' }] : [])),
+      });
+    }
+    // The next teacher's move is theirs, not the erased teacher's: kept as written.
+    expect((await store.childAuditTrail('PEP-2026-0042')).find((entry) => entry.id === moves[1]?.id)).toStrictEqual(moves[1]);
+    for await (const report of verifyEveryChain(store)) expect(report.break, report.key).toBeUndefined();
+
+    const raw = rawFile(filename);
+    for (const trace of [TEACHER.email, TEACHER.name]) expect(raw, trace).not.toContain(trace);
+    expect(raw).toContain(NEXT_TEACHER);
   });
 });

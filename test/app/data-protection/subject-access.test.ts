@@ -10,7 +10,7 @@ import { parsePersonQuery } from '../../../src/domain/data-protection/person-que
 import type { StoreWithChildren } from '../../../src/ports/child-store.js';
 import { settableClock } from '../../contract/settable-clock.js';
 import { tempSqliteStore } from '../../support/sqlite-temp-store.js';
-import { CARER, CARER_WORDS, OTHERS, carerInThreeMeetings } from './carer-in-three-meetings.js';
+import { CARER, CARER_WORDS, NEXT_TEACHER, OTHERS, TEACHER, carerInThreeMeetings, schoolMoves } from './carer-in-three-meetings.js';
 
 const SCHEMA_FILE = join(import.meta.dirname, '..', '..', '..', 'schemas', 'subject-access.schema.json');
 const clock = settableClock('2026-04-01T09:00:00Z');
@@ -35,6 +35,7 @@ describe('subject access export', () => {
 
   it('gives a carer in three meetings everything held about them and nothing about anyone else, valid against the schema, as JSON and HTML', async () => {
     const { theirs, other } = await carerInThreeMeetings(store);
+    await schoolMoves(store, clock);
     for (const asked of [CARER.email, CARER.slackUserId]) {
       const data = await subjectAccessExport({ store, children: store, clock }, parsePersonQuery(asked), asked);
       expect(data.meetings.map((meeting) => meeting.meetingId)).toEqual(theirs.map((meeting) => meeting.id));
@@ -55,11 +56,31 @@ describe('subject access export', () => {
     }
   });
 
+  it("gives a designated teacher the children's records and audit entries that name them, and not the teacher who followed them", async () => {
+    await carerInThreeMeetings(store);
+    await schoolMoves(store, clock);
+    const data = await subjectAccessExport({ store, children: store, clock }, parsePersonQuery(TEACHER.email), TEACHER.email);
+    expect(data.childRoles).toEqual([{ childRef: 'PEP-2026-0077', role: 'designated_teacher', held: TEACHER.email }]);
+    expect(data.childAudit.map(({ meetingId, type, data: held }) => ({ meetingId, type, held }))).toEqual([
+      { meetingId: 'child:PEP-2026-0042', type: 'recordSchoolChange', held: { on: '2026-03-01', school: 'Northfield Academy', designatedTeacherEmail: TEACHER.email } },
+      { meetingId: 'child:PEP-2026-0077', type: 'recordSchoolChange', held: { on: '2026-03-01', school: 'Northfield Academy', designatedTeacherEmail: TEACHER.email } },
+    ]);
+    const json = JSON.stringify(data);
+    for (const foreign of [NEXT_TEACHER, CARER.email, CARER.name, 'sam.patel@example.gov.uk']) expect(json).not.toContain(foreign);
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+    expect(validate(JSON.parse(json)), ajv.errorsText(validate.errors)).toBe(true);
+    expect(subjectAccessHtml(data)).toContain('Child audit');
+  });
+
   it("gives the child, by PEP reference, their details, their plans and others' words without their names", async () => {
     await carerInThreeMeetings(store);
+    await schoolMoves(store, clock);
     const data = await subjectAccessExport({ store, children: store, clock }, parsePersonQuery('PEP-2026-0042'), 'PEP-2026-0042');
     expect(data.child?.details?.fullName).toBe('Jordan Doe');
     expect(data.child?.meetings).toHaveLength(2);
+    expect(data.childAudit).toEqual([]);
     expect(JSON.stringify(data)).not.toMatch(/Sam Patel|Alex Morgan|Chris Jones|@/);
   });
 });
