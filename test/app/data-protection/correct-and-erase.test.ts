@@ -116,5 +116,7 @@ describe('correction and erasure, on a real SQLite store', () => {
     const raw = rawFile(filename);
     for (const trace of [TEACHER.email, TEACHER.name]) expect(raw, trace).not.toContain(trace);
     expect(raw).toContain(NEXT_TEACHER);
+
+    expect((await erasePerson({ store, children: store }, { kind: 'email', email: TEACHER.email }, actor())).childRefs).toEqual([]);
   });
 });
