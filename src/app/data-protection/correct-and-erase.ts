@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../domain/audit-chain.js';
 import { correctParticipant } from '../../domain/data-protection/correct-person.js';
 import type { PersonCorrection } from '../../domain/data-protection/correct-person.js';
 import { auditEntriesAbout, eraseFromChild, eraseParticipant, identifiersOf } from '../../domain/data-protection/erase-person.js';
@@ -23,7 +24,8 @@ async function changeChildren(children: ChildStore, actor: RightsActor, type: st
   const changed: string[] = [];
   for await (const child of everyChild(children)) {
     const next = change(child);
-    if (JSON.stringify(next) === JSON.stringify(child)) continue;
+    // Compared with sorted keys: a change that rebuilds the record in another key order changes nothing.
+    if (canonicalJson(next) === canonicalJson(child)) continue;
     const event = rightsAuditEvent(childAuditKey(child.ref), type, 'Details of a person named on the record changed at their request', {}, actor);
     await children.saveChild({ ...next, version: child.version + 1, updatedAt: actor.at }, child.version, { events: [event] });
     changed.push(child.ref);
