@@ -4,6 +4,10 @@ import type { LoadSpec } from '../load/load-spec.js';
 import type { Stage } from './stage.js';
 import { SIGNING_SECRET, SLACK_DANA, SLACK_PATH, SLACK_SAM, TEAMS_PATH } from './stage.js';
 import { aWorkingDayAhead } from '../../test/support/typed-dates.js';
+import { installBankHolidays } from '../../src/bank-holidays.js';
+
+// The action scenario counts working days for its due dates, as PEP Bot does: every bench using it needs them.
+installBankHolidays();
 
 /** What people do, as load: each returns the requests of one LoadSpec, to PEP Bot or to a bare app. */
 type Requests = Pick<LoadSpec, 'path' | 'requests'>;

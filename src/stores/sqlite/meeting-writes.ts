@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent, Meeting } from '../../domain/model.js';
 import type { Sealer } from '../encryption/sealed-documents.js';
+import type { ParsedMeetings } from '../parsed-meetings.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { CheckedWrite } from '../write-checks.js';
 import { actionRows, linkRows, participantRows } from './index-rows.js';
@@ -21,7 +22,14 @@ const meetingRow = (meeting: Meeting, sealer: Sealer): MeetingRow => ({
  * IMMEDIATE takes the write lock at BEGIN, so another process on the same file waits for it
  * (busy timeout) instead of failing when its read turns into a write.
  */
-export function meetingWrites(db: Database, statements: Statements, outbox: ReturnType<typeof outboxRows>, sealer: Sealer, appendAudit: (meetingId: string, events: readonly AuditEvent[]) => void) {
+export function meetingWrites(
+  db: Database,
+  statements: Statements,
+  outbox: ReturnType<typeof outboxRows>,
+  sealer: Sealer,
+  appendAudit: (meetingId: string, events: readonly AuditEvent[]) => void,
+  parsed: ParsedMeetings,
+) {
   const writeDependents = ({ meeting, events, idempotency, messages }: CheckedWrite): void => {
     statements.deleteParticipants.run(meeting.id);
     for (const row of participantRows(meeting)) statements.insertParticipant.run(row);
@@ -37,19 +45,28 @@ export function meetingWrites(db: Database, statements: Statements, outbox: Retu
     outbox.queue(messages);
   };
 
-  const create = db.transaction((write: CheckedWrite): void => {
-    if (statements.insertMeeting.run(meetingRow(write.meeting, sealer)).changes === 0) throw meetingExists(write.meeting.id);
+  const create = db.transaction((write: CheckedWrite, row: MeetingRow): void => {
+    if (statements.insertMeeting.run(row).changes === 0) throw meetingExists(write.meeting.id);
     writeDependents(write);
   });
 
-  const save = db.transaction((write: CheckedWrite, expectedVersion: number): void => {
-    const updated = statements.updateMeeting.run({ ...meetingRow(write.meeting, sealer), expectedVersion });
+  const save = db.transaction((write: CheckedWrite, row: MeetingRow, expectedVersion: number): void => {
+    const updated = statements.updateMeeting.run({ ...row, expectedVersion });
     if (updated.changes === 0) throw staleVersion(write.meeting.id, expectedVersion);
     writeDependents(write);
   });
 
+  // Only once committed is the written text what the next read will find.
   return {
-    create: (write: CheckedWrite): void => create.immediate(write),
-    save: (write: CheckedWrite, expectedVersion: number): void => save.immediate(write, expectedVersion),
+    create(write: CheckedWrite): void {
+      const row = meetingRow(write.meeting, sealer);
+      create.immediate(write, row);
+      parsed.written(write.meeting, row.doc);
+    },
+    save(write: CheckedWrite, expectedVersion: number): void {
+      const row = meetingRow(write.meeting, sealer);
+      save.immediate(write, row, expectedVersion);
+      parsed.written(write.meeting, row.doc);
+    },
   };
 }

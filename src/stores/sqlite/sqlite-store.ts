@@ -10,6 +10,7 @@ import { guardWrites, guardedKeyValueRows, healthRow } from '../cannot-write.js'
 import { identityKey, participantMatches } from '../identity-match.js';
 import { keyValueStore } from '../key-values.js';
 import type { KeyValueRows } from '../key-values.js';
+import { ParsedMeetings } from '../parsed-meetings.js';
 import { byStartThenId, instantMillis } from '../query-rules.js';
 import { StoreNotOpenError, StoredDataError } from '../store-errors.js';
 import { parseStoredAuditEvent, parseStoredIdempotency, parseStoredMeeting } from '../stored-data.js';
@@ -45,7 +46,11 @@ interface OpenState {
   sealer: Sealer;
   reencrypt: StoredTextRotation['reencryptPage'];
   chains: ReturnType<typeof auditChainRows>;
+  parsed: ParsedMeetings;
 }
+
+/** Enough for every meeting a busy hour touches; each kept meeting costs about what its document does. */
+const PARSED_MEETINGS_KEPT = 256;
 
 export interface SqliteStoreOptions {
   filename: string;
@@ -73,7 +78,10 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
     return state;
   };
 
-  const meetingFromRow = (row: { id: string; doc: string }): Meeting => parseStoredMeeting(open().sealer.open('meeting', JSON.parse(row.doc)), row.id);
+  const meetingFromRow = (row: { id: string; doc: string }): Meeting => {
+    const { sealer, parsed } = open();
+    return parsed.read(row.id, row.doc, (doc) => parseStoredMeeting(sealer.open('meeting', JSON.parse(doc)), row.id));
+  };
 
   const meetingsOfParticipant = async (identity: IdentityQuery): Promise<Meeting[]> => {
     const { field, value } = identityKey(identity);
@@ -91,10 +99,11 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
       const outbox = outboxRows(db);
       const keyValues = guardedKeyValueRows(keyValueRows(statements.keyValues), writing);
       const chains = auditChainRows(db, sealer);
+      const parsed = new ParsedMeetings(PARSED_MEETINGS_KEPT);
       state = {
         db,
         statements,
-        writes: meetingWrites(db, statements, outbox, sealer, chains.appendMeeting),
+        writes: meetingWrites(db, statements, outbox, sealer, chains.appendMeeting, parsed),
         keyValues,
         outbox,
         probe: sqliteWriteProbe(db, statements),
@@ -103,6 +112,7 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
         reencrypt: reencryptRows(db, sealer),
         retention: retentionRows(db),
         chains,
+        parsed,
       };
       options.connection?.(db);
       try {
