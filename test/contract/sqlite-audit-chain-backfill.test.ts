@@ -95,4 +95,26 @@ describe('SQLite audit chain back-fill of a file written before migration 6', ()
       db.close();
     }
   });
+
+  it('anchors, in migration 9, the tips of chains linked before it', async () => {
+    const store = createSqliteStore({ filename, keys });
+    await store.init();
+    await store.close();
+    const db = new Database(filename);
+    try {
+      // The file as migration 8 left it: chains linked, no tips anchored.
+      for (const table of ['meetings', 'children']) db.exec(`ALTER TABLE ${table} DROP COLUMN audit_tip_seq; ALTER TABLE ${table} DROP COLUMN audit_tip_hash;`);
+      db.prepare('DELETE FROM schema_migrations WHERE version = 9').run();
+    } finally {
+      db.close();
+    }
+    await store.init();
+    try {
+      expect(await store.auditTip(meeting.id)).toMatchObject({ seq: 3 });
+      expect(await store.auditTip(childAuditKey(child.ref))).toMatchObject({ seq: 1 });
+      for (const key of [meeting.id, childAuditKey(child.ref)]) expect((await verifyChainOf(store, key)).break).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
 });
