@@ -138,7 +138,7 @@ export function auditChainContract(current: () => StoreWithChildren, raw: (store
       expect(await current().auditTip(childAuditKey('NO-SUCH-REF'))).toBeUndefined();
     });
 
-    it('detects the last entry deleted in the database itself as truncation, naming where the chain now ends, and still after the next append', async () => {
+    it('detects the last entry deleted in the database itself as truncation, naming where the chain now ends; every entry deleted too; and still after the next append', async () => {
       const { meeting, events } = await meetingWithFiveEntries();
       const [, , , fourth, fifth] = events;
       if (!fourth || !fifth) throw new Error('five entries');
@@ -147,6 +147,9 @@ export function auditChainContract(current: () => StoreWithChildren, raw: (store
       expect(report).toMatchObject({ entries: 4, break: { kind: 'truncated', entryId: fourth.id, seq: 4 } });
       expect(report.break?.message).toContain('entries missing after seq 4');
       expect((await all(current())).filter((r) => r.break).map((r) => r.break?.kind)).toEqual(['truncated']);
+
+      for (const event of events.slice(0, 4)) await raw(current()).deleteEntry(meeting.id, event.id);
+      expect(await all(current())).toMatchObject([{ key: meeting.id, entries: 0, break: { kind: 'truncated', message: expect.stringContaining('entries missing after seq 0') } }]);
 
       const later = anAuditEvent(meeting.id);
       await current().saveMeeting(nextVersion(nextVersion(nextVersion(meeting))), 3, { events: [later] });

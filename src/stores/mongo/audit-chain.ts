@@ -81,13 +81,21 @@ function chainCollection({ collection, records, owner, version, keyOf }: ChainCo
       };
     },
 
-    /** One index seek per owner (the in-order index leads with it), so a page costs its own size, not the collection's. */
+    /**
+     * One index seek per owner (the in-order index leads with it), so a page costs its own size, not
+     * the collection's; and one in the records whose tip names entries, so a chain whose every entry
+     * was deleted is listed, and found cut short.
+     */
     async owners(after: string, limit: number): Promise<string[]> {
       const found: string[] = [];
       for (let last = after; found.length < limit; ) {
-        const next = await collection.findOne({ [owner]: { $gt: last } } as Filter<ChainDocument>, { sort: { [owner]: 1 }, projection: { [owner]: 1 } });
-        if (!next) break;
-        last = next[owner] as string;
+        const [entry, record] = await Promise.all([
+          collection.findOne({ [owner]: { $gt: last } } as Filter<ChainDocument>, { sort: { [owner]: 1 }, projection: { [owner]: 1 } }),
+          records.findOne({ _id: { $gt: last }, 'auditTip.seq': { $gt: 0 } }, { sort: { _id: 1 }, projection: { _id: 1 } }),
+        ]);
+        const next = [entry?.[owner] as string | undefined, record?._id].filter((id) => id !== undefined).sort()[0];
+        if (next === undefined) break;
+        last = next;
         found.push(last);
       }
       return found;

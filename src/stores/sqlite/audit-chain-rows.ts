@@ -50,7 +50,12 @@ function chainTable(db: Database, sealer: Sealer, { table, column, records, reco
       `SELECT seq AS position, event, chain_seq AS seq, prev_hash AS prevHash, hash, data_digest AS dataDigest FROM ${table}
        WHERE ${column} = @owner AND seq > @after ORDER BY seq LIMIT @limit`,
     ),
-    owners: db.prepare<[string, number], string>(`SELECT DISTINCT ${column} FROM ${table} WHERE ${column} > ? ORDER BY ${column} LIMIT ?`).pluck(),
+    // With the records whose tip names entries, so a chain whose every entry was deleted is listed, and found cut short.
+    owners: db
+      .prepare<{ after: string; limit: number }, string>(
+        `SELECT ${column} FROM ${table} WHERE ${column} > @after UNION SELECT ${recordKey} FROM ${records} WHERE ${recordKey} > @after AND audit_tip_seq > 0 ORDER BY 1 LIMIT @limit`,
+      )
+      .pluck(),
     unchainedOwners: db.prepare<[], string>(`SELECT DISTINCT ${column} FROM ${table} WHERE hash IS NULL`).pluck(),
     unchained: db.prepare<[string], { position: number; event: string }>(`SELECT seq AS position, event FROM ${table} WHERE ${column} = ? AND hash IS NULL ORDER BY seq`),
     chain: db.prepare<{ position: number; event: string } & ChainFields>(
@@ -83,7 +88,7 @@ function chainTable(db: Database, sealer: Sealer, { table, column, records, reco
     links(owner: string, after: number, limit: number) {
       return statements.links.all({ owner, after, limit }).map((link) => ({ position: link.position, link: auditLinkOf(keyOf(owner), JSON.parse(link.event), chainOf(link), sealer) }));
     },
-    owners: (after: string, limit: number): string[] => statements.owners.all(after, limit),
+    owners: (after: string, limit: number): string[] => statements.owners.all({ after, limit }),
     chainUnchained(): number {
       let chained = 0;
       for (const owner of statements.unchainedOwners.all()) {
