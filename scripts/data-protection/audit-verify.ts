@@ -5,7 +5,7 @@ import { withStore } from '../with-store.js';
 /**
  * npm run audit:verify [-- --key <meeting id | child:<ref>>] — checks the audit hash chains (every
  * one, or one key's) on the configured store, a page at a time. Each break is printed, naming the
- * entry, and the exit code is 1; entries whose data was redacted (erasure, retention) are counted.
+ * entry (or, for a chain cut short or ending elsewhere than its record's tip, its last), and the exit code is 1; entries whose data was redacted (erasure, retention) are counted.
  */
 async function* oneKey(reports: Promise<ChainReport>): AsyncGenerator<ChainReport> {
   yield await reports;
@@ -20,7 +20,7 @@ await withStore('npm run audit:verify [-- --key <meeting id | child:<ref>>]', { 
     totals.redacted += report.redacted.length;
     if (report.break) {
       totals.broken += 1;
-      process.stdout.write(`BROKEN\t${report.key}\t${report.break.kind}\t${report.break.entryId}\t${report.break.message}\n`);
+      process.stdout.write(`BROKEN\t${report.key}\t${report.break.kind}\t${report.break.entryId ?? '-'}\t${report.break.message}\n`);
     }
     if (key !== undefined && report.entries === 0 && !report.break) {
       totals.broken += 1;

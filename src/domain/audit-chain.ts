@@ -74,12 +74,13 @@ export const redactionReason = (data: Record<string, unknown>): string | undefin
   return keys.length === 1 && keys[0] === 'redacted' && typeof data.redacted === 'string' ? data.redacted : undefined;
 };
 
-export type ChainBreakKind = 'unchained' | 'gap' | 'reordered' | 'edited' | 'relinked' | 'data-altered' | 'unsalted';
+export type ChainBreakKind = 'unchained' | 'gap' | 'reordered' | 'edited' | 'relinked' | 'data-altered' | 'unsalted' | 'truncated' | 'tip-mismatch';
 
 export interface ChainBreak {
   kind: ChainBreakKind;
   key: string;
-  entryId: string;
+  /** The entry at fault; for a chain that ends in the wrong place, its last entry (none when it has no entries left). */
+  entryId?: string;
   /** The entry's stored place in the chain, when it has one. */
   seq?: number;
   message: string;
@@ -138,4 +139,23 @@ export function verifyAuditChain(links: readonly AuditLink[], digest: Digest, fr
     tip = { seq: chain.seq, hash: chain.hash, entryId: link.event.id };
   }
   return { ok: true, tip, checked: links.length, redacted };
+}
+
+/**
+ * Whether a chain that verified entry by entry ends where its record says it does (the tip the
+ * store keeps in the meeting or child record, written with each append; undefined where no record
+ * holds the key). The chain alone cannot show its last entries deleted: this can.
+ */
+export function tipBreak(key: string, ended: ChainTip, anchored: ChainTip | undefined): ChainBreak | undefined {
+  const at = { key, ...(ended.entryId === undefined ? {} : { entryId: ended.entryId, seq: ended.seq }) };
+  if (anchored === undefined) {
+    return ended.seq === 0 ? undefined : { ...at, kind: 'tip-mismatch', message: `The tip of ${key} does not match: no record is kept for the ${ended.seq} entries left.` };
+  }
+  if (ended.seq < anchored.seq) {
+    return { ...at, kind: 'truncated', message: `The chain of ${key} ends at entry ${ended.seq} but its record says ${anchored.seq}: entries missing after seq ${ended.seq}.` };
+  }
+  if (ended.seq > anchored.seq) {
+    return { ...at, kind: 'tip-mismatch', message: `The tip of ${key} does not match: the chain goes on to entry ${ended.seq}, past entry ${anchored.seq} where its record says it ends.` };
+  }
+  return ended.hash === anchored.hash ? undefined : { ...at, kind: 'tip-mismatch', message: `The tip of ${key} does not match: its entry ${ended.seq} is not the one its record names.` };
 }

@@ -1,4 +1,4 @@
-import type { AuditLink } from '../domain/audit-chain.js';
+import type { AuditLink, ChainTip } from '../domain/audit-chain.js';
 
 /**
  * The audit chains as stored (src/domain/audit-chain.ts), for verifying them a page at a time.
@@ -13,4 +13,9 @@ export interface AuditChainStore {
    * data opened and its salt. `next` is where the following page starts; absent after the last.
    */
   auditLinks(key: string, page: { after?: string; limit: number }): Promise<{ links: AuditLink[]; next?: string }>;
+  /**
+   * Where the key's record (the meeting, or the child) says its chain ends: the tip each append
+   * writes there in its unit of work (seq 0 before the first entry). Undefined when no record is kept under the key.
+   */
+  auditTip(key: string): Promise<ChainTip | undefined>;
 }

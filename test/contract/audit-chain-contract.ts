@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChainOf, verifyEveryChain } from '../../src/app/data-protection/verify-audit-chains.js';
+import { EMPTY_CHAIN } from '../../src/domain/audit-chain.js';
 import { childAuditKey } from '../../src/domain/child/child-record.js';
 import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import { aChild, aChildAuditEvent, nextChildVersion } from '../support/child-fixture.js';
@@ -118,6 +119,51 @@ export function auditChainContract(current: () => StoreWithChildren, raw: (store
       expect(report).toMatchObject({ entries: 2, break: { kind: 'gap', entryId: fourth.id, seq: 4 } });
       expect(report.break?.message).toContain('entry 3 is missing');
       expect((await all(current())).filter((r) => r.break).map((r) => r.key)).toEqual([meeting.id]);
+    });
+
+    it("anchors each chain's tip in its record, moved on by every append and kept by a save without entries", async () => {
+      const { meeting } = await meetingWithFiveEntries();
+      const last = (await current().auditLinks(meeting.id, { after: (await current().auditLinks(meeting.id, { limit: 4 })).next, limit: 4 })).links.at(-1);
+      expect(await current().auditTip(meeting.id)).toEqual({ seq: 5, hash: last?.chain?.hash });
+      await current().saveMeeting(nextVersion(nextVersion(nextVersion(meeting))), 3, { events: [] });
+      expect(await current().auditTip(meeting.id)).toEqual({ seq: 5, hash: last?.chain?.hash });
+
+      const child = aChild();
+      await current().createChild(child, { events: [] });
+      expect(await current().auditTip(childAuditKey(child.ref))).toEqual(EMPTY_CHAIN);
+      await current().saveChild(nextChildVersion(child), 1, { events: [aChildAuditEvent(child.ref), aChildAuditEvent(child.ref)] });
+      const childLinks = (await current().auditLinks(childAuditKey(child.ref), { limit: 5 })).links;
+      expect(await current().auditTip(childAuditKey(child.ref))).toEqual({ seq: 2, hash: childLinks[1]?.chain?.hash });
+      expect(await current().auditTip('no-such-meeting')).toBeUndefined();
+      expect(await current().auditTip(childAuditKey('NO-SUCH-REF'))).toBeUndefined();
+    });
+
+    it('detects the last entry deleted in the database itself as truncation, naming where the chain now ends; every entry deleted too; and still after the next append', async () => {
+      const { meeting, events } = await meetingWithFiveEntries();
+      const [, , , fourth, fifth] = events;
+      if (!fourth || !fifth) throw new Error('five entries');
+      await raw(current()).deleteEntry(meeting.id, fifth.id);
+      const report = await verifyChainOf(current(), meeting.id);
+      expect(report).toMatchObject({ entries: 4, break: { kind: 'truncated', entryId: fourth.id, seq: 4 } });
+      expect(report.break?.message).toContain('entries missing after seq 4');
+      expect((await all(current())).filter((r) => r.break).map((r) => r.break?.kind)).toEqual(['truncated']);
+
+      for (const event of events.slice(0, 4)) await raw(current()).deleteEntry(meeting.id, event.id);
+      expect(await all(current())).toMatchObject([{ key: meeting.id, entries: 0, break: { kind: 'truncated', message: expect.stringContaining('entries missing after seq 0') } }]);
+
+      const later = anAuditEvent(meeting.id);
+      await current().saveMeeting(nextVersion(nextVersion(nextVersion(meeting))), 3, { events: [later] });
+      expect(await verifyChainOf(current(), meeting.id)).toMatchObject({ break: { kind: 'gap', entryId: later.id, seq: 6 } });
+    });
+
+    it('keeps the tip valid when the last entry is redacted for erasure', async () => {
+      const { meeting, events } = await meetingWithFiveEntries();
+      const fifth = events[4];
+      if (!fifth) throw new Error('five entries');
+      const before = await current().auditTip(meeting.id);
+      await current().redactAudit(meeting.id, [fifth.id], 'erasure');
+      expect(await current().auditTip(meeting.id)).toEqual(before);
+      expect(await verifyChainOf(current(), meeting.id)).toEqual({ key: meeting.id, entries: 5, redacted: [{ entryId: fifth.id, seq: 5, reason: 'erasure' }] });
     });
   });
 }

@@ -83,16 +83,40 @@ describe('SQLite audit chain back-fill of a file written before migration 6', ()
     }
   });
 
-  it('refuses an entry written without its chain fields once the file is chained', async () => {
+  /** Starts a store once, so the file is chained, then works on the file itself. */
+  const onChainedFile = async (work: (db: Database.Database) => void) => {
     const store = createSqliteStore({ filename, keys });
     await store.init();
     await store.close();
     const db = new Database(filename);
     try {
-      expect(() => db.prepare('INSERT INTO audit_events (meeting_id, event) VALUES (?, ?)').run(meeting.id, JSON.stringify(anAuditEvent(meeting.id)))).toThrow(/chain fields/);
-      expect(() => db.prepare('UPDATE audit_events SET chain_seq = 9 WHERE chain_seq = 1').run()).toThrow(/never change/);
+      work(db);
     } finally {
       db.close();
+    }
+    return store;
+  };
+
+  it('refuses an entry written without its chain fields once the file is chained', async () => {
+    await onChainedFile((db) => {
+      expect(() => db.prepare('INSERT INTO audit_events (meeting_id, event) VALUES (?, ?)').run(meeting.id, JSON.stringify(anAuditEvent(meeting.id)))).toThrow(/chain fields/);
+      expect(() => db.prepare('UPDATE audit_events SET chain_seq = 9 WHERE chain_seq = 1').run()).toThrow(/never change/);
+    });
+  });
+
+  it('anchors, in migration 9, the tips of chains linked before it', async () => {
+    // The file as migration 8 left it: chains linked, no tips anchored.
+    const store = await onChainedFile((db) => {
+      for (const table of ['meetings', 'children']) db.exec(`ALTER TABLE ${table} DROP COLUMN audit_tip_seq; ALTER TABLE ${table} DROP COLUMN audit_tip_hash;`);
+      db.prepare('DELETE FROM schema_migrations WHERE version = 9').run();
+    });
+    await store.init();
+    try {
+      expect(await store.auditTip(meeting.id)).toMatchObject({ seq: 3 });
+      expect(await store.auditTip(childAuditKey(child.ref))).toMatchObject({ seq: 1 });
+      for (const key of [meeting.id, childAuditKey(child.ref)]) expect((await verifyChainOf(store, key)).break).toBeUndefined();
+    } finally {
+      await store.close();
     }
   });
 });

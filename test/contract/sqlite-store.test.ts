@@ -32,7 +32,7 @@ const adapter = {
 const onFile = (store: MeetingStore, trigger: string, sql: string, ...params: string[]): void => {
   const db = new Database(join(folders.get(store) ?? '', 'pep-bot.sqlite'));
   try {
-    db.exec(`DROP TRIGGER ${trigger}`);
+    db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
     db.prepare(sql).run(...params);
   } finally {
     db.close();

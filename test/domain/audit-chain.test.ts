@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CHAIN, GENESIS_HASH, canonicalJson, dataDigestOf, nextLink, verifyAuditChain } from '../../src/domain/audit-chain.js';
+import { EMPTY_CHAIN, GENESIS_HASH, canonicalJson, dataDigestOf, nextLink, tipBreak, verifyAuditChain } from '../../src/domain/audit-chain.js';
 import type { AuditLink, ChainTip } from '../../src/domain/audit-chain.js';
 import type { AuditEvent } from '../../src/domain/model.js';
 import { anAuditEvent } from '../support/meeting-fixture.js';
@@ -108,5 +108,27 @@ describe('audit hash chain', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe('{"a":[{"d":2}],"b":1}');
     expect(dataDigestOf('s', { a: 1, b: 2 }, sha256)).toBe(dataDigestOf('s', { b: 2, a: 1 }, sha256));
     expect(dataDigestOf('s', { a: 1 }, sha256)).not.toBe(dataDigestOf('t', { a: 1 }, sha256));
+  });
+
+  it('checks where a verified chain ends against the tip its record anchors: cut short, gone past, or another entry', () => {
+    const links = threeEntries();
+    const tipAt = (index: number): ChainTip => ({ seq: links[index]?.chain?.seq ?? 0, hash: links[index]?.chain?.hash ?? '' });
+    const ended = (count: number): ChainTip => {
+      const verdict = verifyAuditChain(links.slice(0, count), sha256);
+      if (!verdict.ok) throw new Error('the chain verifies');
+      return verdict.tip;
+    };
+    expect(tipBreak(KEY, ended(3), tipAt(2))).toBeUndefined();
+    expect(tipBreak(KEY, ended(0), EMPTY_CHAIN)).toBeUndefined();
+    expect(tipBreak(KEY, ended(0), undefined)).toBeUndefined();
+
+    const truncated = tipBreak(KEY, ended(2), tipAt(2));
+    expect(truncated).toMatchObject({ kind: 'truncated', key: KEY, entryId: links[1]?.event.id, seq: 2 });
+    expect(truncated?.message).toContain('entries missing after seq 2');
+    expect(tipBreak(KEY, ended(0), tipAt(2))).toMatchObject({ kind: 'truncated', message: expect.stringContaining('entries missing after seq 0') });
+
+    expect(tipBreak(KEY, ended(3), tipAt(1))).toMatchObject({ kind: 'tip-mismatch', seq: 3, message: expect.stringContaining('does not match') });
+    expect(tipBreak(KEY, ended(3), { seq: 3, hash: GENESIS_HASH })).toMatchObject({ kind: 'tip-mismatch', seq: 3 });
+    expect(tipBreak(KEY, ended(3), undefined)).toMatchObject({ kind: 'tip-mismatch', message: expect.stringContaining('no record') });
   });
 });

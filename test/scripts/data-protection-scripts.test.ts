@@ -68,13 +68,25 @@ describe('the data protection scripts, on a DATA_DIR', () => {
     expect(JSON.parse(readFileSync(join(outDir, 'subject-access.json'), 'utf8')).meetings).toEqual([]);
   }, 120_000);
 
-  it('audit:verify finds every chain whole after the retention run and the erasure, and names an entry changed in the file', async () => {
+  it('audit:verify finds every chain whole after the retention run and the erasure, names a chain cut short and an entry changed in the file', async () => {
     const whole = await npm('audit:verify');
     expect(whole.code, whole.stderr).toBe(0);
     expect(whole.stdout).toMatch(/redacted, 0 broken\n$/);
 
-    const db = new Database(join(dataDir, 'pep-bot.sqlite'));
+    let db = new Database(join(dataDir, 'pep-bot.sqlite'));
     let entryId: string;
+    try {
+      db.exec('DROP TRIGGER audit_events_no_delete');
+      db.prepare('DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events WHERE meeting_id = ?)').run(carersMeeting);
+    } finally {
+      db.close();
+    }
+    const truncated = await npm('audit:verify');
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toMatch(new RegExp(`BROKEN\t${carersMeeting}\ttruncated\t[^\t]+\t.*entries missing after seq \\d+`));
+    expect(truncated.stdout).toMatch(/, 1 broken\n$/);
+
+    db = new Database(join(dataDir, 'pep-bot.sqlite'));
     try {
       db.exec('DROP TRIGGER audit_events_no_update');
       entryId = db.prepare<[string], string>(`SELECT json_extract(event, '$.id') FROM audit_events WHERE meeting_id = ? AND chain_seq = 2`).pluck().get(carersMeeting) ?? '';

@@ -9,6 +9,8 @@ import type { ChildDocument, Collections } from './documents.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { AppendAudit } from './audit-chain.js';
+import { EMPTY_CHAIN } from '../../domain/audit-chain.js';
+import type { AuditTip } from './documents.js';
 
 type ChildCollections = Pick<Collections, 'children' | 'childAudit'>;
 
@@ -20,7 +22,8 @@ const fromChildDocument = (document: ChildDocument, sealer: Sealer): ChildRecord
  * a replica set), as meetings are: a refused write leaves no audit entry even without transactions.
  */
 export function childWrites({ children }: Pick<Collections, 'children'>, inUnitOfWork: UnitOfWork, sealer: Sealer, appendAudit: AppendAudit) {
-  const writeAudit = ({ child, events }: CheckedChildWrite, session: ClientSession | undefined) => appendAudit(child.ref, child.version, events, session);
+  const writeAudit = ({ child, events }: CheckedChildWrite, session: ClientSession | undefined, anchored: AuditTip | undefined) =>
+    appendAudit(child.ref, child.version, events, session, anchored);
 
   return {
     create: (write: CheckedChildWrite): Promise<void> =>
@@ -30,14 +33,15 @@ export function childWrites({ children }: Pick<Collections, 'children'>, inUnitO
         } catch (error) {
           throw isDuplicateKey(error) ? childExists(write.child.ref) : error;
         }
-        await writeAudit(write, session);
+        await writeAudit(write, session, EMPTY_CHAIN);
       }),
 
     save: (write: CheckedChildWrite, expectedVersion: number): Promise<void> =>
       inUnitOfWork(async (session) => {
-        const result = await children.replaceOne({ _id: write.child.ref, version: expectedVersion }, sealer.seal('child', write.child), { session });
-        if (result.matchedCount === 0) throw staleChildVersion(write.child.ref, expectedVersion);
-        await writeAudit(write, session);
+        // As a meeting's save: the tip the replacement drops is set again by the append.
+        const before = await children.findOneAndReplace({ _id: write.child.ref, version: expectedVersion }, sealer.seal('child', write.child), { session, projection: { auditTip: 1 } });
+        if (!before) throw staleChildVersion(write.child.ref, expectedVersion);
+        await writeAudit(write, session, before.auditTip);
       }),
   };
 }

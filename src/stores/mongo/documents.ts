@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { ChainFields } from '../../domain/audit-chain.js';
+import type { ChainFields, ChainTip } from '../../domain/audit-chain.js';
 import type { ChildRecord } from '../../domain/child/child-record.js';
 import type { Action, AuditEvent, Meeting } from '../../domain/model.js';
 import type { MessageRef } from '../../ports/messenger.js';
@@ -14,7 +14,10 @@ import { parseStoredMeeting } from '../stored-data.js';
  * chronological comparison (ISO strings with different offsets do not sort as strings).
  */
 export type ActionDocument = Action & { dueAtDate: Date };
-export type MeetingDocument = Omit<Meeting, 'actions'> & { _id: string; actions: ActionDocument[] };
+export type MeetingDocument = Omit<Meeting, 'actions'> & { _id: string; actions: ActionDocument[]; auditTip?: AuditTip };
+
+/** Where the record's audit chain ends, set by each append in its unit of work (src/stores/mongo/audit-chain.ts); absent only before the start-up back-fill. */
+export type AuditTip = Pick<ChainTip, 'seq' | 'hash'>;
 
 /** meetingVersion + position: the audit trail's insertion order, the same in every process. chain: its place in the hash chain (absent only before the start-up back-fill). */
 export interface AuditDocument {
@@ -25,7 +28,7 @@ export interface AuditDocument {
   chain?: ChainFields;
 }
 
-export type ChildDocument = ChildRecord & { _id: string };
+export type ChildDocument = ChildRecord & { _id: string; auditTip?: AuditTip };
 
 /** childVersion + position: a child's audit order, as meetingVersion + position is a meeting's. */
 export interface ChildAuditDocument {

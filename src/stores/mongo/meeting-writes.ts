@@ -9,6 +9,8 @@ import type { Collections } from './documents.js';
 import { isDuplicateKey } from './duplicate-key.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { AppendAudit } from './audit-chain.js';
+import { EMPTY_CHAIN } from '../../domain/audit-chain.js';
+import type { AuditTip } from './documents.js';
 
 async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => DomainError): Promise<void> {
   try {
@@ -20,8 +22,8 @@ async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => Dom
 
 /** The meeting is always written first; its audit events (chained), idempotency record and outbox messages follow it. */
 export function meetingWrites({ meetings, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork, sealer: Sealer, appendAudit: AppendAudit) {
-  const writeDependents = async ({ meeting, events, idempotency: record, messages }: CheckedWrite, session: ClientSession | undefined) => {
-    await appendAudit(meeting.id, meeting.version, events, session);
+  const writeDependents = async ({ meeting, events, idempotency: record, messages }: CheckedWrite, session: ClientSession | undefined, anchored: AuditTip | undefined) => {
+    await appendAudit(meeting.id, meeting.version, events, session, anchored);
     if (record) {
       const document = { _id: record.key, result: record.result, at: record.at };
       await insertOrRefuse(() => idempotency.insertOne(document, { session }), () => idempotencyKeyUsed(record.key));
@@ -34,15 +36,16 @@ export function meetingWrites({ meetings, idempotency, outbox }: Collections, in
       inUnitOfWork(async (session) => {
         const document = toMeetingDocument(write.meeting, sealer);
         await insertOrRefuse(() => meetings.insertOne(document, { session }), () => meetingExists(write.meeting.id));
-        await writeDependents(write, session);
+        await writeDependents(write, session, EMPTY_CHAIN);
       }),
 
     save: (write: CheckedWrite, expectedVersion: number): Promise<void> =>
       inUnitOfWork(async (session) => {
         const { _id, ...replacement } = toMeetingDocument(write.meeting, sealer);
-        const result = await meetings.replaceOne({ _id, version: expectedVersion }, replacement, { session });
-        if (result.matchedCount === 0) throw staleVersion(_id, expectedVersion);
-        await writeDependents(write, session);
+        // The document as it was, for the audit tip it anchored, which the replacement drops and the append sets again.
+        const before = await meetings.findOneAndReplace({ _id, version: expectedVersion }, replacement, { session, projection: { auditTip: 1 } });
+        if (!before) throw staleVersion(_id, expectedVersion);
+        await writeDependents(write, session, before.auditTip);
       }),
   };
 }

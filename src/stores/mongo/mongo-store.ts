@@ -108,6 +108,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         await checkDataKeys(keyValueStore(() => open().keyValues, clock), sealer.cipher);
         // After the key check: chaining an entry written before the chain opens its data.
         await chains.chainUnchained();
+        await chains.anchorUnanchored();
       } catch (error) {
         state = undefined;
         await client.close();
@@ -211,6 +212,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
 
     auditKeys: (page) => open().chains.store.auditKeys(page),
     auditLinks: (key, page) => open().chains.store.auditLinks(key, page),
+    auditTip: (key) => open().chains.store.auditTip(key),
 
     reencryptPage: (page) => open().reencrypt(page),
     currentKeyId: () => sealer.cipher.currentKeyId,

@@ -236,6 +236,24 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'child_audit_events is append-only: only an entry''s data may be redacted'); END;
     `,
   },
+  {
+    version: 9,
+    name: 'audit chain tips anchored in their records',
+    sql: `
+      -- Each record keeps where its audit chain ends, written with every append in the same
+      -- transaction (src/stores/sqlite/audit-chain-rows.ts), so entries deleted from the end of a
+      -- chain show. Filled here from the chains already linked; entries still unchained (a file
+      -- from before migration 6) are linked, and their tips set, by the start-up back-fill.
+      ALTER TABLE meetings ADD COLUMN audit_tip_seq INTEGER;
+      ALTER TABLE meetings ADD COLUMN audit_tip_hash TEXT;
+      ALTER TABLE children ADD COLUMN audit_tip_seq INTEGER;
+      ALTER TABLE children ADD COLUMN audit_tip_hash TEXT;
+      UPDATE meetings SET (audit_tip_seq, audit_tip_hash) = (
+        SELECT chain_seq, hash FROM audit_events WHERE meeting_id = meetings.id AND hash IS NOT NULL ORDER BY chain_seq DESC LIMIT 1);
+      UPDATE children SET (audit_tip_seq, audit_tip_hash) = (
+        SELECT chain_seq, hash FROM child_audit_events WHERE child_ref = children.ref AND hash IS NOT NULL ORDER BY chain_seq DESC LIMIT 1);
+    `,
+  },
 ];
 
 /**

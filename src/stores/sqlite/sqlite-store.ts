@@ -230,6 +230,7 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
 
     auditKeys: (page) => open().chains.store.auditKeys(page),
     auditLinks: (key, page) => open().chains.store.auditLinks(key, page),
+    auditTip: (key) => open().chains.store.auditTip(key),
 
     reencryptPage: (page) => open().reencrypt(page),
     currentKeyId: () => open().sealer.cipher.currentKeyId,

@@ -36,4 +36,19 @@ describe("who looked, for the Virtual School: each meeting's audit trail checked
     expect(broken?.audit?.verified).toBe(false);
     expect(broken?.audit?.words).toContain(`Entry ${created.id} (1) of ${meeting.id} was changed`);
   });
+
+  it('says the trail does not verify when its last entry was deleted in the file, naming where it now ends', async () => {
+    const meeting = aMeeting();
+    await store.createMeeting(meeting, { events: [anAuditEvent(meeting.id)] });
+    await store.saveMeeting(nextVersion(meeting), 1, { events: [anAuditEvent(meeting.id)] });
+    const db = new Database(filename);
+    try {
+      db.exec('DROP TRIGGER audit_events_no_delete');
+      db.prepare('DELETE FROM audit_events WHERE meeting_id = ? AND chain_seq = 2').run(meeting.id);
+    } finally {
+      db.close();
+    }
+    const [cut] = await whoLookedReader({ store, auditChains: store })(meeting.child.ref);
+    expect(cut?.audit).toEqual({ verified: false, words: expect.stringContaining('entries missing after seq 1') });
+  });
 });
