@@ -89,6 +89,14 @@ export function meetingUnderWay(now = new Date()): Meeting {
 }
 
 /** Writes meetings into a DATA_DIR before the bot first starts on it. */
+/** A bot with a meeting under way already in its store, as the slash-command fault tests start. */
+export async function slackBotWithMeetingUnderWay(): Promise<{ side: SlackBot; meetingId: string }> {
+  const side = await slackBot();
+  const meeting = meetingUnderWay();
+  await seedMeeting(side.home.dataDir, meeting);
+  return { side, meetingId: meeting.id };
+}
+
 export async function seedMeeting(dataDir: string, ...meetings: Meeting[]): Promise<void> {
   const store = await openStore({ dataDir });
   await store.init();

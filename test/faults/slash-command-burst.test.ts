@@ -3,7 +3,7 @@ import { DANA, SAM } from '../channels/slack/slack-harness.js';
 import type { Typed } from '../channels/slack/slack-scenes.js';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
 import type { SlackBot } from './slack-bot.js';
-import { meetingUnderWay, seedMeeting, slackBot, storedMeeting, typeIn } from './slack-bot.js';
+import { slackBotWithMeetingUnderWay, storedMeeting, typeIn } from './slack-bot.js';
 import { aWorkingDayAhead } from '../support/typed-dates.js';
 
 /**
@@ -20,10 +20,7 @@ let side: SlackBot;
 let meetingId: string;
 
 beforeEach(async () => {
-  side = await slackBot();
-  const meeting = meetingUnderWay();
-  meetingId = meeting.id;
-  await seedMeeting(side.home.dataDir, meeting);
+  ({ side, meetingId } = await slackBotWithMeetingUnderWay());
 });
 
 afterEach(async () => {

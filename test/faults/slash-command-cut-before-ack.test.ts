@@ -5,7 +5,7 @@ import { readText } from '../channels/slack/slack-api-stub.js';
 import type { Block } from '../channels/slack/slack-api-stub.js';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
 import type { SlackBot } from './slack-bot.js';
-import { meetingUnderWay, seedMeeting, slackBot, storedMeeting, typeIn } from './slack-bot.js';
+import { slackBotWithMeetingUnderWay, storedMeeting, typeIn } from './slack-bot.js';
 
 /**
  * A slash command is recorded before its ack, so a kill between the two leaves a command Slack
@@ -21,10 +21,7 @@ let side: SlackBot;
 let meetingId: string;
 
 beforeEach(async () => {
-  side = await slackBot();
-  const meeting = meetingUnderWay();
-  meetingId = meeting.id;
-  await seedMeeting(side.home.dataDir, meeting);
+  ({ side, meetingId } = await slackBotWithMeetingUnderWay());
 });
 
 afterEach(async () => {
