@@ -58,6 +58,12 @@ const CHILD_PREFIX = childAuditKey('');
 export const ownerOfKey = (key: string): { children: boolean; owner: string } =>
   key.startsWith(CHILD_PREFIX) ? { children: true, owner: key.slice(CHILD_PREFIX.length) } : { children: false, owner: key };
 
+/** The audit of the key's owner (meetings' or children's) and the owner within it. */
+export function auditOfKey<Audit>(key: string, audits: { meetings: Audit; children: Audit }): { audit: Audit; owner: string } {
+  const { children, owner } = ownerOfKey(key);
+  return { audit: children ? audits.children : audits.meetings, owner };
+}
+
 type OwnerPage = (after: string, limit: number) => Promise<string[]> | string[];
 
 /** AuditChainStore.auditKeys over a store's two audits: meeting ids first, then `child:<ref>` keys. */

@@ -4,7 +4,7 @@ import type { ChainFields, ChainTip } from '../../domain/audit-chain.js';
 import { childAuditKey } from '../../domain/child/child-record.js';
 import type { AuditEvent } from '../../domain/model.js';
 import type { AuditChainStore } from '../../ports/audit-chain-store.js';
-import { auditKeysPage, auditLinkOf, chainEntries, chainStoredEntries, ownerOfKey } from '../audit-links.js';
+import { auditKeysPage, auditLinkOf, auditOfKey, chainEntries, chainStoredEntries } from '../audit-links.js';
 import type { Sealer } from '../encryption/sealed-documents.js';
 import type { AuditTip, Collections } from './documents.js';
 import type { UnitOfWork } from './unit-of-work.js';
@@ -147,12 +147,12 @@ export function mongoAuditChains(collections: Pick<Collections, 'audit' | 'child
   const store: AuditChainStore = {
     auditKeys: (page) => auditKeysPage(page, meetings.owners, children.owners),
     auditLinks: (key, { after, limit }) => {
-      const { children: ofChild, owner } = ownerOfKey(key);
-      return (ofChild ? children : meetings).links(owner, after, limit);
+      const { audit, owner } = auditOfKey(key, { meetings, children });
+      return audit.links(owner, after, limit);
     },
     auditTip: (key) => {
-      const { children: ofChild, owner } = ownerOfKey(key);
-      return (ofChild ? children : meetings).anchored(owner);
+      const { audit, owner } = auditOfKey(key, { meetings, children });
+      return audit.anchored(owner);
     },
   };
 

@@ -4,7 +4,7 @@ import type { ChainFields, ChainTip } from '../../domain/audit-chain.js';
 import { childAuditKey } from '../../domain/child/child-record.js';
 import type { AuditEvent } from '../../domain/model.js';
 import type { AuditChainStore } from '../../ports/audit-chain-store.js';
-import { auditKeysPage, auditLinkOf, chainEntries, chainStoredEntries, ownerOfKey } from '../audit-links.js';
+import { auditKeysPage, auditLinkOf, auditOfKey, chainEntries, chainStoredEntries } from '../audit-links.js';
 import type { ChainedEntry } from '../audit-links.js';
 import type { Sealer } from '../encryption/sealed-documents.js';
 
@@ -114,14 +114,14 @@ export function auditChainRows(db: Database, sealer: Sealer) {
   const store: AuditChainStore = {
     auditKeys: (page) => auditKeysPage(page, meetings.owners, children.owners),
     async auditLinks(key, { after, limit }) {
-      const { children: ofChild, owner } = ownerOfKey(key);
-      const rows = (ofChild ? children : meetings).links(owner, after === undefined ? 0 : Number(after), limit);
+      const { audit, owner } = auditOfKey(key, { meetings, children });
+      const rows = audit.links(owner, after === undefined ? 0 : Number(after), limit);
       const last = rows.at(-1);
       return { links: rows.map((r) => r.link), ...(rows.length === limit && last ? { next: String(last.position) } : {}) };
     },
     async auditTip(key) {
-      const { children: ofChild, owner } = ownerOfKey(key);
-      return (ofChild ? children : meetings).anchored(owner);
+      const { audit, owner } = auditOfKey(key, { meetings, children });
+      return audit.anchored(owner);
     },
   };
 
