@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { boundedMemo } from './memo.js';
 
 /** PEP dates are calendar days in the meeting's time zone (Europe/London unless configured). */
 export const DEFAULT_TIME_ZONE = 'Europe/London';
@@ -14,22 +15,19 @@ export function endOfLocalDay(isoDate: string, timeZone: string): string {
  * instant is written with or without milliseconds, in UTC or with an offset, and the text of
  * "09:00:00.500Z" sorts before "09:00:00Z".
  */
-export function millis(instant: string): number {
-  const known = parsedInstants.get(instant);
-  if (known !== undefined) return known;
+export const millis = (instant: string): number => parsedInstants.get(instant, () => parseInstant(instant));
+
+function parseInstant(instant: string): number {
   const time = DateTime.fromISO(instant, { setZone: true });
   if (!time.isValid) throw new RangeError(`Not an instant: "${instant}" (${time.invalidExplanation ?? 'unknown reason'})`);
-  if (parsedInstants.size >= PARSED_INSTANTS_KEPT) parsedInstants.clear();
-  parsedInstants.set(instant, time.toMillis());
   return time.toMillis();
 }
 
 /**
  * Planning compares the same few instants over and over (every sort of a meeting's nudges), and
- * parsing ISO text is most of its cost; a bounded memo of the answers, emptied when full.
+ * parsing ISO text is most of its cost.
  */
-const PARSED_INSTANTS_KEPT = 10_000;
-const parsedInstants = new Map<string, number>();
+const parsedInstants = boundedMemo<number>(10_000);
 
 /** Earliest first, for sort(). */
 export const byInstant = (a: string, b: string): number => millis(a) - millis(b);

@@ -10,12 +10,17 @@ const notInstalled: BankHolidays = () => {
 };
 let bankHolidaysSource = notInstalled;
 const bankHolidaysByYear = new Map<number, ReadonlySet<string>>();
+let edition = 0;
 
 /** Working days in England and Wales: Monday to Friday, less the bank holidays `source` gives. */
 export function useBankHolidays(source: BankHolidays): void {
   bankHolidaysSource = source;
   bankHolidaysByYear.clear();
+  edition += 1;
 }
+
+/** Changes whenever the bank holidays do, so answers remembered from the old ones can be told apart. */
+export const bankHolidaysEdition = (): number => edition;
 
 function bankHolidaysOf(year: number): ReadonlySet<string> {
   let days = bankHolidaysByYear.get(year);

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { boundedMemo } from '../memo.js';
 
 /** Instants leave the policy as UTC ISO strings ("2026-03-30T08:00:00Z"), like the rest of the model. */
 export function toInstant(time: DateTime): string {
@@ -18,4 +19,8 @@ export function isoDateOf(time: DateTime): string {
 export const atLocalTime = (isoDate: string, timeOfDay: string, timeZone: string): DateTime =>
   DateTime.fromISO(`${isoDate}T${timeOfDay}`, { zone: timeZone });
 
-export const startOfLocalDay = (isoDate: string, timeZone: string): string => toInstant(DateTime.fromISO(isoDate, { zone: timeZone }));
+/** Asked for every action's due day on every plan: a handful of distinct days, each worked out once. */
+const localDayStarts = boundedMemo<string>(10_000);
+
+export const startOfLocalDay = (isoDate: string, timeZone: string): string =>
+  localDayStarts.get(`${timeZone}|${isoDate}`, () => toInstant(DateTime.fromISO(isoDate, { zone: timeZone })));

@@ -15,12 +15,12 @@ export interface PlanContext {
 }
 
 export function planContext(meeting: Meeting, settings: NudgeSettings, preferences: NudgePreferencesByParticipant): PlanContext {
-  const ids = new Set(meeting.participants.map((participant) => participant.id));
+  // One window per participant for the whole plan: every action of theirs asks for it.
+  const windows = new Map(meeting.participants.map((p) => [p.id, sendingWindow(meeting.timeZone, settings, preferences[p.id])]));
   return {
     meeting,
     settings,
-    windowOf: (participantId) =>
-      ids.has(participantId) ? sendingWindow(meeting.timeZone, settings, preferences[participantId]) : undefined,
+    windowOf: (participantId) => windows.get(participantId),
     nudge: (kind, itemId, recipientParticipantId, dueInstant, expiresAt) => ({
       meetingId: meeting.id,
       kind,

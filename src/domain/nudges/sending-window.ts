@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { addCalendarDays, isBankHoliday, weekdayOf } from './calendar.js';
+import { boundedMemo } from '../memo.js';
+import { addCalendarDays, bankHolidaysEdition, isBankHoliday, weekdayOf } from './calendar.js';
 import { atLocalTime, isoDateOf, toInstant } from './instants.js';
 import type { NudgePreferences } from './preferences.js';
 import type { NudgeSettings, QuietHours } from './settings.js';
@@ -13,16 +14,17 @@ export interface SendingWindow {
   quietHours: QuietHours;
   days: ReadonlySet<number>;
   bankHolidays: boolean;
+  /** Equal for two windows that allow exactly the same times. */
+  key: string;
 }
 
 export function sendingWindow(timeZone: string, settings: NudgeSettings, preferences: NudgePreferences = {}): SendingWindow {
-  return {
-    timeZone,
-    timeOfDay: preferences.timeOfDay ?? settings.sendTime,
-    quietHours: preferences.quietHours ?? settings.quietHours,
-    days: new Set(preferences.days ?? MONDAY_TO_FRIDAY),
-    bankHolidays: preferences.bankHolidays ?? false,
-  };
+  const timeOfDay = preferences.timeOfDay ?? settings.sendTime;
+  const quietHours = preferences.quietHours ?? settings.quietHours;
+  const days = new Set(preferences.days ?? MONDAY_TO_FRIDAY);
+  const bankHolidays = preferences.bankHolidays ?? false;
+  const key = [timeZone, timeOfDay, quietHours.start, quietHours.end, [...days].sort().join(','), bankHolidays].join('|');
+  return { timeZone, timeOfDay, quietHours, days, bankHolidays, key };
 }
 
 export const isSendingDay = (isoDate: string, window: SendingWindow): boolean =>
@@ -84,13 +86,20 @@ function sendingDayFrom(isoDate: string, window: SendingWindow, step: 1 | -1): s
 }
 
 /**
+ * Every action of a meeting asks this for the same few days and windows, and the zoned date
+ * arithmetic behind it is most of what planning costs.
+ */
+const daySendingTimes = boundedMemo<string>(10_000);
+
+/**
  * A day-based nudge: the person's time of day on that date or, if they take no nudges that day,
  * on their next day (09:00 on the Monday, not 08:00 when the quiet hours end).
  */
-export function sendOnDay(isoDate: string, window: SendingWindow): string {
-  const day = sendingDayFrom(isoDate, window, 1);
-  return nextAllowedSendingTime(toInstant(atLocalTime(day, window.timeOfDay, window.timeZone)), window);
-}
+export const sendOnDay = (isoDate: string, window: SendingWindow): string =>
+  daySendingTimes.get(`${bankHolidaysEdition()}|${window.key}|${isoDate}`, () => {
+    const day = sendingDayFrom(isoDate, window, 1);
+    return nextAllowedSendingTime(toInstant(atLocalTime(day, window.timeOfDay, window.timeZone)), window);
+  });
 
 /** The last day before `isoDate` on which the person takes nudges (a Friday for a Monday meeting). */
 export const lastSendingDayBefore = (isoDate: string, window: SendingWindow): string =>

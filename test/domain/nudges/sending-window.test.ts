@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installBankHolidays } from '../../../src/bank-holidays.js';
+import { useBankHolidays } from '../../../src/domain/nudges/calendar.js';
 import { DEFAULT_NUDGE_SETTINGS, nextAllowedSendingTime, sendingWindow } from '../../../src/domain/nudges/index.js';
 import type { NudgePreferences } from '../../../src/domain/nudges/index.js';
 import { sendOnDay } from '../../../src/domain/nudges/sending-window.js';
@@ -65,5 +67,23 @@ describe('next allowed sending time', () => {
     const lunch = london({ quietHours: { start: '12:00', end: '13:30' } });
     expect(nextAllowedSendingTime('2026-03-17T12:10:00Z', lunch)).toBe('2026-03-17T13:30:00Z');
     expect(nextAllowedSendingTime('2026-03-17T20:00:00Z', lunch)).toBe('2026-03-17T20:00:00Z');
+  });
+});
+
+describe('a day-based nudge, asked again', () => {
+  afterEach(installBankHolidays);
+
+  it('gives the same answer to two windows alike, and a different one to a window that differs', () => {
+    expect(sendOnDay('2026-03-17', london())).toBe('2026-03-17T09:00:00Z');
+    expect(sendOnDay('2026-03-17', london())).toBe('2026-03-17T09:00:00Z');
+    expect(sendOnDay('2026-03-17', london({ timeOfDay: '19:30' }))).toBe('2026-03-17T19:30:00Z');
+    expect(sendOnDay('2026-03-21', london())).toBe('2026-03-23T09:00:00Z');
+    expect(sendOnDay('2026-03-21', london(everyDay))).toBe('2026-03-21T09:00:00Z');
+  });
+
+  it('follows the bank holidays in force, not those of an earlier answer', () => {
+    expect(sendOnDay('2026-06-01', london())).toBe('2026-06-01T08:00:00Z');
+    useBankHolidays((year) => new Set([`${year}-06-01`]));
+    expect(sendOnDay('2026-06-01', london())).toBe('2026-06-02T08:00:00Z');
   });
 });
