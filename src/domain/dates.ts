@@ -39,6 +39,8 @@ export function localDate(instant: string, timeZone: string): string {
 export const isValidTimeZone = (zone: string): boolean => DateTime.local().setZone(zone).isValid;
 
 /** "Friday 13 March 2026": a calendar day (already in the meeting's time zone) as people read it. */
-export function writtenDay(isoDate: string): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc', locale: 'en-GB' }).toFormat('cccc d LLLL yyyy');
-}
+export const writtenDay = (isoDate: string): string =>
+  writtenDays.get(isoDate, () => DateTime.fromISO(isoDate, { zone: 'utc', locale: 'en-GB' }).toFormat('cccc d LLLL yyyy'));
+
+/** Every card of actions writes each one's due day: a few distinct days, each formatted once. */
+const writtenDays = boundedMemo<string>(10_000);

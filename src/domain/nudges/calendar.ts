@@ -1,3 +1,5 @@
+import { boundedMemo } from '../memo.js';
+
 /**
  * The bank holidays of one year in England and Wales (substitute days included), as "YYYY-MM-DD":
  * a port. The rules come from a library whose data costs a third of a second and tens of megabytes
@@ -52,17 +54,21 @@ export const isWorkingDay = (isoDate: string): boolean => weekdayOf(isoDate) <= 
 
 export const addCalendarDays = (isoDate: string, days: number): string => new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
 
+/** Each action asks for its reminder and escalation days: the same few dates and counts, over and over. */
+const workingDayAnswers = boundedMemo<string>(10_000);
+
 /**
  * The date `count` working days after (or, when negative, before) `isoDate`. The start day
  * itself does not count, whether or not it is a working day: two working days before Monday is
  * the Thursday before.
  */
-export function addWorkingDays(isoDate: string, count: number): string {
-  const step = Math.sign(count);
-  let day = isoDate;
-  for (let left = Math.abs(count); left > 0; ) {
-    day = addCalendarDays(day, step);
-    if (isWorkingDay(day)) left -= 1;
-  }
-  return day;
-}
+export const addWorkingDays = (isoDate: string, count: number): string =>
+  workingDayAnswers.get(`${edition}|${isoDate}|${count}`, () => {
+    const step = Math.sign(count);
+    let day = isoDate;
+    for (let left = Math.abs(count); left > 0; ) {
+      day = addCalendarDays(day, step);
+      if (isWorkingDay(day)) left -= 1;
+    }
+    return day;
+  });

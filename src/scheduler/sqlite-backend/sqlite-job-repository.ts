@@ -69,7 +69,8 @@ export class SqliteJobRepository implements JobRepository {
   }
 
   private count(filter: SqlFilter): number {
-    return this.db.prepare<unknown[], number>(`SELECT COUNT(*) FROM agenda_jobs ${whereClause(filter)}`).pluck().get(...filter.params) ?? 0;
+    const row = prepared(this.db, `SELECT COUNT(*) AS n FROM agenda_jobs ${whereClause(filter)}`).get(...filter.params) as { n: number } | undefined;
+    return row?.n ?? 0;
   }
 
   async queryJobs(options: JobsQueryOptions = {}): Promise<JobsResult> {
