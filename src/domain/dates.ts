@@ -32,9 +32,11 @@ const parsedInstants = boundedMemo<number>(10_000);
 /** Earliest first, for sort(). */
 export const byInstant = (a: string, b: string): number => millis(a) - millis(b);
 
-export function localDate(instant: string, timeZone: string): string {
-  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toISODate() ?? '';
-}
+export const localDate = (instant: string, timeZone: string): string =>
+  localDates.get(`${timeZone}|${instant}`, () => DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toISODate() ?? '');
+
+/** Each plan reads the meeting's start and every invitation's day again. */
+const localDates = boundedMemo<string>(10_000);
 
 export const isValidTimeZone = (zone: string): boolean => DateTime.local().setZone(zone).isValid;
 

@@ -81,7 +81,9 @@ export class SqliteJobRepository implements JobRepository {
     if (!state) {
       // Without a state filter the page can be cut in SQL; LIMIT -1 means no limit.
       const page = this.select(filter, `ORDER BY ${orderBy(options.sort)} LIMIT ? OFFSET ?`, [limit > 0 ? limit : -1, skip]);
-      return { jobs: page.map(withState), total: this.count(filter) };
+      // An uncut page is every match: counting them again would read them twice.
+      const whole = limit <= 0 && skip === 0;
+      return { jobs: page.map(withState), total: whole ? page.length : this.count(filter) };
     }
     // The state is computed from several fields, so it is filtered here, then paged.
     const matching = this.select(filter, `ORDER BY ${orderBy(options.sort)}`)
