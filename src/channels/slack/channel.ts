@@ -12,6 +12,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerCardClicks } from './card-clicks.js';
 import { registerDirectMessages } from './direct-messages.js';
 import type { SlackConfig } from './config.js';
+import { ProfileNames } from './profile-names.js';
 import { SlackDirectory } from './directory.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { registerHomeTab } from './home-opened.js';
@@ -92,7 +93,7 @@ export function createSlackChannel({ config, deps, delivery, logger, respondRetr
 
   const respond = (responseUrl: string) =>
     respondTo(responseUrl, { retry: respondRetry, onRetry: (fields) => log.warn(fields, 'slack answer not taken at the response_url yet: trying again') });
-  const handlerDeps: HandlerDeps = { app: followUpDeps(deps), delivery, client, directory: new SlackDirectory(client, log), background, logger: log, respond };
+  const handlerDeps: HandlerDeps = { app: followUpDeps(deps), delivery, client, directory: new SlackDirectory(client, log), profileNames: new ProfileNames(client, log, deps.clock), background, logger: log, respond };
   const inbox = new SlashInbox(deps.store, deps.clock, log);
   let watching: NodeJS.Timeout | undefined;
   registerSlashCommand(app, handlerDeps, inbox);

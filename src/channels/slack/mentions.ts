@@ -1,6 +1,5 @@
 import type { ChatMention } from '../../app/chat/chat-people.js';
-import type { Logger } from '../../observability/logger.js';
-import type { WebClient } from './web-client.js';
+import type { ProfileNames } from './profile-names.js';
 
 /**
  * Slash command text with escaping on (the manifest's should_escape): "<@U123|sam> send the
@@ -34,18 +33,12 @@ export function readMentions(text: string): { text: string; mentions: ChatMentio
  * no Slack id in the meeting, so that name is how the core finds them; a failed lookup leaves the
  * mention as Slack sent it, and the core then says it does not know the person.
  */
-export async function withProfileNames(client: WebClient, logger: Logger, mentions: readonly ChatMention[]): Promise<ChatMention[]> {
+export async function withProfileNames(names: ProfileNames, mentions: readonly ChatMention[]): Promise<ChatMention[]> {
   return Promise.all(
     mentions.map(async (mention) => {
       if (mention.kind !== 'slack') return mention;
-      try {
-        const { user } = await client.users.info({ user: mention.slackUserId });
-        const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name;
-        return name ? { ...mention, name } : mention;
-      } catch (error) {
-        logger.warn({ err: error, slackUserId: mention.slackUserId }, 'users.info failed: the mention is matched by its Slack id only');
-        return mention;
-      }
+      const name = await names.nameOf(mention.slackUserId);
+      return name ? { ...mention, name } : mention;
     }),
   );
 }

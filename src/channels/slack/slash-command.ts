@@ -145,7 +145,7 @@ async function runChatCommand(deps: HandlerDeps, command: SlashCommand, respond:
   const { text, mentions } = readMentions(command.text.trim() || 'help');
   const result = await handleChatCommand(deps.app, deps.delivery, {
     text,
-    mentions: await withProfileNames(deps.client, deps.logger, mentions),
+    mentions: await withProfileNames(deps.profileNames, mentions),
     actor: { kind: 'slack', slackUserId: command.user_id },
     chat: { channel: 'slack', conversationId: command.channel_id },
     isGroupChat: !isDirectMessage(command.channel_id),
