@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { laterTurn } from './later-turn.js';
 import type { MeetingStore } from '../ports/store.js';
 import type { AppDeps } from './deps.js';
 
@@ -35,7 +35,7 @@ export function takingTurns(store: MeetingStore): MeetingStore {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function' || !TAKES_TURNS.has(property)) return value;
       return async (...args: unknown[]) => {
-        await nextTurn();
+        await laterTurn();
         return (value as (...args: unknown[]) => unknown).apply(target, args);
       };
     },

@@ -1,5 +1,6 @@
 import type { Agenda, JobWithState } from 'agenda';
 import { z } from 'zod';
+import { laterTurn } from '../app/later-turn.js';
 import type { Meeting } from '../domain/model.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
@@ -34,7 +35,6 @@ const JobKeySchema = z.object({ key: z.string().min(1) });
  * no due nudge sent until the whole plan is in.
  */
 const SAVES_PER_TURN = 100;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Waiting to run, or running now; a finished or given-up job is neither. */
 const isLive = (job: JobWithState): boolean => job.nextRunAt !== null || job.lockedAt !== undefined;
@@ -99,7 +99,7 @@ export function nudgeScheduler(deps: NudgeSchedulerDeps): NudgeScheduler {
       savedThisTurn += 1;
       if (savedThisTurn >= SAVES_PER_TURN) {
         savedThisTurn = 0;
-        await nextTurn();
+        await laterTurn();
       }
     }
     return { scheduled: missing.length, cancelled: unwanted.length };

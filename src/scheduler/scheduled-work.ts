@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { laterTurn } from '../app/later-turn.js';
 import { NudgeKindSchema, planNextMeetingPreparation, planNudgesInSteps } from '../domain/nudges/index.js';
 import type { NextMeetingPreparation, NudgePreferencesByParticipant, NudgeSettings, PlannedNudge } from '../domain/nudges/index.js';
 import type { Meeting } from '../domain/model.js';
@@ -60,7 +61,6 @@ export const plannedNudgeOf = ({ meetingId, kind, itemId, recipientParticipantId
   dueInstant,
 });
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * All the time-based work the policy wants for the meeting now: its nudges and, once closed, the
@@ -71,7 +71,7 @@ export async function plannedWork(meeting: Meeting, now: Date, preferences: Nudg
   const steps = planNudgesInSteps(meeting, now.toISOString(), preferences, settings);
   let step = steps.next();
   while (!step.done) {
-    await nextTurn();
+    await laterTurn();
     step = steps.next();
   }
   const nudges = step.value.map(nudgeWork);

@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { laterTurn } from '../later-turn.js';
 import { z } from 'zod';
 import type { Logger } from '../../observability/logger.js';
 import type { KeyValueStore } from '../../ports/key-value.js';
@@ -54,7 +54,7 @@ export async function rotateDataKeys({ store, logger, pageSize = 100, stopping =
       await store.putValue(ROTATION_NAMESPACE, ROTATION_KEY, progress);
       logger.info({ keyId, records, scanned, rewritten }, 'data encryption: rotation progress');
       // Lets requests in between pages.
-      await nextTurn();
+      await laterTurn();
     }
   }
   await store.putValue(ROTATION_NAMESPACE, ROTATION_KEY, { keyId, records: 'children', done: true } satisfies Progress);

@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { laterTurn } from '../../app/later-turn.js';
 import type { Logger } from '../../observability/logger.js';
 
 /**
@@ -18,7 +18,7 @@ export class BackgroundWork {
   ) {}
 
   run(task: string, ids: Record<string, string | undefined>, work: () => Promise<void>): void {
-    const started = nextTurn()
+    const started = laterTurn()
       .then(work)
       .catch((error: unknown) => this.logger.error({ err: error, task, ...ids }, 'slack work after the ack failed'))
       .finally(() => {
