@@ -4,7 +4,7 @@ import { DataKeyError } from './data-keys.js';
 
 /**
  * One string encrypted with AES-256-GCM: `enc:v1:<key id>:<iv>:<tag>:<ciphertext>`, each part
- * base64url. A fresh 96-bit IV per value; the tag authenticates the value and its header (version
+ * base64url. A fresh random 96-bit IV per value (ivSource); the tag authenticates the value and its header (version
  * and key id), so a value moved under another key id fails rather than decrypting. The key id
  * tells a rotation which values are still under an old key.
  */
@@ -21,10 +21,34 @@ export interface FieldCipher {
 
 export const isSealed = (value: string): boolean => value.startsWith(SEALED_PREFIX);
 
+const IV_BYTES = 12;
+/** IVs drawn per call of randomBytes: one call per sealed field cost more than the encryption itself. */
+const IVS_PER_DRAW = 256;
+
+/**
+ * Random IVs cut from a buffer filled a few hundred at a time. Each slice is handed out once, so
+ * they stay as unique as IVs drawn one by one (GCM's limit for random IVs is 2^32 values a key).
+ */
+function ivSource(): () => Buffer {
+  let pool = Buffer.alloc(0);
+  let next = 0;
+  return () => {
+    if (next === pool.length) {
+      pool = randomBytes(IV_BYTES * IVS_PER_DRAW);
+      next = 0;
+    }
+    next += IV_BYTES;
+    return pool.subarray(next - IV_BYTES, next);
+  };
+}
+
 export function createFieldCipher(keys: readonly DataKey[]): FieldCipher {
   const [current] = keys;
   if (!current) throw new DataKeyError('At least one data encryption key is needed.');
   const byId = new Map(keys.map((k) => [k.id, k.key]));
+  const header = `${SEALED_PREFIX}${current.id}`;
+  const headerBytes = Buffer.from(header);
+  const freshIv = ivSource();
 
   const keyIdOf = (value: string): string | undefined => (isSealed(value) ? value.slice(SEALED_PREFIX.length).split(':', 1)[0] : undefined);
 
@@ -33,11 +57,11 @@ export function createFieldCipher(keys: readonly DataKey[]): FieldCipher {
     keyIdOf,
 
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = freshIv();
       const cipher = createCipheriv('aes-256-gcm', current.key, iv);
-      cipher.setAAD(Buffer.from(`${SEALED_PREFIX}${current.id}`));
+      cipher.setAAD(headerBytes);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return `${SEALED_PREFIX}${current.id}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${data.toString('base64url')}`;
+      return `${header}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${data.toString('base64url')}`;
     },
 
     decrypt(value) {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Meeting } from '../../domain/model.js';
 import { instantMillis } from '../query-rules.js';
 
@@ -43,3 +44,32 @@ export interface LinkRow {
 }
 
 export const linkRows = (meeting: Meeting): LinkRow[] => meeting.links.map((link) => ({ tokenHash: link.tokenHash, meetingId: meeting.id }));
+
+/** One index table's statements for a meeting's rows: `keyOf` tells rows apart within the meeting. */
+export interface IndexTable<Row> {
+  stored: Statement<[string], Row>;
+  insert: Statement<[Row]>;
+  remove: Statement<[Row]>;
+  keyOf: (row: Row) => string;
+}
+
+const sameRow = <Row extends object>(stored: Row, wanted: Row): boolean =>
+  (Object.keys(wanted) as (keyof Row)[]).every((column) => stored[column] === wanted[column]);
+
+/**
+ * Brings a meeting's rows in one index table to `wanted`, writing only those that differ from the
+ * rows stored: a save that adds one action to hundreds writes one row, not all of them again.
+ * Inside the caller's transaction. A key given twice is inserted twice, and refused, as before.
+ */
+export function syncIndexRows<Row extends object>(table: IndexTable<Row>, meetingId: string, wanted: readonly Row[]): void {
+  const stored = new Map(table.stored.all(meetingId).map((row) => [table.keyOf(row), row]));
+  for (const row of wanted) {
+    const key = table.keyOf(row);
+    const before = stored.get(key);
+    stored.delete(key);
+    if (before && sameRow(before, row)) continue;
+    if (before) table.remove.run(before);
+    table.insert.run(row);
+  }
+  for (const gone of stored.values()) table.remove.run(gone);
+}
