@@ -1,10 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import type { DataKey } from './data-keys.js';
 import { DataKeyError } from './data-keys.js';
+import { randomSlices } from './random-slices.js';
 
 /**
  * One string encrypted with AES-256-GCM: `enc:v1:<key id>:<iv>:<tag>:<ciphertext>`, each part
- * base64url. A fresh random 96-bit IV per value (ivSource); the tag authenticates the value and its header (version
+ * base64url. A fresh random 96-bit IV per value; the tag authenticates the value and its header (version
  * and key id), so a value moved under another key id fails rather than decrypting. The key id
  * tells a rotation which values are still under an old key.
  */
@@ -22,25 +23,8 @@ export interface FieldCipher {
 export const isSealed = (value: string): boolean => value.startsWith(SEALED_PREFIX);
 
 const IV_BYTES = 12;
-/** IVs drawn per call of randomBytes: one call per sealed field cost more than the encryption itself. */
+/** GCM's limit for random IVs is 2^32 values a key; a rotation (a new key) comes long before. */
 const IVS_PER_DRAW = 256;
-
-/**
- * Random IVs cut from a buffer filled a few hundred at a time. Each slice is handed out once, so
- * they stay as unique as IVs drawn one by one (GCM's limit for random IVs is 2^32 values a key).
- */
-function ivSource(): () => Buffer {
-  let pool = Buffer.alloc(0);
-  let next = 0;
-  return () => {
-    if (next === pool.length) {
-      pool = randomBytes(IV_BYTES * IVS_PER_DRAW);
-      next = 0;
-    }
-    next += IV_BYTES;
-    return pool.subarray(next - IV_BYTES, next);
-  };
-}
 
 export function createFieldCipher(keys: readonly DataKey[]): FieldCipher {
   const [current] = keys;
@@ -48,7 +32,7 @@ export function createFieldCipher(keys: readonly DataKey[]): FieldCipher {
   const byId = new Map(keys.map((k) => [k.id, k.key]));
   const header = `${SEALED_PREFIX}${current.id}`;
   const headerBytes = Buffer.from(header);
-  const freshIv = ivSource();
+  const freshIv = randomSlices(IV_BYTES, IVS_PER_DRAW);
 
   const keyIdOf = (value: string): string | undefined => (isSealed(value) ? value.slice(SEALED_PREFIX.length).split(':', 1)[0] : undefined);
 

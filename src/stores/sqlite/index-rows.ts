@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Meeting } from '../../domain/model.js';
-import { instantMillis } from '../query-rules.js';
+import { millis } from '../../domain/dates.js';
 
 /** The denormalised rows that make identity, due-date and link-token lookups indexed queries. */
 
@@ -30,11 +30,12 @@ export const participantRows = (meeting: Meeting): ParticipantRow[] =>
     slackUserId: participant.slackUserId ?? null,
   }));
 
+/** Of a meeting that passed MeetingSchema, whose dueAt is an instant with an offset: not checked again. */
 export const actionRows = (meeting: Meeting): ActionRow[] =>
   meeting.actions.map((action) => ({
     meetingId: meeting.id,
     actionId: action.id,
-    dueAtMs: instantMillis(action.dueAt),
+    dueAtMs: millis(action.dueAt),
     status: action.status,
   }));
 
