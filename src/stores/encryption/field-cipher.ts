@@ -18,6 +18,8 @@ export interface FieldCipher {
   decrypt(value: string): string;
   /** The key id that wrote the value, or undefined when it is not encrypted. */
   keyIdOf(value: string): string | undefined;
+  /** True when the value was encrypted with the current key. */
+  isCurrent(value: string): boolean;
 }
 
 export const isSealed = (value: string): boolean => value.startsWith(SEALED_PREFIX);
@@ -39,6 +41,7 @@ export function createFieldCipher(keys: readonly DataKey[]): FieldCipher {
   return {
     currentKeyId: current.id,
     keyIdOf,
+    isCurrent: (value) => value.startsWith(header) && value[header.length] === ':',
 
     encrypt(plain) {
       const iv = freshIv();

@@ -51,19 +51,19 @@ type Visit = (text: string, place: string) => string;
 /** The container itself (reads own what they decrypt), or a copy (writes must not touch the caller's document). */
 type Own = <C extends object>(container: C) => C;
 
-/** Calls `visit` on every string at the path, replacing it with what `visit` returns; `place` is where `value` is. */
-function visitStrings(value: unknown, segments: Segments, place: string, visit: Visit, own: Own): unknown {
-  if (segments.length === 0) return typeof value === 'string' ? visit(value, place) : value;
-  const [head, ...rest] = segments;
+/** Calls `visit` on every string at the path from `depth` on, replacing it with what `visit` returns; `place` is where `value` is. */
+function visitStrings(value: unknown, segments: Segments, depth: number, place: string, visit: Visit, own: Own): unknown {
+  if (depth === segments.length) return typeof value === 'string' ? visit(value, place) : value;
+  const head = segments[depth]!;
   if (head === '[]') {
     if (!Array.isArray(value)) return value;
     const items = own(value);
-    items.forEach((item: unknown, index) => (items[index] = visitStrings(item, rest, `${place}.${index}`, visit, own)));
+    for (let index = 0; index < items.length; index += 1) items[index] = visitStrings(items[index], segments, depth + 1, `${place}.${index}`, visit, own);
     return items;
   }
-  if (value === null || typeof value !== 'object' || head === undefined || !(head in value)) return value;
+  if (value === null || typeof value !== 'object' || !(head in value)) return value;
   const record = own(value as Record<string, unknown>);
-  record[head] = visitStrings(record[head], rest, place === '' ? head : `${place}.${head}`, visit, own);
+  record[head] = visitStrings(record[head], segments, depth + 1, place === '' ? head : `${place}.${head}`, visit, own);
   return record;
 }
 
@@ -97,7 +97,7 @@ export function createSealer(cipher: FieldCipher): Sealer {
 
   const visitAll = (value: unknown, segments: Segments[], visit: Visit, own: Own): unknown => {
     let visited = value;
-    for (const path of segments) visited = visitStrings(visited, path, '', visit, own);
+    for (const path of segments) visited = visitStrings(visited, path, 0, '', visit, own);
     return visited;
   };
   const decrypt: Visit = (text) => cipher.decrypt(text);
@@ -109,7 +109,7 @@ export function createSealer(cipher: FieldCipher): Sealer {
       paths[document],
       (plain, place) => {
         const before = previous?.get(place);
-        const kept = before?.plain === plain && cipher.keyIdOf(before.sealed) === cipher.currentKeyId ? before.sealed : undefined;
+        const kept = before?.plain === plain && cipher.isCurrent(before.sealed) ? before.sealed : undefined;
         const text = kept ?? cipher.encrypt(plain);
         texts.set(place, { plain, sealed: text });
         return text;
@@ -163,7 +163,7 @@ export function createSealer(cipher: FieldCipher): Sealer {
         value,
         paths[document],
         (text) => {
-          if (cipher.keyIdOf(text) !== cipher.currentKeyId) stale = true;
+          if (!cipher.isCurrent(text)) stale = true;
           return text;
         },
         inPlace,

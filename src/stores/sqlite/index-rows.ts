@@ -46,31 +46,31 @@ export interface LinkRow {
 
 export const linkRows = (meeting: Meeting): LinkRow[] => meeting.links.map((link) => ({ tokenHash: link.tokenHash, meetingId: meeting.id }));
 
-/** One index table's statements for a meeting's rows: `keyOf` tells rows apart within the meeting. */
+/** One index table's statements for a meeting's rows, and the columns that tell them apart: the key first. */
 export interface IndexTable<Row> {
-  stored: Statement<[string], Row>;
+  /** The meeting's rows, each as the values of `columns` in their order. */
+  stored: Statement<[string], unknown[]>;
+  columns: readonly [keyof Row, ...(keyof Row)[]];
   insert: Statement<[Row]>;
-  remove: Statement<[Row]>;
-  keyOf: (row: Row) => string;
+  /** By meeting id and key. */
+  remove: Statement<[string, unknown]>;
 }
-
-const sameRow = <Row extends object>(stored: Row, wanted: Row): boolean =>
-  (Object.keys(wanted) as (keyof Row)[]).every((column) => stored[column] === wanted[column]);
 
 /**
  * Brings a meeting's rows in one index table to `wanted`, writing only those that differ from the
  * rows stored: a save that adds one action to hundreds writes one row, not all of them again.
  * Inside the caller's transaction. A key given twice is inserted twice, and refused, as before.
  */
-export function syncIndexRows<Row extends object>(table: IndexTable<Row>, meetingId: string, wanted: readonly Row[]): void {
-  const stored = new Map(table.stored.all(meetingId).map((row) => [table.keyOf(row), row]));
+export function syncIndexRows<Row extends { meetingId: string }>(table: IndexTable<Row>, meetingId: string, wanted: readonly Row[]): void {
+  const [keyColumn] = table.columns;
+  const stored = new Map(table.stored.all(meetingId).map((values) => [values[0], values]));
   for (const row of wanted) {
-    const key = table.keyOf(row);
+    const key = row[keyColumn];
     const before = stored.get(key);
     stored.delete(key);
-    if (before && sameRow(before, row)) continue;
-    if (before) table.remove.run(before);
+    if (before && table.columns.every((column, index) => before[index] === row[column])) continue;
+    if (before) table.remove.run(meetingId, key);
     table.insert.run(row);
   }
-  for (const gone of stored.values()) table.remove.run(gone);
+  for (const key of stored.keys()) table.remove.run(meetingId, key);
 }

@@ -93,28 +93,26 @@ export function prepareStatements(db: Database) {
       slackUserId: participantWithIdentity(db, 'slackUserId'),
     } satisfies Record<IdentityField, unknown>,
     participants: {
-      stored: db.prepare<[string], ParticipantRow>(
-        `SELECT meeting_id AS meetingId, participant_id AS participantId, email, teams_user_id AS teamsUserId,
-           teams_aad_object_id AS teamsAadObjectId, slack_user_id AS slackUserId
-         FROM meeting_participants WHERE meeting_id = ?`,
-      ),
+      stored: db
+        .prepare<[string], unknown[]>(
+          'SELECT participant_id, email, teams_user_id, teams_aad_object_id, slack_user_id FROM meeting_participants WHERE meeting_id = ?',
+        )
+        .raw(),
+      columns: ['participantId', 'email', 'teamsUserId', 'teamsAadObjectId', 'slackUserId'],
       insert: db.prepare<ParticipantRow>(
         `INSERT INTO meeting_participants (meeting_id, participant_id, email, teams_user_id, teams_aad_object_id, slack_user_id)
          VALUES (@meetingId, @participantId, @email, @teamsUserId, @teamsAadObjectId, @slackUserId)`,
       ),
-      remove: db.prepare<ParticipantRow>('DELETE FROM meeting_participants WHERE meeting_id = @meetingId AND participant_id = @participantId'),
-      keyOf: (row: ParticipantRow) => row.participantId,
+      remove: db.prepare<[string, unknown]>('DELETE FROM meeting_participants WHERE meeting_id = ? AND participant_id = ?'),
     } satisfies IndexTable<ParticipantRow>,
     actions: {
-      stored: db.prepare<[string], ActionRow>(
-        'SELECT meeting_id AS meetingId, action_id AS actionId, due_at_ms AS dueAtMs, status FROM meeting_actions WHERE meeting_id = ?',
-      ),
+      stored: db.prepare<[string], unknown[]>('SELECT action_id, due_at_ms, status FROM meeting_actions WHERE meeting_id = ?').raw(),
+      columns: ['actionId', 'dueAtMs', 'status'],
       insert: db.prepare<ActionRow>(
         `INSERT INTO meeting_actions (meeting_id, action_id, due_at_ms, status)
          VALUES (@meetingId, @actionId, @dueAtMs, @status)`,
       ),
-      remove: db.prepare<ActionRow>('DELETE FROM meeting_actions WHERE meeting_id = @meetingId AND action_id = @actionId'),
-      keyOf: (row: ActionRow) => row.actionId,
+      remove: db.prepare<[string, unknown]>('DELETE FROM meeting_actions WHERE meeting_id = ? AND action_id = ?'),
     } satisfies IndexTable<ActionRow>,
     dueActions: db.prepare<[number], DueActionRow>(
       `SELECT m.id, m.doc, a.action_id AS actionId
@@ -123,10 +121,10 @@ export function prepareStatements(db: Database) {
        ORDER BY a.due_at_ms, a.meeting_id, a.action_id`,
     ),
     links: {
-      stored: db.prepare<[string], LinkRow>('SELECT token_hash AS tokenHash, meeting_id AS meetingId FROM meeting_links WHERE meeting_id = ?'),
+      stored: db.prepare<[string], unknown[]>('SELECT token_hash FROM meeting_links WHERE meeting_id = ?').raw(),
+      columns: ['tokenHash'],
       insert: db.prepare<LinkRow>('INSERT INTO meeting_links (token_hash, meeting_id) VALUES (@tokenHash, @meetingId)'),
-      remove: db.prepare<LinkRow>('DELETE FROM meeting_links WHERE token_hash = @tokenHash AND meeting_id = @meetingId'),
-      keyOf: (row: LinkRow) => row.tokenHash,
+      remove: db.prepare<[string, unknown]>('DELETE FROM meeting_links WHERE meeting_id = ? AND token_hash = ?'),
     } satisfies IndexTable<LinkRow>,
     meetingOfLinkToken: db.prepare<[string], string>('SELECT meeting_id FROM meeting_links WHERE token_hash = ?').pluck(),
     auditOfMeeting: db.prepare<[string], string>('SELECT event FROM audit_events WHERE meeting_id = ? ORDER BY seq').pluck(),
