@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { nextLink, redactionReason } from '../domain/audit-chain.js';
 import type { AuditLink, ChainFields, ChainTip } from '../domain/audit-chain.js';
 import { childAuditKey } from '../domain/child/child-record.js';
 import type { AuditEvent } from '../domain/model.js';
 import { sha256Hex } from '../ports/sha256.js';
+import { randomSlices } from './encryption/random-slices.js';
 import type { Sealer } from './encryption/sealed-documents.js';
 import { parseStoredAuditEvent } from './stored-data.js';
 
@@ -14,7 +14,8 @@ export interface ChainedEntry {
 }
 
 // 128 random bits: the digest of data as small as a participant id cannot be guessed while the salt is kept secret.
-const newSalt = (): string => randomBytes(16).toString('base64url');
+const saltBytes = randomSlices(16, 64);
+const newSalt = (): string => saltBytes().toString('base64url');
 
 const tipOf = (chain: ChainFields): ChainTip => ({ seq: chain.seq, hash: chain.hash });
 

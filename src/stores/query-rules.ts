@@ -10,13 +10,16 @@ const Instant = z.iso.datetime({ offset: true });
 
 /**
  * Instants may carry any offset (…T01:00:00+01:00 is …T00:00:00Z), so stores compare them as
- * milliseconds since the epoch, never as strings.
+ * milliseconds since the epoch, never as strings. Once checked, an instant is in the date-time
+ * format Date.parse reads exactly as luxon does (to the millisecond), at a fraction of the cost:
+ * each save queues messages stamped with a new instant, which luxon's cache never holds.
  */
 export function instantMillis(instant: string): number {
   if (!Instant.safeParse(instant).success) {
     refuse('VALIDATION.INVALID_INPUT', `"${instant}" is not an ISO 8601 instant with a time zone offset.`, { instant });
   }
-  return millis(instant);
+  const parsed = Date.parse(instant);
+  return Number.isNaN(parsed) ? millis(instant) : parsed;
 }
 
 /** Meeting lists are chronological in every store; the id breaks ties so the order is stable. */

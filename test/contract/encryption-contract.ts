@@ -4,7 +4,7 @@ import type { StoreWithChildren } from '../../src/ports/child-store.js';
 import type { StoredTextRotation } from '../../src/ports/stored-text-rotation.js';
 import type { DataKey } from '../../src/stores/encryption/data-keys.js';
 import { aChild, aChildAuditEvent } from '../support/child-fixture.js';
-import { aMeeting, anAuditEvent } from '../support/meeting-fixture.js';
+import { aMeeting, anAuditEvent, nextVersion } from '../support/meeting-fixture.js';
 
 type EncryptedStore = StoreWithChildren & StoredTextRotation;
 
@@ -17,6 +17,8 @@ export interface EncryptionContractOptions {
   open: (place: string, keys: readonly DataKey[]) => EncryptedStore;
   /** Everything the database holds there, as text (the file's bytes, or every document): what a thief would read. */
   raw: (place: string) => Promise<string>;
+  /** The meeting's document as the database holds it, free text sealed. */
+  storedMeeting: (place: string, id: string) => Promise<unknown>;
   remove: (place: string) => Promise<void>;
 }
 
@@ -44,8 +46,18 @@ function meetingWithFreeText() {
 
 const PHRASES = [CHILD_VIEW, CARER_WORDS, NOTE, CONTRIBUTION, PLACEMENT];
 
+/** Every sealed string in a stored document, by where it is (`notes.0.text`). */
+function sealedFields(value: unknown, place = ''): Map<string, string> {
+  const found = new Map<string, string>();
+  if (typeof value === 'string' && value.startsWith('enc:v1:')) found.set(place, value);
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) for (const [at, text] of sealedFields(item, place === '' ? key : `${place}.${key}`)) found.set(at, text);
+  }
+  return found;
+}
+
 /** Encryption at rest of free text, and key rotation, for any store adapter. */
-export function encryptionContract({ name, skip, place, open, raw, remove }: EncryptionContractOptions): void {
+export function encryptionContract({ name, skip, place, open, raw, storedMeeting, remove }: EncryptionContractOptions): void {
   const title = skip === undefined ? name : `${name} — SKIPPED: ${skip}`;
 
   describe.skipIf(skip !== undefined)(title, () => {
@@ -115,6 +127,52 @@ export function encryptionContract({ name, skip, place, open, raw, remove }: Enc
       expect(await afterRestart.getMeeting(meeting.id)).toStrictEqual(meeting);
       expect(await afterRestart.getChild(child.ref)).toStrictEqual(child);
       expect((await afterRestart.getMeeting(meeting.id))?.version).toBe(meeting.version);
+    });
+
+    it('keeps the sealed value of free text a save leaves unchanged, and seals changed or added text afresh', async () => {
+      const store = await start([first]);
+      await store.createMeeting(meeting, { events: [] });
+      const before = sealedFields(await storedMeeting(where, meeting.id));
+      const notes = [...meeting.notes, { id: 'n2', text: NOTE, by: 'p-organiser', at: '2026-03-10T10:25:00Z' }];
+      const v2 = nextVersion(meeting, { purpose: 'Summer term PEP review', notes });
+      await store.saveMeeting(v2, meeting.version, { events: [] });
+      const after = sealedFields(await storedMeeting(where, meeting.id));
+
+      expect(after.get('notes.0.text')).toBe(before.get('notes.0.text'));
+      expect(after.get('prompts.0.answer.hard')).toBe(before.get('prompts.0.answer.hard'));
+      expect(after.get('purpose')).not.toBe(before.get('purpose'));
+      // The same words in another place are sealed on their own: equal text never shows as equal values.
+      expect(after.get('notes.1.text')).not.toBe(after.get('notes.0.text'));
+      expect(new Set(after.values()).size).toBe(after.size);
+      expect(await store.getMeeting(meeting.id)).toStrictEqual(v2);
+
+      // A store that only read the meeting (a restart, another process) keeps unchanged text sealed as it was too.
+      await store.close();
+      const reopened = await start([first]);
+      const read = await reopened.getMeeting(meeting.id);
+      const v3 = nextVersion(v2, { notes: v2.notes.map((n) => (n.id === 'n2' ? { ...n, text: 'Agreed a reading plan' } : n)) });
+      await reopened.saveMeeting(v3, v2.version, { events: [] });
+      const third = sealedFields(await storedMeeting(where, meeting.id));
+      expect(read).toStrictEqual(v2);
+      expect(third.get('notes.0.text')).toBe(before.get('notes.0.text'));
+      expect(third.get('purpose')).toBe(after.get('purpose'));
+      expect(third.get('notes.1.text')).not.toBe(after.get('notes.1.text'));
+      expect(await reopened.getMeeting(meeting.id)).toStrictEqual(v3);
+    });
+
+    it('after a rotation, a save seals every field under the new key, unchanged text too', async () => {
+      await writeAll(await start([first]));
+      const sealedBefore = sealedFields(await storedMeeting(where, meeting.id));
+      const rotated = await start([key('k2'), first]);
+      const read = await rotated.getMeeting(meeting.id);
+      const v2 = nextVersion(meeting, { purpose: 'Summer term PEP review' });
+      await rotated.saveMeeting(v2, meeting.version, { events: [] });
+
+      const sealedAfter = sealedFields(await storedMeeting(where, meeting.id));
+      expect(read).toStrictEqual(meeting);
+      expect([...sealedAfter.keys()]).toStrictEqual([...sealedBefore.keys()]);
+      for (const [at, text] of sealedAfter) expect(text, at).toMatch(/^enc:v1:k2:/);
+      expect(await rotated.getMeeting(meeting.id)).toStrictEqual(v2);
     });
 
     it('refuses to start without a key the data was written with, naming the key id and never the key', async () => {

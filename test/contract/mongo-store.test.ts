@@ -82,6 +82,7 @@ encryptionContract({
       const documents = await Promise.all(collections.map((c) => client.db(dbName).collection(c.name).find().toArray()));
       return BSON.EJSON.stringify(documents);
     }),
+  storedMeeting: (dbName, id) => withClient((client) => client.db(dbName).collection<{ _id: string }>('meetings').findOne({ _id: id })),
   remove: (dbName) => withClient((client) => client.db(dbName).dropDatabase().then(() => undefined)),
 });
 

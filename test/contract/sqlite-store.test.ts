@@ -60,5 +60,13 @@ encryptionContract({
   open: (folder, keys) => createSqliteStore({ filename: fileOf(folder), keys }),
   // The file's own bytes, and its write-ahead log's if one is left: what someone with the disk reads.
   raw: async (folder) => [fileOf(folder), `${fileOf(folder)}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('\n'),
+  storedMeeting: async (folder, id) => {
+    const db = new Database(fileOf(folder), { readonly: true });
+    try {
+      return JSON.parse(db.prepare<[string], string>('SELECT doc FROM meetings WHERE id = ?').pluck().get(id) ?? 'null');
+    } finally {
+      db.close();
+    }
+  },
   remove: async (folder) => rmSync(folder, { recursive: true, force: true }),
 });

@@ -145,4 +145,69 @@ export function queriesContract(store: () => MeetingStore): void {
       expect(await store().actionsDueBefore('2026-03-22T00:00:00Z')).toStrictEqual([actionOf(first, 'act-reading')]);
     });
   });
+
+  describe('the indexes after a run of saves', () => {
+    const link = (id: string, hex: string) => ({
+      id,
+      tokenHash: hex.repeat(64),
+      participantId: 'p-carer',
+      purpose: 'invitation' as const,
+      singleUse: true,
+      issuedBy: 'p-organiser',
+      issuedAt: '2026-03-10T09:00:00Z',
+      expiresAt: '2026-03-24T09:00:00Z',
+    });
+    const senco = { id: 'p-senco', name: 'Nia Senco', initials: 'NS', role: 'senco' as const, slackUserId: 'U0SENCO01', preferredChannel: 'slack' as const };
+    const teacher: IdentityQuery = { kind: 'slack', slackUserId: 'U012AB3CD' };
+    const ids = async (query: IdentityQuery) => (await store().meetingsOfParticipant(query)).map((meeting) => meeting.id);
+    const due = async () => (await store().actionsDueBefore('2026-04-30T00:00:00Z')).map((d) => `${d.meetingId}/${d.action.id}/${d.action.status}`);
+
+    it('find exactly what each version holds as participants, actions and links are added, changed and removed', async () => {
+      const meeting = aMeeting();
+      const other = aMeeting({ actions: [] });
+      await createAll(meeting, other);
+
+      const v2 = nextVersion(meeting, {
+        participants: [...meeting.participants.filter((p) => p.id !== 'p-teacher').map((p) => (p.id === 'p-carer' ? { ...p, email: 'chris@new.org' } : p)), senco],
+        actions: [
+          ...meeting.actions.filter((a) => a.id !== 'act-laptop').map((a) => (a.id === 'act-reading' ? { ...a, status: 'done' as const, completedAt: '2026-03-12T09:00:00Z' } : a)),
+          anAction({ id: 'act-new', dueDate: '2026-03-16' }),
+        ],
+        links: [link('link-a', 'a'), link('link-b', 'b')],
+      });
+      await store().saveMeeting(v2, 1, { events: [] });
+      expect(await ids(teacher)).toStrictEqual([other.id]);
+      expect(await ids({ kind: 'slack', slackUserId: senco.slackUserId })).toStrictEqual([meeting.id]);
+      expect(await ids({ kind: 'email', email: 'chris@new.org' })).toStrictEqual([meeting.id]);
+      expect(await ids({ kind: 'email', email: 'chris.jones@example.org' })).toStrictEqual([other.id]);
+      expect(await due()).toStrictEqual([`${meeting.id}/act-new/open`]);
+      expect(await store().meetingOfLinkToken('a'.repeat(64))).toBe(meeting.id);
+      expect(await store().meetingOfLinkToken('b'.repeat(64))).toBe(meeting.id);
+
+      const v3 = nextVersion(v2, {
+        participants: [...v2.participants.filter((p) => p.id !== senco.id), ...meeting.participants.filter((p) => p.id === 'p-teacher')],
+        actions: v2.actions.map((a) => (a.id === 'act-new' ? anAction({ id: 'act-new', dueDate: '2026-04-02', status: 'blocked' }) : a)),
+        links: [link('link-b', 'b'), link('link-c', 'c')],
+      });
+      await store().saveMeeting(v3, 2, { events: [] });
+      expect(await ids(teacher)).toStrictEqual([meeting.id, other.id].sort());
+      expect(await store().knowsParticipant({ kind: 'slack', slackUserId: senco.slackUserId })).toBe(false);
+      expect(await due()).toStrictEqual([`${meeting.id}/act-new/blocked`]);
+      expect(await store().meetingOfLinkToken('a'.repeat(64))).toBeUndefined();
+      expect(await store().meetingOfLinkToken('b'.repeat(64))).toBe(meeting.id);
+      expect(await store().meetingOfLinkToken('c'.repeat(64))).toBe(meeting.id);
+
+      // Nothing indexed changes: every look-up finds what it found before.
+      const v4 = nextVersion(v3, { purpose: 'Summer term PEP review' });
+      await store().saveMeeting(v4, 3, { events: [] });
+      expect(await ids(teacher)).toStrictEqual([meeting.id, other.id].sort());
+      expect(await due()).toStrictEqual([`${meeting.id}/act-new/blocked`]);
+      expect(await store().meetingOfLinkToken('c'.repeat(64))).toBe(meeting.id);
+
+      await store().saveMeeting(nextVersion(v4, { participants: [], actions: [], links: [] }), 4, { events: [] });
+      expect(await ids(teacher)).toStrictEqual([other.id]);
+      expect(await due()).toStrictEqual([]);
+      expect(await store().meetingOfLinkToken('b'.repeat(64))).toBeUndefined();
+    });
+  });
 }

@@ -1,10 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import type { DataKey } from './data-keys.js';
 import { DataKeyError } from './data-keys.js';
+import { randomSlices } from './random-slices.js';
 
 /**
  * One string encrypted with AES-256-GCM: `enc:v1:<key id>:<iv>:<tag>:<ciphertext>`, each part
- * base64url. A fresh 96-bit IV per value; the tag authenticates the value and its header (version
+ * base64url. A fresh random 96-bit IV per value; the tag authenticates the value and its header (version
  * and key id), so a value moved under another key id fails rather than decrypting. The key id
  * tells a rotation which values are still under an old key.
  */
@@ -17,27 +18,37 @@ export interface FieldCipher {
   decrypt(value: string): string;
   /** The key id that wrote the value, or undefined when it is not encrypted. */
   keyIdOf(value: string): string | undefined;
+  /** True when the value was encrypted with the current key. */
+  isCurrent(value: string): boolean;
 }
 
 export const isSealed = (value: string): boolean => value.startsWith(SEALED_PREFIX);
+
+const IV_BYTES = 12;
+/** GCM's limit for random IVs is 2^32 values a key; a rotation (a new key) comes long before. */
+const IVS_PER_DRAW = 256;
 
 export function createFieldCipher(keys: readonly DataKey[]): FieldCipher {
   const [current] = keys;
   if (!current) throw new DataKeyError('At least one data encryption key is needed.');
   const byId = new Map(keys.map((k) => [k.id, k.key]));
+  const header = `${SEALED_PREFIX}${current.id}`;
+  const headerBytes = Buffer.from(header);
+  const freshIv = randomSlices(IV_BYTES, IVS_PER_DRAW);
 
   const keyIdOf = (value: string): string | undefined => (isSealed(value) ? value.slice(SEALED_PREFIX.length).split(':', 1)[0] : undefined);
 
   return {
     currentKeyId: current.id,
     keyIdOf,
+    isCurrent: (value) => value.startsWith(header) && value[header.length] === ':',
 
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = freshIv();
       const cipher = createCipheriv('aes-256-gcm', current.key, iv);
-      cipher.setAAD(Buffer.from(`${SEALED_PREFIX}${current.id}`));
+      cipher.setAAD(headerBytes);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return `${SEALED_PREFIX}${current.id}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${data.toString('base64url')}`;
+      return `${header}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${data.toString('base64url')}`;
     },
 
     decrypt(value) {

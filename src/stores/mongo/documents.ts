@@ -5,9 +5,10 @@ import type { Action, AuditEvent, Meeting } from '../../domain/model.js';
 import type { MessageRef } from '../../ports/messenger.js';
 import type { OutboxState } from '../../ports/outbox.js';
 import type { KeyValueRow } from '../key-values.js';
-import type { Sealer } from '../encryption/sealed-documents.js';
+import type { SealedTexts, Sealer } from '../encryption/sealed-documents.js';
 import { instantMillis } from '../query-rules.js';
 import { parseStoredMeeting } from '../stored-data.js';
+import type { KeptSealedTexts } from './kept-sealed-texts.js';
 
 /**
  * dueAtDate is a BSON Date twin of the ISO dueAt, kept only so "due before" is an indexed,
@@ -107,12 +108,20 @@ export const collectionsOf = (db: Db): Collections => ({
   childAudit: db.collection<ChildAuditDocument>(COLLECTION_NAMES.childAudit),
 });
 
-/** The meeting with its free text encrypted; the fields the queries use stay readable. */
-export function toMeetingDocument(meeting: Meeting, sealer: Sealer): MeetingDocument {
-  const sealed = sealer.seal('meeting', meeting);
-  return { _id: meeting.id, ...sealed, actions: sealed.actions.map((action) => ({ ...action, dueAtDate: new Date(instantMillis(action.dueAt)) })) };
+/**
+ * The meeting with its free text encrypted (unchanged text keeps its sealed value from `previous`,
+ * the version replaced); the fields the queries use stay readable.
+ */
+export function toMeetingDocument(meeting: Meeting, sealer: Sealer, previous?: SealedTexts): { document: MeetingDocument; texts: SealedTexts } {
+  const { sealed, texts } = sealer.sealReusing('meeting', meeting, previous);
+  const document = { _id: meeting.id, ...sealed, actions: sealed.actions.map((action) => ({ ...action, dueAtDate: new Date(instantMillis(action.dueAt)) })) };
+  return { document, texts };
 }
 
-/** MeetingSchema keeps only the meeting's own fields, so _id and every dueAtDate are dropped here. */
-export const fromMeetingDocument = (document: MeetingDocument, sealer: Sealer): Meeting => parseStoredMeeting(sealer.open('meeting', document), document._id);
-
+/** MeetingSchema keeps only the meeting's own fields, so _id and every dueAtDate are dropped here. The sealed texts read are kept for the next save. */
+export function fromMeetingDocument(document: MeetingDocument, sealer: Sealer, kept: KeptSealedTexts): Meeting {
+  const texts = sealer.openTexts('meeting', document);
+  const meeting = parseStoredMeeting(document, document._id);
+  kept.keep(meeting.id, meeting.version, texts);
+  return meeting;
+}

@@ -11,6 +11,7 @@ import type { UnitOfWork } from './unit-of-work.js';
 import type { AppendAudit } from './audit-chain.js';
 import { EMPTY_CHAIN } from '../../domain/audit-chain.js';
 import type { AuditTip } from './documents.js';
+import type { KeptSealedTexts } from './kept-sealed-texts.js';
 
 async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => DomainError): Promise<void> {
   try {
@@ -21,7 +22,7 @@ async function insertOrRefuse(insert: () => Promise<unknown>, refusal: () => Dom
 }
 
 /** The meeting is always written first; its audit events (chained), idempotency record and outbox messages follow it. */
-export function meetingWrites({ meetings, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork, sealer: Sealer, appendAudit: AppendAudit) {
+export function meetingWrites({ meetings, idempotency, outbox }: Collections, inUnitOfWork: UnitOfWork, sealer: Sealer, appendAudit: AppendAudit, kept: KeptSealedTexts) {
   const writeDependents = async ({ meeting, events, idempotency: record, messages }: CheckedWrite, session: ClientSession | undefined, anchored: AuditTip | undefined) => {
     await appendAudit(meeting.id, meeting.version, events, session, anchored);
     if (record) {
@@ -32,20 +33,27 @@ export function meetingWrites({ meetings, idempotency, outbox }: Collections, in
   };
 
   return {
-    create: (write: CheckedWrite): Promise<void> =>
-      inUnitOfWork(async (session) => {
-        const document = toMeetingDocument(write.meeting, sealer);
+    async create(write: CheckedWrite): Promise<void> {
+      const { document, texts } = toMeetingDocument(write.meeting, sealer);
+      await inUnitOfWork(async (session) => {
         await insertOrRefuse(() => meetings.insertOne(document, { session }), () => meetingExists(write.meeting.id));
         await writeDependents(write, session, EMPTY_CHAIN);
-      }),
+      });
+      kept.keep(write.meeting.id, write.meeting.version, texts);
+    },
 
-    save: (write: CheckedWrite, expectedVersion: number): Promise<void> =>
-      inUnitOfWork(async (session) => {
-        const { _id, ...replacement } = toMeetingDocument(write.meeting, sealer);
+    async save(write: CheckedWrite, expectedVersion: number): Promise<void> {
+      const {
+        document: { _id, ...replacement },
+        texts,
+      } = toMeetingDocument(write.meeting, sealer, kept.of(write.meeting.id, expectedVersion));
+      await inUnitOfWork(async (session) => {
         // The document as it was, for the audit tip it anchored, which the replacement drops and the append sets again.
         const before = await meetings.findOneAndReplace({ _id, version: expectedVersion }, replacement, { session, projection: { auditTip: 1 } });
         if (!before) throw staleVersion(_id, expectedVersion);
         await writeDependents(write, session, before.auditTip);
-      }),
+      });
+      kept.keep(_id, write.meeting.version, texts);
+    },
   };
 }

@@ -27,7 +27,8 @@ import { mongoAuditChains } from './audit-chain.js';
 import { childReads, childWrites } from './child-writes.js';
 import { databaseName } from './database-name.js';
 import { fromMeetingDocument } from './documents.js';
-import type { Collections } from './documents.js';
+import type { Collections, MeetingDocument } from './documents.js';
+import { KeptSealedTexts } from './kept-sealed-texts.js';
 import { actionsDueBefore } from './due-actions.js';
 import { keyValueRows } from './key-value-rows.js';
 import { meetingWrites } from './meeting-writes.js';
@@ -51,6 +52,9 @@ interface OpenState {
   chains: ReturnType<typeof mongoAuditChains>;
 }
 
+/** As many meetings as the SQLite store keeps parsed: enough for every meeting a busy hour touches. */
+const SEALED_TEXTS_KEPT = 256;
+
 const STANDALONE_CAUTION =
   'MongoDB is a standalone server, not a replica set, so it has no transactions: a meeting, its audit entries, its idempotency record and its outbox rows are written one after another, and a crash between them can leave a change without its audit entry or its cards. Not safe for production: use a replica set (one member is enough: start mongod with --replSet rs0 and run rs.initiate()).';
 
@@ -63,6 +67,8 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
   const clock = options.clock ?? systemClock;
   // Made up front: a key list that cannot be used fails before any connection is tried.
   const sealer: Sealer = createSealer(createFieldCipher(options.keys));
+  const kept = new KeptSealedTexts(SEALED_TEXTS_KEPT);
+  const meetingOf = (document: MeetingDocument): Meeting => fromMeetingDocument(document, sealer, kept);
   const writing = guardWrites('MongoDB', mongoCannotWrite);
 
   const open = (): OpenState => {
@@ -73,7 +79,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
   const meetingsOfParticipant = async (identity: IdentityQuery): Promise<Meeting[]> => {
     const { field, value } = identityKey(identity);
     const documents = await open().collections.meetings.find({ [`participants.${field}`]: value }).toArray();
-    return documents.map((document) => fromMeetingDocument(document, sealer)).sort(byStartThenId);
+    return documents.map(meetingOf).sort(byStartThenId);
   };
 
   return {
@@ -90,7 +96,7 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
         const transactional = await supportsTransactions(db);
         const inUnitOfWork = unitOfWork(client, transactional);
         const chains = mongoAuditChains(collections, sealer, inUnitOfWork);
-        const writes = meetingWrites(collections, inUnitOfWork, sealer, chains.appendMeeting);
+        const writes = meetingWrites(collections, inUnitOfWork, sealer, chains.appendMeeting, kept);
         state = {
           client,
           db,
@@ -145,12 +151,12 @@ export function createMongoStore(options: { uri: string; dbName?: string; clock?
 
     async getMeeting(id) {
       const document = await open().collections.meetings.findOne({ _id: id });
-      return document ? fromMeetingDocument(document, sealer) : undefined;
+      return document ? meetingOf(document) : undefined;
     },
 
     async meetingsOfChild(childRef) {
       const documents = await open().collections.meetings.find({ 'child.ref': childRef }).toArray();
-      return documents.map((document) => fromMeetingDocument(document, sealer)).sort(byStartThenId);
+      return documents.map(meetingOf).sort(byStartThenId);
     },
 
     meetingsOfParticipant,

@@ -18,7 +18,7 @@ export function reencryptDocuments({ meetings, children }: Pick<Collections, 'me
       for (const document of documents.filter((d) => sealer.isStale('meeting', d))) {
         const { _id, ...stored } = sealer.open('meeting', document) as typeof document;
         const meeting: Meeting = { ...stored, actions: stored.actions.map(({ dueAtDate: _dueAtDate, ...action }) => action) };
-        const { _id: same, ...replacement } = toMeetingDocument(meeting, sealer);
+        const { _id: same, ...replacement } = toMeetingDocument(meeting, sealer).document;
         const anchored = document.auditTip ? { auditTip: document.auditTip } : {};
         rewritten += (await meetings.replaceOne({ _id: same, version: document.version }, { ...replacement, ...anchored })).modifiedCount;
       }

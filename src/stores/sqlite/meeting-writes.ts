@@ -1,20 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent, Meeting } from '../../domain/model.js';
-import type { Sealer } from '../encryption/sealed-documents.js';
+import type { SealedTexts, Sealer } from '../encryption/sealed-documents.js';
 import type { ParsedMeetings } from '../parsed-meetings.js';
 import { idempotencyKeyUsed, meetingExists, staleVersion } from '../store-errors.js';
 import type { CheckedWrite } from '../write-checks.js';
-import { actionRows, linkRows, participantRows } from './index-rows.js';
+import { actionRows, linkRows, participantRows, syncIndexRows } from './index-rows.js';
 import type { outboxRows } from './outbox-rows.js';
 import type { MeetingRow, Statements } from './statements.js';
 
-/** The document with its free text encrypted; the columns the queries use stay readable. */
-const meetingRow = (meeting: Meeting, sealer: Sealer): MeetingRow => ({
-  id: meeting.id,
-  version: meeting.version,
-  childRef: meeting.child.ref,
-  doc: JSON.stringify(sealer.seal('meeting', meeting)),
-});
+/**
+ * The document with its free text encrypted (unchanged text keeps its sealed value from the
+ * version replaced, when that is the one kept); the columns the queries use stay readable.
+ */
+function meetingRow(meeting: Meeting, sealer: Sealer, previous: SealedTexts | undefined): { row: MeetingRow; texts: SealedTexts } {
+  const { sealed, texts } = sealer.sealReusing('meeting', meeting, previous);
+  return { row: { id: meeting.id, version: meeting.version, childRef: meeting.child.ref, doc: JSON.stringify(sealed) }, texts };
+}
 
 /**
  * Each write is one SQLite transaction: the meeting, its index rows, its audit events (chained), its
@@ -31,12 +32,9 @@ export function meetingWrites(
   parsed: ParsedMeetings,
 ) {
   const writeDependents = ({ meeting, events, idempotency, messages }: CheckedWrite): void => {
-    statements.deleteParticipants.run(meeting.id);
-    for (const row of participantRows(meeting)) statements.insertParticipant.run(row);
-    statements.deleteActions.run(meeting.id);
-    for (const row of actionRows(meeting)) statements.insertAction.run(row);
-    statements.deleteLinks.run(meeting.id);
-    for (const row of linkRows(meeting)) statements.insertLink.run(row);
+    syncIndexRows(statements.participants, meeting.id, participantRows(meeting));
+    syncIndexRows(statements.actions, meeting.id, actionRows(meeting));
+    syncIndexRows(statements.links, meeting.id, linkRows(meeting));
     appendAudit(meeting.id, events);
     if (idempotency) {
       const row = { key: idempotency.key, result: JSON.stringify(idempotency.result), at: idempotency.at };
@@ -59,14 +57,14 @@ export function meetingWrites(
   // Only once committed is the written text what the next read will find.
   return {
     create(write: CheckedWrite): void {
-      const row = meetingRow(write.meeting, sealer);
+      const { row, texts } = meetingRow(write.meeting, sealer, undefined);
       create.immediate(write, row);
-      parsed.written(write.meeting, row.doc);
+      parsed.written(write.meeting, row.doc, texts);
     },
     save(write: CheckedWrite, expectedVersion: number): void {
-      const row = meetingRow(write.meeting, sealer);
+      const { row, texts } = meetingRow(write.meeting, sealer, parsed.textsOf(write.meeting.id, expectedVersion));
       save.immediate(write, row, expectedVersion);
-      parsed.written(write.meeting, row.doc);
+      parsed.written(write.meeting, row.doc, texts);
     },
   };
 }

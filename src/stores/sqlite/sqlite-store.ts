@@ -80,7 +80,11 @@ export function createSqliteStore(options: SqliteStoreOptions): StoreWithChildre
 
   const meetingFromRow = (row: { id: string; doc: string }): Meeting => {
     const { sealer, parsed } = open();
-    return parsed.read(row.id, row.doc, (doc) => parseStoredMeeting(sealer.open('meeting', JSON.parse(doc)), row.id));
+    return parsed.read(row.id, row.doc, (doc) => {
+      const value: unknown = JSON.parse(doc);
+      const texts = sealer.openTexts('meeting', value);
+      return { meeting: parseStoredMeeting(value, row.id), texts };
+    });
   };
 
   const meetingsOfParticipant = async (identity: IdentityQuery): Promise<Meeting[]> => {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { IdentityField } from '../identity-match.js';
 import type { KeyValueRow, ListedRow } from '../key-values.js';
 import { DUE_STATUSES } from '../query-rules.js';
-import type { ActionRow, LinkRow, ParticipantRow } from './index-rows.js';
+import type { ActionRow, IndexTable, LinkRow, ParticipantRow } from './index-rows.js';
 
 export interface MeetingRow {
   id: string;
@@ -92,24 +92,40 @@ export function prepareStatements(db: Database) {
       teamsAadObjectId: participantWithIdentity(db, 'teamsAadObjectId'),
       slackUserId: participantWithIdentity(db, 'slackUserId'),
     } satisfies Record<IdentityField, unknown>,
-    deleteParticipants: db.prepare<[string]>('DELETE FROM meeting_participants WHERE meeting_id = ?'),
-    insertParticipant: db.prepare<ParticipantRow>(
-      `INSERT INTO meeting_participants (meeting_id, participant_id, email, teams_user_id, teams_aad_object_id, slack_user_id)
-       VALUES (@meetingId, @participantId, @email, @teamsUserId, @teamsAadObjectId, @slackUserId)`,
-    ),
-    deleteActions: db.prepare<[string]>('DELETE FROM meeting_actions WHERE meeting_id = ?'),
-    insertAction: db.prepare<ActionRow>(
-      `INSERT INTO meeting_actions (meeting_id, action_id, due_at_ms, status)
-       VALUES (@meetingId, @actionId, @dueAtMs, @status)`,
-    ),
+    participants: {
+      stored: db
+        .prepare<[string], unknown[]>(
+          'SELECT participant_id, email, teams_user_id, teams_aad_object_id, slack_user_id FROM meeting_participants WHERE meeting_id = ?',
+        )
+        .raw(),
+      columns: ['participantId', 'email', 'teamsUserId', 'teamsAadObjectId', 'slackUserId'],
+      insert: db.prepare<ParticipantRow>(
+        `INSERT INTO meeting_participants (meeting_id, participant_id, email, teams_user_id, teams_aad_object_id, slack_user_id)
+         VALUES (@meetingId, @participantId, @email, @teamsUserId, @teamsAadObjectId, @slackUserId)`,
+      ),
+      remove: db.prepare<[string, unknown]>('DELETE FROM meeting_participants WHERE meeting_id = ? AND participant_id = ?'),
+    } satisfies IndexTable<ParticipantRow>,
+    actions: {
+      stored: db.prepare<[string], unknown[]>('SELECT action_id, due_at_ms, status FROM meeting_actions WHERE meeting_id = ?').raw(),
+      columns: ['actionId', 'dueAtMs', 'status'],
+      insert: db.prepare<ActionRow>(
+        `INSERT INTO meeting_actions (meeting_id, action_id, due_at_ms, status)
+         VALUES (@meetingId, @actionId, @dueAtMs, @status)`,
+      ),
+      remove: db.prepare<[string, unknown]>('DELETE FROM meeting_actions WHERE meeting_id = ? AND action_id = ?'),
+    } satisfies IndexTable<ActionRow>,
     dueActions: db.prepare<[number], DueActionRow>(
       `SELECT m.id, m.doc, a.action_id AS actionId
        FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id
        WHERE a.status IN (${DUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND a.due_at_ms < ?
        ORDER BY a.due_at_ms, a.meeting_id, a.action_id`,
     ),
-    deleteLinks: db.prepare<[string]>('DELETE FROM meeting_links WHERE meeting_id = ?'),
-    insertLink: db.prepare<LinkRow>('INSERT INTO meeting_links (token_hash, meeting_id) VALUES (@tokenHash, @meetingId)'),
+    links: {
+      stored: db.prepare<[string], unknown[]>('SELECT token_hash FROM meeting_links WHERE meeting_id = ?').raw(),
+      columns: ['tokenHash'],
+      insert: db.prepare<LinkRow>('INSERT INTO meeting_links (token_hash, meeting_id) VALUES (@tokenHash, @meetingId)'),
+      remove: db.prepare<[string, unknown]>('DELETE FROM meeting_links WHERE meeting_id = ? AND token_hash = ?'),
+    } satisfies IndexTable<LinkRow>,
     meetingOfLinkToken: db.prepare<[string], string>('SELECT meeting_id FROM meeting_links WHERE token_hash = ?').pluck(),
     auditOfMeeting: db.prepare<[string], string>('SELECT event FROM audit_events WHERE meeting_id = ? ORDER BY seq').pluck(),
     insertIdempotency: db.prepare<IdempotencyRow>(
