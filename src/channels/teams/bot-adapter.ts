@@ -4,7 +4,7 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../../observability/logger.js';
 import { withBotbuilderConsole } from './botbuilder-console.js';
-import { timeConnectorCalls } from './connector-timeout.js';
+import { keepConnectorClients } from './connector-clients.js';
 import type { TeamsConfig } from './teams-config.js';
 
 /**
@@ -75,7 +75,7 @@ class BotAdapter extends CloudAdapter {
     connectorTimeoutMs: number,
   ) {
     super(new ConfigurationBotFrameworkAuthentication(options));
-    timeConnectorCalls(this.botFrameworkAuthentication, connectorTimeoutMs);
+    keepConnectorClients(this.botFrameworkAuthentication, connectorTimeoutMs);
   }
 
   protected override async processActivity(
