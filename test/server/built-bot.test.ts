@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardPageAssets } from '../../src/channels/web/card-page.js';
 import { SLACK_EVENTS_PATH } from '../../src/channels/slack/index.js';
@@ -13,13 +14,14 @@ import { SAM, SIGNING_SECRET } from '../channels/slack/slack-harness.js';
 import { eventually } from '../contract/scheduler-backend-fixtures.js';
 import { meetingUnderWay, seedMeeting, slackEnv, typeIn } from '../faults/slack-bot.js';
 import type { BotHome, RunningBot } from '../support/bot-process.js';
-import { botHome, builtBot } from '../support/bot-process.js';
+import { botHome, builtBot, spawnBot } from '../support/bot-process.js';
 
 /**
  * The build `npm start` runs (dist/main.js, a bundle whose modules no longer sit where their
  * sources do) finds everything the sources find: the card templates and the templating engine
- * loaded on first use, the web page's assets, and the chat SDKs inside it. One process with Slack
- * and Teams on, as the start-up figure measures it, answering each channel once /healthz does.
+ * loaded on first use, the web page's assets, and the chat SDKs inside it; its stack traces lead
+ * back to src/. One process with Slack and Teams on, as the start-up figure measures it, answering
+ * each channel once /healthz does.
  */
 
 /** Building dist/ (when src/ is newer) takes about half a minute on a busy machine; then one start. */
@@ -64,6 +66,15 @@ describe('the built bot', () => {
     expect(typed.answer.status).toBe(200);
     await eventually(() => expect(slackApi.respondedTo(typed.responseId)).toHaveLength(1), 20_000);
     expect(readText(slackApi.respondedTo(typed.responseId)[0]!.blocks as Block[])).toContain('PEP meeting for');
+  });
+
+  it('names the sources in the stack traces it logs', async () => {
+    const notAFolder = path.join(home.dataDir, 'not-a-folder');
+    writeFileSync(notAFolder, '');
+    const failing = spawnBot({ PORT: '0', DATA_DIR: notAFolder }, { from: 'dist', cwd: home.dataDir });
+    const fatal = await failing.logLine(/^the store could not be opened/);
+    expect(await failing.exit).toEqual([1, null]);
+    expect((fatal.err as { stack: string }).stack).toMatch(/\(.*src\/start-bot\.ts:\d+:\d+\)/);
   });
 
   it('serves the web page’s assets, each the file the sources serve', async () => {
