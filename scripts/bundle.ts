@@ -13,20 +13,20 @@ import { build } from 'esbuild';
  *
  * Left in node_modules, imported from there: packages that find files next to their own code
  * (pdfkit's colour profile, fontkit's data, the iCalendar time zones), better-sqlite3's native
- * addon, and the MongoDB driver with its optional native modules; none of them is on the way to
- * /healthz.
+ * addon, and the MongoDB driver with its optional native modules. Of these only better-sqlite3, a
+ * handful of files, is on the way to /healthz.
  */
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(REPO_ROOT, 'dist');
 const CHUNKS_DIR = path.join(OUT_DIR, 'chunks');
 /** Which package each output file holds, for test/server/lazy-loading.test.ts. */
-export const BUNDLE_META = path.join(OUT_DIR, 'bundle-meta.json');
+const BUNDLE_META = path.join(OUT_DIR, 'bundle-meta.json');
 const EXTERNAL = ['better-sqlite3', 'pdfkit', 'fontkit', '@touch4it/ical-timezones', 'mongodb'];
 /** The CommonJS packages in the bundle call require() (node:fs, optional peers): in an ES module it has to be made. */
 const REQUIRE_BANNER = "import { createRequire as __pepCreateRequire } from 'node:module'; const require = __pepCreateRequire(import.meta.url);";
 
-export async function bundleBot(): Promise<void> {
+async function bundleBot(): Promise<void> {
   const { metafile } = await build({
     absWorkingDir: REPO_ROOT,
     entryPoints: { main: 'src/process-entry.ts' },
