@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
 import { useBankHolidays } from './domain/nudges/calendar.js';
+import { packageRequire } from './package-root.js';
 
 /**
  * England and Wales bank holidays from date-holidays, whose data ships inside the package, so no
@@ -11,7 +11,7 @@ import { useBankHolidays } from './domain/nudges/calendar.js';
 let englandAndWales: Holidays | undefined;
 
 function englandAndWalesBankHolidays(year: number): ReadonlySet<string> {
-  englandAndWales ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('GB', 'ENG', { types: ['public', 'bank'] });
+  englandAndWales ??= new (packageRequire('date-holidays') as typeof Holidays)('GB', 'ENG', { types: ['public', 'bank'] });
   // Holiday.date is "YYYY-MM-DD hh:mm:ss" in the country's own time: the calendar day we want.
   return new Set(englandAndWales.getHolidays(year).map((holiday) => holiday.date.slice(0, 10)));
 }

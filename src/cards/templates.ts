@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { CardName } from './catalogue.js';
 import { CardError } from './errors.js';
 import type { CardTemplate } from './templating.js';
 import { parseTemplate } from './templating.js';
 
 /**
- * The templates live in <repo>/cards, two folders up from this file both in src/cards and in
- * dist/cards. Each is read and parsed once, on first use, and can then be expanded with any data.
- * (Paths, not URLs: under jsdom, URL is jsdom's own.)
+ * The templates live in <repo>/cards, for the sources and the bundle alike. Each is read and
+ * parsed once, on first use, and can then be expanded with any data.
  */
-export const CARDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cards');
+export const CARDS_DIR = join(PACKAGE_ROOT, 'cards');
 
 const cache = new Map<CardName, CardTemplate>();
 

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { packageRequire } from '../package-root.js';
 
 /**
  * adaptivecards-templating, behind the one constructor we use. Its type declarations import
@@ -30,7 +30,7 @@ let library: TemplatingLibrary | undefined;
 
 function templatingLibrary(): TemplatingLibrary {
   if (library) return library;
-  library = createRequire(import.meta.url)('adaptivecards-templating') as TemplatingLibrary;
+  library = packageRequire('adaptivecards-templating') as TemplatingLibrary;
   library.GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) => `\u0000${UNBOUND}${path}\u0000`;
   return library;
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,8 +39,11 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** tsx by its file, so the process can also start from another working folder (where its .env is). */
 const TSX = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 const MAIN = path.join(repoRoot, 'src/main.ts');
-/** What `npm start` runs: dist/ must sit beside src/, where the built code finds the cards and web assets. */
+/** What `npm start` runs: the bundle, which finds the cards and web assets from the package root. */
 const DIST_MAIN = 'dist/main.js';
+const BUNDLER = 'scripts/bundle.ts';
+/** A build takes about half a minute on a busy machine; a lock held longer than this was left behind. */
+const BUILD_DEADLINE_MS = 180_000;
 /** How long a wait for a line or an answer may take before the test fails with what the process said. */
 const DEFAULT_DEADLINE_MS = 30_000;
 
@@ -150,21 +153,50 @@ export interface BotOptions extends Omit<ProcessOptions, 'env'> {
 }
 
 /**
- * `dist/`, built by `npm run build`'s own command unless it is newer than every file under src/
- * already. Resolves with how long the build took (0 when it was fresh); for a beforeAll.
+ * `dist/`, built by `npm run build` (tsc's check, then the bundle) unless it is newer than every
+ * file under src/ and the bundler's script already. Resolves with how long the build took (0 when
+ * it was fresh); for a beforeAll.
  */
 export async function builtBot(): Promise<number> {
   const newest = (folder: string): number =>
     Math.max(0, ...readdirSync(folder, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(path.join(folder, entry.name)) : statSync(path.join(folder, entry.name)).mtimeMs)));
   const built = path.join(repoRoot, DIST_MAIN);
-  if (existsSync(built) && statSync(built).mtimeMs > newest(path.join(repoRoot, 'src'))) return 0;
+  const fresh = () => existsSync(built) && statSync(built).mtimeMs > Math.max(newest(path.join(repoRoot, 'src')), statSync(path.join(repoRoot, BUNDLER)).mtimeMs);
+  if (fresh()) return 0;
+  return oneBuildAtATime(async () => (fresh() ? 0 : build()));
+}
+
+/** Test files run side by side: the first to find dist/ stale builds it, the others wait and find it fresh. */
+async function oneBuildAtATime(work: () => Promise<number>): Promise<number> {
+  const lock = path.join(repoRoot, 'dist', '.build-lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + BUILD_DEADLINE_MS;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than any build was left by a run that was killed.
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function build(): Promise<number> {
   const started = Date.now();
-  const tsc = spawn(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const build = spawn('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  tsc.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  tsc.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const [code] = (await once(tsc, 'close')) as ExitStatus;
-  if (code !== 0) throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${output}`);
+  build.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  build.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const [code] = (await once(build, 'close')) as ExitStatus;
+  if (code !== 0) throw new Error(`the build (npm run build) failed:\n${output}`);
   return Date.now() - started;
 }
 

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { PACKAGE_ROOT, packageRequire } from '../../package-root.js';
 import { escapeHtml, htmlPage } from './html-page.js';
 
 /**
@@ -41,16 +40,15 @@ export interface CardPageAsset {
 /** The policy the page is built for: nothing inline, nothing from elsewhere. */
 export const CARD_PAGE_CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
 
-const require = createRequire(import.meta.url);
-/** Resolved from the repository root, so it holds from src/ (tsx) and from dist/ (tsc copies no assets). */
-const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src', 'channels', 'web', 'assets');
+/** Served from the sources for the bundle too: the build copies no assets. */
+const ASSETS_DIR = join(PACKAGE_ROOT, 'src', 'channels', 'web', 'assets');
 
 export function cardPageAssets(): CardPageAsset[] {
   const js = 'text/javascript; charset=utf-8';
   const css = 'text/css; charset=utf-8';
   return [
-    { name: 'adaptivecards.min.js', filePath: require.resolve('adaptivecards/dist/adaptivecards.min.js'), contentType: js },
-    { name: 'adaptivecards.css', filePath: require.resolve('adaptivecards/dist/adaptivecards.css'), contentType: css },
+    { name: 'adaptivecards.min.js', filePath: packageRequire.resolve('adaptivecards/dist/adaptivecards.min.js'), contentType: js },
+    { name: 'adaptivecards.css', filePath: packageRequire.resolve('adaptivecards/dist/adaptivecards.css'), contentType: css },
     { name: 'card-page.js', filePath: join(ASSETS_DIR, 'card-page.js'), contentType: js },
     { name: 'card-page.css', filePath: join(ASSETS_DIR, 'card-page.css'), contentType: css },
   ];

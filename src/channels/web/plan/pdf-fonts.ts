@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { packageRequire } from '../../../package-root.js';
 
 /**
  * The typefaces the plan PDF embeds, so a name prints as typed whatever its script. DejaVu Sans
@@ -32,8 +32,7 @@ export interface PlanFaces {
   fallbacks: Face[];
 }
 
-const require = createRequire(import.meta.url);
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+const packageDir = (name: string): string => dirname(packageRequire.resolve(`${name}/package.json`));
 
 const DEJAVU: Record<FontStyle, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' };
 
