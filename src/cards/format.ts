@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_TIME_ZONE, writtenDay } from '../domain/dates.js';
+import { boundedMemo } from '../domain/memo.js';
 
 /**
  * Dates are formatted here, once, rather than with the Adaptive Cards DATE()/TIME() functions:
@@ -11,12 +12,16 @@ const LOCALE = 'en-GB';
 export const formatDay = writtenDay;
 
 /** "Tuesday 10 March 2026, 10:00 to 11:00", with the zone named only when it is not UK time. */
-export function formatMeetingTime(startsAt: string, durationMinutes: number, timeZone: string): string {
-  const start = DateTime.fromISO(startsAt, { setZone: true }).setZone(timeZone).setLocale(LOCALE);
-  const end = start.plus({ minutes: durationMinutes });
-  const zone = timeZone === DEFAULT_TIME_ZONE ? '' : ` (${start.toFormat('ZZZZ')})`;
-  return `${start.toFormat('cccc d LLLL yyyy, HH:mm')} to ${end.toFormat('HH:mm')}${zone}`;
-}
+export const formatMeetingTime = (startsAt: string, durationMinutes: number, timeZone: string): string =>
+  meetingTimes.get(`${timeZone}|${durationMinutes}|${startsAt}`, () => {
+    const start = DateTime.fromISO(startsAt, { setZone: true }).setZone(timeZone).setLocale(LOCALE);
+    const end = start.plus({ minutes: durationMinutes });
+    const zone = timeZone === DEFAULT_TIME_ZONE ? '' : ` (${start.toFormat('ZZZZ')})`;
+    return `${start.toFormat('cccc d LLLL yyyy, HH:mm')} to ${end.toFormat('HH:mm')}${zone}`;
+  });
+
+/** Every card about a meeting says when it is: zoned formatting costs more than the rest of drawing such a card. */
+const meetingTimes = boundedMemo<string>(1_000);
 
 export interface HeldTimes {
   startsAt: string;
