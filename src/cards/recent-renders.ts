@@ -1,3 +1,5 @@
+import { LastUsed } from '../domain/memo.js';
+
 /**
  * The last cards drawn, as JSON text keyed by what they were drawn from. Expanding a template and
  * validating its data and the card it gives cost about a millisecond of CPU, and the same card is
@@ -7,22 +9,18 @@
  * kept, so nobody holding a card can change the next one; the oldest entry goes when it is full.
  */
 export class RecentRenders {
-  private readonly cards = new Map<string, string>();
+  private readonly cards: LastUsed<string>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.cards = new LastUsed(capacity);
+  }
 
   /** A fresh copy of the card drawn for `key`, or one drawn now (and kept as `draw` serialised it). */
   draw<T>(key: string, render: () => { value: T; json: string }): T {
     const kept = this.cards.get(key);
-    if (kept !== undefined) {
-      // Most recently used last: the first entry is always the one to drop.
-      this.cards.delete(key);
-      this.cards.set(key, kept);
-      return JSON.parse(kept) as T;
-    }
+    if (kept !== undefined) return JSON.parse(kept) as T;
     const { value, json } = render();
     this.cards.set(key, json);
-    if (this.cards.size > this.capacity) this.cards.delete(this.cards.keys().next().value!);
     return value;
   }
 }

@@ -1,6 +1,6 @@
 import type { Meeting } from '../domain/model.js';
 import type { SealedTexts } from './encryption/sealed-documents.js';
-import { LastUsed } from './last-used.js';
+import { LastUsed } from '../domain/memo.js';
 
 /** A copy as storing and reading back would give: JSON's rules for plain data (a property set to undefined is absent). */
 function storedCopy<T>(value: T): T {

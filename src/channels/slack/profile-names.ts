@@ -1,3 +1,4 @@
+import { LastUsed } from '../../domain/memo.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Clock } from '../../ports/clock.js';
 import type { WebClient } from './web-client.js';
@@ -13,7 +14,7 @@ const CAPACITY = 500;
  * asked again next time.
  */
 export class ProfileNames {
-  private readonly kept = new Map<string, { name: string | undefined; until: number }>();
+  private readonly kept = new LastUsed<{ name: string | undefined; until: number }>(CAPACITY);
 
   constructor(
     private readonly client: WebClient,
@@ -28,8 +29,6 @@ export class ProfileNames {
     try {
       const { user } = await this.client.users.info({ user: slackUserId });
       const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || undefined;
-      this.kept.delete(slackUserId);
-      if (this.kept.size >= CAPACITY) this.kept.delete(this.kept.keys().next().value!);
       this.kept.set(slackUserId, { name, until: now + KEPT_MS });
       return name;
     } catch (error) {

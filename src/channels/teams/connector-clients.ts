@@ -1,5 +1,6 @@
 import type { BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient, ConnectorFactory, UserTokenClient } from 'botframework-connector';
 import { JwtTokenValidation } from 'botframework-connector';
+import { LastUsed } from '../../domain/memo.js';
 
 type OperationArguments = Parameters<ConnectorClient['sendOperationRequest']>[0];
 
@@ -29,13 +30,12 @@ const KEPT_CLIENTS = 64;
  * click. A client holds no state of a turn, so turns share it; one that failed to be made is not kept.
  */
 class KeptClients<T> {
-  private readonly made = new Map<string, Promise<T>>();
+  private readonly made = new LastUsed<Promise<T>>(KEPT_CLIENTS);
 
   get(key: string, make: () => Promise<T>): Promise<T> {
     const kept = this.made.get(key);
     if (kept) return kept;
     const making = make();
-    if (this.made.size >= KEPT_CLIENTS) this.made.delete(this.made.keys().next().value!);
     this.made.set(key, making);
     making.catch(() => this.made.delete(key));
     return making;

@@ -1,5 +1,5 @@
 import type { SealedTexts } from '../encryption/sealed-documents.js';
-import { LastUsed } from '../last-used.js';
+import { LastUsed } from '../../domain/memo.js';
 
 /**
  * The sealed texts of the meetings this process read or wrote last, by id and version, so a save
